@@ -1,0 +1,69 @@
+/**
+ * Roles (DOMAIN §1) and the permissions each role holds. Permissions say *what kind* of action a
+ * role may take; the server's policies add *which records* (data scope: region subtree, unit, own
+ * projects). The web client reads the same table to decide which menus to show.
+ */
+import { z } from 'zod';
+
+export const roles = ['admin', 'office', 'leader', 'unit', 'reporter', 'inspector', 'expert'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  office: { zh: '重点办工作人员', en: 'Key-project office' },
+  leader: { zh: '领导', en: 'Leader' },
+  unit: { zh: '责任单位', en: 'Responsible unit' },
+  reporter: { zh: '项目填报员', en: 'Project reporter' },
+  inspector: { zh: '督查人员', en: 'Inspector' },
+  expert: { zh: '专家', en: 'Expert' },
+};
+
+export const permissions = [
+  'org.read', // regions, units, positions, people, within scope
+  'org.write', // create/edit/deactivate units, positions, people, within scope
+  'region.write', // the region tree itself
+  'user.read',
+  'user.write', // create/edit/deactivate accounts, reset passwords, within scope
+  'audit.read', // an entity's timeline, for entities the user may read
+  'audit.list', // the whole audit log
+  'token.own', // personal API tokens
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['token.own'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  office: [...everyone, 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+  leader: [...everyone, 'org.read', 'audit.read'],
+  unit: [...everyone, 'org.read', 'org.write', 'audit.read'],
+  reporter: [...everyone, 'org.read', 'audit.read'],
+  inspector: [...everyone, 'org.read', 'audit.read'],
+  expert: [...everyone],
+};
+
+export function can(r: Role, p: Permission): boolean {
+  return rolePermissions[r].includes(p);
+}
+
+/** Accounts an office may manage: never admins, offices or leaders (those are the admin's). */
+export const officeManagedRoles: readonly Role[] = ['unit', 'reporter', 'inspector', 'expert'];
+
+/**
+ * How far each role's data scope reaches.
+ * - global: everything (admin)
+ * - region: the user's region and every region below it (office, leader)
+ * - unit: the user's own unit (unit staff; projects where the unit leads or co-operates)
+ * - own: the user's own records and projects (reporter, inspector, expert)
+ */
+export type ScopeKind = 'global' | 'region' | 'unit' | 'own';
+export const roleScope: Record<Role, ScopeKind> = {
+  admin: 'global',
+  office: 'region',
+  leader: 'region',
+  unit: 'unit',
+  reporter: 'own',
+  inspector: 'own',
+  expert: 'own',
+};

@@ -1,0 +1,46 @@
+/** Audit events (DOMAIN §11): append-only, hash-chained, one per mutation. */
+import { z } from 'zod';
+import { id, pageQuery } from '../common.ts';
+
+export const auditEntities = ['region', 'unit', 'person', 'position', 'user', 'api_token', 'session'] as const;
+export const auditEntity = z.enum(auditEntities);
+export type AuditEntity = z.infer<typeof auditEntity>;
+
+export const fieldChange = z.object({ before: z.unknown(), after: z.unknown() });
+
+export const auditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  diff: z.record(z.string(), fieldChange),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+export const auditQuery = pageQuery.extend({
+  entity: auditEntity.optional(),
+  id: z.string().trim().min(1).max(64).optional(),
+  actorId: id.optional(),
+});
+
+export const actionLabels: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  deactivate: '停用',
+  activate: '启用',
+  change_holder: '职务变更任职人',
+  reset_password: '重置密码',
+  unlock: '解除锁定',
+  change_password: '修改密码',
+  login: '登录',
+  login_failed: '登录失败',
+  locked: '账号锁定',
+  logout: '退出登录',
+  create_token: '创建令牌',
+  revoke_token: '吊销令牌',
+};

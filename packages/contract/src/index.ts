@@ -1,0 +1,12 @@
+/** The contract shared by server and web: schemas, types, error codes and messages, roles. */
+import { z } from 'zod';
+
+// Chinese first: zod's built-in messages in zh-CN for server and web alike.
+z.config(z.locales.zhCN());
+
+export * from './errors.ts';
+export * from './common.ts';
+export * from './access.ts';
+export * from './org/schema.ts';
+export * from './auth/schema.ts';
+export * from './audit/schema.ts';

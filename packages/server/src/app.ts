@@ -1,0 +1,86 @@
+/**
+ * Builds the Fastify application: request ids and structured logs, cookies, the central access
+ * layer, contract validation and OpenAPI, every module's routes, and the web client's files.
+ */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { health } from '@ducha/contract';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { appVersion, type Config } from './config.ts';
+import type { OpenDb } from './db/connection.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { installAccess } from './platform/access/guard.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { registerErrorHandler, sendError } from './platform/errors.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: OpenDb;
+  /** false silences request logs (tests); otherwise pino JSON at config.logLevel. */
+  logger?: boolean;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const { db } = database;
+  const app = Fastify({
+    logger: logger && {
+      level: config.logLevel,
+      // secrets never reach the logs
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    trustProxy: process.env.DUCHA_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+  await app.register(cookie); // before the access hook, which reads the session cookie
+  installAccess(app, db);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Ducha 督查 API', version: appVersion, description: '重点项目督查平台接口。认证：会话 Cookie + X-CSRF-Token，或 Authorization: Bearer <个人令牌>。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: health } } }, async () => {
+    await sql`select 1`.execute(db);
+    return { status: 'ok' as const, db: database.kind, version: appVersion };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(db, config));
+  await app.register(auditRoutes(db));
+  await app.register(orgRoutes(db));
+
+  const dist = config.webDist;
+  const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // the web client routes in the browser: any non-API GET gets its page
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+    return sendError(req, reply, 404, 'ROUTE_NOT_FOUND', []);
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+/**
+ * The `ducha` command line (npm run ducha -- <command>): migrate, seed, tokens, users, audit, sql.
+ * Uses the same configuration as the server (DATABASE_URL or the embedded database in DUCHA_DATA_DIR).
+ */
+import { parseArgs } from 'node:util';
+import { role as roleSchema, userCreate } from '@ducha/contract';
+import { sql } from 'kysely';
+import { loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
+import { createUser, resetPassword } from './modules/org/users.ts';
+import { isEmpty, seedDemo } from './modules/org/seed.ts';
+import { toActor, actorById } from './platform/auth/repo.ts';
+import type { Ctx } from './platform/access/context.ts';
+import { verifyAuditChain } from './platform/audit/audit.ts';
+import { createToken } from './platform/auth/tokens.ts';
+import { DomainError } from './platform/errors.ts';
+
+const usage = `ducha <command>
+  migrate                                  apply pending database migrations
+  seed --demo                              load the demo city into an empty database
+  token create <username> [--name N] [--days D]   create a personal API token (printed once)
+  user create <username> --role R [--region CODE] [--unit ID] [--name 显示名]
+                                           create an account; prints its one-time password
+  user reset-password <username>           new one-time password; unlocks and signs out the account
+  audit verify                             check the audit hash chain; exits 1 at the first broken event
+  sql "<statement>"                        run one SQL statement (for operators of the embedded database)`;
+
+/** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
+async function systemCtx(db: Db): Promise<Ctx> {
+  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).orderBy('id').executeTakeFirst();
+  const row = admin ? await actorById(db, admin.id) : undefined;
+  return { actor: row ? { ...toActor(row, 'session'), displayName: `${row.display_name} (命令行)` } : null, requestId: 'cli' };
+}
+
+async function userId(db: Db, username: string): Promise<number> {
+  const u = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
+  if (!u) throw new Error(`没有用户 ${username}`);
+  return u.id;
+}
+
+async function run(db: Db, argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean' }, name: { type: 'string' }, days: { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, unit: { type: 'string' } },
+  });
+  const [cmd, sub, arg] = positionals;
+  const key = [cmd, sub].filter(Boolean).join(' ');
+  if (cmd === 'migrate') {
+    const applied = await migrateToLatest(db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    return 0;
+  }
+  await migrateToLatest(db);
+  if (cmd === 'seed' && values.demo) {
+    if (!(await isEmpty(db))) throw new Error('数据库已有用户，演示数据只能载入空库');
+    await seedDemo(db);
+    console.log('demo data loaded');
+    return 0;
+  }
+  if (key === 'token create' && arg) {
+    const { token } = await createToken(db, await systemCtx(db), { userId: await userId(db, arg), name: values.name ?? 'cli', expiresInDays: values.days ? Number(values.days) : null });
+    console.log(token);
+    return 0;
+  }
+  if (key === 'user create' && arg) {
+    const input = userCreate.parse({ username: arg, displayName: values.name ?? arg, role: roleSchema.parse(values.role), regionCode: values.region ?? null, unitId: values.unit ? Number(values.unit) : null });
+    const { temporaryPassword } = await createUser(db, await systemCtx(db), input);
+    console.log(`created ${arg}; one-time password: ${temporaryPassword}`);
+    return 0;
+  }
+  if (key === 'user reset-password' && arg) {
+    const { temporaryPassword } = await resetPassword(db, await systemCtx(db), await userId(db, arg));
+    console.log(`one-time password for ${arg}: ${temporaryPassword}`);
+    return 0;
+  }
+  if (key === 'audit verify') {
+    const result = await verifyAuditChain(db);
+    if (result.ok) {
+      console.log(`audit chain intact: ${result.checked} events`);
+      return 0;
+    }
+    console.error(`audit chain BROKEN at event #${result.broken!.seq}: ${result.broken!.problem} (${result.checked} events verified before it)`);
+    return 1;
+  }
+  if (cmd === 'sql' && sub) {
+    const res = await sql.raw(sub).execute(db);
+    console.log(JSON.stringify(res.rows.length ? res.rows : { affected: Number(res.numAffectedRows ?? 0) }, null, 2));
+    return 0;
+  }
+  console.error(usage);
+  return 2;
+}
+
+const database = await openDatabase(loadConfig());
+let code = 1;
+try {
+  code = await run(database.db, process.argv.slice(2));
+} catch (e) {
+  if (e instanceof DomainError) console.error(`error: ${e.code} ${JSON.stringify(e.details)}`);
+  else console.error(`error: ${(e as Error).message}`);
+} finally {
+  await database.close();
+}
+process.exit(code);

@@ -1,0 +1,109 @@
+/**
+ * Opens the database: embedded PGlite under the data directory by default, or a PostgreSQL server
+ * when DATABASE_URL is set. Both speak the same SQL and return the same shapes: int8 as number,
+ * numeric as string (exact decimals), date as 'YYYY-MM-DD', timestamptz as Date.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.ts';
+import { insideTransaction, PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './types.ts';
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Anything that runs queries: the root db or a transaction. Repos take this. */
+export type Executor = Kysely<Database>;
+
+export interface OpenDb {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * One process at a time may open an embedded database directory: a second writer would corrupt it.
+ * The lock file holds the owner's pid; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'ducha.lock');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        throw new Error(`数据目录 ${dataDir} 正被进程 ${pid} 使用(服务器在运行？)。请先停止它，或改用 DATABASE_URL 连接 PostgreSQL。`);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+      }
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** `dataDir` undefined means in memory (tests). */
+export async function openPglite(dataDir: string | undefined): Promise<OpenDb> {
+  let unlock = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const pglite = await PGlite.create({
+    dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+    parsers: {
+      [DATE_OID]: (v: string) => v,
+      [INT8_OID]: (v: string) => Number(v),
+    },
+    serializers: { [DATE_OID]: (v: unknown) => String(v) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+let pgTypesSet = false;
+export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
+  if (!pgTypesSet) {
+    pg.types.setTypeParser(DATE_OID, (v) => v);
+    pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+    pgTypesSet = true;
+  }
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<OpenDb> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+/** Applies pending migrations; returns the names applied. Throws on the first failure. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Runs `fn` in one transaction. Every mutating use case goes through here, so the audit event is
+ * written in the same transaction as the change, and the embedded driver can catch a stray use of
+ * the root `db` inside the callback (which would otherwise wait forever for its single connection).
+ */
+export function transaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => insideTransaction.run(true, () => fn(trx)));
+}

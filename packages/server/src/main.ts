@@ -1,0 +1,28 @@
+/** `npm start`: open the database, migrate, seed an empty one, and serve the API and web client. */
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/connection.ts';
+import { bootstrapAdmin, isEmpty, seedDemo } from './modules/org/seed.ts';
+
+const config = loadConfig();
+const database = await openDatabase(config);
+await migrateToLatest(database.db);
+if (await isEmpty(database.db)) {
+  if (config.demo) {
+    await seedDemo(database.db);
+    console.log('已载入演示数据(大庆市)。演示账号见 README，密码仅供演示。');
+  } else {
+    const password = await bootstrapAdmin(database.db);
+    console.log(`已创建管理员账号 admin，初始密码：${password}（仅显示一次，首次登录须修改）`);
+  }
+}
+const app = await buildApp({ config, database });
+const shutdown = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+await app.listen({ port: config.port, host: config.host });
+console.log(`Ducha 督查 running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`);

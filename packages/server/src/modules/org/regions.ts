@@ -1,0 +1,95 @@
+/** Regions (行政区划) with GB/T 2260 codes and their tree; a subtree is a path prefix. */
+import type { Region, regionCreate, regionQuery, regionUpdate } from '@ducha/contract';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor } from '../../db/connection.ts';
+import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
+import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { assertVersion, editAction, patchOf } from '../../platform/records.ts';
+import { canReadRegion, canWriteRegion } from './policy.ts';
+import { checkRegionCode, regionPath } from './rules.ts';
+
+const columns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
+type Row = { code: string; name: string; level: Region['level']; parent_code: string | null; path: string; active: boolean; version: number };
+
+const present = (r: Row): Region => ({
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parent_code,
+  active: r.active,
+  version: r.version,
+});
+
+export const getRegion = (db: Executor, code: string) =>
+  db.selectFrom('regions').select(columns).where('code', '=', code).executeTakeFirst();
+
+/** Regions in scope: the actor's subtree plus its ancestors (so the tree has its root). */
+export async function listRegions(db: Db, ctx: Ctx, q: z.infer<typeof regionQuery>) {
+  const actor = actorOf(ctx);
+  let query = db.selectFrom('regions').select(columns);
+  if (scopeKind(actor) !== 'global') {
+    const ancestors = actor.regionPath.split('.');
+    query = query.where((eb) => eb.or([regionSubtreeSql(actor, 'path'), eb('code', 'in', ancestors)]));
+  }
+  if (q.under) {
+    const root = await getRegion(db, q.under);
+    if (!root) return { items: [], total: 0 };
+    query = query.where((eb) => eb.or([eb('path', '=', root.path), eb('path', 'like', `${root.path}.%`)]));
+  }
+  if (!q.includeInactive) query = query.where('active', '=', true);
+  if (q.q) query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', 'like', `${q.q}%`)]));
+  const rows = await query.orderBy('path').execute();
+  return { items: rows.map(present), total: rows.length };
+}
+
+export async function readableRegion(db: Executor, actor: Actor, code: string): Promise<Row> {
+  const row = await getRegion(db, code);
+  if (!row) throw notFound();
+  if (!canReadRegion(actor, row.path)) throw outOfScope();
+  return row;
+}
+
+export async function createRegion(db: Db, ctx: Ctx, input: z.infer<typeof regionCreate>): Promise<Region> {
+  const actor = actorOf(ctx);
+  if (!canWriteRegion(actor)) throw forbidden();
+  return transaction(db, async (trx) => {
+    const parent = input.parentCode ? await getRegion(trx, input.parentCode) : null;
+    if (input.parentCode && !parent) throw invalid('body.parentCode', '上级区划不存在');
+    const problem = checkRegionCode(input.code, input.level, parent ?? null);
+    if (problem) throw invalid('body.code', problem);
+    if (await getRegion(trx, input.code)) throw new DomainError('DUPLICATE', 409, [{ path: 'body.code', message: '区划代码已存在' }]);
+    const row = await trx
+      .insertInto('regions')
+      .values({ code: input.code, name: input.name, level: input.level, parent_code: input.parentCode, path: regionPath(input.code, parent?.path ?? null) })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { entity: 'region', entityId: row.code, action: 'create', after: present(row) });
+    return present(row);
+  });
+}
+
+export async function updateRegion(db: Db, ctx: Ctx, code: string, input: z.infer<typeof regionUpdate>): Promise<Region> {
+  const actor = actorOf(ctx);
+  if (!canWriteRegion(actor)) throw forbidden();
+  return transaction(db, async (trx) => {
+    const row = await trx.selectFrom('regions').select(columns).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!row) throw notFound();
+    assertVersion(row.version, input.version);
+    const patch = patchOf(input, { name: 'name', active: 'active' });
+    const updated = await trx
+      .updateTable('regions')
+      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
+      .where('code', '=', code)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    const action = editAction(row.active, input.active);
+    await recordAudit(trx, ctx, { entity: 'region', entityId: code, action, before: present(row), after: present(updated) });
+    return present(updated);
+  });
+}
+
+export async function auditReadRegion(db: Db, actor: Actor, code: string) {
+  await readableRegion(db, actor, code);
+}

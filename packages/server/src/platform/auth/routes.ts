@@ -1,0 +1,88 @@
+/** /api/auth (sign in/out, me, password) and /api/tokens (personal API tokens). */
+import { apiToken, apiTokenCreate, apiTokenCreated, changePasswordBody, idParams, listOf, loginBody, me, okBody } from '@ducha/contract';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connection.ts';
+import { actorOf } from '../access/context.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../access/guard.ts';
+import { changePassword, describeMe, login, logout } from './service.ts';
+import { IpThrottle } from './throttle.ts';
+import { createToken, listTokens, revokeToken } from './tokens.ts';
+
+export const authRoutes =
+  (db: Db, config: Config): FastifyPluginAsyncZod =>
+  async (app) => {
+    const throttle = new IpThrottle();
+    const cookieBase = { path: '/', sameSite: 'lax', secure: config.secureCookies } as const;
+    const setCookies = (reply: FastifyReply, session: string, csrf: string) => {
+      reply.setCookie(SESSION_COOKIE, session, { ...cookieBase, httpOnly: true, maxAge: config.sessionHours * 3600 });
+      reply.setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false, maxAge: config.sessionHours * 3600 });
+    };
+    const tags = ['auth'];
+
+    app.post(
+      '/api/auth/login',
+      { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
+      async (req, reply) => {
+        const result = await login(db, req.ctx, {
+          ...req.body,
+          userAgent: req.headers['user-agent'],
+          sessionHours: config.sessionHours,
+          throttle,
+        });
+        setCookies(reply, result.sessionToken, result.csrfToken);
+        return describeMe(db, result.actor);
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, response: { 200: okBody } } },
+      async (req, reply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) await logout(db, req.ctx, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, response: { 200: me } } },
+      async (req) => describeMe(db, actorOf(req.ctx)),
+    );
+
+    app.post(
+      '/api/auth/password',
+      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, body: changePasswordBody, response: { 200: okBody } } },
+      async (req) => {
+        await changePassword(db, req.ctx, { ...req.body, keepSessionToken: req.cookies[SESSION_COOKIE] });
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/tokens',
+      { config: { access: 'token.own' }, schema: { tags, response: { 200: listOf(apiToken) } } },
+      async (req) => {
+        const items = await listTokens(db, req.ctx);
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/api/tokens',
+      { config: { access: 'token.own' }, schema: { tags, body: apiTokenCreate, response: { 201: apiTokenCreated } } },
+      async (req, reply) => {
+        const created = await createToken(db, req.ctx, { userId: actorOf(req.ctx).id, ...req.body });
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.delete(
+      '/api/tokens/:id',
+      { config: { access: 'token.own' }, schema: { tags, params: idParams, response: { 200: apiToken } } },
+      async (req) => revokeToken(db, req.ctx, req.params.id),
+    );
+  };

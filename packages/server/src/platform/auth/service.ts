@@ -1,0 +1,131 @@
+/** Use cases of identity: sign in and out, the current user, change password, personal API tokens. */
+import { rolePermissions, type Me } from '@ducha/contract';
+import { transaction, type Db } from '../../db/connection.ts';
+import { actorOf, type Actor, type Ctx } from '../access/context.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { actorById, findUserForLogin, toActor } from './repo.ts';
+import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
+import { afterFailure, type IpThrottle } from './throttle.ts';
+
+export interface LoginResult {
+  actor: Actor;
+  sessionToken: string;
+  csrfToken: string;
+}
+
+export async function login(
+  db: Db,
+  ctx: Ctx,
+  input: { username: string; password: string; userAgent?: string; sessionHours: number; throttle: IpThrottle },
+): Promise<LoginResult> {
+  const ip = ctx.ip ?? 'unknown';
+  if (input.throttle.blocked(ip)) throw new DomainError('TOO_MANY_REQUESTS', 429);
+  const user = await findUserForLogin(db, input.username);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    input.throttle.fail(ip);
+    throw new DomainError('BAD_CREDENTIALS', 401);
+  }
+  const now = new Date();
+  if (user.locked_until && user.locked_until > now) {
+    throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: user.locked_until.toISOString() });
+  }
+  const good = await verifyPassword(user.password_hash, input.password);
+  if (!good) {
+    input.throttle.fail(ip);
+    const next = afterFailure(user.failed_attempts, now);
+    await transaction(db, async (trx) => {
+      await trx.updateTable('users').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('id', '=', user.id).execute();
+      const action = next.lockedUntil ? 'locked' : 'login_failed';
+      await recordAudit(trx, { ...ctx, actor: null }, { entity: 'user', entityId: user.id, action, after: { ip, lockedUntil: next.lockedUntil } });
+    });
+    if (next.lockedUntil) throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: next.lockedUntil.toISOString() });
+    throw new DomainError('BAD_CREDENTIALS', 401);
+  }
+  if (!user.active) throw new DomainError('ACCOUNT_DISABLED', 403);
+  input.throttle.clear(ip);
+  const sessionToken = randomToken();
+  const csrfToken = randomToken(24);
+  return transaction(db, async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sha256(sessionToken),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: new Date(now.getTime() + input.sessionHours * 3600_000),
+        ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    const actor = toActor((await actorById(trx, user.id))!, 'session');
+    await recordAudit(trx, { ...ctx, actor }, { entity: 'user', entityId: user.id, action: 'login', after: { ip } });
+    return { actor, sessionToken, csrfToken };
+  });
+}
+
+export async function logout(db: Db, ctx: Ctx, sessionToken: string): Promise<void> {
+  const actor = actorOf(ctx);
+  await transaction(db, async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
+    await recordAudit(trx, ctx, { entity: 'user', entityId: actor.id, action: 'logout' });
+  });
+}
+
+export async function describeMe(db: Db, actor: Actor): Promise<Me> {
+  const row = await db
+    .selectFrom('users')
+    .leftJoin('regions', 'regions.code', 'users.region_code')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .select(['regions.name as region_name', 'units.name as unit_name'])
+    .where('users.id', '=', actor.id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    regionCode: actor.regionCode,
+    regionName: row.region_name,
+    unitId: actor.unitId,
+    unitName: row.unit_name,
+    mustChangePassword: actor.mustChangePassword,
+    permissions: [...rolePermissions[actor.role]],
+  };
+}
+
+/** Changes the caller's own password; every other session of the account is signed out. */
+export async function changePassword(
+  db: Db,
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string; keepSessionToken?: string },
+): Promise<void> {
+  const actor = actorOf(ctx);
+  if (actor.via !== 'session') throw new DomainError('FORBIDDEN', 403, [{ path: 'authorization', message: 'API 令牌不能修改密码' }]);
+  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirst();
+  if (!user) throw notFound();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new DomainError('PASSWORD_MISMATCH', 400, [{ path: 'body.currentPassword', message: '原密码不正确' }]);
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new DomainError('PASSWORD_WEAK', 400, [{ path: 'body.newPassword', message: '新密码不能与原密码相同' }]);
+  }
+  const hash = await hashPassword(input.newPassword);
+  await transaction(db, async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date(), version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', actor.id)
+      .execute();
+    let others = trx.deleteFrom('sessions').where('user_id', '=', actor.id);
+    if (input.keepSessionToken) others = others.where('id', '!=', sha256(input.keepSessionToken));
+    await others.execute();
+    await recordAudit(trx, ctx, { entity: 'user', entityId: actor.id, action: 'change_password' });
+  });
+}

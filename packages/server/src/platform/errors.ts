@@ -1,0 +1,89 @@
+/**
+ * Domain errors and the one error handler: every failure leaves the API as
+ * {"error":{"code","message","details":[{"path","message"}],"requestId"}}, localized by Accept-Language.
+ */
+import { errorMessages, pickLang, type ErrorCode, type Lang } from '@ducha/contract';
+import { z } from 'zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly details: ErrorDetail[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new DomainError('NOT_FOUND', 404);
+export const forbidden = () => new DomainError('FORBIDDEN', 403);
+export const outOfScope = () => new DomainError('OUT_OF_SCOPE', 403);
+export const versionConflict = (current: number) =>
+  new DomainError('VERSION_CONFLICT', 409, [{ path: 'version', message: `当前版本为 ${current}` }], {
+    currentVersion: current,
+  });
+export const invalid = (path: string, message: string) =>
+  new DomainError('VALIDATION', 400, [{ path, message }]);
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details: ErrorDetail[], extra = {}) {
+  const lang = pickLang(req.headers['accept-language']);
+  return reply.status(status).send({
+    error: { code, message: errorMessages[code][lang], details, requestId: req.id, ...extra },
+  });
+}
+
+const localeMaps = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+const messageOf = (m: ReturnType<(typeof localeMaps)['en']>) => (typeof m === 'string' ? m : m?.message);
+
+/**
+ * Schema messages are Chinese (zod's zh-CN locale or our own wording). For English callers, a
+ * message that is zod's default is re-rendered from the same issue by the English locale; our own
+ * field-specific wording stays as written.
+ */
+function localizeIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }, lang: Lang): string {
+  const message = v.message ?? '';
+  if (lang === 'zh') return message;
+  const issue = { ...v.params, code: v.keyword, path: [], message } as never;
+  return messageOf(localeMaps.zh(issue)) === message ? (messageOf(localeMaps.en(issue)) ?? message) : message;
+}
+
+/** PostgreSQL error codes we turn into user errors instead of 500s. */
+function fromPostgres(err: { code?: string; constraint?: string; detail?: string }): DomainError | undefined {
+  if (err.code === '23505') return new DomainError('DUPLICATE', 409, [{ path: err.constraint ?? '', message: '与已有记录重复' }]);
+  if (err.code === '23503') return new DomainError('VALIDATION', 400, [{ path: err.constraint ?? '', message: '引用的记录不存在' }]);
+  return undefined;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const lang = pickLang(req.headers['accept-language']);
+      const details = error.validation.map((v) => {
+        const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { path: p ? `${where}.${p}` : where, message: localizeIssue(v, lang) };
+      });
+      return sendError(req, reply, 400, 'VALIDATION', details);
+    }
+    const domain = error instanceof DomainError ? error : fromPostgres(error as never);
+    if (domain) return sendError(req, reply, domain.status, domain.code, domain.details, domain.extra);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
+    if (error.statusCode === 429) return sendError(req, reply, 429, 'TOO_MANY_REQUESTS', []);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // malformed JSON, wrong content type and the like
+      return sendError(req, reply, error.statusCode, 'VALIDATION', [{ path: 'body', message: error.message }]);
+    }
+    if (isResponseSerializationError(error)) req.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
+    else req.log.error({ err: error }, 'unhandled error');
+    return sendError(req, reply, 500, 'INTERNAL', []);
+  });
+
+}
