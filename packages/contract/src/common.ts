@@ -26,6 +26,13 @@ export const versioned = z.object({ version: z.number().int().min(1) });
 /** A six-digit GB/T 2260 code, or a 9/12-digit town/village code below it. */
 export const regionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date as 'YYYY-MM-DD' (2027-02-30 is refused, not rolled over). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '不是有效的日期');
 
 export const okBody = z.object({ ok: z.literal(true) });

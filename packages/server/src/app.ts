@@ -24,7 +24,7 @@ import { registerErrorHandler, sendError } from './platform/errors.ts';
 export interface AppOptions {
   config: Config;
   database: OpenDb;
-  /** false silences request logs (tests); otherwise pino JSON at config.logLevel. */
+  /** false logs only errors (tests); otherwise pino JSON at config.logLevel. */
   logger?: boolean;
 }
 
@@ -33,8 +33,8 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const app = Fastify({
-    logger: logger && {
-      level: config.logLevel,
+    logger: {
+      level: logger ? config.logLevel : 'error',
       // secrets never reach the logs
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
@@ -42,7 +42,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     trustProxy: process.env.DUCHA_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
 

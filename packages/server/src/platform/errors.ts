@@ -59,6 +59,8 @@ function localizeIssue(v: { keyword: string; message?: string; params: Record<st
 function fromPostgres(err: { code?: string; constraint?: string; detail?: string }): DomainError | undefined {
   if (err.code === '23505') return new DomainError('DUPLICATE', 409, [{ path: err.constraint ?? '', message: '与已有记录重复' }]);
   if (err.code === '23503') return new DomainError('VALIDATION', 400, [{ path: err.constraint ?? '', message: '引用的记录不存在' }]);
+  // data exceptions (bad date, value out of range) that slipped past the schemas are still the caller's
+  if (err.code?.startsWith('22')) return new DomainError('VALIDATION', 400, [{ path: '', message: '数据格式或取值不正确' }]);
   return undefined;
 }
 

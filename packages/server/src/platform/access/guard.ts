@@ -56,10 +56,15 @@ async function authenticate(db: Db, req: FastifyRequest): Promise<void> {
   req.ctx.actor = toActor(row, 'session');
 }
 
+/** Every API route and its rule, as registered: the access test walks this list. */
+export const apiRoutes = new Map<string, Access>();
+
 export function installAccess(app: FastifyInstance, db: Db): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith(docsPrefix)) return;
-    if (!route.config?.access) throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`${String(route.method)} ${route.url} declares no access rule`);
+    for (const m of [route.method].flat()) if (m !== 'HEAD') apiRoutes.set(`${m} ${route.url}`, access);
   });
 
   app.addHook('onRequest', async (req) => {
