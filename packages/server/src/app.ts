@@ -11,7 +11,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { health } from '@ducha/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
@@ -36,7 +41,12 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     logger: {
       level: logger ? config.logLevel : 'error',
       // secrets never reach the logs
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -55,7 +65,12 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   installAccess(app, db);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Ducha 督查 API', version: appVersion, description: '重点项目督查平台接口。认证：会话 Cookie + X-CSRF-Token，或 Authorization: Bearer <个人令牌>。' },
+      info: {
+        title: 'Ducha 督查 API',
+        version: appVersion,
+        description:
+          '重点项目督查平台接口。认证：会话 Cookie + X-CSRF-Token，或 Authorization: Bearer <个人令牌>。',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -63,11 +78,17 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: health } } }, async () => {
-    await sql`select 1`.execute(db);
-    return { status: 'ok' as const, db: database.kind, version: appVersion };
-  });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: health } } },
+    async () => {
+      await sql`select 1`.execute(db);
+      return { status: 'ok' as const, db: database.kind, version: appVersion };
+    },
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(authRoutes(db, config));
   await app.register(auditRoutes(db));

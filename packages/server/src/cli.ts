@@ -27,13 +27,26 @@ const usage = `ducha <command>
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
 async function systemCtx(db: Db): Promise<Ctx> {
-  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).orderBy('id').executeTakeFirst();
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
   const row = admin ? await actorById(db, admin.id) : undefined;
-  return { actor: row ? { ...toActor(row, 'session'), displayName: `${row.display_name} (命令行)` } : null, requestId: 'cli' };
+  return {
+    actor: row ? { ...toActor(row, 'session'), displayName: `${row.display_name} (命令行)` } : null,
+    requestId: 'cli',
+  };
 }
 
 async function userId(db: Db, username: string): Promise<number> {
-  const u = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
+  const u = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
   if (!u) throw new Error(`没有用户 ${username}`);
   return u.id;
 }
@@ -42,7 +55,14 @@ async function run(db: Db, argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, name: { type: 'string' }, days: { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, unit: { type: 'string' } },
+    options: {
+      demo: { type: 'boolean' },
+      name: { type: 'string' },
+      days: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      unit: { type: 'string' },
+    },
   });
   const [cmd, sub, arg] = positionals;
   const key = [cmd, sub].filter(Boolean).join(' ');
@@ -59,12 +79,22 @@ async function run(db: Db, argv: string[]): Promise<number> {
     return 0;
   }
   if (key === 'token create' && arg) {
-    const { token } = await createToken(db, await systemCtx(db), { userId: await userId(db, arg), name: values.name ?? 'cli', expiresInDays: values.days ? Number(values.days) : null });
+    const { token } = await createToken(db, await systemCtx(db), {
+      userId: await userId(db, arg),
+      name: values.name ?? 'cli',
+      expiresInDays: values.days ? Number(values.days) : null,
+    });
     console.log(token);
     return 0;
   }
   if (key === 'user create' && arg) {
-    const input = userCreate.parse({ username: arg, displayName: values.name ?? arg, role: roleSchema.parse(values.role), regionCode: values.region ?? null, unitId: values.unit ? Number(values.unit) : null });
+    const input = userCreate.parse({
+      username: arg,
+      displayName: values.name ?? arg,
+      role: roleSchema.parse(values.role),
+      regionCode: values.region ?? null,
+      unitId: values.unit ? Number(values.unit) : null,
+    });
     const { temporaryPassword } = await createUser(db, await systemCtx(db), input);
     console.log(`created ${arg}; one-time password: ${temporaryPassword}`);
     return 0;
@@ -80,12 +110,16 @@ async function run(db: Db, argv: string[]): Promise<number> {
       console.log(`audit chain intact: ${result.checked} events`);
       return 0;
     }
-    console.error(`audit chain BROKEN at event #${result.broken!.seq}: ${result.broken!.problem} (${result.checked} events verified before it)`);
+    console.error(
+      `audit chain BROKEN at event #${result.broken!.seq}: ${result.broken!.problem} (${result.checked} events verified before it)`,
+    );
     return 1;
   }
   if (cmd === 'sql' && sub) {
     const res = await sql.raw(sub).execute(db);
-    console.log(JSON.stringify(res.rows.length ? res.rows : { affected: Number(res.numAffectedRows ?? 0) }, null, 2));
+    console.log(
+      JSON.stringify(res.rows.length ? res.rows : { affected: Number(res.numAffectedRows ?? 0) }, null, 2),
+    );
     return 0;
   }
   console.error(usage);

@@ -5,11 +5,20 @@
  * and every registered route must appear here, so a new route without a case fails this test.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../src/platform/access/guard.ts';
 import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
 
-const users = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector', 'expert'] as const;
+const users = [
+  'admin',
+  'office',
+  'office_lindian',
+  'leader',
+  'unit',
+  'reporter',
+  'inspector',
+  'expert',
+] as const;
 type U = (typeof users)[number];
 
 interface Case {
@@ -35,7 +44,8 @@ interface Fixtures {
 }
 
 const version = async (f: Fixtures, table: 'units' | 'people' | 'positions' | 'users', id: number) =>
-  (await f.t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  (await f.t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
 
 const all = users;
 const orgReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector'] as const;
@@ -44,48 +54,236 @@ const userManagers = ['admin', 'office', 'office_lindian'] as const;
 const cases: Case[] = [
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', ok: all, note: 'everyone signed in' },
   { route: 'GET /api/tokens', url: () => '/api/tokens', ok: all, note: 'own tokens' },
-  { route: 'POST /api/tokens', url: () => '/api/tokens', body: () => ({ name: 'script' }), ok: all, note: 'own token' },
-  { route: 'DELETE /api/tokens/:id', url: (f, u) => `/api/tokens/${f.tokens.get(u)}`, ok: all, note: 'own token' },
-  { route: 'DELETE /api/tokens/:id', url: (f, u) => `/api/tokens/${f.tokens.get(u === 'office' ? 'unit' : 'office')}`, ok: ['admin'], note: "someone else's token" },
+  {
+    route: 'POST /api/tokens',
+    url: () => '/api/tokens',
+    body: () => ({ name: 'script' }),
+    ok: all,
+    note: 'own token',
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    url: (f, u) => `/api/tokens/${f.tokens.get(u)}`,
+    ok: all,
+    note: 'own token',
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    url: (f, u) => `/api/tokens/${f.tokens.get(u === 'office' ? 'unit' : 'office')}`,
+    ok: ['admin'],
+    note: "someone else's token",
+  },
   { route: 'GET /api/audit', url: () => '/api/audit', ok: ['admin'], note: 'whole log' },
-  { route: 'GET /api/audit', url: (f) => `/api/audit?entity=unit&id=${f.unitCity}`, ok: ['admin', 'office', 'leader', 'unit'], note: 'city unit timeline' },
-  { route: 'GET /api/audit', url: (f) => `/api/audit?entity=unit&id=${f.unitLindian}`, ok: ['admin', 'office', 'office_lindian', 'leader'], note: 'county unit timeline' },
+  {
+    route: 'GET /api/audit',
+    url: (f) => `/api/audit?entity=unit&id=${f.unitCity}`,
+    ok: ['admin', 'office', 'leader', 'unit'],
+    note: 'city unit timeline',
+  },
+  {
+    route: 'GET /api/audit',
+    url: (f) => `/api/audit?entity=unit&id=${f.unitLindian}`,
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: 'county unit timeline',
+  },
   { route: 'GET /api/regions', url: () => '/api/regions', ok: orgReaders, note: 'list' },
-  { route: 'POST /api/regions', url: () => '/api/regions', body: () => ({ code: '230623199', name: '测试镇', level: 'town', parentCode: '230623' }), ok: ['admin'], note: 'admin only' },
-  { route: 'PATCH /api/regions/:code', url: () => '/api/regions/230623', body: async (f) => ({ version: (await f.t.database.db.selectFrom('regions').select('version').where('code', '=', '230623').executeTakeFirstOrThrow()).version, name: '林甸县' }), ok: ['admin'], note: 'admin only' },
+  {
+    route: 'POST /api/regions',
+    url: () => '/api/regions',
+    body: () => ({ code: '230623199', name: '测试镇', level: 'town', parentCode: '230623' }),
+    ok: ['admin'],
+    note: 'admin only',
+  },
+  {
+    route: 'PATCH /api/regions/:code',
+    url: () => '/api/regions/230623',
+    body: async (f) => ({
+      version: (
+        await f.t.database.db
+          .selectFrom('regions')
+          .select('version')
+          .where('code', '=', '230623')
+          .executeTakeFirstOrThrow()
+      ).version,
+      name: '林甸县',
+    }),
+    ok: ['admin'],
+    note: 'admin only',
+  },
   { route: 'GET /api/units', url: () => '/api/units', ok: orgReaders, note: 'list (filtered by scope)' },
-  { route: 'GET /api/units/:id', url: (f) => `/api/units/${f.unitCity}`, ok: ['admin', 'office', 'leader', 'unit'], note: 'city unit' },
-  { route: 'GET /api/units/:id', url: (f) => `/api/units/${f.unitLindian}`, ok: ['admin', 'office', 'office_lindian', 'leader'], note: 'county unit' },
-  { route: 'POST /api/units', url: () => '/api/units', body: (f, u) => ({ name: `测试单位${u}${f.seq.n++}`, type: 'department', regionCode: '230600' }), ok: ['admin', 'office'], note: 'city region' },
-  { route: 'POST /api/units', url: () => '/api/units', body: (f, u) => ({ name: `测试单位${u}${f.seq.n++}`, type: 'department', regionCode: '230623' }), ok: ['admin', 'office', 'office_lindian'], note: 'county region' },
-  { route: 'PATCH /api/units/:id', url: (f) => `/api/units/${f.unitCity}`, body: async (f) => ({ version: await version(f, 'units', f.unitCity), phone: '0459-1234567' }), ok: ['admin', 'office', 'unit'], note: 'city unit' },
-  { route: 'PATCH /api/units/:id', url: (f) => `/api/units/${f.unitLindian}`, body: async (f) => ({ version: await version(f, 'units', f.unitLindian), phone: '0459-7654321' }), ok: ['admin', 'office', 'office_lindian'], note: 'county unit' },
+  {
+    route: 'GET /api/units/:id',
+    url: (f) => `/api/units/${f.unitCity}`,
+    ok: ['admin', 'office', 'leader', 'unit'],
+    note: 'city unit',
+  },
+  {
+    route: 'GET /api/units/:id',
+    url: (f) => `/api/units/${f.unitLindian}`,
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: 'county unit',
+  },
+  {
+    route: 'POST /api/units',
+    url: () => '/api/units',
+    body: (f, u) => ({ name: `测试单位${u}${f.seq.n++}`, type: 'department', regionCode: '230600' }),
+    ok: ['admin', 'office'],
+    note: 'city region',
+  },
+  {
+    route: 'POST /api/units',
+    url: () => '/api/units',
+    body: (f, u) => ({ name: `测试单位${u}${f.seq.n++}`, type: 'department', regionCode: '230623' }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county region',
+  },
+  {
+    route: 'PATCH /api/units/:id',
+    url: (f) => `/api/units/${f.unitCity}`,
+    body: async (f) => ({ version: await version(f, 'units', f.unitCity), phone: '0459-1234567' }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city unit',
+  },
+  {
+    route: 'PATCH /api/units/:id',
+    url: (f) => `/api/units/${f.unitLindian}`,
+    body: async (f) => ({ version: await version(f, 'units', f.unitLindian), phone: '0459-7654321' }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county unit',
+  },
   { route: 'GET /api/people', url: () => '/api/people', ok: orgReaders, note: 'list' },
-  { route: 'GET /api/people/:id', url: (f) => `/api/people/${f.personCity}`, ok: ['admin', 'office', 'leader', 'unit'], note: 'city unit staff' },
-  { route: 'GET /api/people/:id', url: (f) => `/api/people/${f.personReporter}`, ok: ['admin', 'office', 'leader', 'reporter'], note: "reporter's own record" },
-  { route: 'POST /api/people', url: () => '/api/people', body: (f, u) => ({ name: `测试${u}`, unitId: f.unitCity }), ok: ['admin', 'office', 'unit'], note: 'into city unit' },
-  { route: 'PATCH /api/people/:id', url: (f) => `/api/people/${f.personCity}`, body: async (f) => ({ version: await version(f, 'people', f.personCity), phone: '13900000000' }), ok: ['admin', 'office', 'unit'], note: 'city unit staff' },
+  {
+    route: 'GET /api/people/:id',
+    url: (f) => `/api/people/${f.personCity}`,
+    ok: ['admin', 'office', 'leader', 'unit'],
+    note: 'city unit staff',
+  },
+  {
+    route: 'GET /api/people/:id',
+    url: (f) => `/api/people/${f.personReporter}`,
+    ok: ['admin', 'office', 'leader', 'reporter'],
+    note: "reporter's own record",
+  },
+  {
+    route: 'POST /api/people',
+    url: () => '/api/people',
+    body: (f, u) => ({ name: `测试${u}`, unitId: f.unitCity }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'into city unit',
+  },
+  {
+    route: 'PATCH /api/people/:id',
+    url: (f) => `/api/people/${f.personCity}`,
+    body: async (f) => ({ version: await version(f, 'people', f.personCity), phone: '13900000000' }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city unit staff',
+  },
   { route: 'GET /api/positions', url: () => '/api/positions', ok: orgReaders, note: 'list' },
-  { route: 'GET /api/positions/:id', url: (f) => `/api/positions/${f.position}`, ok: ['admin', 'office', 'leader', 'unit'], note: 'city position' },
-  { route: 'POST /api/positions', url: () => '/api/positions', body: (f, u) => ({ name: `测试职务${u}`, unitId: f.unitCity }), ok: ['admin', 'office'], note: 'city unit' },
-  { route: 'PATCH /api/positions/:id', url: (f) => `/api/positions/${f.position}`, body: async (f) => ({ version: await version(f, 'positions', f.position), name: '住建局局长' }), ok: ['admin', 'office'], note: 'city position' },
+  {
+    route: 'GET /api/positions/:id',
+    url: (f) => `/api/positions/${f.position}`,
+    ok: ['admin', 'office', 'leader', 'unit'],
+    note: 'city position',
+  },
+  {
+    route: 'POST /api/positions',
+    url: () => '/api/positions',
+    body: (f, u) => ({ name: `测试职务${u}`, unitId: f.unitCity }),
+    ok: ['admin', 'office'],
+    note: 'city unit',
+  },
+  {
+    route: 'PATCH /api/positions/:id',
+    url: (f) => `/api/positions/${f.position}`,
+    body: async (f) => ({ version: await version(f, 'positions', f.position), name: '住建局局长' }),
+    ok: ['admin', 'office'],
+    note: 'city position',
+  },
   {
     route: 'POST /api/positions/:id/holder',
     url: (f) => `/api/positions/${f.position}/holder`,
-    body: async (f) => ({ version: await version(f, 'positions', f.position), personId: f.seq.n++ % 2 ? f.personCity : null, startDate: new Date(Date.UTC(2027, 0, f.seq.n)).toISOString().slice(0, 10), reason: '测试任职变更' }),
+    body: async (f) => ({
+      version: await version(f, 'positions', f.position),
+      personId: f.seq.n++ % 2 ? f.personCity : null,
+      startDate: new Date(Date.UTC(2027, 0, f.seq.n)).toISOString().slice(0, 10),
+      reason: '测试任职变更',
+    }),
     ok: ['admin', 'office'],
     note: 'city position',
   },
   { route: 'GET /api/users', url: () => '/api/users', ok: userManagers, note: 'list' },
-  { route: 'GET /api/users/:id', url: (f) => `/api/users/${f.reporterUser}`, ok: ['admin', 'office'], note: 'city reporter account' },
-  { route: 'POST /api/users', url: () => '/api/users', body: (_f, u) => ({ username: `new_${u}`, displayName: '新用户', role: 'reporter', regionCode: '230623', unitId: null }), ok: [], note: 'reporter without unit is invalid for all (400 for managers)' },
-  { route: 'POST /api/users', url: () => '/api/users', body: (f, u) => ({ username: `new_${u}`, displayName: '新用户', role: 'unit', regionCode: '230623', unitId: f.unitLindian }), ok: userManagers, note: 'county unit account' },
-  { route: 'POST /api/users', url: () => '/api/users', body: (_f, u) => ({ username: `lead_${u}`, displayName: '新领导', role: 'leader', regionCode: '230600' }), ok: ['admin'], note: 'leader account: admin only' },
-  { route: 'PATCH /api/users/:id', url: (f) => `/api/users/${f.reporterUser}`, body: async (f) => ({ version: await version(f, 'users', f.reporterUser), displayName: '宋凯文' }), ok: ['admin', 'office'], note: 'city reporter' },
-  { route: 'PATCH /api/users/:id', url: (f) => `/api/users/${f.leaderUser}`, body: async (f) => ({ version: await version(f, 'users', f.leaderUser), displayName: '何敬峰' }), ok: ['admin'], note: 'leader: admin only' },
-  { route: 'POST /api/users/:id/reset-password', url: (f) => `/api/users/${f.spareUser}/reset-password`, ok: ['admin', 'office'], note: 'city reporter' },
-  { route: 'POST /api/users/:id/unlock', url: (f) => `/api/users/${f.spareUser}/unlock`, ok: ['admin', 'office'], note: 'city reporter' },
-  { route: 'POST /api/auth/password', url: () => '/api/auth/password', body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }), ok: [], note: 'wrong current password: 400 for all' },
+  {
+    route: 'GET /api/users/:id',
+    url: (f) => `/api/users/${f.reporterUser}`,
+    ok: ['admin', 'office'],
+    note: 'city reporter account',
+  },
+  {
+    route: 'POST /api/users',
+    url: () => '/api/users',
+    body: (_f, u) => ({
+      username: `new_${u}`,
+      displayName: '新用户',
+      role: 'reporter',
+      regionCode: '230623',
+      unitId: null,
+    }),
+    ok: [],
+    note: 'reporter without unit is invalid for all (400 for managers)',
+  },
+  {
+    route: 'POST /api/users',
+    url: () => '/api/users',
+    body: (f, u) => ({
+      username: `new_${u}`,
+      displayName: '新用户',
+      role: 'unit',
+      regionCode: '230623',
+      unitId: f.unitLindian,
+    }),
+    ok: userManagers,
+    note: 'county unit account',
+  },
+  {
+    route: 'POST /api/users',
+    url: () => '/api/users',
+    body: (_f, u) => ({ username: `lead_${u}`, displayName: '新领导', role: 'leader', regionCode: '230600' }),
+    ok: ['admin'],
+    note: 'leader account: admin only',
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    url: (f) => `/api/users/${f.reporterUser}`,
+    body: async (f) => ({ version: await version(f, 'users', f.reporterUser), displayName: '宋凯文' }),
+    ok: ['admin', 'office'],
+    note: 'city reporter',
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    url: (f) => `/api/users/${f.leaderUser}`,
+    body: async (f) => ({ version: await version(f, 'users', f.leaderUser), displayName: '何敬峰' }),
+    ok: ['admin'],
+    note: 'leader: admin only',
+  },
+  {
+    route: 'POST /api/users/:id/reset-password',
+    url: (f) => `/api/users/${f.spareUser}/reset-password`,
+    ok: ['admin', 'office'],
+    note: 'city reporter',
+  },
+  {
+    route: 'POST /api/users/:id/unlock',
+    url: (f) => `/api/users/${f.spareUser}/unlock`,
+    ok: ['admin', 'office'],
+    note: 'city reporter',
+  },
+  {
+    route: 'POST /api/auth/password',
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
+    ok: [],
+    note: 'wrong current password: 400 for all',
+  },
   { route: 'POST /api/auth/logout', url: () => '/api/auth/logout', ok: all, note: 'runs last' },
 ];
 const publicRoutes = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'];
@@ -99,15 +297,44 @@ beforeAll(async () => {
   app = t.app;
   const db = t.database.db;
   const unitCity = await unitId(t, '大庆市住房和城乡建设局');
-  const id = async (username: string) => (await db.selectFrom('users').select(['id', 'person_id']).where('username', '=', username).executeTakeFirstOrThrow());
-  const position = await db.selectFrom('positions').select('id').where('unit_id', '=', unitCity).orderBy('id').executeTakeFirstOrThrow();
-  const personCity = await db.selectFrom('people').select('id').where('unit_id', '=', unitCity).where('name', '!=', '').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const id = async (username: string) =>
+    await db
+      .selectFrom('users')
+      .select(['id', 'person_id'])
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+  const position = await db
+    .selectFrom('positions')
+    .select('id')
+    .where('unit_id', '=', unitCity)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const personCity = await db
+    .selectFrom('people')
+    .select('id')
+    .where('unit_id', '=', unitCity)
+    .where('name', '!=', '')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   clients = new Map();
   for (const u of users) clients.set(u, await login(app, u));
   const admin = clients.get('admin')!;
-  const spare = await admin.post('/api/users', { username: 'spare', displayName: '备用', role: 'reporter', regionCode: '230600', unitId: (await db.selectFrom('users').select('unit_id').where('username', '=', 'reporter').executeTakeFirstOrThrow()).unit_id });
+  const spare = await admin.post('/api/users', {
+    username: 'spare',
+    displayName: '备用',
+    role: 'reporter',
+    regionCode: '230600',
+    unitId: (
+      await db
+        .selectFrom('users')
+        .select('unit_id')
+        .where('username', '=', 'reporter')
+        .executeTakeFirstOrThrow()
+    ).unit_id,
+  });
   const tokens = new Map<U, number>();
-  for (const u of users) tokens.set(u, (await clients.get(u)!.post('/api/tokens', { name: 'fixture' })).json().apiToken.id);
+  for (const u of users)
+    tokens.set(u, (await clients.get(u)!.post('/api/tokens', { name: 'fixture' })).json().apiToken.id);
   f = {
     t,
     unitCity,
@@ -140,7 +367,11 @@ describe('access: every route, every role, in and out of scope', () => {
   it('every non-public route answers 401 without a session', async () => {
     for (const c of cases) {
       const [method] = c.route.split(' ');
-      const res = await app.inject({ method: method as 'GET', url: c.url(f, 'admin'), payload: c.body ? ((await c.body(f, 'admin')) as object) : undefined });
+      const res = await app.inject({
+        method: method as 'GET',
+        url: c.url(f, 'admin'),
+        payload: c.body ? ((await c.body(f, 'admin')) as object) : undefined,
+      });
       expect(res.statusCode, `${c.route} (${c.note})`).toBe(401);
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
     }
@@ -157,7 +388,8 @@ describe('access: every route, every role, in and out of scope', () => {
         const okStatus = res.statusCode >= 200 && res.statusCode < 300;
         const denied = res.statusCode === 403;
         const wanted = expectOk ? okStatus : c.ok.length === 0 && !denied ? res.statusCode === 400 : denied;
-        if (!wanted) failures.push(`${u} ${c.route} [${c.note}] → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (!wanted)
+          failures.push(`${u} ${c.route} [${c.note}] → ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
     }
     expect(failures).toEqual([]);

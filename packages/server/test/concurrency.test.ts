@@ -19,7 +19,9 @@ afterAll(() => t.close());
 it('50 concurrent creates all land, each with its own audit event, chain intact', async () => {
   const before = await verifyAuditChain(t.database.db);
   const responses = await Promise.all(
-    Array.from({ length: 50 }, (_, i) => office.post('/api/units', { name: `并发单位${i}`, type: 'enterprise', regionCode: '230623' })),
+    Array.from({ length: 50 }, (_, i) =>
+      office.post('/api/units', { name: `并发单位${i}`, type: 'enterprise', regionCode: '230623' }),
+    ),
   );
   expect(responses.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
   const ids = new Set(responses.map((r) => r.json().id));
@@ -42,7 +44,9 @@ it('50 concurrent edits from the same version: one wins, 49 conflict, nothing ov
   const id = await unitId(t, '大庆市交通运输局');
   const { version } = (await office.get(`/api/units/${id}`)).json();
   const responses = await Promise.all(
-    Array.from({ length: 50 }, (_, i) => office.patch(`/api/units/${id}`, { version, phone: `0459-60000${String(i).padStart(2, '0')}` })),
+    Array.from({ length: 50 }, (_, i) =>
+      office.patch(`/api/units/${id}`, { version, phone: `0459-60000${String(i).padStart(2, '0')}` }),
+    ),
   );
   const codes = responses.map((r) => r.statusCode);
   expect(codes.filter((c) => c === 200)).toHaveLength(1);
@@ -50,6 +54,9 @@ it('50 concurrent edits from the same version: one wins, 49 conflict, nothing ov
   const winner = responses.find((r) => r.statusCode === 200)!.json();
   const now = (await office.get(`/api/units/${id}`)).json();
   expect(now).toMatchObject({ phone: winner.phone, version: version + 1 });
-  expect(responses.find((r) => r.statusCode === 409)!.json().error).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: version + 1 });
+  expect(responses.find((r) => r.statusCode === 409)!.json().error).toMatchObject({
+    code: 'VERSION_CONFLICT',
+    currentVersion: version + 1,
+  });
   expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
 });

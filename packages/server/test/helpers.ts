@@ -70,13 +70,20 @@ export interface Client {
   delete: (url: string) => Promise<Response>;
 }
 
-export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   const cookieHeader = `ducha_session=${cookies.ducha_session}; ducha_csrf=${cookies.ducha_csrf}`;
   const request = (o: InjectOptions) =>
-    app.inject({ ...o, headers: { cookie: cookieHeader, 'x-csrf-token': cookies.ducha_csrf!, ...(o.headers ?? {}) } });
+    app.inject({
+      ...o,
+      headers: { cookie: cookieHeader, 'x-csrf-token': cookies.ducha_csrf!, ...(o.headers ?? {}) },
+    });
   return {
     username,
     request,
@@ -89,10 +96,19 @@ export async function login(app: FastifyInstance, username: string, password = D
 
 /** Ids of demo records by name, for readable tests. */
 export async function unitId(t: TestApp, name: string): Promise<number> {
-  const row = await t.database.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('units')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function lastAudit(t: TestApp) {
-  return t.database.db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  return t.database.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
 }

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { id, pageQuery } from '../common.ts';
 
-export const auditEntities = ['region', 'unit', 'person', 'position', 'user', 'api_token', 'session'] as const;
+export const auditEntities = [
+  'region',
+  'unit',
+  'person',
+  'position',
+  'user',
+  'api_token',
+  'session',
+] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
 

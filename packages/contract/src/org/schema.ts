@@ -14,7 +14,12 @@ const phone = z
 // ---- regions ----
 export const regionLevels = ['province', 'city', 'county', 'town'] as const;
 export const regionLevel = z.enum(regionLevels);
-export const regionLevelLabels = { province: '省', city: '市', county: '县(区)', town: '乡镇(街道)' } as const;
+export const regionLevelLabels = {
+  province: '省',
+  city: '市',
+  county: '县(区)',
+  town: '乡镇(街道)',
+} as const;
 
 export const region = z.object({
   code: z.string(),

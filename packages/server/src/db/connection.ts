@@ -37,7 +37,9 @@ function lockDataDir(dataDir: string): () => void {
     if (pid && pid !== process.pid) {
       try {
         process.kill(pid, 0);
-        throw new Error(`数据目录 ${dataDir} 正被进程 ${pid} 使用(服务器在运行？)。请先停止它，或改用 DATABASE_URL 连接 PostgreSQL。`);
+        throw new Error(
+          `数据目录 ${dataDir} 正被进程 ${pid} 使用(服务器在运行？)。请先停止它，或改用 DATABASE_URL 连接 PostgreSQL。`,
+        );
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
       }

@@ -33,7 +33,14 @@ export const versionConflict = (current: number) =>
 export const invalid = (path: string, message: string) =>
   new DomainError('VALIDATION', 400, [{ path, message }]);
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details: ErrorDetail[], extra = {}) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  details: ErrorDetail[],
+  extra = {},
+) {
   const lang = pickLang(req.headers['accept-language']);
   return reply.status(status).send({
     error: { code, message: errorMessages[code][lang], details, requestId: req.id, ...extra },
@@ -48,7 +55,10 @@ const messageOf = (m: ReturnType<(typeof localeMaps)['en']>) => (typeof m === 's
  * message that is zod's default is re-rendered from the same issue by the English locale; our own
  * field-specific wording stays as written.
  */
-function localizeIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }, lang: Lang): string {
+function localizeIssue(
+  v: { keyword: string; message?: string; params: Record<string, unknown> },
+  lang: Lang,
+): string {
   const message = v.message ?? '';
   if (lang === 'zh') return message;
   const issue = { ...v.params, code: v.keyword, path: [], message } as never;
@@ -57,10 +67,13 @@ function localizeIssue(v: { keyword: string; message?: string; params: Record<st
 
 /** PostgreSQL error codes we turn into user errors instead of 500s. */
 function fromPostgres(err: { code?: string; constraint?: string; detail?: string }): DomainError | undefined {
-  if (err.code === '23505') return new DomainError('DUPLICATE', 409, [{ path: err.constraint ?? '', message: '与已有记录重复' }]);
-  if (err.code === '23503') return new DomainError('VALIDATION', 400, [{ path: err.constraint ?? '', message: '引用的记录不存在' }]);
+  if (err.code === '23505')
+    return new DomainError('DUPLICATE', 409, [{ path: err.constraint ?? '', message: '与已有记录重复' }]);
+  if (err.code === '23503')
+    return new DomainError('VALIDATION', 400, [{ path: err.constraint ?? '', message: '引用的记录不存在' }]);
   // data exceptions (bad date, value out of range) that slipped past the schemas are still the caller's
-  if (err.code?.startsWith('22')) return new DomainError('VALIDATION', 400, [{ path: '', message: '数据格式或取值不正确' }]);
+  if (err.code?.startsWith('22'))
+    return new DomainError('VALIDATION', 400, [{ path: '', message: '数据格式或取值不正确' }]);
   return undefined;
 }
 
@@ -77,15 +90,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const domain = error instanceof DomainError ? error : fromPostgres(error as never);
     if (domain) return sendError(req, reply, domain.status, domain.code, domain.details, domain.extra);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
     if (error.statusCode === 429) return sendError(req, reply, 429, 'TOO_MANY_REQUESTS', []);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // malformed JSON, wrong content type and the like
-      return sendError(req, reply, error.statusCode, 'VALIDATION', [{ path: 'body', message: error.message }]);
+      return sendError(req, reply, error.statusCode, 'VALIDATION', [
+        { path: 'body', message: error.message },
+      ]);
     }
-    if (isResponseSerializationError(error)) req.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
+    if (isResponseSerializationError(error))
+      req.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
     else req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, 500, 'INTERNAL', []);
   });
-
 }

@@ -11,7 +11,10 @@ export function assertVersion(current: number, sent: number): void {
  * Maps the defined fields of a camelCase input onto snake_case columns, keeping only those given.
  * `undefined` means "not sent"; `null` is a value (clears the field).
  */
-export function patchOf<I extends object>(input: I, columns: Partial<Record<keyof I, string>>): Record<string, unknown> {
+export function patchOf<I extends object>(
+  input: I,
+  columns: Partial<Record<keyof I, string>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(columns) as [keyof I, string][]) {
     const v = input[key];
@@ -30,16 +33,17 @@ export async function paged<DB, TB extends keyof DB, O, R>(
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
-  const count = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   return { items: rows.map((r) => opts.present(r as O)), total: Number((count as { total: number }).total) };
 }
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The audit action of an edit: deactivating and re-activating are named, everything else is 'update'. */
-export function editAction(wasActive: boolean, active: boolean | undefined): 'deactivate' | 'activate' | 'update' {
+export function editAction(
+  wasActive: boolean,
+  active: boolean | undefined,
+): 'deactivate' | 'activate' | 'update' {
   if (active === false && wasActive) return 'deactivate';
   if (active === true && !wasActive) return 'activate';
   return 'update';

@@ -62,7 +62,8 @@ const present = (r: Row): Person => ({
 });
 
 const facts = (r: Row) => ({ id: r.id, unitId: r.unit_id, regionPath: r.region_path });
-const findRow = (db: Executor, id: number) => base(db).select(columns).where('p.id', '=', id).executeTakeFirst() as Promise<Row | undefined>;
+const findRow = (db: Executor, id: number) =>
+  base(db).select(columns).where('p.id', '=', id).executeTakeFirst() as Promise<Row | undefined>;
 
 export async function readablePerson(db: Executor, actor: Actor, id: number): Promise<Row> {
   const row = await findRow(db, id);
@@ -80,8 +81,12 @@ export async function listPeople(db: Db, ctx: Ctx, q: z.infer<typeof personQuery
   if (kind === 'own') query = query.where('p.id', '=', actor.personId ?? -1);
   if (!q.includeInactive) query = query.where('p.active', '=', true);
   if (q.unitId) query = query.where('p.unit_id', '=', q.unitId);
-  if (q.q) query = query.where((eb) => eb.or([eb('p.name', 'like', `%${q.q}%`), eb('p.phone', 'like', `%${q.q}%`)]));
-  return paged(query, (b) => b.select(columns).orderBy('p.unit_id').orderBy('p.id'), { ...q, present: (r) => present(r as Row) });
+  if (q.q)
+    query = query.where((eb) => eb.or([eb('p.name', 'like', `%${q.q}%`), eb('p.phone', 'like', `%${q.q}%`)]));
+  return paged(query, (b) => b.select(columns).orderBy('p.unit_id').orderBy('p.id'), {
+    ...q,
+    present: (r) => present(r as Row),
+  });
 }
 
 export async function getPerson(db: Db, ctx: Ctx, id: number): Promise<Person> {
@@ -101,7 +106,12 @@ export async function createPerson(db: Db, ctx: Ctx, input: z.infer<typeof perso
     await targetUnit(trx, actor, input.unitId);
     const { id } = await trx
       .insertInto('people')
-      .values({ name: input.name, unit_id: input.unitId, title: input.title ?? null, phone: input.phone ?? null })
+      .values({
+        name: input.name,
+        unit_id: input.unitId,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const person = present((await findRow(trx, id))!);
@@ -110,7 +120,12 @@ export async function createPerson(db: Db, ctx: Ctx, input: z.infer<typeof perso
   });
 }
 
-export async function updatePerson(db: Db, ctx: Ctx, id: number, input: z.infer<typeof personUpdate>): Promise<Person> {
+export async function updatePerson(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof personUpdate>,
+): Promise<Person> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     await trx.selectFrom('people').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
@@ -118,8 +133,18 @@ export async function updatePerson(db: Db, ctx: Ctx, id: number, input: z.infer<
     if (!canWritePerson(actor, facts(row))) throw forbidden();
     assertVersion(row.version, input.version);
     if (input.unitId && input.unitId !== row.unit_id) await targetUnit(trx, actor, input.unitId);
-    const patch = patchOf(input, { name: 'name', unitId: 'unit_id', title: 'title', phone: 'phone', active: 'active' });
-    await trx.updateTable('people').set({ ...patch, version: row.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    const patch = patchOf(input, {
+      name: 'name',
+      unitId: 'unit_id',
+      title: 'title',
+      phone: 'phone',
+      active: 'active',
+    });
+    await trx
+      .updateTable('people')
+      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     const before = present(row);
     const after = present((await findRow(trx, id))!);
     const action = editAction(before.active, input.active);

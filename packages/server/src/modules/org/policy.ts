@@ -27,7 +27,8 @@ export interface UserFacts {
 }
 
 const isAdmin = (a: Actor) => a.role === 'admin';
-const officeOver = (a: Actor, path: string | null) => a.role === 'office' && path !== null && inRegionSubtree(a, path);
+const officeOver = (a: Actor, path: string | null) =>
+  a.role === 'office' && path !== null && inRegionSubtree(a, path);
 
 export function canReadRegion(a: Actor, path: string): boolean {
   return scopeKind(a) === 'global' || inRegionSubtree(a, path) || isAncestorRegion(a, path);
@@ -63,7 +64,9 @@ export function canReadPerson(a: Actor, p: PersonFacts): boolean {
 }
 /** Unit staff keep their own unit's people (the working teams they name). */
 export const canWritePerson = (a: Actor, p: Omit<PersonFacts, 'id'>) =>
-  isAdmin(a) || officeOver(a, p.regionPath) || (a.role === 'unit' && p.unitId !== null && a.unitId === p.unitId);
+  isAdmin(a) ||
+  officeOver(a, p.regionPath) ||
+  (a.role === 'unit' && p.unitId !== null && a.unitId === p.unitId);
 
 export function canReadPosition(a: Actor, p: PositionFacts): boolean {
   switch (scopeKind(a)) {
@@ -80,7 +83,8 @@ export function canReadPosition(a: Actor, p: PositionFacts): boolean {
 /** Positions carry responsibility, so only the office (or admin) defines them and changes holders. */
 export const canWritePosition = (a: Actor, p: PositionFacts) => isAdmin(a) || officeOver(a, p.regionPath);
 
-export const canReadUser = (a: Actor, u: UserFacts) => isAdmin(a) || a.id === u.id || officeOver(a, u.regionPath);
+export const canReadUser = (a: Actor, u: UserFacts) =>
+  isAdmin(a) || a.id === u.id || officeOver(a, u.regionPath);
 /** Offices manage the accounts of unit staff, reporters, inspectors and experts in their subtree. */
 export const canWriteUser = (a: Actor, u: Omit<UserFacts, 'id'>) =>
   isAdmin(a) || (officeOver(a, u.regionPath) && officeManagedRoles.includes(u.role));

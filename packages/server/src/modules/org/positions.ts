@@ -3,7 +3,13 @@
  * closes the outgoing term and opens the new one, and everything that points at the position
  * follows at once (DOMAIN §2, seed 004 "由接任者自行替补，不再发文明确").
  */
-import type { Position, positionCreate, positionHolderChange, positionQuery, positionUpdate } from '@ducha/contract';
+import type {
+  Position,
+  positionCreate,
+  positionHolderChange,
+  positionQuery,
+  positionUpdate,
+} from '@ducha/contract';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
@@ -23,7 +29,9 @@ const base = (db: Executor) =>
     .selectFrom('positions as pos')
     .innerJoin('units as u', 'u.id', 'pos.unit_id')
     .innerJoin('regions as r', 'r.code', 'u.region_code')
-    .leftJoin('position_holdings as h', (j) => j.onRef('h.position_id', '=', 'pos.id').on('h.end_date', 'is', null))
+    .leftJoin('position_holdings as h', (j) =>
+      j.onRef('h.position_id', '=', 'pos.id').on('h.end_date', 'is', null),
+    )
     .leftJoin('people as holder', 'holder.id', 'h.person_id');
 
 const columns = [
@@ -66,7 +74,8 @@ const present = (r: Row): Position => ({
   version: r.version,
 });
 const facts = (r: Row) => ({ unitId: r.unit_id, regionPath: r.region_path });
-const findRow = (db: Executor, id: number) => base(db).select(columns).where('pos.id', '=', id).executeTakeFirst();
+const findRow = (db: Executor, id: number) =>
+  base(db).select(columns).where('pos.id', '=', id).executeTakeFirst();
 
 async function readable(db: Executor, actor: Actor, id: number): Promise<Row> {
   const row = await findRow(db, id);
@@ -85,7 +94,10 @@ export async function listPositions(db: Db, ctx: Ctx, q: z.infer<typeof position
   if (!q.includeInactive) query = query.where('pos.active', '=', true);
   if (q.unitId) query = query.where('pos.unit_id', '=', q.unitId);
   if (q.regionCode) query = query.where('u.region_code', '=', q.regionCode);
-  if (q.q) query = query.where((eb) => eb.or([eb('pos.name', 'like', `%${q.q}%`), eb('holder.name', 'like', `%${q.q}%`)]));
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('pos.name', 'like', `%${q.q}%`), eb('holder.name', 'like', `%${q.q}%`)]),
+    );
   return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('pos.id'), { ...q, present });
 }
 
@@ -97,7 +109,13 @@ async function holders(db: Executor, positionId: number) {
     .where('h.position_id', '=', positionId)
     .orderBy('h.start_date', 'desc')
     .execute();
-  return rows.map((h) => ({ personId: h.person_id, personName: h.name, startDate: h.start_date, endDate: h.end_date, reason: h.reason }));
+  return rows.map((h) => ({
+    personId: h.person_id,
+    personName: h.name,
+    startDate: h.start_date,
+    endDate: h.end_date,
+    reason: h.reason,
+  }));
 }
 
 export async function getPosition(db: Db, ctx: Ctx, id: number) {
@@ -113,17 +131,28 @@ async function holderCandidate(trx: Executor, actor: Actor, personId: number) {
   return person;
 }
 
-export async function createPosition(db: Db, ctx: Ctx, input: z.infer<typeof positionCreate>): Promise<Position> {
+export async function createPosition(
+  db: Db,
+  ctx: Ctx,
+  input: z.infer<typeof positionCreate>,
+): Promise<Position> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const unit = await findUnitRow(trx, input.unitId);
     if (!unit) throw invalid('body.unitId', '单位不存在');
     if (!canWritePosition(actor, { unitId: unit.id, regionPath: unit.region_path })) throw outOfScope();
-    const { id } = await trx.insertInto('positions').values({ name: input.name, unit_id: input.unitId }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('positions')
+      .values({ name: input.name, unit_id: input.unitId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (input.holderId) {
       await holderCandidate(trx, actor, input.holderId);
       const today = todayInChina();
-      await trx.insertInto('position_holdings').values({ position_id: id, person_id: input.holderId, start_date: today, reason: '设立职务' }).execute();
+      await trx
+        .insertInto('position_holdings')
+        .values({ position_id: id, person_id: input.holderId, start_date: today, reason: '设立职务' })
+        .execute();
     }
     const position = present((await findRow(trx, id))!);
     await recordAudit(trx, ctx, { entity: 'position', entityId: id, action: 'create', after: position });
@@ -139,24 +168,45 @@ async function lockedWritable(trx: Trx, actor: Actor, id: number, version: numbe
   return row;
 }
 
-export async function updatePosition(db: Db, ctx: Ctx, id: number, input: z.infer<typeof positionUpdate>): Promise<Position> {
+export async function updatePosition(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof positionUpdate>,
+): Promise<Position> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id, input.version);
     const patch = patchOf(input, { name: 'name', active: 'active' });
-    await trx.updateTable('positions').set({ ...patch, version: row.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('positions')
+      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     const after = present((await findRow(trx, id))!);
-    await recordAudit(trx, ctx, { entity: 'position', entityId: id, action: editAction(row.active, input.active), before: present(row), after });
+    await recordAudit(trx, ctx, {
+      entity: 'position',
+      entityId: id,
+      action: editAction(row.active, input.active),
+      before: present(row),
+      after,
+    });
     return after;
   });
 }
 
 /** Hands the position to a new holder (or leaves it vacant with personId null) from `startDate`. */
-export async function changeHolder(db: Db, ctx: Ctx, id: number, input: z.infer<typeof positionHolderChange>) {
+export async function changeHolder(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof positionHolderChange>,
+) {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id, input.version);
-    if (input.personId === row.holder_id) throw invalid('body.personId', input.personId === null ? '该职务已空缺' : '该人员已是现任');
+    if (input.personId === row.holder_id)
+      throw invalid('body.personId', input.personId === null ? '该职务已空缺' : '该人员已是现任');
     const problem = successionError(row.holder_since, input.startDate);
     if (problem) throw invalid('body.startDate', problem);
     if (input.personId !== null) await holderCandidate(trx, actor, input.personId);
@@ -169,9 +219,21 @@ export async function changeHolder(db: Db, ctx: Ctx, id: number, input: z.infer<
         .execute();
     }
     if (input.personId !== null) {
-      await trx.insertInto('position_holdings').values({ position_id: id, person_id: input.personId, start_date: input.startDate, reason: input.reason }).execute();
+      await trx
+        .insertInto('position_holdings')
+        .values({
+          position_id: id,
+          person_id: input.personId,
+          start_date: input.startDate,
+          reason: input.reason,
+        })
+        .execute();
     }
-    await trx.updateTable('positions').set({ version: row.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('positions')
+      .set({ version: row.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     const after = present((await findRow(trx, id))!);
     await recordAudit(trx, ctx, {
       entity: 'position',

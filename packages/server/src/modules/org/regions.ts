@@ -11,7 +11,15 @@ import { canReadRegion, canWriteRegion } from './policy.ts';
 import { checkRegionCode, regionPath } from './rules.ts';
 
 const columns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
-type Row = { code: string; name: string; level: Region['level']; parent_code: string | null; path: string; active: boolean; version: number };
+type Row = {
+  code: string;
+  name: string;
+  level: Region['level'];
+  parent_code: string | null;
+  path: string;
+  active: boolean;
+  version: number;
+};
 
 const present = (r: Row): Region => ({
   code: r.code,
@@ -39,7 +47,8 @@ export async function listRegions(db: Db, ctx: Ctx, q: z.infer<typeof regionQuer
     query = query.where((eb) => eb.or([eb('path', '=', root.path), eb('path', 'like', `${root.path}.%`)]));
   }
   if (!q.includeInactive) query = query.where('active', '=', true);
-  if (q.q) query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', 'like', `${q.q}%`)]));
+  if (q.q)
+    query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', 'like', `${q.q}%`)]));
   const rows = await query.orderBy('path').execute();
   return { items: rows.map(present), total: rows.length };
 }
@@ -59,22 +68,44 @@ export async function createRegion(db: Db, ctx: Ctx, input: z.infer<typeof regio
     if (input.parentCode && !parent) throw invalid('body.parentCode', '上级区划不存在');
     const problem = checkRegionCode(input.code, input.level, parent ?? null);
     if (problem) throw invalid('body.code', problem);
-    if (await getRegion(trx, input.code)) throw new DomainError('DUPLICATE', 409, [{ path: 'body.code', message: '区划代码已存在' }]);
+    if (await getRegion(trx, input.code))
+      throw new DomainError('DUPLICATE', 409, [{ path: 'body.code', message: '区划代码已存在' }]);
     const row = await trx
       .insertInto('regions')
-      .values({ code: input.code, name: input.name, level: input.level, parent_code: input.parentCode, path: regionPath(input.code, parent?.path ?? null) })
+      .values({
+        code: input.code,
+        name: input.name,
+        level: input.level,
+        parent_code: input.parentCode,
+        path: regionPath(input.code, parent?.path ?? null),
+      })
       .returning(columns)
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'region', entityId: row.code, action: 'create', after: present(row) });
+    await recordAudit(trx, ctx, {
+      entity: 'region',
+      entityId: row.code,
+      action: 'create',
+      after: present(row),
+    });
     return present(row);
   });
 }
 
-export async function updateRegion(db: Db, ctx: Ctx, code: string, input: z.infer<typeof regionUpdate>): Promise<Region> {
+export async function updateRegion(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  input: z.infer<typeof regionUpdate>,
+): Promise<Region> {
   const actor = actorOf(ctx);
   if (!canWriteRegion(actor)) throw forbidden();
   return transaction(db, async (trx) => {
-    const row = await trx.selectFrom('regions').select(columns).where('code', '=', code).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('regions')
+      .select(columns)
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound();
     assertVersion(row.version, input.version);
     const patch = patchOf(input, { name: 'name', active: 'active' });
@@ -85,7 +116,13 @@ export async function updateRegion(db: Db, ctx: Ctx, code: string, input: z.infe
       .returning(columns)
       .executeTakeFirstOrThrow();
     const action = editAction(row.active, input.active);
-    await recordAudit(trx, ctx, { entity: 'region', entityId: code, action, before: present(row), after: present(updated) });
+    await recordAudit(trx, ctx, {
+      entity: 'region',
+      entityId: code,
+      action,
+      before: present(row),
+      after: present(updated),
+    });
     return present(updated);
   });
 }

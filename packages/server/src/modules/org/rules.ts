@@ -7,7 +7,11 @@ export type RegionLevel = 'province' | 'city' | 'county' | 'town';
  * (or directly under a province for province-administered counties), and a town the county's code
  * plus three digits. Returns a Chinese message when the code does not fit its level and parent.
  */
-export function checkRegionCode(code: string, level: RegionLevel, parent: { code: string; level: RegionLevel } | null): string | null {
+export function checkRegionCode(
+  code: string,
+  level: RegionLevel,
+  parent: { code: string; level: RegionLevel } | null,
+): string | null {
   switch (level) {
     case 'province':
       if (parent) return '省级区划不能有上级';
@@ -17,7 +21,8 @@ export function checkRegionCode(code: string, level: RegionLevel, parent: { code
       if (!/^\d{4}00$/.test(code) || code.endsWith('0000')) return '市级代码应为 XXXX00';
       return code.slice(0, 2) === parent.code.slice(0, 2) ? null : '市级代码的前两位应与所属省一致';
     case 'county':
-      if (!parent || (parent.level !== 'city' && parent.level !== 'province')) return '县级区划的上级应为市或省';
+      if (!parent || (parent.level !== 'city' && parent.level !== 'province'))
+        return '县级区划的上级应为市或省';
       if (!/^\d{6}$/.test(code) || code.endsWith('00')) return '县级代码应为 6 位且末两位不为 00';
       return code.startsWith(parent.level === 'city' ? parent.code.slice(0, 4) : parent.code.slice(0, 2))
         ? null
@@ -29,7 +34,8 @@ export function checkRegionCode(code: string, level: RegionLevel, parent: { code
   }
 }
 
-export const regionPath = (code: string, parentPath: string | null) => (parentPath ? `${parentPath}.${code}` : code);
+export const regionPath = (code: string, parentPath: string | null) =>
+  parentPath ? `${parentPath}.${code}` : code;
 
 /** The day before `date` (YYYY-MM-DD), computed on the calendar, not in a time zone. */
 export function dayBefore(date: string): string {

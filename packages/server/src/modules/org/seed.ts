@@ -17,7 +17,10 @@ export const DEMO_PASSWORD = 'ducha-demo-2026';
 const seedCtx: Ctx = { actor: null, requestId: 'seed' };
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -28,8 +31,16 @@ async function seedRegions(trx: Trx) {
   for (const r of demoRegions) {
     const path = regionPath(r.code, r.parentCode ? paths.get(r.parentCode)! : null);
     paths.set(r.code, path);
-    await trx.insertInto('regions').values({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode, path }).execute();
-    await recordAudit(trx, seedCtx, { entity: 'region', entityId: r.code, action: 'create', after: { ...r } });
+    await trx
+      .insertInto('regions')
+      .values({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode, path })
+      .execute();
+    await recordAudit(trx, seedCtx, {
+      entity: 'region',
+      entityId: r.code,
+      action: 'create',
+      after: { ...r },
+    });
   }
 }
 
@@ -37,7 +48,14 @@ async function seedUnitsAndPeople(trx: Trx) {
   const units = new Map<string, number>();
   for (const u of demoUnits) {
     const parent = u.parentKey ? units.get(u.parentKey)! : null;
-    const row = { name: u.name, short_name: u.shortName, type: u.type, region_code: u.regionCode, parent_id: parent, phone: u.phone };
+    const row = {
+      name: u.name,
+      short_name: u.shortName,
+      type: u.type,
+      region_code: u.regionCode,
+      parent_id: parent,
+      phone: u.phone,
+    };
     const { id } = await trx.insertInto('units').values(row).returning('id').executeTakeFirstOrThrow();
     units.set(u.key, id);
     await recordAudit(trx, seedCtx, { entity: 'unit', entityId: id, action: 'create', after: row });
@@ -54,7 +72,10 @@ async function seedUnitsAndPeople(trx: Trx) {
     const staff = demoPeople.filter((p) => p.unitKey === key && !p.title?.startsWith('原'));
     const head = staff.find((p) => p.title && !p.title.includes('副') && headTitle.test(p.title));
     const liaison = staff.find((p) => p.title?.includes('联络员')) ?? staff.find((p) => p !== head);
-    const patch = { head_person_id: head ? people.get(head.key)! : null, liaison_person_id: liaison ? people.get(liaison.key)! : null };
+    const patch = {
+      head_person_id: head ? people.get(head.key)! : null,
+      liaison_person_id: liaison ? people.get(liaison.key)! : null,
+    };
     await trx.updateTable('units').set(patch).where('id', '=', unitId).execute();
     await recordAudit(trx, seedCtx, { entity: 'unit', entityId: unitId, action: 'update', after: patch });
   }
@@ -63,15 +84,42 @@ async function seedUnitsAndPeople(trx: Trx) {
 
 async function seedPositions(trx: Trx, units: Map<string, number>, people: Map<string, number>) {
   for (const p of demoPositions) {
-    const { id } = await trx.insertInto('positions').values({ name: p.name, unit_id: units.get(p.unitKey)! }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, seedCtx, { entity: 'position', entityId: id, action: 'create', after: { name: p.name, unitKey: p.unitKey } });
+    const { id } = await trx
+      .insertInto('positions')
+      .values({ name: p.name, unit_id: units.get(p.unitKey)! })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, seedCtx, {
+      entity: 'position',
+      entityId: id,
+      action: 'create',
+      after: { name: p.name, unitKey: p.unitKey },
+    });
     for (const h of p.previous) {
-      await trx.insertInto('position_holdings').values({ position_id: id, person_id: people.get(h.personKey)!, start_date: h.startDate, end_date: h.endDate, reason: h.reason }).execute();
+      await trx
+        .insertInto('position_holdings')
+        .values({
+          position_id: id,
+          person_id: people.get(h.personKey)!,
+          start_date: h.startDate,
+          end_date: h.endDate,
+          reason: h.reason,
+        })
+        .execute();
     }
     if (p.holderKey) {
       const reason = p.previous.length ? '接任' : '任职';
-      await trx.insertInto('position_holdings').values({ position_id: id, person_id: people.get(p.holderKey)!, start_date: p.currentSince, reason }).execute();
-      await recordAudit(trx, seedCtx, { entity: 'position', entityId: id, action: 'change_holder', after: { holderKey: p.holderKey, startDate: p.currentSince }, reason });
+      await trx
+        .insertInto('position_holdings')
+        .values({ position_id: id, person_id: people.get(p.holderKey)!, start_date: p.currentSince, reason })
+        .execute();
+      await recordAudit(trx, seedCtx, {
+        entity: 'position',
+        entityId: id,
+        action: 'change_holder',
+        after: { holderKey: p.holderKey, startDate: p.currentSince },
+        reason,
+      });
     }
   }
 }
@@ -86,7 +134,11 @@ async function seedUsers(trx: Trx, units: Map<string, number>, people: Map<strin
       unit_id: u.unitKey ? units.get(u.unitKey)! : null,
       person_id: u.personKey ? people.get(u.personKey)! : null,
     };
-    const { id } = await trx.insertInto('users').values({ ...row, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('users')
+      .values({ ...row, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: row });
   }
 }
@@ -107,8 +159,18 @@ export async function bootstrapAdmin(db: Db, password = process.env.DUCHA_ADMIN_
   const initial = password || temporaryPassword();
   const hash = await hashPassword(initial);
   await transaction(db, async (trx) => {
-    const row = { username: 'admin', display_name: '系统管理员', role: 'admin', region_code: null, must_change_password: true };
-    const { id } = await trx.insertInto('users').values({ ...row, password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+    const row = {
+      username: 'admin',
+      display_name: '系统管理员',
+      role: 'admin',
+      region_code: null,
+      must_change_password: true,
+    };
+    const { id } = await trx
+      .insertInto('users')
+      .values({ ...row, password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: row });
   });
   return initial;

@@ -71,7 +71,8 @@ export const presentUnit = (r: Row): Unit => ({
   version: r.version,
 });
 
-export const findUnitRow = (db: Executor, id: number) => base(db).select(columns).where('u.id', '=', id).executeTakeFirst();
+export const findUnitRow = (db: Executor, id: number) =>
+  base(db).select(columns).where('u.id', '=', id).executeTakeFirst();
 
 const facts = (r: Row) => ({ id: r.id, regionPath: r.region_path });
 
@@ -90,10 +91,21 @@ export async function listUnits(db: Db, ctx: Ctx, q: z.infer<typeof unitQuery>) 
   if (kind === 'region') query = query.where(regionSubtreeSql(actor, 'r.path'));
   if (kind === 'unit' || kind === 'own') query = query.where('u.id', '=', actor.unitId ?? -1);
   if (!q.includeInactive) query = query.where('u.active', '=', true);
-  if (q.regionCode) query = query.where(sql.ref('r.path'), 'like', sql<string>`(select path from regions where code = ${q.regionCode}) || '%'`);
+  if (q.regionCode)
+    query = query.where(
+      sql.ref('r.path'),
+      'like',
+      sql<string>`(select path from regions where code = ${q.regionCode}) || '%'`,
+    );
   if (q.type) query = query.where('u.type', '=', q.type);
-  if (q.q) query = query.where((eb) => eb.or([eb('u.name', 'like', `%${q.q}%`), eb('u.short_name', 'like', `%${q.q}%`)]));
-  return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('u.id'), { ...q, present: presentUnit });
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('u.name', 'like', `%${q.q}%`), eb('u.short_name', 'like', `%${q.q}%`)]),
+    );
+  return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('u.id'), {
+    ...q,
+    present: presentUnit,
+  });
 }
 
 export async function getUnit(db: Db, ctx: Ctx, id: number): Promise<Unit> {
@@ -116,7 +128,11 @@ async function checkParent(trx: Executor, actor: Actor, id: number | null, paren
 }
 
 async function checkMember(trx: Executor, unitId: number, personId: number, field: string) {
-  const p = await trx.selectFrom('people').select(['unit_id', 'active']).where('id', '=', personId).executeTakeFirst();
+  const p = await trx
+    .selectFrom('people')
+    .select(['unit_id', 'active'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
   if (!p || p.unit_id !== unitId || !p.active) throw invalid(`body.${field}`, '应选择本单位在职人员');
 }
 
@@ -145,7 +161,12 @@ export async function createUnit(db: Db, ctx: Ctx, input: z.infer<typeof unitCre
   });
 }
 
-export async function updateUnit(db: Db, ctx: Ctx, id: number, input: z.infer<typeof unitUpdate>): Promise<Unit> {
+export async function updateUnit(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof unitUpdate>,
+): Promise<Unit> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     await trx.selectFrom('units').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
@@ -153,7 +174,13 @@ export async function updateUnit(db: Db, ctx: Ctx, id: number, input: z.infer<ty
     if (!canWriteUnit(actor, facts(row))) throw forbidden();
     assertVersion(row.version, input.version);
     // unit staff may keep contact details, not reorganise the unit
-    if (actor.role === 'unit' && (input.type !== undefined || input.parentId !== undefined || input.active !== undefined || input.name !== undefined)) {
+    if (
+      actor.role === 'unit' &&
+      (input.type !== undefined ||
+        input.parentId !== undefined ||
+        input.active !== undefined ||
+        input.name !== undefined)
+    ) {
       throw forbidden();
     }
     if (input.parentId) await checkParent(trx, actor, id, input.parentId);

@@ -70,7 +70,8 @@ const present = (r: Row): User => ({
   version: r.version,
 });
 const facts = (r: Row) => ({ id: r.id, role: r.role as User['role'], regionPath: r.region_path ?? '' });
-const findRow = (db: Executor, id: number) => base(db).select(columns).where('us.id', '=', id).executeTakeFirst();
+const findRow = (db: Executor, id: number) =>
+  base(db).select(columns).where('us.id', '=', id).executeTakeFirst();
 
 async function readable(db: Executor, actor: Actor, id: number): Promise<Row> {
   const row = await findRow(db, id);
@@ -86,25 +87,42 @@ export async function listUsers(db: Db, ctx: Ctx, q: z.infer<typeof userQuery>) 
   if (!q.includeInactive) query = query.where('us.active', '=', true);
   if (q.role) query = query.where('us.role', '=', q.role);
   if (q.unitId) query = query.where('us.unit_id', '=', q.unitId);
-  if (q.q) query = query.where((eb) => eb.or([eb('us.username', 'like', `%${q.q}%`), eb('us.display_name', 'like', `%${q.q}%`)]));
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('us.username', 'like', `%${q.q}%`), eb('us.display_name', 'like', `%${q.q}%`)]),
+    );
   return paged(query, (b) => b.select(columns).orderBy('us.id'), { ...q, present });
 }
 
 export const getUser = async (db: Db, ctx: Ctx, id: number) => present(await readable(db, actorOf(ctx), id));
 
 /** Role, region, unit and person must fit together and lie within what the actor may manage. */
-async function checkScope(trx: Executor, actor: Actor, s: { role: User['role']; regionCode: string | null; unitId: number | null; personId: number | null }) {
-  if (!s.regionCode && s.role !== 'admin') throw invalid('body.regionCode', '除系统管理员外，账号须指定所属行政区划');
+async function checkScope(
+  trx: Executor,
+  actor: Actor,
+  s: { role: User['role']; regionCode: string | null; unitId: number | null; personId: number | null },
+) {
+  if (!s.regionCode && s.role !== 'admin')
+    throw invalid('body.regionCode', '除系统管理员外，账号须指定所属行政区划');
   const region = s.regionCode ? await getRegion(trx, s.regionCode) : undefined;
   if (s.regionCode && !region) throw invalid('body.regionCode', '行政区划不存在');
   if (!canWriteUser(actor, { role: s.role, regionPath: region?.path ?? '' })) throw outOfScope();
-  if ((s.role === 'unit' || s.role === 'reporter') && !s.unitId) throw invalid('body.unitId', '责任单位和填报员账号须指定所属单位');
+  if ((s.role === 'unit' || s.role === 'reporter') && !s.unitId)
+    throw invalid('body.unitId', '责任单位和填报员账号须指定所属单位');
   if (s.unitId) {
-    const unit = await trx.selectFrom('units').select(['region_code', 'active']).where('id', '=', s.unitId).executeTakeFirst();
+    const unit = await trx
+      .selectFrom('units')
+      .select(['region_code', 'active'])
+      .where('id', '=', s.unitId)
+      .executeTakeFirst();
     if (!unit || !unit.active) throw invalid('body.unitId', '单位不存在或已停用');
   }
   if (s.personId) {
-    const person = await trx.selectFrom('people').select(['unit_id']).where('id', '=', s.personId).executeTakeFirst();
+    const person = await trx
+      .selectFrom('people')
+      .select(['unit_id'])
+      .where('id', '=', s.personId)
+      .executeTakeFirst();
     if (!person) throw invalid('body.personId', '人员不存在');
     if (s.unitId && person.unit_id !== s.unitId) throw invalid('body.personId', '人员不属于所选单位');
   }
@@ -115,9 +133,19 @@ export async function createUser(db: Db, ctx: Ctx, input: z.infer<typeof userCre
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   return transaction(db, async (trx) => {
-    await checkScope(trx, actor, { role: input.role, regionCode: input.regionCode, unitId: input.unitId ?? null, personId: input.personId ?? null });
-    const taken = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
-    if (taken) throw new DomainError('DUPLICATE', 409, [{ path: 'body.username', message: '用户名已被使用' }]);
+    await checkScope(trx, actor, {
+      role: input.role,
+      regionCode: input.regionCode,
+      unitId: input.unitId ?? null,
+      personId: input.personId ?? null,
+    });
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase()))
+      .executeTakeFirst();
+    if (taken)
+      throw new DomainError('DUPLICATE', 409, [{ path: 'body.username', message: '用户名已被使用' }]);
     const { id } = await trx
       .insertInto('users')
       .values({
@@ -145,7 +173,12 @@ async function lockedWritable(trx: Trx, actor: Actor, id: number): Promise<Row> 
   return row;
 }
 
-export async function updateUser(db: Db, ctx: Ctx, id: number, input: z.infer<typeof userUpdate>): Promise<User> {
+export async function updateUser(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof userUpdate>,
+): Promise<User> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id);
@@ -160,14 +193,36 @@ export async function updateUser(db: Db, ctx: Ctx, id: number, input: z.infer<ty
       personId: input.personId === undefined ? row.person_id : input.personId,
     };
     await checkScope(trx, actor, next);
-    const patch = patchOf(input, { displayName: 'display_name', role: 'role', regionCode: 'region_code', unitId: 'unit_id', personId: 'person_id', active: 'active' });
-    await trx.updateTable('users').set({ ...patch, version: row.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    const patch = patchOf(input, {
+      displayName: 'display_name',
+      role: 'role',
+      regionCode: 'region_code',
+      unitId: 'unit_id',
+      personId: 'person_id',
+      active: 'active',
+    });
+    await trx
+      .updateTable('users')
+      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     // a change of role, scope or status takes effect at once: sign the account out everywhere
-    if (input.active === false || input.role || input.regionCode !== undefined || input.unitId !== undefined) {
+    if (
+      input.active === false ||
+      input.role ||
+      input.regionCode !== undefined ||
+      input.unitId !== undefined
+    ) {
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     }
     const after = present((await findRow(trx, id))!);
-    await recordAudit(trx, ctx, { entity: 'user', entityId: id, action: editAction(row.active, input.active), before: present(row), after });
+    await recordAudit(trx, ctx, {
+      entity: 'user',
+      entityId: id,
+      action: editAction(row.active, input.active),
+      before: present(row),
+      after,
+    });
     return after;
   });
 }
@@ -181,7 +236,14 @@ export async function resetPassword(db: Db, ctx: Ctx, id: number) {
     const row = await lockedWritable(trx, actor, id);
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null, version: row.version + 1, updated_at: new Date() })
+      .set({
+        password_hash: hash,
+        must_change_password: true,
+        failed_attempts: 0,
+        locked_until: null,
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -194,9 +256,19 @@ export async function unlockUser(db: Db, ctx: Ctx, id: number): Promise<User> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id);
-    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, version: row.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null, version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
     const after = present((await findRow(trx, id))!);
-    await recordAudit(trx, ctx, { entity: 'user', entityId: id, action: 'unlock', before: { lockedUntil: present(row).lockedUntil }, after: { lockedUntil: null } });
+    await recordAudit(trx, ctx, {
+      entity: 'user',
+      entityId: id,
+      action: 'unlock',
+      before: { lockedUntil: present(row).lockedUntil },
+      after: { lockedUntil: null },
+    });
     return after;
   });
 }
@@ -206,7 +278,11 @@ export async function auditReadUser(db: Db, actor: Actor, id: string) {
 }
 
 export async function auditReadToken(db: Db, actor: Actor, id: string) {
-  const t = await db.selectFrom('api_tokens').select('user_id').where('id', '=', Number(id) || -1).executeTakeFirst();
+  const t = await db
+    .selectFrom('api_tokens')
+    .select('user_id')
+    .where('id', '=', Number(id) || -1)
+    .executeTakeFirst();
   if (!t) throw notFound();
   if (t.user_id !== actor.id && actor.role !== 'admin') throw outOfScope();
 }

@@ -35,13 +35,21 @@ async function authenticate(db: Db, req: FastifyRequest): Promise<void> {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    if (!m) throw new DomainError('UNAUTHENTICATED', 401, [{ path: 'authorization', message: '应为 Bearer 令牌' }]);
+    if (!m)
+      throw new DomainError('UNAUTHENTICATED', 401, [{ path: 'authorization', message: '应为 Bearer 令牌' }]);
     const row = await actorByToken(db, sha256(m[1]!));
-    if (!row) throw new DomainError('UNAUTHENTICATED', 401, [{ path: 'authorization', message: '令牌无效、已过期或已吊销' }]);
+    if (!row)
+      throw new DomainError('UNAUTHENTICATED', 401, [
+        { path: 'authorization', message: '令牌无效、已过期或已吊销' },
+      ]);
     req.ctx.actor = toActor(row, 'token');
     // last-use time is informational: written at most once a minute, outside any request transaction
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-      await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date() })
+        .where('id', '=', row.token_id)
+        .execute();
     }
     return;
   }

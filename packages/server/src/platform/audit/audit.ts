@@ -16,12 +16,25 @@ export interface AuditInput {
 }
 
 /** Fields never written to the trail, whatever a caller passes. */
-const secret = new Set(['password_hash', 'passwordHash', 'token_hash', 'tokenHash', 'password', 'token', 'csrf_token']);
-const scrub = (o: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(o).filter(([k]) => !secret.has(k)));
+const secret = new Set([
+  'password_hash',
+  'passwordHash',
+  'token_hash',
+  'tokenHash',
+  'password',
+  'token',
+  'csrf_token',
+]);
+const scrub = (o: Record<string, unknown> = {}) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !secret.has(k)));
 
 export async function recordAudit(trx: Trx, ctx: Ctx, input: AuditInput): Promise<void> {
   // Locking the head row serializes writers across transactions, so the chain never forks.
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).forUpdate().executeTakeFirstOrThrow();
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const fields: ChainedFields = {
     seq: head.seq + 1,
     at: new Date(),
@@ -77,8 +90,10 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<VerifyR
       .limit(pageSize)
       .execute();
     for (const r of rows) {
-      if (r.seq !== expected) return { ok: false, checked, broken: { seq: expected, problem: `事件 #${expected} 缺失(被删除)` } };
-      if (r.prev_hash !== prev) return { ok: false, checked, broken: { seq: r.seq, problem: `事件 #${r.seq} 的前序哈希不符` } };
+      if (r.seq !== expected)
+        return { ok: false, checked, broken: { seq: expected, problem: `事件 #${expected} 缺失(被删除)` } };
+      if (r.prev_hash !== prev)
+        return { ok: false, checked, broken: { seq: r.seq, problem: `事件 #${r.seq} 的前序哈希不符` } };
       const hash = eventHash(prev, {
         seq: r.seq,
         at: r.at,
@@ -91,7 +106,8 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<VerifyR
         reason: r.reason,
         requestId: r.request_id,
       });
-      if (hash !== r.hash) return { ok: false, checked, broken: { seq: r.seq, problem: `事件 #${r.seq} 的内容被改动` } };
+      if (hash !== r.hash)
+        return { ok: false, checked, broken: { seq: r.seq, problem: `事件 #${r.seq} 的内容被改动` } };
       prev = r.hash;
       expected += 1;
       checked += 1;
@@ -99,7 +115,14 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<VerifyR
     if (rows.length < pageSize) break;
   }
   if (head.seq !== expected - 1 || head.hash !== prev) {
-    return { ok: false, checked, broken: { seq: expected, problem: `链尾不符：应有 ${head.seq} 条事件，实有 ${expected - 1} 条(末尾被删除)` } };
+    return {
+      ok: false,
+      checked,
+      broken: {
+        seq: expected,
+        problem: `链尾不符：应有 ${head.seq} 条事件，实有 ${expected - 1} 条(末尾被删除)`,
+      },
+    };
   }
   return { ok: true, checked };
 }

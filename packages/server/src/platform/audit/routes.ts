@@ -40,7 +40,10 @@ export const auditRoutes =
   async (app) => {
     app.get(
       '/api/audit',
-      { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: listOf(auditEvent) } } },
+      {
+        config: { access: 'audit.read' },
+        schema: { tags: ['audit'], querystring: auditQuery, response: { 200: listOf(auditEvent) } },
+      },
       async (req) => {
         const actor = actorOf(req.ctx);
         const { entity, id, actorId, page, pageSize } = req.query;
@@ -56,7 +59,19 @@ export const auditRoutes =
         if (id) q = q.where('entity_id', '=', id);
         if (actorId) q = q.where('actor_id', '=', actorId);
         const [rows, count] = await Promise.all([
-          q.select(['seq', 'at', 'actor_id', 'actor_name', 'entity', 'entity_id', 'action', 'diff', 'reason', 'request_id'])
+          q
+            .select([
+              'seq',
+              'at',
+              'actor_id',
+              'actor_name',
+              'entity',
+              'entity_id',
+              'action',
+              'diff',
+              'reason',
+              'request_id',
+            ])
             .orderBy('seq', 'desc')
             .limit(pageSize)
             .offset((page - 1) * pageSize)

@@ -69,9 +69,12 @@ export async function actorByToken(db: Executor, tokenHash: string) {
     .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', new Date())]))
+    .where((eb) =>
+      eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', new Date())]),
+    )
     .where('users.active', '=', true)
     .executeTakeFirst();
 }
 
-export const actorById = (db: Executor, id: number) => actorBase(db).where('users.id', '=', id).executeTakeFirst();
+export const actorById = (db: Executor, id: number) =>
+  actorBase(db).where('users.id', '=', id).executeTakeFirst();

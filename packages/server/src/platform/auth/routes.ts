@@ -1,5 +1,15 @@
 /** /api/auth (sign in/out, me, password) and /api/tokens (personal API tokens). */
-import { apiToken, apiTokenCreate, apiTokenCreated, changePasswordBody, idParams, listOf, loginBody, me, okBody } from '@ducha/contract';
+import {
+  apiToken,
+  apiTokenCreate,
+  apiTokenCreated,
+  changePasswordBody,
+  idParams,
+  listOf,
+  loginBody,
+  me,
+  okBody,
+} from '@ducha/contract';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
@@ -16,8 +26,16 @@ export const authRoutes =
     const throttle = new IpThrottle();
     const cookieBase = { path: '/', sameSite: 'lax', secure: config.secureCookies } as const;
     const setCookies = (reply: FastifyReply, session: string, csrf: string) => {
-      reply.setCookie(SESSION_COOKIE, session, { ...cookieBase, httpOnly: true, maxAge: config.sessionHours * 3600 });
-      reply.setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false, maxAge: config.sessionHours * 3600 });
+      reply.setCookie(SESSION_COOKIE, session, {
+        ...cookieBase,
+        httpOnly: true,
+        maxAge: config.sessionHours * 3600,
+      });
+      reply.setCookie(CSRF_COOKIE, csrf, {
+        ...cookieBase,
+        httpOnly: false,
+        maxAge: config.sessionHours * 3600,
+      });
     };
     const tags = ['auth'];
 
@@ -38,7 +56,10 @@ export const authRoutes =
 
     app.post(
       '/api/auth/logout',
-      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, response: { 200: okBody } } },
+      {
+        config: { access: 'authenticated', allowTempPassword: true },
+        schema: { tags, response: { 200: okBody } },
+      },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) await logout(db, req.ctx, token);
@@ -49,13 +70,19 @@ export const authRoutes =
 
     app.get(
       '/api/auth/me',
-      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, response: { 200: me } } },
+      {
+        config: { access: 'authenticated', allowTempPassword: true },
+        schema: { tags, response: { 200: me } },
+      },
       async (req) => describeMe(db, actorOf(req.ctx)),
     );
 
     app.post(
       '/api/auth/password',
-      { config: { access: 'authenticated', allowTempPassword: true }, schema: { tags, body: changePasswordBody, response: { 200: okBody } } },
+      {
+        config: { access: 'authenticated', allowTempPassword: true },
+        schema: { tags, body: changePasswordBody, response: { 200: okBody } },
+      },
       async (req) => {
         await changePassword(db, req.ctx, { ...req.body, keepSessionToken: req.cookies[SESSION_COOKIE] });
         return { ok: true as const };
@@ -73,7 +100,10 @@ export const authRoutes =
 
     app.post(
       '/api/tokens',
-      { config: { access: 'token.own' }, schema: { tags, body: apiTokenCreate, response: { 201: apiTokenCreated } } },
+      {
+        config: { access: 'token.own' },
+        schema: { tags, body: apiTokenCreate, response: { 201: apiTokenCreated } },
+      },
       async (req, reply) => {
         const created = await createToken(db, req.ctx, { userId: actorOf(req.ctx).id, ...req.body });
         return reply.status(201).send(created);

@@ -17,7 +17,13 @@ export interface LoginResult {
 export async function login(
   db: Db,
   ctx: Ctx,
-  input: { username: string; password: string; userAgent?: string; sessionHours: number; throttle: IpThrottle },
+  input: {
+    username: string;
+    password: string;
+    userAgent?: string;
+    sessionHours: number;
+    throttle: IpThrottle;
+  },
 ): Promise<LoginResult> {
   const ip = ctx.ip ?? 'unknown';
   if (input.throttle.blocked(ip)) throw new DomainError('TOO_MANY_REQUESTS', 429);
@@ -36,11 +42,20 @@ export async function login(
     input.throttle.fail(ip);
     const next = afterFailure(user.failed_attempts, now);
     await transaction(db, async (trx) => {
-      await trx.updateTable('users').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
       const action = next.lockedUntil ? 'locked' : 'login_failed';
-      await recordAudit(trx, { ...ctx, actor: null }, { entity: 'user', entityId: user.id, action, after: { ip, lockedUntil: next.lockedUntil } });
+      await recordAudit(
+        trx,
+        { ...ctx, actor: null },
+        { entity: 'user', entityId: user.id, action, after: { ip, lockedUntil: next.lockedUntil } },
+      );
     });
-    if (next.lockedUntil) throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: next.lockedUntil.toISOString() });
+    if (next.lockedUntil)
+      throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: next.lockedUntil.toISOString() });
     throw new DomainError('BAD_CREDENTIALS', 401);
   }
   if (!user.active) throw new DomainError('ACCOUNT_DISABLED', 403);
@@ -65,7 +80,11 @@ export async function login(
       })
       .execute();
     const actor = toActor((await actorById(trx, user.id))!, 'session');
-    await recordAudit(trx, { ...ctx, actor }, { entity: 'user', entityId: user.id, action: 'login', after: { ip } });
+    await recordAudit(
+      trx,
+      { ...ctx, actor },
+      { entity: 'user', entityId: user.id, action: 'login', after: { ip } },
+    );
     return { actor, sessionToken, csrfToken };
   });
 }
@@ -107,20 +126,34 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; keepSessionToken?: string },
 ): Promise<void> {
   const actor = actorOf(ctx);
-  if (actor.via !== 'session') throw new DomainError('FORBIDDEN', 403, [{ path: 'authorization', message: 'API 令牌不能修改密码' }]);
-  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirst();
+  if (actor.via !== 'session')
+    throw new DomainError('FORBIDDEN', 403, [{ path: 'authorization', message: 'API 令牌不能修改密码' }]);
+  const user = await db
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', actor.id)
+    .executeTakeFirst();
   if (!user) throw notFound();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new DomainError('PASSWORD_MISMATCH', 400, [{ path: 'body.currentPassword', message: '原密码不正确' }]);
+    throw new DomainError('PASSWORD_MISMATCH', 400, [
+      { path: 'body.currentPassword', message: '原密码不正确' },
+    ]);
   }
   if (input.currentPassword === input.newPassword) {
-    throw new DomainError('PASSWORD_WEAK', 400, [{ path: 'body.newPassword', message: '新密码不能与原密码相同' }]);
+    throw new DomainError('PASSWORD_WEAK', 400, [
+      { path: 'body.newPassword', message: '新密码不能与原密码相同' },
+    ]);
   }
   const hash = await hashPassword(input.newPassword);
   await transaction(db, async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date(), version: (eb) => eb('version', '+', 1) })
+      .set({
+        password_hash: hash,
+        must_change_password: false,
+        password_changed_at: new Date(),
+        version: (eb) => eb('version', '+', 1),
+      })
       .where('id', '=', actor.id)
       .execute();
     let others = trx.deleteFrom('sessions').where('user_id', '=', actor.id);

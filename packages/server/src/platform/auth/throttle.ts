@@ -34,8 +34,12 @@ export class IpThrottle {
 }
 
 /** What a wrong password does to the account: count it, or lock when the count reaches the limit. */
-export function afterFailure(failedAttempts: number, now: Date): { failedAttempts: number; lockedUntil: Date | null } {
+export function afterFailure(
+  failedAttempts: number,
+  now: Date,
+): { failedAttempts: number; lockedUntil: Date | null } {
   const n = failedAttempts + 1;
-  if (n >= loginPolicy.maxFailures) return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + loginPolicy.lockMinutes * 60_000) };
+  if (n >= loginPolicy.maxFailures)
+    return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + loginPolicy.lockMinutes * 60_000) };
   return { failedAttempts: n, lockedUntil: null };
 }

@@ -43,17 +43,33 @@ export async function createToken(
   return transaction(db, async (trx) => {
     const row = await trx
       .insertInto('api_tokens')
-      .values({ user_id: input.userId, name: input.name, token_hash: sha256(token), prefix: token.slice(0, 10), expires_at: expires })
+      .values({
+        user_id: input.userId,
+        name: input.name,
+        token_hash: sha256(token),
+        prefix: token.slice(0, 10),
+        expires_at: expires,
+      })
       .returning(columns)
       .executeTakeFirstOrThrow();
     const apiToken = presentToken(row);
-    await recordAudit(trx, ctx, { entity: 'api_token', entityId: row.id, action: 'create_token', after: { userId: input.userId, name: row.name, prefix: row.prefix, expiresAt: apiToken.expiresAt } });
+    await recordAudit(trx, ctx, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'create_token',
+      after: { userId: input.userId, name: row.name, prefix: row.prefix, expiresAt: apiToken.expiresAt },
+    });
     return { token, apiToken };
   });
 }
 
 export async function listTokens(db: Db, ctx: Ctx): Promise<ApiToken[]> {
-  const rows = await db.selectFrom('api_tokens').select(columns).where('user_id', '=', actorOf(ctx).id).orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(columns)
+    .where('user_id', '=', actorOf(ctx).id)
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(presentToken);
 }
 
@@ -61,12 +77,28 @@ export async function listTokens(db: Db, ctx: Ctx): Promise<ApiToken[]> {
 export async function revokeToken(db: Db, ctx: Ctx, id: number): Promise<ApiToken> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
-    const row = await trx.selectFrom('api_tokens').select([...columns, 'user_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('api_tokens')
+      .select([...columns, 'user_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound();
     if (row.user_id !== actor.id && actor.role !== 'admin') throw outOfScope();
     if (row.revoked_at) return presentToken(row);
-    const updated = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'api_token', entityId: id, action: 'revoke_token', before: { revokedAt: null }, after: { revokedAt: iso(updated.revoked_at) } });
+    const updated = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      entity: 'api_token',
+      entityId: id,
+      action: 'revoke_token',
+      before: { revokedAt: null },
+      after: { revokedAt: iso(updated.revoked_at) },
+    });
     return presentToken(updated);
   });
 }
