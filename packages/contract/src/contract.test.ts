@@ -1,0 +1,63 @@
+/** The contract's own rules: language choice, error messages in both languages, dates, permissions. */
+import { describe, expect, it } from 'vitest';
+import {
+  can,
+  errorMessages,
+  isoDate,
+  passwordRule,
+  pickLang,
+  rolePermissions,
+  roles,
+  regionCode,
+} from './index.ts';
+
+describe('pickLang', () => {
+  it.each([
+    [undefined, 'zh'],
+    ['', 'zh'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
+    ['en-US,en;q=0.9', 'en'],
+    ['EN', 'en'],
+    ['fr-FR', 'zh'],
+  ])('%s → %s', (header, lang) => expect(pickLang(header)).toBe(lang));
+});
+
+it('every error code has a Chinese and an English message', () => {
+  for (const [code, m] of Object.entries(errorMessages)) {
+    expect(m.zh, code).toMatch(/[\u4e00-\u9fff]/);
+    expect(m.en, code).toMatch(/^[\x20-\x7e]+$/);
+  }
+});
+
+describe('isoDate', () => {
+  it.each(['2026-01-31', '2024-02-29', '2026-12-31'])('accepts %s', (d) =>
+    expect(isoDate.safeParse(d).success).toBe(true),
+  );
+  it.each(['2026-02-29', '2026-13-01', '2026-04-31', '2026-1-05', '20260105', '2026-00-10'])(
+    'refuses %s',
+    (d) => expect(isoDate.safeParse(d).success).toBe(false),
+  );
+});
+
+describe('passwordRule', () => {
+  it.each([
+    ['abcdefghi1', true],
+    ['abcdefgh1', false], // 9 characters
+    ['abcdefghij', false], // no digit
+    ['1234567890', false], // no letter
+  ])('%s → %s', (p, ok) => expect(passwordRule.safeParse(p).success).toBe(ok));
+});
+
+it('region codes are 6, 9 or 12 digits', () => {
+  expect(['230623', '230623100', '230623100200'].every((c) => regionCode.safeParse(c).success)).toBe(true);
+  expect(['23062', '2306231', 'abcdef', '2306231001'].some((c) => regionCode.safeParse(c).success)).toBe(
+    false,
+  );
+});
+
+it('only admin may list the whole audit log or edit regions; experts read no organisation data', () => {
+  expect(roles.filter((r) => can(r, 'audit.list'))).toEqual(['admin']);
+  expect(roles.filter((r) => can(r, 'region.write'))).toEqual(['admin']);
+  expect(can('expert', 'org.read')).toBe(false);
+  expect(roles.every((r) => rolePermissions[r].includes('token.own'))).toBe(true);
+});
