@@ -48,3 +48,6 @@ export function editAction(
   if (active === true && !wasActive) return 'activate';
   return 'update';
 }
+
+/** A LIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
+export const containing = (text = '') => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -7,7 +7,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, editAction, paged, patchOf } from '../../platform/records.ts';
+import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { canReadPerson, canWritePerson } from './policy.ts';
 import { findUnitRow } from './units.ts';
 
@@ -82,7 +82,9 @@ export async function listPeople(db: Db, ctx: Ctx, q: z.infer<typeof personQuery
   if (!q.includeInactive) query = query.where('p.active', '=', true);
   if (q.unitId) query = query.where('p.unit_id', '=', q.unitId);
   if (q.q)
-    query = query.where((eb) => eb.or([eb('p.name', 'like', `%${q.q}%`), eb('p.phone', 'like', `%${q.q}%`)]));
+    query = query.where((eb) =>
+      eb.or([eb('p.name', 'like', containing(q.q)), eb('p.phone', 'like', containing(q.q))]),
+    );
   return paged(query, (b) => b.select(columns).orderBy('p.unit_id').orderBy('p.id'), {
     ...q,
     present: (r) => present(r as Row),

@@ -17,7 +17,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, editAction, paged, patchOf } from '../../platform/records.ts';
+import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { readablePerson } from './people.ts';
 import { canReadPosition, canWritePosition } from './policy.ts';
@@ -96,7 +96,7 @@ export async function listPositions(db: Db, ctx: Ctx, q: z.infer<typeof position
   if (q.regionCode) query = query.where('u.region_code', '=', q.regionCode);
   if (q.q)
     query = query.where((eb) =>
-      eb.or([eb('pos.name', 'like', `%${q.q}%`), eb('holder.name', 'like', `%${q.q}%`)]),
+      eb.or([eb('pos.name', 'like', containing(q.q)), eb('holder.name', 'like', containing(q.q))]),
     );
   return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('pos.id'), { ...q, present });
 }

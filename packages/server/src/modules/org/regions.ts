@@ -6,7 +6,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, editAction, patchOf } from '../../platform/records.ts';
+import { assertVersion, editAction, patchOf, containing } from '../../platform/records.ts';
 import { canReadRegion, canWriteRegion } from './policy.ts';
 import { checkRegionCode, regionPath } from './rules.ts';
 
@@ -48,7 +48,7 @@ export async function listRegions(db: Db, ctx: Ctx, q: z.infer<typeof regionQuer
   }
   if (!q.includeInactive) query = query.where('active', '=', true);
   if (q.q)
-    query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', 'like', `${q.q}%`)]));
+    query = query.where((eb) => eb.or([eb('name', 'like', containing(q.q)), eb('code', 'like', `${q.q}%`)]));
   const rows = await query.orderBy('path').execute();
   return { items: rows.map(present), total: rows.length };
 }

@@ -7,7 +7,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, editAction, paged, patchOf } from '../../platform/records.ts';
+import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { canCreateUnit, canReadUnit, canWriteUnit } from './policy.ts';
 import { getRegion } from './regions.ts';
 
@@ -100,7 +100,7 @@ export async function listUnits(db: Db, ctx: Ctx, q: z.infer<typeof unitQuery>) 
   if (q.type) query = query.where('u.type', '=', q.type);
   if (q.q)
     query = query.where((eb) =>
-      eb.or([eb('u.name', 'like', `%${q.q}%`), eb('u.short_name', 'like', `%${q.q}%`)]),
+      eb.or([eb('u.name', 'like', containing(q.q)), eb('u.short_name', 'like', containing(q.q))]),
     );
   return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('u.id'), {
     ...q,

@@ -7,7 +7,7 @@ import { regionSubtreeSql } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, temporaryPassword } from '../../platform/auth/secrets.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, editAction, iso, paged, patchOf } from '../../platform/records.ts';
+import { assertVersion, editAction, iso, paged, patchOf, containing } from '../../platform/records.ts';
 import { canReadUser, canWriteUser } from './policy.ts';
 import { getRegion } from './regions.ts';
 
@@ -89,7 +89,7 @@ export async function listUsers(db: Db, ctx: Ctx, q: z.infer<typeof userQuery>) 
   if (q.unitId) query = query.where('us.unit_id', '=', q.unitId);
   if (q.q)
     query = query.where((eb) =>
-      eb.or([eb('us.username', 'like', `%${q.q}%`), eb('us.display_name', 'like', `%${q.q}%`)]),
+      eb.or([eb('us.username', 'like', containing(q.q)), eb('us.display_name', 'like', containing(q.q))]),
     );
   return paged(query, (b) => b.select(columns).orderBy('us.id'), { ...q, present });
 }
