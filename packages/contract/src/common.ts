@@ -29,7 +29,7 @@ export const regionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代�
 /** A real calendar date as 'YYYY-MM-DD' (2027-02-30 is refused, not rolled over). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

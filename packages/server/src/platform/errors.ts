@@ -56,19 +56,38 @@ const messageOf = (m: ReturnType<(typeof localeMaps)['en']>) => (typeof m === 's
  * field-specific wording stays as written.
  */
 function localizeIssue(
-  v: { keyword: string; message?: string; params: Record<string, unknown> },
+  v: { keyword: string; message?: string; params: Record<string, unknown>; instancePath: string },
+  input: unknown,
   lang: Lang,
 ): string {
   const message = v.message ?? '';
   if (lang === 'zh') return message;
-  const issue = { ...v.params, code: v.keyword, path: [], message } as never;
+  // zod drops the received value from issues; the messages of type errors name it, so put it back
+  const received = v.instancePath
+    .split('/')
+    .filter(Boolean)
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      input,
+    );
+  const issue = { ...v.params, input: received, code: v.keyword, path: [], message } as never;
   return messageOf(localeMaps.zh(issue)) === message ? (messageOf(localeMaps.en(issue)) ?? message) : message;
 }
 
+/** Unique constraints and the request field each one guards. */
+const uniqueFields: Record<string, string> = {
+  units_region_code_name_key: 'body.name',
+  positions_unit_id_name_key: 'body.name',
+  users_username_idx: 'body.username',
+  regions_pkey: 'body.code',
+};
+
 /** PostgreSQL error codes we turn into user errors instead of 500s. */
 function fromPostgres(err: { code?: string; constraint?: string; detail?: string }): DomainError | undefined {
-  if (err.code === '23505')
-    return new DomainError('DUPLICATE', 409, [{ path: err.constraint ?? '', message: '与已有记录重复' }]);
+  if (err.code === '23505') {
+    const path = uniqueFields[err.constraint ?? ''] ?? err.constraint ?? '';
+    return new DomainError('DUPLICATE', 409, [{ path, message: '与已有记录重复，请换一个名称或代码' }]);
+  }
   if (err.code === '23503')
     return new DomainError('VALIDATION', 400, [{ path: err.constraint ?? '', message: '引用的记录不存在' }]);
   // data exceptions (bad date, value out of range) that slipped past the schemas are still the caller's
@@ -84,7 +103,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const lang = pickLang(req.headers['accept-language']);
       const details = error.validation.map((v) => {
         const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return { path: p ? `${where}.${p}` : where, message: localizeIssue(v, lang) };
+        const input = (req as unknown as Record<string, unknown>)[where === 'querystring' ? 'query' : where];
+        return { path: p ? `${where}.${p}` : where, message: localizeIssue(v, input, lang) };
       });
       return sendError(req, reply, 400, 'VALIDATION', details);
     }
@@ -94,10 +114,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
     if (error.statusCode === 429) return sendError(req, reply, 429, 'TOO_MANY_REQUESTS', []);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // malformed JSON, wrong content type and the like
-      return sendError(req, reply, error.statusCode, 'VALIDATION', [
-        { path: 'body', message: error.message },
-      ]);
+      // malformed JSON, wrong content type and the like: say so in the caller's language
+      const lang = pickLang(req.headers['accept-language']);
+      const message = lang === 'zh' ? '请求体不是有效的 JSON，或内容类型不受支持' : error.message;
+      return sendError(req, reply, error.statusCode, 'VALIDATION', [{ path: 'body', message }]);
     }
     if (isResponseSerializationError(error))
       req.log.error({ err: error, cause: error.cause }, 'response did not match its schema');

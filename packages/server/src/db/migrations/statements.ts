@@ -10,8 +10,9 @@ export function splitStatements(block: string): string[] {
   let inDollar = false;
   for (const line of block.split('\n')) {
     current += line + '\n';
-    inDollar = (line.split('$$').length - 1) % 2 === 1 ? !inDollar : inDollar;
-    if (!inDollar && /;\s*(--.*)?$/.test(line)) {
+    const code = inDollar ? line : line.replace(/--.*$/, ''); // a comment's $$ or ; is not code
+    if ((code.split('$$').length - 1) % 2 === 1) inDollar = !inDollar;
+    if (!inDollar && /;\s*$/.test(code)) {
       out.push(current.trim());
       current = '';
     }

@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { pathUnderCodeSql, regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
@@ -93,7 +93,7 @@ export async function listPositions(db: Db, ctx: Ctx, q: z.infer<typeof position
   if (kind === 'own') query = query.where(sql<boolean>`false`);
   if (!q.includeInactive) query = query.where('pos.active', '=', true);
   if (q.unitId) query = query.where('pos.unit_id', '=', q.unitId);
-  if (q.regionCode) query = query.where('u.region_code', '=', q.regionCode);
+  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
   if (q.q)
     query = query.where((eb) =>
       eb.or([eb('pos.name', 'like', containing(q.q)), eb('holder.name', 'like', containing(q.q))]),
@@ -207,7 +207,12 @@ export async function changeHolder(
     const row = await lockedWritable(trx, actor, id, input.version);
     if (input.personId === row.holder_id)
       throw invalid('body.personId', input.personId === null ? '该职务已空缺' : '该人员已是现任');
-    const problem = successionError(row.holder_since, input.startDate);
+    const latest = await trx
+      .selectFrom('position_holdings')
+      .select((eb) => eb.fn.max(eb.fn.coalesce('end_date', 'start_date')).as('last'))
+      .where('position_id', '=', id)
+      .executeTakeFirst();
+    const problem = successionError(latest?.last ?? null, input.startDate);
     if (problem) throw invalid('body.startDate', problem);
     if (input.personId !== null) await holderCandidate(trx, actor, input.personId);
     if (row.holder_id !== null) {

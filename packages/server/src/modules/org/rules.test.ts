@@ -42,7 +42,13 @@ describe('checkRegionCode', () => {
     ['county code of 9 digits', '230623100', 'county', city, '县级代码应为 6 位且末两位不为 00'],
     ['county code of 5 digits', '23062', 'county', city, '县级代码应为 6 位且末两位不为 00'],
     ['county code of another city', '230723', 'county', city, '县级代码应以所属市(省)的代码开头'],
-    ['county under a province, wrong province', '249005', 'county', province, '县级代码应以所属市(省)的代码开头'],
+    [
+      'county under a province, wrong province',
+      '249005',
+      'county',
+      province,
+      '县级代码应以所属市(省)的代码开头',
+    ],
     // town: the county's code plus three digits
     ['valid town', '230623100', 'town', county, null],
     ['town without a parent', '230623100', 'town', null, '乡镇级区划的上级应为县'],
@@ -59,18 +65,26 @@ describe('checkRegionCode', () => {
   it('accepts every well-formed county under its city and every town under its county', () => {
     const digit = fc.integer({ min: 0, max: 9 });
     fc.assert(
-      fc.property(fc.integer({ min: 11, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.tuple(digit, digit, digit), (pp, cc, dd, t) => {
-        const p = String(pp);
-        const cityCode = `${p}${String(cc).padStart(2, '0')}00`;
-        const countyCode = `${cityCode.slice(0, 4)}${String(dd).padStart(2, '0')}`;
-        const townCode = countyCode + t.join('');
-        expect(checkRegionCode(cityCode, 'city', { code: `${p}0000`, level: 'province' })).toBeNull();
-        expect(checkRegionCode(countyCode, 'county', { code: cityCode, level: 'city' })).toBeNull();
-        expect(checkRegionCode(townCode, 'town', { code: countyCode, level: 'county' })).toBeNull();
-        // the same county code under any other city is refused
-        const otherCity = `${p}${String((cc % 99) + 1).padStart(2, '0')}00`;
-        expect(checkRegionCode(countyCode, 'county', { code: otherCity, level: 'city' })).toBe('县级代码应以所属市(省)的代码开头');
-      }),
+      fc.property(
+        fc.integer({ min: 11, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.tuple(digit, digit, digit),
+        (pp, cc, dd, t) => {
+          const p = String(pp);
+          const cityCode = `${p}${String(cc).padStart(2, '0')}00`;
+          const countyCode = `${cityCode.slice(0, 4)}${String(dd).padStart(2, '0')}`;
+          const townCode = countyCode + t.join('');
+          expect(checkRegionCode(cityCode, 'city', { code: `${p}0000`, level: 'province' })).toBeNull();
+          expect(checkRegionCode(countyCode, 'county', { code: cityCode, level: 'city' })).toBeNull();
+          expect(checkRegionCode(townCode, 'town', { code: countyCode, level: 'county' })).toBeNull();
+          // the same county code under any other city is refused
+          const otherCity = `${p}${String((cc % 99) + 1).padStart(2, '0')}00`;
+          expect(checkRegionCode(countyCode, 'county', { code: otherCity, level: 'city' })).toBe(
+            '县级代码应以所属市(省)的代码开头',
+          );
+        },
+      ),
     );
   });
 });
@@ -106,14 +120,21 @@ describe('dayBefore', () => {
     if (originalTz === undefined) delete process.env.TZ;
     else process.env.TZ = originalTz;
   });
-  it.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])('does not depend on the server time zone (%s)', (tz) => {
-    process.env.TZ = tz;
-    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
-    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
-  });
+  it.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])(
+    'does not depend on the server time zone (%s)',
+    (tz) => {
+      process.env.TZ = tz;
+      expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+      expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+    },
+  );
 
   const dateArb = fc
-    .date({ min: new Date('1901-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+    .date({
+      min: new Date('1901-01-01T00:00:00Z'),
+      max: new Date('2199-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
     .map((d) => d.toISOString().slice(0, 10));
 
   it('is always exactly one calendar day earlier, and earlier as a string', () => {
@@ -144,12 +165,16 @@ describe('successionError: the successor must start after the current holder sta
   it.each(cases)('current since %s, successor from %s → allowed: %s', (since, start, allowed) => {
     const problem = successionError(since, start);
     if (allowed) expect(problem).toBeNull();
-    else expect(problem).toBe(`接任日期应晚于现任开始日期 ${since}`);
+    else expect(problem).toBe(`接任日期应晚于任职记录中的最近日期 ${since}`);
   });
 
   it('allows exactly the dates after the current start, and then the outgoing term is never negative', () => {
     const dateArb = fc
-      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2100-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(dateArb, dateArb, (since, start) => {

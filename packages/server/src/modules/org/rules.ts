@@ -46,9 +46,10 @@ export function dayBefore(date: string): string {
 
 /**
  * A new holder takes over on `startDate`; the outgoing holder's term ends the day before. The new
- * start must come after the current holder's start, or the history would overlap.
+ * start must come after the latest date in the history (the current holder's start, or the last
+ * holder's end when the position is vacant), or terms would overlap.
  */
-export function successionError(currentStart: string | null, startDate: string): string | null {
-  if (currentStart && startDate <= currentStart) return `接任日期应晚于现任开始日期 ${currentStart}`;
+export function successionError(latest: string | null, startDate: string): string | null {
+  if (latest && startDate <= latest) return `接任日期应晚于任职记录中的最近日期 ${latest}`;
   return null;
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { pathUnderCodeSql, regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
@@ -91,12 +91,7 @@ export async function listUnits(db: Db, ctx: Ctx, q: z.infer<typeof unitQuery>) 
   if (kind === 'region') query = query.where(regionSubtreeSql(actor, 'r.path'));
   if (kind === 'unit' || kind === 'own') query = query.where('u.id', '=', actor.unitId ?? -1);
   if (!q.includeInactive) query = query.where('u.active', '=', true);
-  if (q.regionCode)
-    query = query.where(
-      sql.ref('r.path'),
-      'like',
-      sql<string>`(select path from regions where code = ${q.regionCode}) || '%'`,
-    );
+  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
   if (q.type) query = query.where('u.type', '=', q.type);
   if (q.q)
     query = query.where((eb) =>

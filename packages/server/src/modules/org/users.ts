@@ -3,13 +3,14 @@ import type { User, userCreate, userQuery, userUpdate } from '@ducha/contract';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { regionSubtreeSql } from '../../platform/access/scope.ts';
+import { inPath, inRegionSubtree, regionSubtreeSql } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, temporaryPassword } from '../../platform/auth/secrets.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, iso, paged, patchOf, containing } from '../../platform/records.ts';
 import { canReadUser, canWriteUser } from './policy.ts';
 import { getRegion } from './regions.ts';
+import { findUnitRow } from './units.ts';
 
 const base = (db: Executor) =>
   db
@@ -109,22 +110,28 @@ async function checkScope(
   if (!canWriteUser(actor, { role: s.role, regionPath: region?.path ?? '' })) throw outOfScope();
   if ((s.role === 'unit' || s.role === 'reporter') && !s.unitId)
     throw invalid('body.unitId', '责任单位和填报员账号须指定所属单位');
+  // the account's unit and person must lie inside both the account's region and the actor's scope,
+  // or an account could be made that reads beyond what its maker may read
+  const within = (path: string | null) =>
+    path !== null &&
+    (!region || inPath(path, region.path)) &&
+    (actor.role === 'admin' || inRegionSubtree(actor, path));
   if (s.unitId) {
-    const unit = await trx
-      .selectFrom('units')
-      .select(['region_code', 'active'])
-      .where('id', '=', s.unitId)
-      .executeTakeFirst();
+    const unit = await findUnitRow(trx, s.unitId);
     if (!unit || !unit.active) throw invalid('body.unitId', '单位不存在或已停用');
+    if (!within(unit.region_path)) throw invalid('body.unitId', '单位应在账号所属行政区划及您的管理范围内');
   }
   if (s.personId) {
     const person = await trx
-      .selectFrom('people')
-      .select(['unit_id'])
-      .where('id', '=', s.personId)
+      .selectFrom('people as p')
+      .leftJoin('units as u', 'u.id', 'p.unit_id')
+      .leftJoin('regions as r', 'r.code', 'u.region_code')
+      .select(['p.unit_id', 'r.path'])
+      .where('p.id', '=', s.personId)
       .executeTakeFirst();
     if (!person) throw invalid('body.personId', '人员不存在');
     if (s.unitId && person.unit_id !== s.unitId) throw invalid('body.personId', '人员不属于所选单位');
+    if (!within(person.path)) throw invalid('body.personId', '人员应在账号所属行政区划及您的管理范围内');
   }
 }
 
@@ -247,6 +254,13 @@ export async function resetPassword(db: Db, ctx: Ctx, id: number) {
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // a reset means the credentials may be in the wrong hands: the account's API tokens go too
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
     await recordAudit(trx, ctx, { entity: 'user', entityId: id, action: 'reset_password' });
     return { user: present((await findRow(trx, id))!), temporaryPassword: password };
   });

@@ -4,14 +4,17 @@
  * only what is their own. Pure predicates for single records, SQL expressions for lists.
  */
 import { roleScope } from '@ducha/contract';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from './context.ts';
 
 export const scopeKind = (a: Actor) => roleScope[a.role];
 
+/** Is `path` the region at `root` or below it? */
+export const inPath = (path: string, root: string) => path === root || path.startsWith(root + '.');
+
 /** Is `path` the actor's region or below it? */
 export function inRegionSubtree(a: Actor, path: string): boolean {
-  return path === a.regionPath || path.startsWith(a.regionPath + '.');
+  return a.regionPath !== '' && inPath(path, a.regionPath);
 }
 
 /** Is `path` on the way from the root down to the actor's region (its ancestors)? */
@@ -21,6 +24,15 @@ export function isAncestorRegion(a: Actor, path: string): boolean {
 
 /** SQL: the region path column is within the actor's subtree. */
 export function regionSubtreeSql(a: Actor, pathColumn: string): Expression<SqlBool> {
+  return pathUnderSql(pathColumn, sql`${a.regionPath}`);
+}
+
+/** SQL: the region path column is the region with code `code` or below it (a list filter). */
+export function pathUnderCodeSql(pathColumn: string, code: string): Expression<SqlBool> {
+  return pathUnderSql(pathColumn, sql`(select path from regions where code = ${code})`);
+}
+
+function pathUnderSql(pathColumn: string, root: RawBuilder<unknown>): Expression<SqlBool> {
   const col = sql.ref(pathColumn);
-  return sql<SqlBool>`(${col} = ${a.regionPath} or ${col} like ${a.regionPath + '.%'})`;
+  return sql<SqlBool>`(${col} = ${root} or ${col} like ${root} || '.%')`;
 }

@@ -8,7 +8,12 @@ import { canonicalJson, diffOf, eventHash, type ChainedFields } from './chain.ts
 
 describe('diffOf', () => {
   it('keeps only the fields that changed, with before and after', () => {
-    expect(diffOf({ name: '市发改委', phone: '0459-1', active: true }, { name: '市发改委', phone: '0459-2', active: true })).toEqual({
+    expect(
+      diffOf(
+        { name: '市发改委', phone: '0459-1', active: true },
+        { name: '市发改委', phone: '0459-2', active: true },
+      ),
+    ).toEqual({
       phone: { before: '0459-1', after: '0459-2' },
     });
   });
@@ -43,20 +48,32 @@ describe('diffOf', () => {
   it('normalizes Dates to ISO strings, so a Date equals its ISO string', () => {
     const at = new Date('2026-03-27T08:00:00.000Z');
     expect(diffOf({ lockedUntil: at }, { lockedUntil: '2026-03-27T08:00:00.000Z' })).toEqual({});
-    expect(diffOf({ lockedUntil: null }, { lockedUntil: at })).toEqual({ lockedUntil: { before: null, after: '2026-03-27T08:00:00.000Z' } });
+    expect(diffOf({ lockedUntil: null }, { lockedUntil: at })).toEqual({
+      lockedUntil: { before: null, after: '2026-03-27T08:00:00.000Z' },
+    });
     const later = new Date(at.getTime() + 1);
-    expect(diffOf({ at }, { at: later })).toEqual({ at: { before: '2026-03-27T08:00:00.000Z', after: '2026-03-27T08:00:00.001Z' } });
+    expect(diffOf({ at }, { at: later })).toEqual({
+      at: { before: '2026-03-27T08:00:00.000Z', after: '2026-03-27T08:00:00.001Z' },
+    });
   });
 
   it('compares nested objects by content, whatever the key order; arrays by order', () => {
     expect(diffOf({ o: { a: 1, b: { c: 2, d: 3 } } }, { o: { b: { d: 3, c: 2 }, a: 1 } })).toEqual({});
-    expect(diffOf({ o: { a: 1, b: 2 } }, { o: { a: 1, b: 3 } })).toEqual({ o: { before: { a: 1, b: 2 }, after: { a: 1, b: 3 } } });
+    expect(diffOf({ o: { a: 1, b: 2 } }, { o: { a: 1, b: 3 } })).toEqual({
+      o: { before: { a: 1, b: 2 }, after: { a: 1, b: 3 } },
+    });
     expect(diffOf({ l: [1, 2] }, { l: [2, 1] })).toEqual({ l: { before: [1, 2], after: [2, 1] } });
     expect(diffOf({ o: { a: 1, x: undefined } }, { o: { a: 1 } })).toEqual({});
   });
 
   it('property: a field is in the diff exactly when its canonical value changed', () => {
-    const value = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.constantFrom('', 'a', '0'));
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.boolean(),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom('', 'a', '0'),
+    );
     const key = fc.constantFrom('a', 'b', 'c', 'd');
     fc.assert(
       fc.property(fc.dictionary(key, value), fc.dictionary(key, value), (before, after) => {
@@ -89,7 +106,9 @@ function reorder(v: unknown, seed: number): unknown {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined object fields', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null }, u: undefined })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('writes scalars as JSON, undefined as null (also inside arrays, as JSON.stringify does)', () => {
@@ -141,7 +160,10 @@ describe('eventHash', () => {
   });
 
   it('does not change when the diff comes back from jsonb with its keys reordered', () => {
-    const diff = { zeta: { after: 2, before: 1 }, alpha: { before: { y: 1, x: [1, { b: 2, a: 1 }] }, after: null } };
+    const diff = {
+      zeta: { after: 2, before: 1 },
+      alpha: { before: { y: 1, x: [1, { b: 2, a: 1 }] }, after: null },
+    };
     const roundTripped = JSON.parse(JSON.stringify(reorder(diff, 99))) as ChainedFields['diff'];
     expect(eventHash(prev, { ...base, diff: roundTripped })).toBe(eventHash(prev, { ...base, diff }));
   });
@@ -181,6 +203,8 @@ describe('eventHash', () => {
 
   it('null and the string "null" are different values', () => {
     expect(eventHash(prev, { ...base, reason: null })).not.toBe(eventHash(prev, { ...base, reason: 'null' }));
-    expect(eventHash(prev, { ...base, actorName: null })).not.toBe(eventHash(prev, { ...base, actorName: '' }));
+    expect(eventHash(prev, { ...base, actorName: null })).not.toBe(
+      eventHash(prev, { ...base, actorName: '' }),
+    );
   });
 });

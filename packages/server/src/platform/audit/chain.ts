@@ -24,6 +24,7 @@ export function diffOf(before: Record<string, unknown>, after: Record<string, un
 }
 
 export function canonicalJson(v: unknown): string {
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(v as Record<string, unknown>)
