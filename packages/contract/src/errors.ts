@@ -10,6 +10,10 @@ export const errorBody = z.object({
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
     requestId: z.string().optional(),
+    /** ACCOUNT_LOCKED: until when */
+    lockedUntil: z.string().optional(),
+    /** VERSION_CONFLICT: the version now stored */
+    currentVersion: z.number().int().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -99,7 +99,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     // the web client routes in the browser: any non-API GET gets its page
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+    // (a missing asset is a 404, not the page: a stale bundle name must fail loudly)
+    const isPage =
+      !req.url.startsWith('/api') && !req.url.startsWith('/assets/') && !/\.\w+(\?|$)/.test(req.url);
+    if (hasWeb && req.method === 'GET' && isPage) return reply.sendFile('index.html');
     return sendError(req, reply, 404, 'ROUTE_NOT_FOUND', []);
   });
   return app;

@@ -24,6 +24,13 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
+/** Audit diffs speak the API's language (camelCase), like every other event. */
+const camel = (o: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v]),
+  );
+const personName = (key: string) => demoPeople.find((p) => p.key === key)!.name;
+
 const headTitle = /(市长|县长|区长|镇长|局长|主任|总经理|董事长|院长|组长|书记)$/;
 
 async function seedRegions(trx: Trx) {
@@ -48,24 +55,35 @@ async function seedUnitsAndPeople(trx: Trx) {
   const units = new Map<string, number>();
   for (const u of demoUnits) {
     const parent = u.parentKey ? units.get(u.parentKey)! : null;
-    const row = {
+    const after = {
       name: u.name,
-      short_name: u.shortName,
+      shortName: u.shortName,
       type: u.type,
-      region_code: u.regionCode,
-      parent_id: parent,
+      regionCode: u.regionCode,
+      parentId: parent,
       phone: u.phone,
     };
-    const { id } = await trx.insertInto('units').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('units')
+      .values({
+        name: u.name,
+        short_name: u.shortName,
+        type: u.type,
+        region_code: u.regionCode,
+        parent_id: parent,
+        phone: u.phone,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     units.set(u.key, id);
-    await recordAudit(trx, seedCtx, { entity: 'unit', entityId: id, action: 'create', after: row });
+    await recordAudit(trx, seedCtx, { entity: 'unit', entityId: id, action: 'create', after });
   }
   const people = new Map<string, number>();
   for (const p of demoPeople) {
     const row = { name: p.name, unit_id: units.get(p.unitKey)!, title: p.title, phone: p.phone };
     const { id } = await trx.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow();
     people.set(p.key, id);
-    await recordAudit(trx, seedCtx, { entity: 'person', entityId: id, action: 'create', after: row });
+    await recordAudit(trx, seedCtx, { entity: 'person', entityId: id, action: 'create', after: camel(row) });
   }
   // each unit's head and liaison officer, read from the titles
   for (const [key, unitId] of units) {
@@ -77,7 +95,16 @@ async function seedUnitsAndPeople(trx: Trx) {
       liaison_person_id: liaison ? people.get(liaison.key)! : null,
     };
     await trx.updateTable('units').set(patch).where('id', '=', unitId).execute();
-    await recordAudit(trx, seedCtx, { entity: 'unit', entityId: unitId, action: 'update', after: patch });
+    await recordAudit(trx, seedCtx, {
+      entity: 'unit',
+      entityId: unitId,
+      action: 'update',
+      after: {
+        ...camel(patch),
+        headPersonName: head?.name ?? null,
+        liaisonPersonName: liaison?.name ?? null,
+      },
+    });
   }
   return { units, people };
 }
@@ -93,7 +120,7 @@ async function seedPositions(trx: Trx, units: Map<string, number>, people: Map<s
       entity: 'position',
       entityId: id,
       action: 'create',
-      after: { name: p.name, unitKey: p.unitKey },
+      after: { name: p.name, unitId: units.get(p.unitKey)! },
     });
     for (const h of p.previous) {
       await trx
@@ -117,7 +144,11 @@ async function seedPositions(trx: Trx, units: Map<string, number>, people: Map<s
         entity: 'position',
         entityId: id,
         action: 'change_holder',
-        after: { holderKey: p.holderKey, startDate: p.currentSince },
+        after: {
+          holderId: people.get(p.holderKey)!,
+          holderName: personName(p.holderKey),
+          startDate: p.currentSince,
+        },
         reason,
       });
     }
@@ -139,7 +170,7 @@ async function seedUsers(trx: Trx, units: Map<string, number>, people: Map<strin
       .values({ ...row, password_hash: hash })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: row });
+    await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: camel(row) });
   }
 }
 
@@ -171,7 +202,7 @@ export async function bootstrapAdmin(db: Db, password = process.env.DUCHA_ADMIN_
       .values({ ...row, password_hash: hash })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: row });
+    await recordAudit(trx, seedCtx, { entity: 'user', entityId: id, action: 'create', after: camel(row) });
   });
   return initial;
 }

@@ -1,0 +1,176 @@
+// Browser flows against a running server (started by the caller): role menus, 403/404, units, login errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.E2E_BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const PASSWORD = process.env.E2E_PASSWORD || 'ducha-demo-2026';
+const RESULTS = path.resolve(process.env.E2E_RESULTS_DIR || 'test-results');
+const TIMEOUT = 15_000;
+
+// Hard-coded on purpose (not derived from the contract): the menus each role must see.
+const ORG = ['行政区划', '单位', '职务', '人员'];
+const demoUsers = [
+  {
+    username: 'admin',
+    role: '系统管理员',
+    menus: ['工作台', ...ORG, '用户管理', '审计日志'],
+    forbidden: null,
+  },
+  {
+    username: 'office',
+    role: '重点办工作人员',
+    menus: ['工作台', ...ORG, '用户管理'],
+    forbidden: '/admin/audit',
+  },
+  {
+    username: 'office_lindian',
+    role: '重点办工作人员',
+    menus: ['工作台', ...ORG, '用户管理'],
+    forbidden: '/admin/audit',
+  },
+  { username: 'leader', role: '领导', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
+  { username: 'unit', role: '责任单位', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
+  { username: 'reporter', role: '项目填报员', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
+  { username: 'inspector', role: '督查人员', menus: ['工作台', ...ORG], forbidden: '/admin/audit' },
+  { username: 'expert', role: '专家', menus: ['工作台'], forbidden: '/org/units' },
+];
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Warm-up: the first page of a cold browser (font caches, a 1 MB antd chunk) may be slow.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`, { timeout: 60_000 });
+  await page.getByPlaceholder('用户名').waitFor({ timeout: 60_000 });
+  await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Runs a flow in a fresh browser context; on failure saves a full-page screenshot. */
+async function flow(name, fn) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  try {
+    await fn(page);
+  } catch (err) {
+    await mkdir(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`screenshot: ${file} (url ${page.url()})`);
+    for (const p of problems) console.error(`  ${p}`);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+async function login(page, username, password = PASSWORD) {
+  await page.goto(`${BASE}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.locator('form button[type=submit]').click();
+}
+
+async function loginOk(page, username) {
+  await login(page, username);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('sider').waitFor();
+}
+
+async function menuTexts(page) {
+  const sider = page.getByTestId('sider');
+  await sider.locator('.ant-menu-item').first().waitFor();
+  const texts = await sider.locator('.ant-menu-item').allInnerTexts();
+  return texts.map((s) => s.trim()).filter(Boolean);
+}
+
+async function logout(page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.goto(`${BASE}/`);
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+test('health endpoint answers', async () => {
+  const res = await globalThis.fetch(`${BASE}/api/health`);
+  assert.equal(res.status, 200);
+});
+
+test('wrong password shows the API error', () =>
+  flow('wrong-password', async (page) => {
+    await login(page, 'reporter', 'not-the-password-1');
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /用户名或密码错误|锁定/);
+    assert.ok(new URL(page.url()).pathname.startsWith('/login'));
+  }));
+
+for (const u of demoUsers) {
+  test(`${u.username}: menus, forbidden route, logout`, () =>
+    flow(`role-${u.username}`, async (page) => {
+      await loginOk(page, u.username);
+      assert.deepEqual((await menuTexts(page)).sort(), [...u.menus].sort(), `menus of ${u.username}`);
+      assert.match(await page.getByTestId('user-menu').innerText(), new RegExp(u.role));
+      if (u.forbidden) {
+        await page.goto(`${BASE}${u.forbidden}`);
+        await page.getByTestId('page-403').waitFor();
+      }
+      await page.goto(`${BASE}/no-such-page`);
+      await page.getByTestId('page-404').waitFor();
+      await logout(page);
+    }));
+}
+
+test('unauthenticated visit goes to login and back to the page after sign-in', () =>
+  flow('login-next', async (page) => {
+    await page.goto(`${BASE}/org/units`);
+    await page.waitForURL((url) => url.pathname === '/login' && url.search.includes('next='));
+    await page.getByPlaceholder('用户名').fill('office');
+    await page.getByPlaceholder('密码').fill(PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname === '/org/units');
+  }));
+
+test('office creates a unit and finds it in the list', () =>
+  flow('office-create-unit', async (page) => {
+    const name = `E2E测试单位${Date.now().toString(36)}`;
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/org/units`);
+    await page.getByTestId('unit-create').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('名称', { exact: true }).fill(name);
+    await drawer.getByLabel('联系电话', { exact: true }).fill('0459-1234567');
+    await page.getByTestId('unit-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByTestId('unit-search').locator('input').fill(name);
+    await page.getByTestId('unit-search').locator('input').press('Enter');
+    const row = page.locator('.ant-table-row', { hasText: name });
+    await row.waitFor();
+    await row.getByRole('button', { name }).click();
+    await page.getByTestId('audit-timeline').getByText('新建').waitFor();
+  }));

@@ -1,0 +1,69 @@
+// Hooks for sign-in, the current user, password change and personal API tokens.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ApiToken,
+  Me,
+  apiTokenCreate,
+  apiTokenCreated,
+  changePasswordBody,
+  loginBody,
+} from '@ducha/contract';
+import { api, isApiError } from './client.ts';
+import { useList, useSave } from './resource.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when the session is missing or expired (401). */
+export function useMeQuery() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await api.get<Me>('/api/auth/me');
+      } catch (e) {
+        if (isApiError(e) && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: (n, e) => !(isApiError(e) && e.status < 500) && n < 2,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.infer<typeof loginBody>) => api.post<Me>('/api/auth/login', body),
+    onSuccess: (me) => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      qc.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<unknown>('/api/auth/logout', {}),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.infer<typeof changePasswordBody>) => api.post<unknown>('/api/auth/password', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
+export const useTokens = () => useList<ApiToken>('tokens', { pageSize: 100 });
+export const useCreateToken = () =>
+  useSave('tokens', (body: z.infer<typeof apiTokenCreate>) => api.post<ApiTokenCreated>('/api/tokens', body));
+export const useRevokeToken = () =>
+  useSave('tokens', (id: number) => api.delete<unknown>(`/api/tokens/${id}`));

@@ -1,0 +1,118 @@
+// The one route table: path, menu label, icon and required permission, used by the menu and the guard.
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LockOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Me, Permission } from '@ducha/contract';
+import type { MsgKey } from './messages/zh.ts';
+
+export interface AppRoute {
+  path: string;
+  label: MsgKey;
+  /** Missing: every signed-in user. */
+  permission?: Permission;
+  icon?: ReactNode;
+  /** Menu group (a sub-menu); routes without `menu` are reachable from the user menu only. */
+  group?: 'org';
+  menu: boolean;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export const menuGroups: Record<'org', { label: MsgKey; icon: ReactNode }> = {
+  org: { label: 'menu.org', icon: <ApartmentOutlined /> },
+};
+
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    label: 'menu.home',
+    icon: <DashboardOutlined />,
+    menu: true,
+    Component: lazy(() => import('../modules/home/HomePage.tsx')),
+  },
+  {
+    path: '/org/regions',
+    label: 'menu.regions',
+    permission: 'org.read',
+    icon: <EnvironmentOutlined />,
+    group: 'org',
+    menu: true,
+    Component: lazy(() => import('../modules/regions/RegionsPage.tsx')),
+  },
+  {
+    path: '/org/units',
+    label: 'menu.units',
+    permission: 'org.read',
+    icon: <BankOutlined />,
+    group: 'org',
+    menu: true,
+    Component: lazy(() => import('../modules/units/UnitsPage.tsx')),
+  },
+  {
+    path: '/org/positions',
+    label: 'menu.positions',
+    permission: 'org.read',
+    icon: <IdcardOutlined />,
+    group: 'org',
+    menu: true,
+    Component: lazy(() => import('../modules/positions/PositionsPage.tsx')),
+  },
+  {
+    path: '/org/people',
+    label: 'menu.people',
+    permission: 'org.read',
+    icon: <TeamOutlined />,
+    group: 'org',
+    menu: true,
+    Component: lazy(() => import('../modules/people/PeoplePage.tsx')),
+  },
+  {
+    path: '/admin/users',
+    label: 'menu.users',
+    permission: 'user.read',
+    icon: <UserOutlined />,
+    menu: true,
+    Component: lazy(() => import('../modules/users/UsersPage.tsx')),
+  },
+  {
+    path: '/admin/audit',
+    label: 'menu.audit',
+    permission: 'audit.list',
+    icon: <AuditOutlined />,
+    menu: true,
+    Component: lazy(() => import('../modules/audit/AuditPage.tsx')),
+  },
+  {
+    path: '/me/password',
+    label: 'menu.password',
+    icon: <LockOutlined />,
+    menu: false,
+    Component: lazy(() => import('../modules/account/ChangePasswordPage.tsx')),
+  },
+  {
+    path: '/me/tokens',
+    label: 'menu.tokens',
+    permission: 'token.own',
+    icon: <KeyOutlined />,
+    menu: false,
+    Component: lazy(() => import('../modules/account/TokensPage.tsx')),
+  },
+];
+
+export function hasPermission(me: Pick<Me, 'permissions'>, p: Permission | undefined): boolean {
+  return !p || me.permissions.includes(p);
+}
+
+/** Routes the user may open, in table order. */
+export function allowedRoutes(me: Pick<Me, 'permissions'>): AppRoute[] {
+  return appRoutes.filter((r) => hasPermission(me, r.permission));
+}

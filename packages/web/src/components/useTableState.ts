@@ -1,0 +1,37 @@
+// Paging, search and filter state for a server-paginated antd Table.
+import { useState } from 'react';
+import type { TablePaginationConfig } from 'antd';
+import { useT } from '../app/i18n.tsx';
+
+export interface TableState<F> {
+  page: number;
+  pageSize: number;
+  q: string;
+  filters: F;
+}
+
+export function useTableState<F extends object>(initialFilters: F) {
+  const t = useT();
+  const [state, setState] = useState<TableState<F>>({
+    page: 1,
+    pageSize: 20,
+    q: '',
+    filters: initialFilters,
+  });
+  /** Query parameters for the list hook. */
+  const params = { page: state.page, pageSize: state.pageSize, q: state.q || undefined, ...state.filters };
+  const setQ = (q: string) => setState((s) => ({ ...s, q: q.trim(), page: 1 }));
+  const setFilter = (patch: Partial<F>) =>
+    setState((s) => ({ ...s, filters: { ...s.filters, ...patch }, page: 1 }));
+  const pagination = (total: number | undefined): TablePaginationConfig => ({
+    current: state.page,
+    pageSize: state.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (n) => t('common.total', { n }),
+    onChange: (page, pageSize) =>
+      setState((s) => ({ ...s, page: pageSize !== s.pageSize ? 1 : page, pageSize })),
+  });
+  return { state, params, setQ, setFilter, pagination };
+}
