@@ -120,7 +120,11 @@ async function seedPositions(trx: Trx, units: Map<string, number>, people: Map<s
       entity: 'position',
       entityId: id,
       action: 'create',
-      after: { name: p.name, unitId: units.get(p.unitKey)! },
+      after: {
+        name: p.name,
+        unitId: units.get(p.unitKey)!,
+        unitName: demoUnits.find((u) => u.key === p.unitKey)!.name,
+      },
     });
     for (const h of p.previous) {
       await trx
