@@ -10,3 +10,5 @@ export * from './access.ts';
 export * from './org/schema.ts';
 export * from './auth/schema.ts';
 export * from './audit/schema.ts';
+export * from './money.ts';
+export * from './projects/schema.ts';

@@ -130,6 +130,178 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** numeric comes back as a string (exact); written as a string too. */
+type Numeric = ColumnType<string, string, string>;
+type Created = ColumnType<Date, Date | string | undefined, never>;
+
+export interface DictionaryItemsTable {
+  kind: string;
+  code: string;
+  label: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region_code: string;
+  address: string | null;
+  longitude: Numeric | null;
+  latitude: Numeric | null;
+  sector: string;
+  scale: string | null;
+  investment_nature: string;
+  funding_sources: Generated<string[]>;
+  total_investment: Numeric;
+  owner_unit_id: number | null;
+  contractor_unit_id: number | null;
+  supervisor_unit_id: number | null;
+  agent_unit_id: number | null;
+  designer_unit_id: number | null;
+  basis_doc: string | null;
+  basis_doc_no: string | null;
+  tags: Generated<string[]>;
+  stage: string;
+  planned_start: DateString | null;
+  planned_completion: DateString | null;
+  planned_production: DateString | null;
+  actual_start: DateString | null;
+  actual_completion: DateString | null;
+  actual_production: DateString | null;
+  leader_position_id: number | null;
+  lead_unit_id: number | null;
+  responsible_person_id: number | null;
+  handling_officer_id: number | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Created;
+  updated_at: Timestamp;
+}
+
+export interface ProjectCoUnitsTable {
+  project_id: number;
+  unit_id: number;
+}
+
+export interface ProjectTeamTable {
+  project_id: number;
+  person_id: number;
+  duty: string | null;
+}
+
+export interface ProjectStageEventsTable {
+  id: Generated<number>;
+  project_id: number;
+  stage: string;
+  date: DateString;
+  reason: string | null;
+  created_at: Created;
+}
+
+export interface ProjectListsTable {
+  id: Generated<number>;
+  year: number;
+  level: string;
+  name: string;
+  region_code: string;
+  batch_scheme: string;
+  status: Generated<string>;
+  published_at: Date | null;
+  version: Generated<number>;
+  created_at: Created;
+  updated_at: Timestamp;
+}
+
+export interface ProjectListMembersTable {
+  id: Generated<number>;
+  list_id: number;
+  project_id: number;
+  batch: string;
+  added_at: Timestamp;
+  removed_at: Date | null;
+  reason: string | null;
+}
+
+export interface ListAdjustmentsTable {
+  id: Generated<number>;
+  list_id: number;
+  project_id: number;
+  kind: string;
+  batch: string | null;
+  reason: string;
+  status: Generated<string>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+export interface AnnualPlansTable {
+  id: Generated<number>;
+  project_id: number;
+  year: number;
+  baseline_no: number;
+  status: string;
+  planned_investment: Numeric;
+  monthly: ColumnType<string[], string[], string[]>;
+  physical_target: string | null;
+  target_start: DateString | null;
+  target_completion: DateString | null;
+  target_production: DateString | null;
+  change_reason: string | null;
+  created_by: number | null;
+  created_at: Created;
+  approved_by: number | null;
+  approved_at: Date | null;
+  effective_from: DateString | null;
+  version: Generated<number>;
+}
+
+export interface PlanMilestonesTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  name: string;
+  planned_date: DateString;
+  actual_date: DateString | null;
+}
+
+export interface ProcedureTemplatesTable {
+  id: Generated<number>;
+  name: string;
+  items: ColumnType<{ name: string; category: string | null }[], string, string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface ProjectProceduresTable {
+  id: Generated<number>;
+  project_id: number;
+  seq: number;
+  name: string;
+  category: string | null;
+  status: Generated<string>;
+  planned_date: DateString | null;
+  done_date: DateString | null;
+  doc_no: string | null;
+  unit_id: number | null;
+  note: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>;
+  user_id: number;
+  page: string;
+  name: string;
+  query: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Created;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -141,6 +313,19 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  dictionary_items: DictionaryItemsTable;
+  projects: ProjectsTable;
+  project_co_units: ProjectCoUnitsTable;
+  project_team: ProjectTeamTable;
+  project_stage_events: ProjectStageEventsTable;
+  project_lists: ProjectListsTable;
+  project_list_members: ProjectListMembersTable;
+  list_adjustments: ListAdjustmentsTable;
+  annual_plans: AnnualPlansTable;
+  plan_milestones: PlanMilestonesTable;
+  procedure_templates: ProcedureTemplatesTable;
+  project_procedures: ProjectProceduresTable;
+  saved_views: SavedViewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

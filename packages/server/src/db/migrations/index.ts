@@ -1,7 +1,9 @@
 /** Every migration, in order. Imported statically so the same list works under tsx, vitest and the CLI. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_projects.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_projects': m0002,
 };
