@@ -28,6 +28,8 @@ export const permissions = [
   'audit.read', // an entity's timeline, for entities the user may read
   'audit.list', // the whole audit log
   'token.own', // personal API tokens
+  'project.read', // projects in scope
+  'project.write', // edit projects in scope (create, lists and baselines are the office's: see policy)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,10 +37,19 @@ const everyone: Permission[] = ['token.own'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  office: [...everyone, 'org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
-  leader: [...everyone, 'org.read', 'audit.read'],
-  unit: [...everyone, 'org.read', 'org.write', 'audit.read'],
-  reporter: [...everyone, 'org.read', 'audit.read'],
+  office: [
+    ...everyone,
+    'org.read',
+    'org.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'project.read',
+    'project.write',
+  ],
+  leader: [...everyone, 'org.read', 'audit.read', 'project.read'],
+  unit: [...everyone, 'org.read', 'org.write', 'audit.read', 'project.read', 'project.write'],
+  reporter: [...everyone, 'org.read', 'audit.read', 'project.read'],
   inspector: [...everyone, 'org.read', 'audit.read'],
   expert: [...everyone],
 };

@@ -40,16 +40,31 @@ interface Fixtures {
   leaderUser: number;
   spareUser: number; // a reporter account nobody signs in with (for resets)
   tokens: Map<U, number>; // one token per user
+  projCity: number; // region 230600, led by unitCity, owned by the reporter's unit
+  projLindian: number; // region 230623, unitCity co-operates (read only)
   seq: { n: number };
 }
 
-const version = async (f: Fixtures, table: 'units' | 'people' | 'positions' | 'users', id: number) =>
+const version = async (
+  f: Fixtures,
+  table: 'units' | 'people' | 'positions' | 'users' | 'projects',
+  id: number,
+) =>
   (await f.t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
 
 const all = users;
 const orgReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector'] as const;
 const userManagers = ['admin', 'office', 'office_lindian'] as const;
+const projectReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter'] as const;
+const projectBody = (code: string, regionCode: string) => ({
+  code,
+  name: `测试项目${code}`,
+  regionCode,
+  sector: '工业',
+  investmentNature: 'enterprise',
+  totalInvestment: '1000',
+});
 
 const cases: Case[] = [
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', ok: all, note: 'everyone signed in' },
@@ -278,6 +293,93 @@ const cases: Case[] = [
     note: 'city reporter',
   },
   {
+    route: 'GET /api/projects',
+    url: () => '/api/projects',
+    ok: projectReaders,
+    note: 'list (filtered by scope)',
+  },
+  {
+    route: 'GET /api/projects/:id',
+    url: (f) => `/api/projects/${f.projCity}`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city project: lead unit and owner',
+  },
+  {
+    route: 'GET /api/projects/:id',
+    url: (f) => `/api/projects/${f.projLindian}`,
+    ok: ['admin', 'office', 'office_lindian', 'leader', 'unit'],
+    note: 'county project: unit co-operates',
+  },
+  {
+    route: 'GET /api/projects/:id/stages',
+    url: (f) => `/api/projects/${f.projCity}/stages`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city project',
+  },
+  {
+    route: 'POST /api/projects',
+    url: () => '/api/projects',
+    body: (f, u) => projectBody(`C-${u}-${f.seq.n++}`, '230600'),
+    ok: ['admin', 'office'],
+    note: 'city region',
+  },
+  {
+    route: 'POST /api/projects',
+    url: () => '/api/projects',
+    body: (f, u) => projectBody(`L-${u}-${f.seq.n++}`, '230623'),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county region',
+  },
+  {
+    route: 'PATCH /api/projects/:id',
+    url: (f) => `/api/projects/${f.projCity}`,
+    body: async (f) => ({ version: await version(f, 'projects', f.projCity), address: '萨尔图区' }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project: lead unit edits',
+  },
+  {
+    route: 'PATCH /api/projects/:id',
+    url: (f) => `/api/projects/${f.projLindian}`,
+    body: async (f) => ({ version: await version(f, 'projects', f.projLindian), address: '林甸镇' }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county project: co-unit may not edit',
+  },
+  {
+    route: 'POST /api/projects/:id/stage',
+    url: (f) => `/api/projects/${f.projCity}/stage`,
+    body: async (f) => {
+      const p = await f.t.database.db
+        .selectFrom('projects')
+        .select(['version', 'stage'])
+        .where('id', '=', f.projCity)
+        .executeTakeFirstOrThrow();
+      return {
+        version: p.version,
+        stage: p.stage === 'reserve' ? 'preliminary' : 'reserve',
+        date: '2026-03-01',
+      };
+    },
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project',
+  },
+  {
+    route: 'PUT /api/projects/:id/responsibility',
+    url: (f) => `/api/projects/${f.projCity}/responsibility`,
+    body: async (f) => ({
+      version: await version(f, 'projects', f.projCity),
+      handlingOfficerId: f.personCity,
+    }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'officers: lead unit may name them',
+  },
+  {
+    route: 'PUT /api/projects/:id/responsibility',
+    url: (f) => `/api/projects/${f.projCity}/responsibility`,
+    body: async (f) => ({ version: await version(f, 'projects', f.projCity), coUnitIds: [f.unitLindian] }),
+    ok: ['admin', 'office'],
+    note: 'the chain: office only',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
@@ -346,8 +448,33 @@ beforeAll(async () => {
     leaderUser: (await id('leader')).id,
     spareUser: spare.json().user.id,
     tokens,
+    projCity: 0,
+    projLindian: 0,
     seq: { n: 1 },
   };
+  const reporterUnit = (
+    await db
+      .selectFrom('users')
+      .select('unit_id')
+      .where('username', '=', 'reporter')
+      .executeTakeFirstOrThrow()
+  ).unit_id;
+  const city = (
+    await admin.post('/api/projects', { ...projectBody('FIX-CITY', '230600'), ownerUnitId: reporterUnit })
+  ).json();
+  await admin.request({
+    method: 'PUT',
+    url: `/api/projects/${city.id}/responsibility`,
+    payload: { version: city.version, leadUnitId: unitCity },
+  });
+  const lindian = (await admin.post('/api/projects', projectBody('FIX-LD', '230623'))).json();
+  await admin.request({
+    method: 'PUT',
+    url: `/api/projects/${lindian.id}/responsibility`,
+    payload: { version: lindian.version, leadUnitId: f.unitLindian, coUnitIds: [unitCity] },
+  });
+  f.projCity = city.id;
+  f.projLindian = lindian.id;
   return () => t.close();
 });
 

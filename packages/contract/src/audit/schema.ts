@@ -51,4 +51,6 @@ export const actionLabels: Record<string, string> = {
   logout: '退出登录',
   create_token: '创建令牌',
   revoke_token: '吊销令牌',
+  change_stage: '变更阶段',
+  change_responsibility: '变更责任分工',
 };

@@ -134,7 +134,7 @@ const projectFields = {
   sector: text(20),
   scale: optionalText(2000),
   investmentNature,
-  fundingSources: z.array(text(20)).max(10).default([]),
+  fundingSources: z.array(text(20)).max(10),
   totalInvestment: nonNegativeMoney,
   ownerUnitId: id.nullable().optional(),
   contractorUnitId: id.nullable().optional(),
@@ -143,7 +143,7 @@ const projectFields = {
   designerUnitId: id.nullable().optional(),
   basisDoc: optionalText(200),
   basisDocNo: optionalText(60),
-  tags: z.array(text(20)).max(10).default([]),
+  tags: z.array(text(20)).max(10),
   plannedStart: isoDate.nullable().optional(),
   plannedCompletion: isoDate.nullable().optional(),
   plannedProduction: isoDate.nullable().optional(),
@@ -162,12 +162,16 @@ export const projectCreate = z.object({
   code: projectCode,
   stage: stage.default('preliminary'),
   ...projectFields,
+  fundingSources: projectFields.fundingSources.default([]),
+  tags: projectFields.tags.default([]),
 });
-export const projectUpdate = versioned.extend(
-  Object.fromEntries(Object.entries(projectFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof projectFields]: z.ZodOptional<(typeof projectFields)[K]>;
-  },
-);
+export const projectUpdate = versioned
+  .extend(
+    Object.fromEntries(Object.entries(projectFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof projectFields]: z.ZodOptional<(typeof projectFields)[K]>;
+    },
+  )
+  .extend({ active: z.boolean().optional() });
 
 export const stageChange = versioned.extend({
   stage,

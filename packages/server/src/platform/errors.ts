@@ -80,6 +80,10 @@ const uniqueFields: Record<string, string> = {
   positions_unit_id_name_key: 'body.name',
   users_username_idx: 'body.username',
   regions_pkey: 'body.code',
+  projects_code_idx: 'body.code',
+  project_lists_year_region_code_name_key: 'body.name',
+  procedure_templates_name_key: 'body.name',
+  saved_views_user_id_page_name_key: 'body.name',
 };
 
 /** PostgreSQL error codes we turn into user errors instead of 500s. */

@@ -202,6 +202,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       unique (user_id, page, name)
     );
+
+    insert into dictionary_items (kind, code, label, sort) values
+      ('sector', '工业', '工业', 1), ('sector', '农业', '农业', 2), ('sector', '现代服务业', '现代服务业', 3),
+      ('sector', '基础设施', '基础设施', 4), ('sector', '城乡建设', '城乡建设', 5), ('sector', '社会事业', '社会事业', 6),
+      ('sector', '旅游商贸物流', '旅游商贸物流', 7),
+      ('funding_source', '中央资金', '中央资金', 1), ('funding_source', '省级资金', '省级资金', 2),
+      ('funding_source', '地方配套', '地方配套', 3), ('funding_source', '政府专项债券', '政府专项债券', 4),
+      ('funding_source', '银行贷款', '银行贷款', 5), ('funding_source', '企业自筹', '企业自筹', 6),
+      ('funding_source', '社会资本', '社会资本', 7),
+      ('tag', '民生实事', '民生实事', 1), ('tag', '招商引资', '招商引资', 2), ('tag', '国债项目', '国债项目', 3),
+      ('tag', '专项债项目', '专项债项目', 4);
+
+    -- the usual checklist of 前期手续 (DOMAIN §3); offices add their own templates
+    insert into procedure_templates (name, items) values ('政府投资建设项目', '[
+      {"name":"立项(可研)批复","category":"审批"},{"name":"用地预审与选址意见书","category":"用地"},
+      {"name":"建设用地规划许可证","category":"规划"},{"name":"建设工程规划许可证","category":"规划"},
+      {"name":"环评批复","category":"环保"},{"name":"节能审查","category":"审批"},
+      {"name":"土地出让/划拨","category":"用地"},{"name":"施工图审查","category":"施工"},
+      {"name":"施工许可证","category":"施工"},{"name":"水电路气讯配套","category":"要素保障"}]'),
+      ('企业投资项目(备案类)', '[
+      {"name":"项目备案","category":"审批"},{"name":"用地预审与选址意见书","category":"用地"},
+      {"name":"土地出让","category":"用地"},{"name":"建设工程规划许可证","category":"规划"},
+      {"name":"环评批复","category":"环保"},{"name":"能评","category":"审批"},
+      {"name":"施工许可证","category":"施工"},{"name":"水电路气讯配套","category":"要素保障"}]');
   `,
   );
 }

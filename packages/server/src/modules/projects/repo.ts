@@ -1,0 +1,210 @@
+/** Project queries: one select that carries every field and the 五个一 chain, and the scope in SQL. */
+import type { Project } from '@ducha/contract';
+import { Decimal } from '@ducha/contract';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/connection.ts';
+import type { Actor } from '../../platform/access/context.ts';
+import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import type { ProjectFacts } from './policy.ts';
+
+export const projectBase = (db: Executor) =>
+  db
+    .selectFrom('projects as p')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('units as ow', 'ow.id', 'p.owner_unit_id')
+    .leftJoin('units as ct', 'ct.id', 'p.contractor_unit_id')
+    .leftJoin('units as sv', 'sv.id', 'p.supervisor_unit_id')
+    .leftJoin('units as ag', 'ag.id', 'p.agent_unit_id')
+    .leftJoin('units as dg', 'dg.id', 'p.designer_unit_id')
+    .leftJoin('units as lu', 'lu.id', 'p.lead_unit_id')
+    .leftJoin('positions as lp', 'lp.id', 'p.leader_position_id')
+    .leftJoin('position_holdings as lh', (j) =>
+      j.onRef('lh.position_id', '=', 'p.leader_position_id').on('lh.end_date', 'is', null),
+    )
+    .leftJoin('people as lpp', 'lpp.id', 'lh.person_id')
+    .leftJoin('people as rp', 'rp.id', 'p.responsible_person_id')
+    .leftJoin('people as ho', 'ho.id', 'p.handling_officer_id');
+
+export const projectColumns = [
+  'p.id',
+  'p.code',
+  'p.name',
+  'p.region_code',
+  'r.name as region_name',
+  'r.path as region_path',
+  'p.address',
+  'p.longitude',
+  'p.latitude',
+  'p.sector',
+  'p.scale',
+  'p.investment_nature',
+  'p.funding_sources',
+  'p.total_investment',
+  'p.owner_unit_id',
+  'ow.name as owner_name',
+  'p.contractor_unit_id',
+  'ct.name as contractor_name',
+  'p.supervisor_unit_id',
+  'sv.name as supervisor_name',
+  'p.agent_unit_id',
+  'ag.name as agent_name',
+  'p.designer_unit_id',
+  'dg.name as designer_name',
+  'p.basis_doc',
+  'p.basis_doc_no',
+  'p.tags',
+  'p.stage',
+  'p.planned_start',
+  'p.planned_completion',
+  'p.planned_production',
+  'p.actual_start',
+  'p.actual_completion',
+  'p.actual_production',
+  'p.leader_position_id',
+  'lp.name as leader_position_name',
+  'lpp.name as leader_name',
+  'p.lead_unit_id',
+  'lu.name as lead_unit_name',
+  'p.responsible_person_id',
+  'rp.name as responsible_person_name',
+  'p.handling_officer_id',
+  'ho.name as handling_officer_name',
+  'p.active',
+  'p.version',
+  sql<
+    { id: number; name: string }[]
+  >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.id)
+    from project_co_units cu join units u on u.id = cu.unit_id where cu.project_id = p.id), '[]'::json)`.as(
+    'co_units',
+  ),
+  sql<
+    { personId: number; name: string; duty: string | null }[]
+  >`coalesce((select json_agg(json_build_object('personId', pe.id, 'name', pe.name, 'duty', t.duty) order by pe.id)
+    from project_team t join people pe on pe.id = t.person_id where t.project_id = p.id), '[]'::json)`.as(
+    'team',
+  ),
+] as const;
+
+export type ProjectRow = {
+  id: number;
+  code: string;
+  name: string;
+  region_code: string;
+  region_name: string;
+  region_path: string;
+  address: string | null;
+  longitude: string | null;
+  latitude: string | null;
+  sector: string;
+  scale: string | null;
+  investment_nature: string;
+  funding_sources: string[];
+  total_investment: string;
+  owner_unit_id: number | null;
+  owner_name: string | null;
+  contractor_unit_id: number | null;
+  contractor_name: string | null;
+  supervisor_unit_id: number | null;
+  supervisor_name: string | null;
+  agent_unit_id: number | null;
+  agent_name: string | null;
+  designer_unit_id: number | null;
+  designer_name: string | null;
+  basis_doc: string | null;
+  basis_doc_no: string | null;
+  tags: string[];
+  stage: string;
+  planned_start: string | null;
+  planned_completion: string | null;
+  planned_production: string | null;
+  actual_start: string | null;
+  actual_completion: string | null;
+  actual_production: string | null;
+  leader_position_id: number | null;
+  leader_position_name: string | null;
+  leader_name: string | null;
+  lead_unit_id: number | null;
+  lead_unit_name: string | null;
+  responsible_person_id: number | null;
+  responsible_person_name: string | null;
+  handling_officer_id: number | null;
+  handling_officer_name: string | null;
+  active: boolean;
+  version: number;
+  co_units: { id: number; name: string }[];
+  team: { personId: number; name: string; duty: string | null }[];
+};
+
+const coord = (v: string | null) => (v === null ? null : new Decimal(v).toString());
+
+export const presentProject = (r: ProjectRow): Project => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  address: r.address,
+  longitude: coord(r.longitude),
+  latitude: coord(r.latitude),
+  sector: r.sector,
+  scale: r.scale,
+  investmentNature: r.investment_nature as Project['investmentNature'],
+  fundingSources: r.funding_sources,
+  totalInvestment: new Decimal(r.total_investment).toFixed(2),
+  owner: { id: r.owner_unit_id, name: r.owner_name },
+  contractor: { id: r.contractor_unit_id, name: r.contractor_name },
+  supervisor: { id: r.supervisor_unit_id, name: r.supervisor_name },
+  agent: { id: r.agent_unit_id, name: r.agent_name },
+  designer: { id: r.designer_unit_id, name: r.designer_name },
+  basisDoc: r.basis_doc,
+  basisDocNo: r.basis_doc_no,
+  tags: r.tags,
+  stage: r.stage as Project['stage'],
+  plannedStart: r.planned_start,
+  plannedCompletion: r.planned_completion,
+  plannedProduction: r.planned_production,
+  actualStart: r.actual_start,
+  actualCompletion: r.actual_completion,
+  actualProduction: r.actual_production,
+  responsibility: {
+    leaderPositionId: r.leader_position_id,
+    leaderPositionName: r.leader_position_name,
+    leaderName: r.leader_name,
+    leadUnitId: r.lead_unit_id,
+    leadUnitName: r.lead_unit_name,
+    coUnits: r.co_units,
+    team: r.team,
+    responsiblePersonId: r.responsible_person_id,
+    responsiblePersonName: r.responsible_person_name,
+    handlingOfficerId: r.handling_officer_id,
+    handlingOfficerName: r.handling_officer_name,
+  },
+  active: r.active,
+  version: r.version,
+});
+
+export const projectFacts = (r: ProjectRow): ProjectFacts => ({
+  regionPath: r.region_path,
+  leadUnitId: r.lead_unit_id,
+  coUnitIds: r.co_units.map((u) => u.id),
+  ownerUnitId: r.owner_unit_id,
+});
+
+export const findProjectRow = (db: Executor, id: number) =>
+  projectBase(db).select(projectColumns).where('p.id', '=', id).executeTakeFirst() as Promise<
+    ProjectRow | undefined
+  >;
+
+/** The projects an actor may read, as SQL over the `projectBase` aliases (same rules as policy.ts). */
+export function projectScopeSql(a: Actor): Expression<SqlBool> | null {
+  switch (scopeKind(a)) {
+    case 'global':
+      return null;
+    case 'region':
+      return regionSubtreeSql(a, 'r.path');
+    case 'unit':
+      return sql<SqlBool>`(p.lead_unit_id = ${a.unitId ?? -1} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${a.unitId ?? -1}))`;
+    case 'own':
+      return a.role === 'reporter' ? sql<SqlBool>`p.owner_unit_id = ${a.unitId ?? -1}` : sql<SqlBool>`false`;
+  }
+}

@@ -1,0 +1,82 @@
+/** Routes of the project registry. Thin: validate, call the service. */
+import {
+  idParams,
+  listOf,
+  project,
+  projectCreate,
+  projectQuery,
+  projectUpdate,
+  responsibilityUpdate,
+  stage,
+  stageChange,
+} from '@ducha/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import { entityReaders } from '../../platform/audit/routes.ts';
+import {
+  auditReadProject,
+  changeStage,
+  createProject,
+  getProject,
+  listProjects,
+  stageHistory,
+  updateProject,
+} from './projects.ts';
+import { updateResponsibility } from './responsibility.ts';
+
+const read = { access: 'project.read' } as const;
+const write = { access: 'project.write' } as const;
+const tags = ['projects'];
+
+export const projectRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    entityReaders.set('project', auditReadProject);
+
+    app.get(
+      '/api/projects',
+      { config: read, schema: { tags, querystring: projectQuery, response: { 200: listOf(project) } } },
+      (req) => listProjects(db, req.ctx, req.query),
+    );
+    app.get(
+      '/api/projects/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: project } } },
+      (req) => getProject(db, req.ctx, req.params.id),
+    );
+    app.post(
+      '/api/projects',
+      { config: write, schema: { tags, body: projectCreate, response: { 201: project } } },
+      async (req, reply) => reply.status(201).send(await createProject(db, req.ctx, req.body)),
+    );
+    app.patch(
+      '/api/projects/:id',
+      { config: write, schema: { tags, params: idParams, body: projectUpdate, response: { 200: project } } },
+      (req) => updateProject(db, req.ctx, req.params.id, req.body),
+    );
+    app.post(
+      '/api/projects/:id/stage',
+      { config: write, schema: { tags, params: idParams, body: stageChange, response: { 200: project } } },
+      (req) => changeStage(db, req.ctx, req.params.id, req.body),
+    );
+    app.get(
+      '/api/projects/:id/stages',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: idParams,
+          response: { 200: z.array(z.object({ stage, date: z.string(), reason: z.string().nullable() })) },
+        },
+      },
+      (req) => stageHistory(db, req.ctx, req.params.id) as never,
+    );
+    app.put(
+      '/api/projects/:id/responsibility',
+      {
+        config: write,
+        schema: { tags, params: idParams, body: responsibilityUpdate, response: { 200: project } },
+      },
+      (req) => updateResponsibility(db, req.ctx, req.params.id, req.body),
+    );
+  };
