@@ -12,3 +12,4 @@ export * from './auth/schema.ts';
 export * from './audit/schema.ts';
 export * from './money.ts';
 export * from './projects/schema.ts';
+export * from './projects/plan.ts';

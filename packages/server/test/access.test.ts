@@ -42,6 +42,7 @@ interface Fixtures {
   tokens: Map<U, number>; // one token per user
   projCity: number; // region 230600, led by unitCity, owned by the reporter's unit
   projLindian: number; // region 230623, unitCity co-operates (read only)
+  milestone: number; // a milestone of projCity's 2029 plan
   seq: { n: number };
 }
 
@@ -52,6 +53,32 @@ const version = async (
 ) =>
   (await f.t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
+
+const draftOf = (f: Fixtures, year: number) =>
+  f.t.database.db
+    .selectFrom('annual_plans')
+    .select(['id', 'version'])
+    .where('project_id', '=', f.projCity)
+    .where('year', '=', year)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+/** A draft to approve: written directly, so every role's attempt finds one. */
+async function ensureDraft(f: Fixtures, year: number) {
+  const existing = await draftOf(f, year);
+  if (existing) return existing;
+  return f.t.database.db
+    .insertInto('annual_plans')
+    .values({
+      project_id: f.projCity,
+      year,
+      baseline_no: 0,
+      status: 'draft',
+      planned_investment: '120.00',
+      monthly: Array(12).fill('10.00'),
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
 
 const all = users;
 const orgReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector'] as const;
@@ -380,6 +407,33 @@ const cases: Case[] = [
     note: 'the chain: office only',
   },
   {
+    route: 'GET /api/projects/:id/plans',
+    url: (f) => `/api/projects/${f.projCity}/plans`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city project',
+  },
+  {
+    route: 'PUT /api/projects/:id/plans/:year/draft',
+    url: (f) => `/api/projects/${f.projCity}/plans/2030/draft`,
+    body: async (f) => ({ version: (await draftOf(f, 2030))?.version, plannedInvestment: '1200' }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'lead unit prepares the plan',
+  },
+  {
+    route: 'POST /api/projects/:id/plans/:year/approve',
+    url: (f) => `/api/projects/${f.projCity}/plans/2031/approve`,
+    body: async (f) => ({ version: (await ensureDraft(f, 2031)).version }),
+    ok: ['admin', 'office'],
+    note: 'only the office approves a baseline',
+  },
+  {
+    route: 'PUT /api/milestones/:id/actual',
+    url: (f) => `/api/milestones/${f.milestone}/actual`,
+    body: () => ({ actualDate: '2029-05-01' }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project milestone',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
@@ -450,6 +504,7 @@ beforeAll(async () => {
     tokens,
     projCity: 0,
     projLindian: 0,
+    milestone: 0,
     seq: { n: 1 },
   };
   const reporterUnit = (
@@ -475,6 +530,12 @@ beforeAll(async () => {
   });
   f.projCity = city.id;
   f.projLindian = lindian.id;
+  const plan = await admin.request({
+    method: 'PUT',
+    url: `/api/projects/${city.id}/plans/2029/draft`,
+    payload: { plannedInvestment: '600', milestones: [{ name: '主体封顶', plannedDate: '2029-04-30' }] },
+  });
+  f.milestone = plan.json().milestones[0].id;
   return () => t.close();
 });
 

@@ -53,4 +53,6 @@ export const actionLabels: Record<string, string> = {
   revoke_token: '吊销令牌',
   change_stage: '变更阶段',
   change_responsibility: '变更责任分工',
+  approve_baseline: '批准计划基线',
+  milestone_actual: '填报节点实际日期',
 };

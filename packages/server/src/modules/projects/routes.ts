@@ -1,6 +1,11 @@
 /** Routes of the project registry. Thin: validate, call the service. */
 import {
+  annualPlan,
   idParams,
+  milestoneActual,
+  planApprove,
+  planDraftInput,
+  planYearParams,
   listOf,
   project,
   projectCreate,
@@ -23,6 +28,7 @@ import {
   stageHistory,
   updateProject,
 } from './projects.ts';
+import { approveDraft, auditReadPlan, listPlans, saveDraft, setMilestoneActual } from './plans.ts';
 import { updateResponsibility } from './responsibility.ts';
 
 const read = { access: 'project.read' } as const;
@@ -33,6 +39,7 @@ export const projectRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
     entityReaders.set('project', auditReadProject);
+    entityReaders.set('annual_plan', auditReadPlan);
 
     app.get(
       '/api/projects',
@@ -78,5 +85,48 @@ export const projectRoutes =
         schema: { tags, params: idParams, body: responsibilityUpdate, response: { 200: project } },
       },
       (req) => updateResponsibility(db, req.ctx, req.params.id, req.body),
+    );
+
+    app.get(
+      '/api/projects/:id/plans',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+          response: { 200: z.array(annualPlan) },
+        },
+      },
+      (req) => listPlans(db, req.ctx, req.params.id, req.query.year),
+    );
+    app.put(
+      '/api/projects/:id/plans/:year/draft',
+      {
+        config: write,
+        schema: { tags, params: planYearParams, body: planDraftInput, response: { 200: annualPlan } },
+      },
+      (req) => saveDraft(db, req.ctx, req.params.id, req.params.year, req.body),
+    );
+    app.post(
+      '/api/projects/:id/plans/:year/approve',
+      {
+        config: write,
+        schema: { tags, params: planYearParams, body: planApprove, response: { 200: annualPlan } },
+      },
+      (req) => approveDraft(db, req.ctx, req.params.id, req.params.year, req.body),
+    );
+    app.put(
+      '/api/milestones/:id/actual',
+      {
+        config: write,
+        schema: {
+          tags,
+          params: idParams,
+          body: milestoneActual,
+          response: { 200: z.object({ id: z.number().int(), actualDate: z.string().nullable() }) },
+        },
+      },
+      (req) => setMilestoneActual(db, req.ctx, req.params.id, req.body.actualDate),
     );
   };

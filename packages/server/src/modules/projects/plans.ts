@@ -1,0 +1,305 @@
+/**
+ * Annual plans and baselines. A project-year has at most one draft; approving it makes baseline
+ * 1, 2, … and supersedes the one before, which stays readable. Once a baseline exists, a new draft
+ * must say why the plan changes. Monthly amounts always sum exactly to the annual figure.
+ */
+import type { AnnualPlan, planApprove, planDraftInput } from '@ducha/contract';
+import { Decimal } from '@ducha/contract';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
+import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { assertVersion, iso } from '../../platform/records.ts';
+import { todayInChina } from '../../platform/time.ts';
+import { canEditProject, canManageProject } from './policy.ts';
+import { readableProject } from './projects.ts';
+import { projectFacts } from './repo.ts';
+import { monthlySumError, proRata } from './rules.ts';
+
+const planColumns = [
+  'ap.id',
+  'ap.project_id',
+  'ap.year',
+  'ap.baseline_no',
+  'ap.status',
+  'ap.planned_investment',
+  'ap.monthly',
+  'ap.physical_target',
+  'ap.target_start',
+  'ap.target_completion',
+  'ap.target_production',
+  'ap.change_reason',
+  'cu.display_name as created_by_name',
+  'ap.created_at',
+  'au.display_name as approved_by_name',
+  'ap.approved_at',
+  'ap.effective_from',
+  'ap.version',
+] as const;
+
+const planBase = (db: Executor) =>
+  db
+    .selectFrom('annual_plans as ap')
+    .leftJoin('users as cu', 'cu.id', 'ap.created_by')
+    .leftJoin('users as au', 'au.id', 'ap.approved_by');
+
+async function present(db: Executor, rows: Awaited<ReturnType<typeof loadPlans>>): Promise<AnnualPlan[]> {
+  const ids = rows.map((r) => r.id);
+  const ms = ids.length
+    ? await db.selectFrom('plan_milestones').selectAll().where('plan_id', 'in', ids).orderBy('seq').execute()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    year: r.year,
+    baselineNo: r.baseline_no,
+    status: r.status as AnnualPlan['status'],
+    plannedInvestment: new Decimal(r.planned_investment).toFixed(2),
+    monthly: r.monthly.map((m) => new Decimal(m).toFixed(2)),
+    physicalTarget: r.physical_target,
+    targetStart: r.target_start,
+    targetCompletion: r.target_completion,
+    targetProduction: r.target_production,
+    changeReason: r.change_reason,
+    createdBy: r.created_by_name,
+    createdAt: r.created_at.toISOString(),
+    approvedBy: r.approved_by_name,
+    approvedAt: iso(r.approved_at),
+    effectiveFrom: r.effective_from,
+    milestones: ms
+      .filter((m) => m.plan_id === r.id)
+      .map((m) => ({
+        id: m.id,
+        seq: m.seq,
+        name: m.name,
+        plannedDate: m.planned_date,
+        actualDate: m.actual_date,
+      })),
+    version: r.version,
+  }));
+}
+
+const loadPlans = (db: Executor, projectId: number, year?: number) => {
+  let q = planBase(db).select(planColumns).where('ap.project_id', '=', projectId);
+  if (year) q = q.where('ap.year', '=', year);
+  return q.orderBy('ap.year', 'desc').orderBy('ap.baseline_no', 'desc').execute();
+};
+
+/** Every plan of a project (or of one year): the draft, the baseline in force, and the history. */
+export async function listPlans(db: Db, ctx: Ctx, projectId: number, year?: number): Promise<AnnualPlan[]> {
+  await readableProject(db, actorOf(ctx), projectId);
+  const rows = await loadPlans(db, projectId, year);
+  // the draft (baseline 0) first, then baselines newest first
+  rows.sort(
+    (a, b) =>
+      b.year - a.year ||
+      (a.status === 'draft' ? -1 : b.status === 'draft' ? 1 : b.baseline_no - a.baseline_no),
+  );
+  return present(db, rows);
+}
+
+async function planOf(trx: Executor, projectId: number, year: number, status: 'draft' | 'approved') {
+  return trx
+    .selectFrom('annual_plans')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .where('status', '=', status)
+    .executeTakeFirst();
+}
+
+async function lockProject(trx: Trx, projectId: number) {
+  await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().executeTakeFirst();
+}
+
+/** Creates or updates the project-year's draft. The lead unit prepares it; the office too. */
+export async function saveDraft(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  year: number,
+  input: z.infer<typeof planDraftInput>,
+): Promise<AnnualPlan> {
+  const actor = actorOf(ctx);
+  return transaction(db, async (trx) => {
+    await lockProject(trx, projectId);
+    const project = await readableProject(trx, actor, projectId);
+    if (!canEditProject(actor, projectFacts(project))) throw forbidden();
+    const draft = await planOf(trx, projectId, year, 'draft');
+    const baseline = await planOf(trx, projectId, year, 'approved');
+    if (draft) {
+      if (input.version === undefined)
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          409,
+          [{ path: 'version', message: '已有草稿，请带上草稿版本号' }],
+          { currentVersion: draft.version },
+        );
+      assertVersion(draft.version, input.version);
+    }
+    if (baseline && !input.changeReason)
+      throw invalid('body.changeReason', '已有批准的基线，调整计划须说明原因');
+    const monthly = input.monthly ?? proRata(input.plannedInvestment);
+    const sumError = monthlySumError(input.plannedInvestment, monthly);
+    if (sumError) throw invalid('body.monthly', sumError);
+    const values = {
+      planned_investment: input.plannedInvestment,
+      monthly,
+      physical_target: input.physicalTarget ?? null,
+      target_start: input.targetStart ?? null,
+      target_completion: input.targetCompletion ?? null,
+      target_production: input.targetProduction ?? null,
+      change_reason: input.changeReason ?? null,
+    };
+    let planId: number;
+    if (draft) {
+      planId = draft.id;
+      await trx
+        .updateTable('annual_plans')
+        .set({ ...values, version: draft.version + 1 })
+        .where('id', '=', planId)
+        .execute();
+      await trx.deleteFrom('plan_milestones').where('plan_id', '=', planId).execute();
+    } else {
+      const row = await trx
+        .insertInto('annual_plans')
+        .values({
+          ...values,
+          project_id: projectId,
+          year,
+          baseline_no: 0,
+          status: 'draft',
+          created_by: actor.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      planId = row.id;
+    }
+    if (input.milestones.length) {
+      await trx
+        .insertInto('plan_milestones')
+        .values(
+          input.milestones.map((m, i) => ({
+            plan_id: planId,
+            seq: i + 1,
+            name: m.name,
+            planned_date: m.plannedDate,
+            actual_date: m.actualDate ?? null,
+          })),
+        )
+        .execute();
+    }
+    const [plan] = await present(
+      trx,
+      await planBase(trx).select(planColumns).where('ap.id', '=', planId).execute(),
+    );
+    await recordAudit(trx, ctx, {
+      entity: 'annual_plan',
+      entityId: planId,
+      action: draft ? 'update' : 'create',
+      after: { projectId, year, ...values, milestones: input.milestones },
+    });
+    return plan!;
+  });
+}
+
+/** The office approves the draft: it becomes the next baseline and the previous one is superseded. */
+export async function approveDraft(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  year: number,
+  input: z.infer<typeof planApprove>,
+): Promise<AnnualPlan> {
+  const actor = actorOf(ctx);
+  return transaction(db, async (trx) => {
+    await lockProject(trx, projectId);
+    const project = await readableProject(trx, actor, projectId);
+    if (!canManageProject(actor, project.region_path)) throw forbidden();
+    const draft = await planOf(trx, projectId, year, 'draft');
+    if (!draft) throw notFound();
+    assertVersion(draft.version, input.version);
+    const last = await trx
+      .selectFrom('annual_plans')
+      .select((eb) => eb.fn.max('baseline_no').as('n'))
+      .where('project_id', '=', projectId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    const previous = await planOf(trx, projectId, year, 'approved');
+    if (previous)
+      await trx
+        .updateTable('annual_plans')
+        .set({ status: 'superseded' })
+        .where('id', '=', previous.id)
+        .execute();
+    const baselineNo = Number(last?.n ?? 0) + 1;
+    const effectiveFrom = input.effectiveFrom ?? todayInChina();
+    await trx
+      .updateTable('annual_plans')
+      .set({
+        status: 'approved',
+        baseline_no: baselineNo,
+        approved_by: actor.id,
+        approved_at: new Date(),
+        effective_from: effectiveFrom,
+        version: draft.version + 1,
+      })
+      .where('id', '=', draft.id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'annual_plan',
+      entityId: draft.id,
+      action: 'approve_baseline',
+      before: { status: 'draft', supersedes: previous ? previous.baseline_no : null },
+      after: { status: 'approved', baselineNo, effectiveFrom, projectId, year },
+      reason: draft.change_reason,
+    });
+    const [plan] = await present(
+      trx,
+      await planBase(trx).select(planColumns).where('ap.id', '=', draft.id).execute(),
+    );
+    return plan!;
+  });
+}
+
+/** Records when a milestone was actually reached; a fact, not a plan change, so no new baseline. */
+export async function setMilestoneActual(db: Db, ctx: Ctx, milestoneId: number, actualDate: string | null) {
+  const actor = actorOf(ctx);
+  return transaction(db, async (trx) => {
+    const m = await trx
+      .selectFrom('plan_milestones as m')
+      .innerJoin('annual_plans as ap', 'ap.id', 'm.plan_id')
+      .select(['m.id', 'm.name', 'm.actual_date', 'ap.project_id', 'ap.status'])
+      .where('m.id', '=', milestoneId)
+      .executeTakeFirst();
+    if (!m) throw notFound();
+    const project = await readableProject(trx, actor, m.project_id);
+    if (!canEditProject(actor, projectFacts(project))) throw forbidden();
+    if (m.status === 'superseded')
+      throw new DomainError('INVALID_STATE', 409, [{ path: 'id', message: '历史基线的节点不能修改' }]);
+    await trx
+      .updateTable('plan_milestones')
+      .set({ actual_date: actualDate })
+      .where('id', '=', milestoneId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'project',
+      entityId: m.project_id,
+      action: 'milestone_actual',
+      before: { milestone: m.name, actualDate: m.actual_date },
+      after: { milestone: m.name, actualDate },
+    });
+    return { id: m.id, actualDate };
+  });
+}
+
+export async function auditReadPlan(db: Db, actor: ReturnType<typeof actorOf>, id: string) {
+  const plan = await db
+    .selectFrom('annual_plans')
+    .select('project_id')
+    .where('id', '=', Number(id) || -1)
+    .executeTakeFirst();
+  if (!plan) throw notFound();
+  await readableProject(db, actor, plan.project_id);
+}
