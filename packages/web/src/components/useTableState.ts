@@ -35,3 +35,6 @@ export function useTableState<F extends object>(initialFilters: F) {
   });
   return { state, params, setQ, setFilter, pagination };
 }
+
+/** What `useTableState` returns: hand it to `ListPage` (and filter controls) as `table`. */
+export type TableControl<F extends object> = ReturnType<typeof useTableState<F>>;

@@ -1,15 +1,15 @@
 // 人员: people in scope, filtered by unit; create, edit, deactivate, details with timeline.
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Space, Switch, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
 import type { Person } from '@ducha/contract';
 import { personHooks, usePeople } from '../../api/org.ts';
 import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useTableState } from '../../components/useTableState.ts';
-import { useApiError } from '../../components/useApiError.ts';
-import { UnitSelect } from '../../components/RemoteSelect.tsx';
-import { ActiveTag, PageCard } from '../../components/StatusTag.tsx';
+import { ActiveTag } from '../../components/StatusTag.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { IncludeInactiveSwitch, UnitFilter } from '../../components/ListFilters.tsx';
+import { ActiveActions, DetailLink, useSetActive } from '../../components/ActiveActions.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 
@@ -20,31 +20,18 @@ interface Filters {
 
 export default function PeoplePage() {
   const t = useT();
-  const can = useCan();
-  const { message } = App.useApp();
-  const onError = useApiError();
+  const writable = useCan()('org.write');
   const table = useTableState<Filters>({});
-  const { data, isFetching } = usePeople(table.params);
-  const update = personHooks.useUpdate();
+  const query = usePeople(table.params);
+  const setActive = useSetActive(personHooks.useUpdate());
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [detailId, setDetailId] = useState<number | null>(null);
-  const writable = can('org.write');
-
-  const setActive = (p: Person, active: boolean) =>
-    update.mutateAsync({ id: p.id, version: p.version, active }).then(
-      () => message.success(active ? t('common.activated') : t('common.deactivated')),
-      (e) => onError(e),
-    );
 
   const columns = [
     {
       title: t('field.personName'),
       dataIndex: 'name',
-      render: (name: string, p: Person) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetailId(p.id)}>
-          {name}
-        </Button>
-      ),
+      render: (name: string, p: Person) => <DetailLink onClick={() => setDetailId(p.id)}>{name}</DetailLink>,
     },
     { title: t('field.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '-' },
     { title: t('field.title'), dataIndex: 'title', render: (v: string | null) => v ?? '-' },
@@ -71,75 +58,33 @@ export default function PeoplePage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, p: Person) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setDetailId(p.id)}>
-            {t('action.detail')}
-          </Button>
-          {writable && (
-            <Button type="link" size="small" onClick={() => setEditing(p)}>
-              {t('action.edit')}
-            </Button>
-          )}
-          {writable &&
-            (p.active ? (
-              <Popconfirm
-                title={t('person.deactivateConfirm', { name: p.name })}
-                onConfirm={() => setActive(p, false)}
-              >
-                <Button type="link" size="small" danger>
-                  {t('action.deactivate')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Button type="link" size="small" onClick={() => setActive(p, true)}>
-                {t('action.activate')}
-              </Button>
-            ))}
-        </Space>
+        <ActiveActions
+          row={p}
+          writable={writable}
+          onDetail={() => setDetailId(p.id)}
+          onEdit={() => setEditing(p)}
+          deactivateConfirm={t('person.deactivateConfirm', { name: p.name })}
+          setActive={setActive}
+        />
       ),
     },
   ];
 
   return (
-    <PageCard
+    <ListPage<Person, Filters>
       title={t('menu.people')}
-      extra={
-        writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            {t('person.create')}
-          </Button>
-        )
+      create={writable && { label: t('person.create'), onClick: () => setEditing(null) }}
+      table={table}
+      query={query}
+      searchPlaceholder={t('person.search')}
+      filters={
+        <>
+          <UnitFilter table={table} />
+          <IncludeInactiveSwitch table={table} />
+        </>
       }
+      columns={columns}
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('person.search')}
-          onSearch={table.setQ}
-          style={{ width: 240 }}
-        />
-        <UnitSelect
-          value={table.state.filters.unitId}
-          onChange={(v) => table.setFilter({ unitId: v ?? undefined })}
-        />
-        <Space>
-          <Switch
-            size="small"
-            checked={!!table.state.filters.includeInactive}
-            onChange={(v) => table.setFilter({ includeInactive: v || undefined })}
-          />
-          {t('filter.includeInactive')}
-        </Space>
-      </Space>
-      <Table<Person>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
-        columns={columns}
-        dataSource={data?.items}
-        pagination={table.pagination(data?.total)}
-        scroll={{ x: 'max-content' }}
-      />
       {editing !== undefined && (
         <PersonForm
           editing={editing}
@@ -148,6 +93,6 @@ export default function PeoplePage() {
         />
       )}
       {detailId !== null && <PersonDetail id={detailId} onClose={() => setDetailId(null)} />}
-    </PageCard>
+    </ListPage>
   );
 }

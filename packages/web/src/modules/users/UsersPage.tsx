@@ -1,7 +1,6 @@
 // 用户管理: accounts in scope; create (one-time password), edit, reset password, unlock, deactivate.
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
 import { officeManagedRoles, roles, type Role, type User } from '@ducha/contract';
 import {
   useResetPassword,
@@ -17,8 +16,9 @@ import { useTableState } from '../../components/useTableState.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
-import { UnitSelect } from '../../components/RemoteSelect.tsx';
-import { PageCard } from '../../components/StatusTag.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { IncludeInactiveSwitch, UnitFilter } from '../../components/ListFilters.tsx';
+import { ActiveActions, useSetActive } from '../../components/ActiveActions.tsx';
 import { UserForm } from './UserForm.tsx';
 
 interface Filters {
@@ -37,8 +37,8 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const onError = useApiError();
   const table = useTableState<Filters>({});
-  const { data, isFetching } = useUsers(table.params);
-  const update = useUpdateUser();
+  const query = useUsers(table.params);
+  const setActive = useSetActive(useUpdateUser());
   const reset = useResetPassword();
   const unlock = useUnlockUser();
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
@@ -46,7 +46,6 @@ export default function UsersPage() {
   const manages = (u: User) =>
     can('user.write') && u.id !== me.id && (me.role === 'admin' || officeManagedRoles.includes(u.role));
 
-  const done = (msg: string) => () => message.success(msg);
   const columns = [
     { title: t('field.username'), dataIndex: 'username' },
     { title: t('field.displayName'), dataIndex: 'displayName' },
@@ -72,114 +71,70 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_: unknown, u: User) =>
-        manages(u) ? (
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => setEditing(u)}>
-              {t('action.edit')}
+      render: (_: unknown, u: User) => (
+        <ActiveActions
+          row={u}
+          writable={manages(u)}
+          onEdit={() => setEditing(u)}
+          deactivateConfirm={t('user.deactivateConfirm', { name: u.username })}
+          setActive={setActive}
+        >
+          <Popconfirm
+            title={t('user.resetConfirm', { name: u.username })}
+            onConfirm={() =>
+              reset.mutateAsync(u.id).then(
+                (res) => setSecret({ res, kind: 'reset' }),
+                (e) => onError(e),
+              )
+            }
+          >
+            <Button type="link" size="small">
+              {t('user.resetPassword')}
             </Button>
+          </Popconfirm>
+          {isLocked(u) && (
             <Popconfirm
-              title={t('user.resetConfirm', { name: u.username })}
+              title={t('user.unlockConfirm', { time: formatDateTime(u.lockedUntil) })}
               onConfirm={() =>
-                reset.mutateAsync(u.id).then(
-                  (res) => setSecret({ res, kind: 'reset' }),
+                unlock.mutateAsync(u.id).then(
+                  () => message.success(t('user.unlocked')),
                   (e) => onError(e),
                 )
               }
             >
               <Button type="link" size="small">
-                {t('user.resetPassword')}
+                {t('user.unlock')}
               </Button>
             </Popconfirm>
-            {isLocked(u) && (
-              <Popconfirm
-                title={t('user.unlockConfirm', { time: formatDateTime(u.lockedUntil) })}
-                onConfirm={() => unlock.mutateAsync(u.id).then(done(t('user.unlocked')), (e) => onError(e))}
-              >
-                <Button type="link" size="small">
-                  {t('user.unlock')}
-                </Button>
-              </Popconfirm>
-            )}
-            {u.active ? (
-              <Popconfirm
-                title={t('user.deactivateConfirm', { name: u.username })}
-                onConfirm={() =>
-                  update
-                    .mutateAsync({ id: u.id, version: u.version, active: false })
-                    .then(done(t('common.deactivated')), (e) => onError(e))
-                }
-              >
-                <Button type="link" size="small" danger>
-                  {t('action.deactivate')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Button
-                type="link"
-                size="small"
-                onClick={() =>
-                  update
-                    .mutateAsync({ id: u.id, version: u.version, active: true })
-                    .then(done(t('common.activated')), (e) => onError(e))
-                }
-              >
-                {t('action.activate')}
-              </Button>
-            )}
-          </Space>
-        ) : null,
+          )}
+        </ActiveActions>
+      ),
     },
   ];
 
   return (
-    <PageCard
+    <ListPage<User, Filters>
       title={t('menu.users')}
-      extra={
-        can('user.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            {t('user.create')}
-          </Button>
-        )
-      }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('user.search')}
-          onSearch={table.setQ}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('field.role')}
-          style={{ width: 160 }}
-          value={table.state.filters.role}
-          onChange={(role) => table.setFilter({ role })}
-          options={roles.map((r) => ({ value: r, label: L.role(r) }))}
-        />
-        <UnitSelect
-          value={table.state.filters.unitId}
-          onChange={(v) => table.setFilter({ unitId: v ?? undefined })}
-        />
-        <Space>
-          <Switch
-            size="small"
-            checked={!!table.state.filters.includeInactive}
-            onChange={(v) => table.setFilter({ includeInactive: v || undefined })}
+      create={can('user.write') && { label: t('user.create'), onClick: () => setEditing(null) }}
+      table={table}
+      query={query}
+      searchPlaceholder={t('user.search')}
+      filters={
+        <>
+          <Select
+            allowClear
+            placeholder={t('field.role')}
+            style={{ width: 160 }}
+            value={table.state.filters.role}
+            onChange={(role) => table.setFilter({ role })}
+            options={roles.map((r) => ({ value: r, label: L.role(r) }))}
           />
-          {t('filter.includeInactive')}
-        </Space>
-      </Space>
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
-        columns={columns}
-        dataSource={data?.items}
-        pagination={table.pagination(data?.total)}
-        scroll={{ x: 'max-content' }}
-      />
+          <UnitFilter table={table} />
+          <IncludeInactiveSwitch table={table} />
+        </>
+      }
+      columns={columns}
+    >
       {editing !== undefined && (
         <UserForm
           editing={editing}
@@ -194,6 +149,6 @@ export default function UsersPage() {
         secret={secret?.res.temporaryPassword ?? ''}
         onClose={() => setSecret(null)}
       />
-    </PageCard>
+    </ListPage>
   );
 }
