@@ -13,3 +13,4 @@ export * from './audit/schema.ts';
 export * from './money.ts';
 export * from './projects/schema.ts';
 export * from './projects/plan.ts';
+export * from './projects/procedures.ts';

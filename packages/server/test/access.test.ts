@@ -43,6 +43,8 @@ interface Fixtures {
   projCity: number; // region 230600, led by unitCity, owned by the reporter's unit
   projLindian: number; // region 230623, unitCity co-operates (read only)
   milestone: number; // a milestone of projCity's 2029 plan
+  procedure: number; // a 前期手续 item of projCity
+  views: Map<U, number>; // one saved view per user
   seq: { n: number };
 }
 
@@ -434,6 +436,81 @@ const cases: Case[] = [
     note: 'city project milestone',
   },
   {
+    route: 'GET /api/projects/:id/procedures',
+    url: (f) => `/api/projects/${f.projCity}/procedures`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city project',
+  },
+  {
+    route: 'POST /api/projects/:id/procedures/apply-template',
+    url: (f) => `/api/projects/${f.projCity}/procedures/apply-template`,
+    body: () => ({ templateId: 1 }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project',
+  },
+  {
+    route: 'POST /api/projects/:id/procedures',
+    url: (f) => `/api/projects/${f.projCity}/procedures`,
+    body: (_f, u) => ({ name: `专项手续${u}` }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project',
+  },
+  {
+    route: 'PATCH /api/procedures/:id',
+    url: (f) => `/api/procedures/${f.procedure}`,
+    body: async (f) => ({
+      version: (
+        await f.t.database.db
+          .selectFrom('project_procedures')
+          .select('version')
+          .where('id', '=', f.procedure)
+          .executeTakeFirstOrThrow()
+      ).version,
+      note: '已报审',
+    }),
+    ok: ['admin', 'office', 'unit'],
+    note: 'city project',
+  },
+  {
+    route: 'GET /api/procedure-templates',
+    url: () => '/api/procedure-templates',
+    ok: projectReaders,
+    note: 'templates',
+  },
+  {
+    route: 'GET /api/dictionaries',
+    url: () => '/api/dictionaries?kind=sector',
+    ok: projectReaders,
+    note: 'dictionaries',
+  },
+  {
+    route: 'POST /api/dictionaries',
+    url: () => '/api/dictionaries',
+    body: (_f, u) => ({ kind: 'tag', label: `标签${u}` }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices extend dictionaries',
+  },
+  { route: 'GET /api/saved-views', url: () => '/api/saved-views?page=projects', ok: all, note: 'own views' },
+  {
+    route: 'POST /api/saved-views',
+    url: () => '/api/saved-views',
+    body: () => ({ page: 'projects', name: '我的视图', query: { stage: 'continuing' } }),
+    ok: all,
+    note: 'own views',
+  },
+  {
+    route: 'DELETE /api/saved-views/:id',
+    url: (f, u) => `/api/saved-views/${f.views.get(u === 'admin' ? 'office' : 'admin')}`,
+    ok: [],
+    note: "someone else's view: nobody",
+  },
+  {
+    route: 'DELETE /api/saved-views/:id',
+    url: (f, u) => `/api/saved-views/${f.views.get(u)}`,
+    ok: all,
+    note: 'own view',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
@@ -505,6 +582,8 @@ beforeAll(async () => {
     projCity: 0,
     projLindian: 0,
     milestone: 0,
+    procedure: 0,
+    views: new Map(),
     seq: { n: 1 },
   };
   const reporterUnit = (
@@ -536,6 +615,14 @@ beforeAll(async () => {
     payload: { plannedInvestment: '600', milestones: [{ name: '主体封顶', plannedDate: '2029-04-30' }] },
   });
   f.milestone = plan.json().milestones[0].id;
+  f.procedure = (await admin.post(`/api/projects/${city.id}/procedures`, { name: '施工许可证' })).json().id;
+  for (const u of users) {
+    f.views.set(
+      u,
+      (await clients.get(u)!.post('/api/saved-views', { page: 'fixture', name: '视图', query: {} })).json()
+        .id,
+    );
+  }
   return () => t.close();
 });
 

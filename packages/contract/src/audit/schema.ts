@@ -55,4 +55,9 @@ export const actionLabels: Record<string, string> = {
   change_responsibility: '变更责任分工',
   approve_baseline: '批准计划基线',
   milestone_actual: '填报节点实际日期',
+  apply_procedure_template: '套用手续模板',
+  add_procedure: '新增前期手续',
+  update_procedure: '更新前期手续',
+  save: '保存',
+  delete: '删除',
 };

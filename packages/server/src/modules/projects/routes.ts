@@ -1,6 +1,17 @@
 /** Routes of the project registry. Thin: validate, call the service. */
 import {
   annualPlan,
+  applyTemplate,
+  dictionaryItem,
+  dictionaryItemCreate,
+  dictionaryKinds,
+  procedure,
+  procedureCreate,
+  procedureTemplate,
+  procedureUpdate,
+  savedView,
+  savedViewCreate,
+  okBody,
   idParams,
   milestoneActual,
   planApprove,
@@ -29,7 +40,15 @@ import {
   updateProject,
 } from './projects.ts';
 import { approveDraft, auditReadPlan, listPlans, saveDraft, setMilestoneActual } from './plans.ts';
+import {
+  addProcedure,
+  applyProcedureTemplate,
+  listProcedures,
+  templatesInUse,
+  updateProcedure,
+} from './procedures.ts';
 import { updateResponsibility } from './responsibility.ts';
+import { addDictionaryItem, deleteView, listDictionary, listViews, saveView } from './settings.ts';
 
 const read = { access: 'project.read' } as const;
 const write = { access: 'project.write' } as const;
@@ -128,5 +147,93 @@ export const projectRoutes =
         },
       },
       (req) => setMilestoneActual(db, req.ctx, req.params.id, req.body.actualDate),
+    );
+
+    app.get(
+      '/api/projects/:id/procedures',
+      { config: read, schema: { tags, params: idParams, response: { 200: z.array(procedure) } } },
+      (req) => listProcedures(db, req.ctx, req.params.id),
+    );
+    app.post(
+      '/api/projects/:id/procedures/apply-template',
+      {
+        config: write,
+        schema: { tags, params: idParams, body: applyTemplate, response: { 200: z.array(procedure) } },
+      },
+      (req) => applyProcedureTemplate(db, req.ctx, req.params.id, req.body.templateId),
+    );
+    app.post(
+      '/api/projects/:id/procedures',
+      {
+        config: write,
+        schema: { tags, params: idParams, body: procedureCreate, response: { 201: procedure } },
+      },
+      async (req, reply) => reply.status(201).send(await addProcedure(db, req.ctx, req.params.id, req.body)),
+    );
+    app.patch(
+      '/api/procedures/:id',
+      {
+        config: write,
+        schema: { tags, params: idParams, body: procedureUpdate, response: { 200: procedure } },
+      },
+      (req) => updateProcedure(db, req.ctx, req.params.id, req.body),
+    );
+    app.get(
+      '/api/procedure-templates',
+      { config: read, schema: { tags, response: { 200: z.array(procedureTemplate) } } },
+      () => templatesInUse(db),
+    );
+
+    const settings = ['settings'];
+    app.get(
+      '/api/dictionaries',
+      {
+        config: read,
+        schema: {
+          tags: settings,
+          querystring: z.object({ kind: z.enum(dictionaryKinds).optional() }),
+          response: { 200: z.array(dictionaryItem) },
+        },
+      },
+      (req) => listDictionary(db, req.query.kind) as never,
+    );
+    app.post(
+      '/api/dictionaries',
+      {
+        config: write,
+        schema: { tags: settings, body: dictionaryItemCreate, response: { 201: dictionaryItem } },
+      },
+      async (req, reply) => reply.status(201).send((await addDictionaryItem(db, req.ctx, req.body)) as never),
+    );
+    app.get(
+      '/api/saved-views',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: settings,
+          querystring: z.object({ page: z.string().min(1).max(50) }),
+          response: { 200: z.array(savedView) },
+        },
+      },
+      (req) => listViews(db, req.ctx, req.query.page),
+    );
+    app.post(
+      '/api/saved-views',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: settings, body: savedViewCreate, response: { 200: savedView } },
+      },
+      (req) => saveView(db, req.ctx, req.body),
+    );
+    app.delete(
+      '/api/saved-views/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: settings, params: idParams, response: { 200: okBody } },
+      },
+      async (req) => {
+        await deleteView(db, req.ctx, req.params.id);
+        return { ok: true as const };
+      },
     );
   };

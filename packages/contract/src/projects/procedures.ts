@@ -1,0 +1,65 @@
+/** Preliminary procedures (前期手续): a checklist per project from configurable templates; dictionaries; saved views. */
+import { z } from 'zod';
+import { id, isoDate, versioned } from '../common.ts';
+
+export const procedureStatuses = ['pending', 'in_progress', 'done', 'not_required'] as const;
+export const procedureStatusLabels = { pending: '未办理', in_progress: '办理中', done: '已办结', not_required: '无需办理' } as const;
+
+export const procedure = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  seq: z.number().int(),
+  name: z.string(),
+  category: z.string().nullable(),
+  status: z.enum(procedureStatuses),
+  plannedDate: z.string().nullable(),
+  doneDate: z.string().nullable(),
+  docNo: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  note: z.string().nullable(),
+  /** planned date passed and not done (or waived) */
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type Procedure = z.infer<typeof procedure>;
+
+export const procedureTemplate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  items: z.array(z.object({ name: z.string(), category: z.string().nullable() })),
+  active: z.boolean(),
+});
+
+export const applyTemplate = z.object({ templateId: id });
+
+export const procedureCreate = z.object({
+  name: z.string().trim().min(1, '不能为空').max(100),
+  category: z.string().trim().max(30).nullable().optional(),
+  plannedDate: isoDate.nullable().optional(),
+  unitId: id.nullable().optional(),
+});
+
+export const procedureUpdate = versioned.extend({
+  status: z.enum(procedureStatuses).optional(),
+  plannedDate: isoDate.nullable().optional(),
+  doneDate: isoDate.nullable().optional(),
+  docNo: z.string().trim().max(60).nullable().optional(),
+  unitId: id.nullable().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+export const dictionaryKinds = ['sector', 'funding_source', 'tag'] as const;
+export const dictionaryItem = z.object({ kind: z.enum(dictionaryKinds), code: z.string(), label: z.string(), sort: z.number().int(), active: z.boolean() });
+export const dictionaryItemCreate = z.object({
+  kind: z.enum(dictionaryKinds),
+  label: z.string().trim().min(1, '不能为空').max(20),
+  sort: z.number().int().min(0).max(999).default(100),
+});
+
+export const savedView = z.object({ id: z.number().int(), page: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) });
+export const savedViewCreate = z.object({
+  page: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1, '请填写视图名称').max(30),
+  query: z.record(z.string(), z.unknown()),
+});
