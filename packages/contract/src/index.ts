@@ -14,3 +14,4 @@ export * from './money.ts';
 export * from './projects/schema.ts';
 export * from './projects/plan.ts';
 export * from './projects/procedures.ts';
+export * from './projects/lists.ts';

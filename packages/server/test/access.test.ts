@@ -44,6 +44,9 @@ interface Fixtures {
   projLindian: number; // region 230623, unitCity co-operates (read only)
   milestone: number; // a milestone of projCity's 2029 plan
   procedure: number; // a 前期手续 item of projCity
+  cityList: number; // a published 2026 city list
+  scratch: number; // the list or adjustment the current case works on
+  unitUser: number;
   views: Map<U, number>; // one saved view per user
   seq: { n: number };
 }
@@ -80,6 +83,48 @@ async function ensureDraft(f: Fixtures, year: number) {
     })
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
+}
+
+/** A fresh city list for one case (written directly), optionally holding projCity. */
+async function scratchList(f: Fixtures, status: 'draft' | 'published', withMember: boolean) {
+  const db = f.t.database.db;
+  const list = await db
+    .insertInto('project_lists')
+    .values({
+      year: 2026,
+      level: 'city',
+      name: `临时名单${f.seq.n++}`,
+      region_code: '230600',
+      batch_scheme: 'three_30',
+      status,
+      published_at: status === 'published' ? new Date() : null,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  if (withMember)
+    await db
+      .insertInto('project_list_members')
+      .values({ list_id: list.id, project_id: f.projCity, batch: '在建' })
+      .execute();
+  f.scratch = list.id;
+  return list;
+}
+/** A pending request by the unit user on a fresh published list. */
+async function pendingAdjustment(f: Fixtures) {
+  const list = await scratchList(f, 'published', false);
+  const a = await f.t.database.db
+    .insertInto('list_adjustments')
+    .values({
+      list_id: list.id,
+      project_id: f.projCity,
+      kind: 'add',
+      batch: '在建',
+      reason: '调入',
+      requested_by: f.unitUser,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  f.scratch = a.id;
 }
 
 const all = users;
@@ -510,6 +555,78 @@ const cases: Case[] = [
     ok: all,
     note: 'own view',
   },
+  { route: 'GET /api/project-lists', url: () => '/api/project-lists', ok: projectReaders, note: 'lists' },
+  {
+    route: 'GET /api/project-lists/:id',
+    url: (f) => `/api/project-lists/${f.cityList}`,
+    ok: projectReaders,
+    note: 'city list',
+  },
+  {
+    route: 'GET /api/project-lists/:id/adjustments',
+    url: (f) => `/api/project-lists/${f.cityList}/adjustments`,
+    ok: projectReaders,
+    note: 'city list',
+  },
+  {
+    route: 'POST /api/project-lists',
+    url: () => '/api/project-lists',
+    body: (f, u) => ({ year: 2026, level: 'city', name: `市重点${u}${f.seq.n++}`, regionCode: '230600' }),
+    ok: ['admin', 'office'],
+    note: 'city list',
+  },
+  {
+    route: 'POST /api/project-lists',
+    url: () => '/api/project-lists',
+    body: (f, u) => ({ year: 2026, level: 'county', name: `县重点${u}${f.seq.n++}`, regionCode: '230623' }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county list',
+  },
+  {
+    route: 'POST /api/project-lists/:id/publish',
+    url: (f) => `/api/project-lists/${f.scratch}/publish`,
+    body: async (f) => ({ version: (await scratchList(f, 'draft', false)).version }),
+    ok: ['admin', 'office'],
+    note: 'city draft list',
+  },
+  {
+    route: 'POST /api/project-lists/:id/members',
+    url: (f) => `/api/project-lists/${f.scratch}/members`,
+    body: async (f) => (await scratchList(f, 'draft', false), { projectId: f.projCity, batch: '在建' }),
+    ok: ['admin', 'office'],
+    note: 'draft list: office edits',
+  },
+  {
+    route: 'POST /api/project-lists/:id/members',
+    url: (f) => `/api/project-lists/${f.scratch}/members`,
+    body: async (f) => (
+      await scratchList(f, 'published', false),
+      { projectId: f.projCity, batch: '在建', reason: '年中调入' }
+    ),
+    ok: ['admin', 'office', 'unit'],
+    note: 'published list: lead unit may request',
+  },
+  {
+    route: 'PATCH /api/project-lists/:id/members/:projectId',
+    url: (f) => `/api/project-lists/${f.scratch}/members/${f.projCity}`,
+    body: async (f) => (await scratchList(f, 'draft', true), { batch: '新开工' }),
+    ok: ['admin', 'office'],
+    note: 'draft list',
+  },
+  {
+    route: 'POST /api/project-lists/:id/members/:projectId/remove',
+    url: (f) => `/api/project-lists/${f.scratch}/members/${f.projCity}/remove`,
+    body: async (f) => (await scratchList(f, 'draft', true), {}),
+    ok: ['admin', 'office'],
+    note: 'draft list',
+  },
+  {
+    route: 'POST /api/list-adjustments/:id/decide',
+    url: (f) => `/api/list-adjustments/${f.scratch}/decide`,
+    body: async (f) => (await pendingAdjustment(f), { approve: true }),
+    ok: ['admin', 'office'],
+    note: "approve someone else's request",
+  },
   {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
@@ -583,6 +700,9 @@ beforeAll(async () => {
     projLindian: 0,
     milestone: 0,
     procedure: 0,
+    cityList: 0,
+    scratch: 0,
+    unitUser: (await id('unit')).id,
     views: new Map(),
     seq: { n: 1 },
   };
@@ -615,6 +735,7 @@ beforeAll(async () => {
     payload: { plannedInvestment: '600', milestones: [{ name: '主体封顶', plannedDate: '2029-04-30' }] },
   });
   f.milestone = plan.json().milestones[0].id;
+  f.cityList = (await scratchList(f, 'published', true)).id;
   f.procedure = (await admin.post(`/api/projects/${city.id}/procedures`, { name: '施工许可证' })).json().id;
   for (const u of users) {
     f.views.set(

@@ -59,5 +59,12 @@ export const actionLabels: Record<string, string> = {
   add_procedure: '新增前期手续',
   update_procedure: '更新前期手续',
   save: '保存',
+  publish: '发布名单',
+  member_add: '调入名单',
+  member_remove: '调出名单',
+  member_change_batch: '调整批次',
+  request_adjustment: '申请名单调整',
+  approve_adjustment: '批准名单调整',
+  reject_adjustment: '驳回名单调整',
   delete: '删除',
 };
