@@ -15,3 +15,4 @@ export * from './projects/schema.ts';
 export * from './projects/plan.ts';
 export * from './projects/procedures.ts';
 export * from './projects/lists.ts';
+export * from './projects/excel.ts';
