@@ -55,5 +55,6 @@ export const importColumns = [
   { key: 'plannedStart', header: '计划开工', required: false },
   { key: 'plannedCompletion', header: '计划竣工', required: false },
   { key: 'plannedProduction', header: '计划投产', required: false },
+  { key: 'actualStart', header: '实际开工', required: false, note: '已开工项目填写，阶段随之为续建' },
   { key: 'milestones', header: '倒排工期节点', required: false, note: '节点@日期，多个用分号分隔，如 主体封顶@2026-08-31；竣工验收@2026-12-20' },
 ] as const;

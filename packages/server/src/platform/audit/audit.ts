@@ -29,28 +29,39 @@ const scrub = (o: Record<string, unknown> = {}) =>
   Object.fromEntries(Object.entries(o).filter(([k]) => !secret.has(k)));
 
 export async function recordAudit(trx: Trx, ctx: Ctx, input: AuditInput): Promise<void> {
+  await recordAudits(trx, ctx, [input]);
+}
+
+/**
+ * Appends several events under one lock of the chain head (bulk imports write thousands): the
+ * hashes are chained in memory and the rows inserted in chunks, all in the caller's transaction.
+ */
+export async function recordAudits(trx: Trx, ctx: Ctx, inputs: readonly AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
   // Locking the head row serializes writers across transactions, so the chain never forks.
   const head = await trx
     .selectFrom('audit_head')
     .select(['seq', 'hash'])
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const fields: ChainedFields = {
-    seq: head.seq + 1,
-    at: new Date(),
-    actorId: ctx.actor?.id ?? null,
-    actorName: ctx.actor?.displayName ?? null,
-    entity: input.entity,
-    entityId: String(input.entityId),
-    action: input.action,
-    diff: diffOf(scrub(input.before), scrub(input.after)),
-    reason: input.reason ?? null,
-    requestId: ctx.requestId,
-  };
-  const hash = eventHash(head.hash, fields);
-  await trx
-    .insertInto('audit_events')
-    .values({
+  let { seq, hash } = head;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const fields: ChainedFields = {
+      seq: ++seq,
+      at,
+      actorId: ctx.actor?.id ?? null,
+      actorName: ctx.actor?.displayName ?? null,
+      entity: input.entity,
+      entityId: String(input.entityId),
+      action: input.action,
+      diff: diffOf(scrub(input.before), scrub(input.after)),
+      reason: input.reason ?? null,
+      requestId: ctx.requestId,
+    };
+    const prev = hash;
+    hash = eventHash(prev, fields);
+    return {
       seq: fields.seq,
       at: fields.at,
       actor_id: fields.actorId,
@@ -61,11 +72,16 @@ export async function recordAudit(trx: Trx, ctx: Ctx, input: AuditInput): Promis
       diff: JSON.stringify(fields.diff),
       reason: fields.reason,
       request_id: fields.requestId,
-      prev_hash: head.hash,
+      prev_hash: prev,
       hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: fields.seq, hash }).execute();
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  await trx.updateTable('audit_head').set({ seq, hash }).execute();
 }
 
 export interface VerifyResult {

@@ -1,0 +1,99 @@
+/** Reading and writing worksheets with exceljs: plain text out of any cell, and styled tables in. */
+import ExcelJS from 'exceljs';
+
+export { ExcelJS };
+
+/** A cell as trimmed text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+export function cellText(value: ExcelJS.CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return value.trim() || null;
+  if ('richText' in value)
+    return (
+      value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text).trim() || null;
+  if ('error' in value) return null;
+  return null;
+}
+
+export interface SheetRow {
+  /** the row number Excel shows */
+  row: number;
+  values: Record<string, string | null>;
+}
+
+/**
+ * The data rows under the header row (found among the first 10 rows by `anchor`, e.g. 项目编号).
+ * Headers are matched without a trailing * (required marks); empty rows are skipped.
+ */
+export function readTable(
+  ws: ExcelJS.Worksheet,
+  headers: Record<string, string>,
+  anchor: string,
+): { rows: SheetRow[]; missing: string[] } | null {
+  let headerRow = 0;
+  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+    const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => cellText(v)?.replace(/\*$/, ''));
+    if (texts.includes(anchor)) {
+      headerRow = r;
+      break;
+    }
+  }
+  if (!headerRow) return null;
+  const columns = new Map<number, string>();
+  ws.getRow(headerRow).eachCell((cell, col) => {
+    const text = cellText(cell.value)?.replace(/\*$/, '').trim();
+    const key = text ? headers[text] : undefined;
+    if (key) columns.set(col, key);
+  });
+  const found = new Set(columns.values());
+  const missing = Object.entries(headers)
+    .filter(([, key]) => !found.has(key))
+    .map(([header]) => header);
+  const rows: SheetRow[] = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const values: Record<string, string | null> = {};
+    let any = false;
+    for (const [col, key] of columns) {
+      const text = cellText(row.getCell(col).value);
+      values[key] = text;
+      if (text !== null) any = true;
+    }
+    if (any) rows.push({ row: r, values });
+  }
+  return { rows, missing };
+}
+
+/** Adds a sheet with a bold, frozen, filterable header row and the given rows. */
+export function addTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: { header: string; width?: number; money?: boolean }[],
+  rows: unknown[][],
+) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+    style: c.money ? { numFmt: '#,##0.00' } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (const r of rows) ws.addRow(r);
+  return ws;
+}
+
+export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

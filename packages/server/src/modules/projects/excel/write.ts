@@ -1,0 +1,170 @@
+/** Writes the changed rows of an import in one transaction: bulk inserts, per-row updates, one audit batch. */
+import { sql } from 'kysely';
+import type { Trx } from '../../../db/connection.ts';
+import { actorOf, type Ctx } from '../../../platform/access/context.ts';
+import { recordAudits, type AuditInput } from '../../../platform/audit/audit.ts';
+import { todayInChina } from '../../../platform/time.ts';
+import { planPart, projectPart, type Diff } from './diff.ts';
+
+export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
+  const today = todayInChina();
+  const ids = new Map<string, number>();
+  const creates = diffs.filter((d) => d.action === 'create');
+  for (let i = 0; i < creates.length; i += 500) {
+    const chunk = creates.slice(i, i + 500);
+    const rows = await trx
+      .insertInto('projects')
+      .values(chunk.map((d) => ({ code: d.item.code, ...projectPart(d.item, null) })))
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of rows) ids.set(r.code.toLowerCase(), r.id);
+  }
+  const idOf = (d: Diff) => d.existing?.id ?? ids.get(d.item.code.toLowerCase())!;
+  if (creates.length) {
+    await insertChunks(
+      trx,
+      'project_stage_events',
+      creates.map((d) => ({
+        project_id: idOf(d),
+        stage: projectPart(d.item, null).stage,
+        date: d.item.actualStart ?? today,
+        reason: '责任分解表导入',
+      })),
+    );
+  }
+  for (const d of diffs.filter((x) => x.action === 'update' && x.project)) {
+    const part = projectPart(d.item, d.existing!.project.stage);
+    await trx
+      .updateTable('projects')
+      .set({ ...part, version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', d.existing!.id)
+      .execute();
+    if (part.stage !== d.existing!.project.stage) {
+      await trx
+        .insertInto('project_stage_events')
+        .values({
+          project_id: d.existing!.id,
+          stage: part.stage,
+          date: d.item.actualStart ?? today,
+          reason: '责任分解表导入',
+        })
+        .execute();
+    }
+  }
+  const linked = diffs.filter((d) => d.links);
+  const linkedIds = linked.filter((d) => d.existing).map(idOf);
+  if (linkedIds.length) {
+    await trx.deleteFrom('project_co_units').where('project_id', 'in', linkedIds).execute();
+    await trx.deleteFrom('project_team').where('project_id', 'in', linkedIds).execute();
+  }
+  await insertChunks(
+    trx,
+    'project_co_units',
+    linked.flatMap((d) => d.item.coUnitIds.map((u) => ({ project_id: idOf(d), unit_id: u }))),
+  );
+  await insertChunks(
+    trx,
+    'project_team',
+    linked.flatMap((d) => d.item.team.map((p) => ({ project_id: idOf(d), person_id: p, duty: null }))),
+  );
+  await writePlans(
+    trx,
+    ctx,
+    diffs.filter((d) => d.plan),
+    idOf,
+  );
+  await insertChunks(
+    trx,
+    'project_list_members',
+    diffs
+      .filter((d) => d.member)
+      .map((d) => ({
+        list_id: d.item.list!.id,
+        project_id: idOf(d),
+        batch: d.item.list!.batch,
+        reason: '责任分解表导入',
+      })),
+  );
+  const audits: AuditInput[] = diffs.map((d) => ({
+    entity: 'project',
+    entityId: idOf(d),
+    action: d.action === 'create' ? 'create' : 'update',
+    before: d.existing
+      ? { ...d.existing.project, coUnitIds: d.existing.coUnitIds, team: d.existing.team }
+      : {},
+    after: {
+      code: d.item.code,
+      ...projectPart(d.item, d.existing?.project.stage ?? null),
+      coUnitIds: d.item.coUnitIds,
+      team: d.item.team,
+      plan: planPart(d.item) ?? undefined,
+    },
+    reason: '责任分解表导入',
+  }));
+  await recordAudits(trx, ctx, audits);
+}
+
+async function writePlans(trx: Trx, ctx: Ctx, diffs: Diff[], idOf: (d: Diff) => number) {
+  const actor = actorOf(ctx);
+  for (const d of diffs) {
+    const p = d.item.plan!;
+    const projectId = idOf(d);
+    const values = {
+      planned_investment: p.planned,
+      monthly: p.monthly,
+      physical_target: p.target,
+      target_start: d.item.plannedStart,
+      target_completion: d.item.plannedCompletion,
+      target_production: d.item.plannedProduction,
+    };
+    const draft = await trx
+      .selectFrom('annual_plans')
+      .select(['id', 'version'])
+      .where('project_id', '=', projectId)
+      .where('year', '=', p.year)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    const hasBaseline = d.existing?.planStatus === 'approved';
+    let planId: number;
+    if (draft) {
+      planId = draft.id;
+      await trx
+        .updateTable('annual_plans')
+        .set({ ...values, version: draft.version + 1 })
+        .where('id', '=', planId)
+        .execute();
+      await trx.deleteFrom('plan_milestones').where('plan_id', '=', planId).execute();
+    } else {
+      const row = await trx
+        .insertInto('annual_plans')
+        .values({
+          ...values,
+          project_id: projectId,
+          year: p.year,
+          baseline_no: 0,
+          status: 'draft',
+          created_by: actor.id,
+          change_reason: hasBaseline ? '按责任分解表导入调整' : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      planId = row.id;
+    }
+    await insertChunks(
+      trx,
+      'plan_milestones',
+      p.milestones.map((m, i) => ({ plan_id: planId, seq: i + 1, name: m.name, planned_date: m.date })),
+    );
+  }
+}
+
+async function insertChunks<
+  T extends
+    'project_co_units' | 'project_team' | 'project_list_members' | 'plan_milestones' | 'project_stage_events',
+>(trx: Trx, table: T, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 1000) as never)
+      .execute();
+}
