@@ -12,7 +12,13 @@ const shape = /^-?\d{1,14}(\.\d{1,2})?$/;
 
 /** A money amount in 万元: up to 14 integer digits and 2 decimals; answers as a "0.00" string. */
 export const money = z.union([z.string().trim(), z.number()]).transform((v, ctx) => {
-  const text = typeof v === 'number' ? String(v) : v.replaceAll(',', '');
+  // thousands separators only where they group thousands: '1,5' is a typo, not 15
+  const raw = typeof v === 'number' ? String(v) : v;
+  if (raw.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: '金额中的逗号只能用作千位分隔符' });
+    return z.NEVER;
+  }
+  const text = raw.replaceAll(',', '');
   if (!shape.test(text)) {
     ctx.addIssue({ code: 'custom', message: '金额应为数字，单位万元，最多两位小数' });
     return z.NEVER;

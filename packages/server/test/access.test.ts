@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildResponsibilitySheet } from '../src/modules/projects/excel/build.ts';
 import { apiRoutes } from '../src/platform/access/guard.ts';
 import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
 
@@ -27,6 +28,7 @@ interface Case {
   body?: (f: Fixtures, u: U) => Promise<unknown> | unknown;
   ok: readonly U[];
   note: string;
+  headers?: Record<string, string>;
 }
 
 interface Fixtures {
@@ -47,6 +49,7 @@ interface Fixtures {
   cityList: number; // a published 2026 city list
   scratch: number; // the list or adjustment the current case works on
   unitUser: number;
+  sheet: Buffer; // a one-row 责任分解表
   views: Map<U, number>; // one saved view per user
   seq: { n: number };
 }
@@ -476,7 +479,7 @@ const cases: Case[] = [
   {
     route: 'PUT /api/milestones/:id/actual',
     url: (f) => `/api/milestones/${f.milestone}/actual`,
-    body: () => ({ actualDate: '2029-05-01' }),
+    body: () => ({ actualDate: '2026-05-01' }),
     ok: ['admin', 'office', 'unit'],
     note: 'city project milestone',
   },
@@ -628,6 +631,32 @@ const cases: Case[] = [
     note: "approve someone else's request",
   },
   {
+    route: 'GET /api/projects/import/template',
+    url: () => '/api/projects/import/template',
+    ok: ['admin', 'office', 'office_lindian', 'unit'],
+    note: 'template',
+  },
+  {
+    route: 'POST /api/projects/import',
+    url: () => '/api/projects/import?mode=dry-run',
+    body: (f) => f.sheet,
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'import: offices only',
+  },
+  {
+    route: 'GET /api/projects/export.xlsx',
+    url: () => '/api/projects/export.xlsx',
+    ok: projectReaders,
+    note: 'export what the list shows',
+  },
+  {
+    route: 'GET /api/project-lists/:id/export.xlsx',
+    url: (f) => `/api/project-lists/${f.cityList}/export.xlsx`,
+    ok: projectReaders,
+    note: 'list export',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
@@ -703,6 +732,18 @@ beforeAll(async () => {
     cityList: 0,
     scratch: 0,
     unitUser: (await id('unit')).id,
+    sheet: await buildResponsibilitySheet([
+      {
+        code: 'IMP-1',
+        name: '导入测试',
+        region: '230623',
+        sector: '工业',
+        nature: '企业投资',
+        total: '100',
+        leader: '林甸县县长',
+        leadUnit: '林甸县人民政府',
+      },
+    ]),
     views: new Map(),
     seq: { n: 1 },
   };
@@ -779,7 +820,9 @@ describe('access: every route, every role, in and out of scope', () => {
       const [method] = c.route.split(' ');
       for (const u of users) {
         const payload = c.body ? ((await c.body(f, u)) as object) : undefined;
-        const res = await clients.get(u)!.request({ method: method as 'GET', url: c.url(f, u), payload });
+        const res = await clients
+          .get(u)!
+          .request({ method: method as 'GET', url: c.url(f, u), payload, headers: c.headers });
         const expectOk = c.ok.includes(u);
         const okStatus = res.statusCode >= 200 && res.statusCode < 300;
         const denied = res.statusCode === 403;

@@ -21,7 +21,12 @@ export const importResult = z.object({
   unchanged: z.number().int(),
   errors: z.array(importError),
   preview: z.array(
-    z.object({ row: z.number().int(), code: z.string(), name: z.string(), action: z.enum(['create', 'update', 'unchanged']) }),
+    z.object({
+      row: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      action: z.enum(['create', 'update', 'unchanged']),
+    }),
   ),
   /** false when a commit was refused because of errors: nothing was written */
   committed: z.boolean(),
@@ -50,11 +55,21 @@ export const importColumns = [
   { key: 'officer', header: '承办人', required: false },
   { key: 'planYear', header: '计划年度', required: false, note: '填写年度计划时必填' },
   { key: 'planned', header: '年度计划投资(万元)', required: false },
-  ...Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}`, header: `${i + 1}月计划(万元)`, required: false, note: '留空则按月平均分配' })),
+  ...Array.from({ length: 12 }, (_, i) => ({
+    key: `m${i + 1}`,
+    header: `${i + 1}月计划(万元)`,
+    required: false,
+    note: '留空则按月平均分配',
+  })),
   { key: 'target', header: '年度形象进度目标', required: false },
   { key: 'plannedStart', header: '计划开工', required: false },
   { key: 'plannedCompletion', header: '计划竣工', required: false },
   { key: 'plannedProduction', header: '计划投产', required: false },
   { key: 'actualStart', header: '实际开工', required: false, note: '已开工项目填写，阶段随之为续建' },
-  { key: 'milestones', header: '倒排工期节点', required: false, note: '节点@日期，多个用分号分隔，如 主体封顶@2026-08-31；竣工验收@2026-12-20' },
+  {
+    key: 'milestones',
+    header: '倒排工期节点',
+    required: false,
+    note: '节点@日期，多个用分号分隔，如 主体封顶@2026-08-31；竣工验收@2026-12-20',
+  },
 ] as const;

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { id, regionCode, versioned } from '../common.ts';
 
 export const listLevels = ['province', 'city', 'county', 'leader'] as const;
-export const listLevelLabels = { province: '省重点', city: '市重点', county: '县重点', leader: '市领导联系项目' } as const;
+export const listLevelLabels = {
+  province: '省重点',
+  city: '市重点',
+  county: '县重点',
+  leader: '市领导联系项目',
+} as const;
 
 /** The two batch schemes of the seeds: "3个30" (seed 004) and "四个一批". */
 export const batchSchemes = {
@@ -11,7 +16,10 @@ export const batchSchemes = {
   four_batches: ['竣工投产一批', '开工建设一批', '申报立项一批', '包装储备一批'],
 } as const;
 export type BatchScheme = keyof typeof batchSchemes;
-export const batchSchemeLabels: Record<BatchScheme, string> = { three_30: '在建/新开工/重大前期', four_batches: '四个一批' };
+export const batchSchemeLabels: Record<BatchScheme, string> = {
+  three_30: '在建/新开工/重大前期',
+  four_batches: '四个一批',
+};
 
 export const projectList = z.object({
   id: z.number().int(),
@@ -78,5 +86,8 @@ export const listAdjustment = z.object({
 });
 /** A change to a draft list applies at once; to a published list it waits for approval. */
 export const memberChangeResult = z.object({ applied: z.boolean(), adjustment: listAdjustment.nullable() });
-export const adjustmentDecision = z.object({ approve: z.boolean(), note: z.string().trim().max(300).nullable().optional() });
+export const adjustmentDecision = z.object({
+  approve: z.boolean(),
+  note: z.string().trim().max(300).nullable().optional(),
+});
 export const listPublish = versioned;

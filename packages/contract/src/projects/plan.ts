@@ -38,7 +38,10 @@ export const annualPlan = z.object({
 });
 export type AnnualPlan = z.infer<typeof annualPlan>;
 
-export const planYearParams = z.object({ id: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) });
+export const planYearParams = z.object({
+  id: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
 
 /** Saves the project-year's draft: creates it (from the baseline in force, if any) or updates it. */
 export const planDraftInput = z.object({
@@ -52,7 +55,13 @@ export const planDraftInput = z.object({
   targetCompletion: isoDate.nullable().optional(),
   targetProduction: isoDate.nullable().optional(),
   milestones: z
-    .array(z.object({ name: z.string().trim().min(1, '节点名称不能为空').max(100), plannedDate: isoDate, actualDate: isoDate.nullable().optional() }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1, '节点名称不能为空').max(100),
+        plannedDate: isoDate,
+        actualDate: isoDate.nullable().optional(),
+      }),
+    )
     .max(60)
     .default([]),
   /** required once a baseline exists: why the plan changes */

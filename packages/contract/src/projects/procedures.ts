@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { id, isoDate, versioned } from '../common.ts';
 
 export const procedureStatuses = ['pending', 'in_progress', 'done', 'not_required'] as const;
-export const procedureStatusLabels = { pending: '未办理', in_progress: '办理中', done: '已办结', not_required: '无需办理' } as const;
+export const procedureStatusLabels = {
+  pending: '未办理',
+  in_progress: '办理中',
+  done: '已办结',
+  not_required: '无需办理',
+} as const;
 
 export const procedure = z.object({
   id: z.number().int(),
@@ -50,14 +55,25 @@ export const procedureUpdate = versioned.extend({
 });
 
 export const dictionaryKinds = ['sector', 'funding_source', 'tag'] as const;
-export const dictionaryItem = z.object({ kind: z.enum(dictionaryKinds), code: z.string(), label: z.string(), sort: z.number().int(), active: z.boolean() });
+export const dictionaryItem = z.object({
+  kind: z.enum(dictionaryKinds),
+  code: z.string(),
+  label: z.string(),
+  sort: z.number().int(),
+  active: z.boolean(),
+});
 export const dictionaryItemCreate = z.object({
   kind: z.enum(dictionaryKinds),
   label: z.string().trim().min(1, '不能为空').max(20),
   sort: z.number().int().min(0).max(999).default(100),
 });
 
-export const savedView = z.object({ id: z.number().int(), page: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) });
+export const savedView = z.object({
+  id: z.number().int(),
+  page: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+});
 export const savedViewCreate = z.object({
   page: z.string().trim().min(1).max(50),
   name: z.string().trim().min(1, '请填写视图名称').max(30),

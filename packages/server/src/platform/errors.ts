@@ -84,6 +84,7 @@ const uniqueFields: Record<string, string> = {
   project_lists_year_region_code_name_key: 'body.name',
   procedure_templates_name_key: 'body.name',
   saved_views_user_id_page_name_key: 'body.name',
+  project_procedures_project_id_name_key: 'body.name',
 };
 
 /** PostgreSQL error codes we turn into user errors instead of 500s. */

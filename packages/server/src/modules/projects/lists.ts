@@ -181,8 +181,8 @@ type Change = {
   reason: string | null;
 };
 
-/** Applies a membership change; the current row is closed, never deleted. */
-async function apply(trx: Trx, listId: number, c: Change) {
+/** The project's current membership, checked against the change (a request must be applicable). */
+async function currentMembership(trx: Trx, listId: number, c: Change) {
   const current = await trx
     .selectFrom('project_list_members')
     .select(['id', 'batch'])
@@ -193,6 +193,12 @@ async function apply(trx: Trx, listId: number, c: Change) {
   if (c.kind === 'add' && current) throw invalid('body.projectId', '项目已在名单中');
   if (c.kind !== 'add' && !current) throw invalid('projectId', '项目不在名单中');
   if (c.kind === 'change_batch' && current?.batch === c.batch) throw invalid('body.batch', '项目已在该批次');
+  return current;
+}
+
+/** Applies a membership change; the current row is closed, never deleted. */
+async function apply(trx: Trx, listId: number, c: Change) {
+  const current = await currentMembership(trx, listId, c);
   if (current)
     await trx
       .updateTable('project_list_members')
@@ -253,6 +259,7 @@ export async function changeMember(db: Db, ctx: Ctx, listId: number, c: Change) 
       .executeTakeFirst();
     if (pending)
       throw new DomainError('INVALID_STATE', 409, [{ path: 'projectId', message: '该项目已有待审批的调整' }]);
+    await currentMembership(trx, listId, c);
     const { id } = await trx
       .insertInto('list_adjustments')
       .values({

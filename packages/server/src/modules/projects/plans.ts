@@ -198,7 +198,18 @@ export async function saveDraft(
       entity: 'annual_plan',
       entityId: planId,
       action: draft ? 'update' : 'create',
-      after: { projectId, year, ...values, milestones: input.milestones },
+      after: {
+        projectId,
+        year,
+        plannedInvestment: input.plannedInvestment,
+        monthly,
+        physicalTarget: values.physical_target,
+        targetStart: values.target_start,
+        targetCompletion: values.target_completion,
+        targetProduction: values.target_production,
+        milestones: input.milestones,
+      },
+      reason: input.changeReason ?? null,
     });
     return plan!;
   });
@@ -278,6 +289,7 @@ export async function setMilestoneActual(db: Db, ctx: Ctx, milestoneId: number, 
     if (!canEditProject(actor, projectFacts(project))) throw forbidden();
     if (m.status === 'superseded')
       throw new DomainError('INVALID_STATE', 409, [{ path: 'id', message: '历史基线的节点不能修改' }]);
+    if (actualDate && actualDate > todayInChina()) throw invalid('body.actualDate', '实际日期不能晚于今天');
     await trx
       .updateTable('plan_milestones')
       .set({ actual_date: actualDate })

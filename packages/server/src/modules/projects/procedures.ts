@@ -159,9 +159,10 @@ export async function updateProcedure(
       .executeTakeFirst();
     assertVersion(row.version, input.version);
     const status = input.status ?? row.status;
-    const doneDate = input.doneDate === undefined ? row.done_date : input.doneDate;
-    if (status === 'done' && !doneDate) throw invalid('body.doneDate', '已办结的手续须填写办结日期');
     if (status !== 'done' && input.doneDate) throw invalid('body.status', '填写办结日期时状态应为已办结');
+    // an item that is not done has no done date: leaving 办结 clears it
+    const doneDate = status !== 'done' ? null : input.doneDate === undefined ? row.done_date : input.doneDate;
+    if (status === 'done' && !doneDate) throw invalid('body.doneDate', '已办结的手续须填写办结日期');
     if (doneDate && doneDate > todayInChina()) throw invalid('body.doneDate', '办结日期不能晚于今天');
     await trx
       .updateTable('project_procedures')
@@ -174,6 +175,7 @@ export async function updateProcedure(
           unitId: 'unit_id',
           note: 'note',
         }),
+        done_date: doneDate,
         version: row.version + 1,
         updated_at: new Date(),
       })

@@ -70,7 +70,7 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
   }
   if (q.q)
     query = query.where((eb) =>
-      eb.or([eb('p.code', 'like', containing(q.q)), eb('p.name', 'like', containing(q.q))]),
+      eb.or([eb('p.code', 'ilike', containing(q.q)), eb('p.name', 'ilike', containing(q.q))]),
     );
   return query;
 }

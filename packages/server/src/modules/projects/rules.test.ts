@@ -38,6 +38,11 @@ describe('proRata', () => {
     ['12.00', Array<string>(12).fill('1.00')],
     // 100001 cents = 12 × 8333 + 5: the last five months carry a cent more
     ['1000.01', [...Array<string>(7).fill('83.33'), ...Array<string>(5).fill('83.34')]],
+    // the largest amount the contract allows: beyond a double's exact range in cents
+    [
+      '99999999999999.99',
+      [...Array<string>(9).fill('8333333333333.33'), ...Array<string>(3).fill('8333333333333.34')],
+    ],
     ['1000', [...Array<string>(8).fill('83.33'), ...Array<string>(4).fill('83.34')]],
     ['5000', [...Array<string>(4).fill('416.66'), ...Array<string>(8).fill('416.67')]],
     ['1200', Array<string>(12).fill('100.00')],

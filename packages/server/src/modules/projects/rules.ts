@@ -58,13 +58,18 @@ export function dateOrderError(
  * the rounding, as offices do by hand).
  */
 export function proRata(annual: string): string[] {
+  // all in Decimal: amounts up to 10^14 万元 exceed a double's exact integer range in cents
   const cents = new Decimal(annual).times(100);
   const sign = cents.isNegative() ? -1 : 1;
-  const total = cents.abs().toNumber();
-  const base = Math.floor(total / 12);
-  const extra = total - base * 12;
+  const total = cents.abs();
+  const base = total.divToInt(12);
+  const extra = total.minus(base.times(12)).toNumber();
   return Array.from({ length: 12 }, (_, i) =>
-    new Decimal((base + (i >= 12 - extra ? 1 : 0)) * sign).div(100).toFixed(2),
+    base
+      .plus(i >= 12 - extra ? 1 : 0)
+      .times(sign)
+      .div(100)
+      .toFixed(2),
   );
 }
 

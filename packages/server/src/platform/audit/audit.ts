@@ -2,6 +2,7 @@
  * The audit trail (DOMAIN §11): `recordAudit` appends one event in the caller's transaction;
  * `verifyAuditChain` walks the chain and names the first event that was altered or removed.
  */
+import { insertJson } from '../../db/bulk.ts';
 import type { Db, Trx } from '../../db/connection.ts';
 import type { Ctx } from '../access/context.ts';
 import { diffOf, eventHash, type ChainedFields } from './chain.ts';
@@ -69,18 +70,14 @@ export async function recordAudits(trx: Trx, ctx: Ctx, inputs: readonly AuditInp
       entity: fields.entity,
       entity_id: fields.entityId,
       action: fields.action,
-      diff: JSON.stringify(fields.diff),
+      diff: fields.diff,
       reason: fields.reason,
       request_id: fields.requestId,
       prev_hash: prev,
       hash,
     };
   });
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto('audit_events')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  for (let i = 0; i < rows.length; i += 2000) await insertJson(trx, 'audit_events', rows.slice(i, i + 2000));
   await trx.updateTable('audit_head').set({ seq, hash }).execute();
 }
 

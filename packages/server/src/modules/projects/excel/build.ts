@@ -2,7 +2,9 @@
 import { importColumns } from '@ducha/contract';
 import { addTable, ExcelJS, toBuffer } from './sheet.ts';
 
-export async function buildResponsibilitySheet(rows: Record<string, string | null | undefined>[]): Promise<Buffer> {
+export async function buildResponsibilitySheet(
+  rows: Record<string, string | null | undefined>[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   addTable(
     wb,

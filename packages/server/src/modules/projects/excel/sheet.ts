@@ -7,7 +7,8 @@ export { ExcelJS };
 export function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return String(value);
+  // 15 significant digits drop binary noise (570.0699999999999 → 570.07) that Excel shows rounded
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string') return value.trim() || null;
   if ('richText' in value)

@@ -1,5 +1,6 @@
 /** Writes the changed rows of an import in one transaction: bulk inserts, per-row updates, one audit batch. */
 import { sql } from 'kysely';
+import { insertJson } from '../../../db/bulk.ts';
 import type { Trx } from '../../../db/connection.ts';
 import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { recordAudits, type AuditInput } from '../../../platform/audit/audit.ts';
@@ -10,13 +11,14 @@ export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
   const today = todayInChina();
   const ids = new Map<string, number>();
   const creates = diffs.filter((d) => d.action === 'create');
-  for (let i = 0; i < creates.length; i += 500) {
-    const chunk = creates.slice(i, i + 500);
-    const rows = await trx
-      .insertInto('projects')
-      .values(chunk.map((d) => ({ code: d.item.code, ...projectPart(d.item, null) })))
-      .returning(['id', 'code'])
-      .execute();
+  for (let i = 0; i < creates.length; i += 2000) {
+    const chunk = creates.slice(i, i + 2000);
+    const rows = await insertJson<'projects', { id: number; code: string }>(
+      trx,
+      'projects',
+      chunk.map((d) => ({ code: d.item.code, ...projectPart(d.item, null) })),
+      ['id', 'code'],
+    );
     for (const r of rows) ids.set(r.code.toLowerCase(), r.id);
   }
   const idOf = (d: Diff) => d.existing?.id ?? ids.get(d.item.code.toLowerCase())!;
@@ -104,67 +106,70 @@ export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
   await recordAudits(trx, ctx, audits);
 }
 
+/**
+ * Plans arrive as drafts. A project-year without a draft gets a new one (all inserted in bulk);
+ * one with a draft has it replaced (row by row: few, since re-imports are mostly unchanged).
+ */
 async function writePlans(trx: Trx, ctx: Ctx, diffs: Diff[], idOf: (d: Diff) => number) {
   const actor = actorOf(ctx);
-  for (const d of diffs) {
-    const p = d.item.plan!;
-    const projectId = idOf(d);
-    const values = {
-      planned_investment: p.planned,
-      monthly: p.monthly,
-      physical_target: p.target,
-      target_start: d.item.plannedStart,
-      target_completion: d.item.plannedCompletion,
-      target_production: d.item.plannedProduction,
-    };
+  const values = (d: Diff) => ({
+    planned_investment: d.item.plan!.planned,
+    monthly: d.item.plan!.monthly,
+    physical_target: d.item.plan!.target,
+    target_start: d.item.plannedStart,
+    target_completion: d.item.plannedCompletion,
+    target_production: d.item.plannedProduction,
+  });
+  const withDraft = diffs.filter((d) => d.existing?.planStatus === 'draft');
+  const fresh = diffs.filter((d) => d.existing?.planStatus !== 'draft');
+  const milestones: { plan_id: number; seq: number; name: string; planned_date: string }[] = [];
+  const addMilestones = (planId: number, d: Diff) =>
+    d.item.plan!.milestones.forEach((m, i) =>
+      milestones.push({ plan_id: planId, seq: i + 1, name: m.name, planned_date: m.date }),
+    );
+  for (let i = 0; i < fresh.length; i += 2000) {
+    const chunk = fresh.slice(i, i + 2000);
+    const rows = await insertJson<'annual_plans', { id: number; project_id: number }>(
+      trx,
+      'annual_plans',
+      chunk.map((d) => ({
+        ...values(d),
+        project_id: idOf(d),
+        year: d.item.plan!.year,
+        baseline_no: 0,
+        status: 'draft',
+        created_by: actor.id,
+        change_reason: d.existing?.planStatus === 'approved' ? '按责任分解表导入调整' : null,
+      })),
+      ['id', 'project_id'],
+    );
+    const byProject = new Map(rows.map((r) => [r.project_id, r.id]));
+    for (const d of chunk) addMilestones(byProject.get(idOf(d))!, d);
+  }
+  for (const d of withDraft) {
     const draft = await trx
       .selectFrom('annual_plans')
       .select(['id', 'version'])
-      .where('project_id', '=', projectId)
-      .where('year', '=', p.year)
+      .where('project_id', '=', idOf(d))
+      .where('year', '=', d.item.plan!.year)
       .where('status', '=', 'draft')
-      .executeTakeFirst();
-    const hasBaseline = d.existing?.planStatus === 'approved';
-    let planId: number;
-    if (draft) {
-      planId = draft.id;
-      await trx
-        .updateTable('annual_plans')
-        .set({ ...values, version: draft.version + 1 })
-        .where('id', '=', planId)
-        .execute();
-      await trx.deleteFrom('plan_milestones').where('plan_id', '=', planId).execute();
-    } else {
-      const row = await trx
-        .insertInto('annual_plans')
-        .values({
-          ...values,
-          project_id: projectId,
-          year: p.year,
-          baseline_no: 0,
-          status: 'draft',
-          created_by: actor.id,
-          change_reason: hasBaseline ? '按责任分解表导入调整' : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      planId = row.id;
-    }
-    await insertChunks(
-      trx,
-      'plan_milestones',
-      p.milestones.map((m, i) => ({ plan_id: planId, seq: i + 1, name: m.name, planned_date: m.date })),
-    );
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('annual_plans')
+      .set({ ...values(d), version: draft.version + 1 })
+      .where('id', '=', draft.id)
+      .execute();
+    await trx.deleteFrom('plan_milestones').where('plan_id', '=', draft.id).execute();
+    addMilestones(draft.id, d);
   }
+  await insertChunks(trx, 'plan_milestones', milestones);
 }
 
-async function insertChunks<
-  T extends
+async function insertChunks(
+  trx: Trx,
+  table:
     'project_co_units' | 'project_team' | 'project_list_members' | 'plan_milestones' | 'project_stage_events',
->(trx: Trx, table: T, rows: object[]) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + 1000) as never)
-      .execute();
+  rows: Record<string, unknown>[],
+) {
+  for (let i = 0; i < rows.length; i += 5000) await insertJson(trx, table, rows.slice(i, i + 5000));
 }
