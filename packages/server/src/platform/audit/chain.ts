@@ -12,25 +12,40 @@ function normalize(v: unknown): unknown {
   return v;
 }
 
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
 /** Fields whose value differs between before and after; a create has before = {} and a removal after = {}. */
 export function diffOf(before: Record<string, unknown>, after: Record<string, unknown>): Diff {
   const out: Diff = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const b = normalize(before[key]);
     const a = normalize(after[key]);
-    if (canonicalJson(b) !== canonicalJson(a)) out[key] = { before: b, after: a };
+    // primitives compare directly; only objects and arrays need their canonical form
+    const same = a === b || (isObject(a) && isObject(b) && canonicalJson(a) === canonicalJson(b));
+    if (!same) out[key] = { before: b, after: a };
   }
   return out;
 }
 
+/** JSON with object keys sorted (by UTF-16 code units) and undefined members dropped. Hot in bulk imports. */
 export function canonicalJson(v: unknown): string {
   if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  if (v === null || v === undefined) return 'null';
+  if (typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + canonicalJson(v[i]);
+    return out + ']';
+  }
+  const o = v as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const k of Object.keys(o).sort()) {
+    if (o[k] === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(o[k]);
+    first = false;
+  }
+  return out + '}';
 }
 
 export interface ChainedFields {
