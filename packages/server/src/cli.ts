@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
 import { createUser, resetPassword } from './modules/org/users.ts';
 import { isEmpty, seedDemo } from './modules/org/seed.ts';
+import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 import { toActor, actorById } from './platform/auth/repo.ts';
 import type { Ctx } from './platform/access/context.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -75,6 +76,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
   if (cmd === 'seed' && values.demo) {
     if (!(await isEmpty(db))) throw new Error('数据库已有用户，演示数据只能载入空库');
     await seedDemo(db);
+    await seedDemoProjects(db);
     console.log('demo data loaded');
     return 0;
   }

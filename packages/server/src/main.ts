@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connection.ts';
 import { bootstrapAdmin, isEmpty, seedDemo } from './modules/org/seed.ts';
+import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -10,6 +11,7 @@ await migrateToLatest(database.db);
 if (await isEmpty(database.db)) {
   if (config.demo) {
     await seedDemo(database.db);
+    await seedDemoProjects(database.db);
     console.log('已载入演示数据(大庆市)。演示账号见 README，密码仅供演示。');
   } else {
     const password = await bootstrapAdmin(database.db);
