@@ -11,13 +11,16 @@ import { demoPositions, demoUnits } from '../packages/server/src/modules/org/dem
 import { seedDemo } from '../packages/server/src/modules/org/seed.ts';
 import { buildResponsibilitySheet } from '../packages/server/src/modules/projects/excel/build.ts';
 import { importProjects } from '../packages/server/src/modules/projects/excel/importer.ts';
+import { verifyAuditChain } from '../packages/server/src/platform/audit/audit.ts';
 import { actorById, toActor } from '../packages/server/src/platform/auth/repo.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const sectors = ['工业', '农业', '现代服务业', '基础设施', '城乡建设', '社会事业', '旅游商贸物流'];
 const regions = ['230602', '230603', '230604', '230605', '230606', '230621', '230622', '230623', '230624'];
 const leaders = demoPositions.filter((p) => p.name.includes('副市长')).map((p) => p.name);
-const departments = demoUnits.filter((u) => u.type === 'department' && u.regionCode === '230600').map((u) => u.name);
+const departments = demoUnits
+  .filter((u) => u.type === 'department' && u.regionCode === '230600')
+  .map((u) => u.name);
 
 function rows(n: number) {
   return Array.from({ length: n }, (_, i) => ({
@@ -42,7 +45,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-import-'));
 const { db, close } = await openPglite(dir);
 await migrateToLatest(db);
 await seedDemo(db);
-const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+const admin = await db
+  .selectFrom('users')
+  .select('id')
+  .where('username', '=', 'admin')
+  .executeTakeFirstOrThrow();
 const ctx = { actor: toActor((await actorById(db, admin.id))!, 'session'), requestId: 'bench' };
 
 const sheet = await buildResponsibilitySheet(rows(ROWS));
@@ -52,10 +59,15 @@ async function timed(label: string) {
   const t0 = performance.now();
   const r = await importProjects(db, ctx, sheet, 'commit');
   const s = (performance.now() - t0) / 1000;
-  if (!r.committed) throw new Error(`${label}: ${r.errors.length} errors, first: ${JSON.stringify(r.errors[0])}`);
-  console.log(`${label}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged in ${s.toFixed(2)} s → ${Math.round(ROWS / s)} rows/s`);
+  if (!r.committed)
+    throw new Error(`${label}: ${r.errors.length} errors, first: ${JSON.stringify(r.errors[0])}`);
+  console.log(
+    `${label}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged in ${s.toFixed(2)} s → ${Math.round(ROWS / s)} rows/s`,
+  );
 }
 await timed('first import ');
 await timed('re-import    ');
+const chain = await verifyAuditChain(db);
+console.log(`audit chain: ${chain.ok ? 'intact' : 'BROKEN'}, ${chain.checked} events`);
 await close();
 fs.rmSync(dir, { recursive: true, force: true });
