@@ -1,4 +1,5 @@
-// Browser flows against a running server (started by the caller): role menus, 403/404, units, login errors.
+// Browser flows against a running server (started by the caller): role menus, 403/404, units, login errors,
+// and a project's annual plan from draft to baseline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -173,4 +174,53 @@ test('office creates a unit and finds it in the list', () =>
     await row.waitFor();
     await row.getByRole('button', { name }).click();
     await page.getByTestId('audit-timeline').getByText('新建').waitFor();
+  }));
+
+test('office creates a project, saves a pro-rata plan draft, approves it as baseline 1', () =>
+  flow('office-project-plan', async (page) => {
+    const code = `E2E-${Date.now().toString(36)}`;
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/projects`);
+    await page.getByTestId('project-create').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('项目编号', { exact: true }).fill(code);
+    await drawer.getByLabel('项目名称', { exact: true }).fill(`E2E测试项目${code}`);
+    await drawer.getByLabel('行业类别', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="工业"]').click();
+    await drawer.getByLabel('总投资（万元）', { exact: true }).fill('5000');
+    await page.getByTestId('project-save').click();
+    await page.waitForURL((url) => /^\/projects\/\d+$/.test(url.pathname));
+    await page
+      .getByTestId('project-detail')
+      .getByRole('heading', { name: `E2E测试项目${code}` })
+      .waitFor();
+
+    await page.getByRole('tab', { name: '计划与节点' }).click();
+    await page.getByTestId('plan-edit-draft').click();
+    await page.getByTestId('plan-annual').fill('1000.01');
+    await page.getByTestId('plan-prorata').click();
+    const plan = page.getByRole('dialog');
+    // 100001 cents / 12: 8333 each, the last five months carry one more cent
+    assert.equal(await plan.getByLabel('1月', { exact: true }).inputValue(), '83.33');
+    assert.equal(await plan.getByLabel('12月', { exact: true }).inputValue(), '83.34');
+    await page.getByTestId('plan-sum-check').getByText('分月合计等于年度计划 1,000.01 万元').waitFor();
+    await plan.getByRole('button', { name: '添加节点' }).click();
+    await plan.getByPlaceholder('节点名称').fill('主体封顶');
+    await plan.getByPlaceholder('计划日期').click();
+    await plan.getByPlaceholder('计划日期').fill('2026-08-31');
+    await plan.getByPlaceholder('计划日期').press('Enter');
+    await page.getByTestId('plan-save').click();
+    await plan.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('plan-versions')
+      .getByRole('cell', { name: '草稿', exact: true })
+      .first()
+      .waitFor();
+
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-approve-ok').click();
+    await page.getByTestId('plan-versions').getByRole('cell', { name: '基线 1', exact: true }).waitFor();
+    await page.getByTestId('plan-view').getByText('现行基线').first().waitFor();
+    await page.getByTestId('plan-sum-ok').waitFor();
+    await page.getByTestId('plan-milestones').getByText('主体封顶').waitFor();
   }));

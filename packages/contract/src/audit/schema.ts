@@ -10,6 +10,11 @@ export const auditEntities = [
   'user',
   'api_token',
   'session',
+  'project',
+  'project_list',
+  'annual_plan',
+  'dictionary',
+  'saved_view',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -63,16 +63,21 @@ export function toQueryString(params?: QueryParams): string {
   return s ? `?${s}` : '';
 }
 
+/** The caller's language, for every request (the server localizes its messages by it). */
+export const langHeader = (): Record<string, string> => ({
+  'Accept-Language': language === 'en' ? 'en' : 'zh-CN',
+});
+
+/** The CSRF header every non-GET request made with the session cookie must carry. */
+export function csrfHeader(): Record<string, string> {
+  const csrf = readCookie('ducha_csrf');
+  return csrf ? { 'x-csrf-token': csrf } : {};
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': language === 'en' ? 'en' : 'zh-CN',
-  };
+  const headers: Record<string, string> = { Accept: 'application/json', ...langHeader() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
-    const csrf = readCookie('ducha_csrf');
-    if (csrf) headers['x-csrf-token'] = csrf;
-  }
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   let res: Response;
   try {
     res = await fetch(path, {
@@ -89,34 +94,33 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     );
   }
   const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
+  if (!res.ok) throw apiErrorOf(res.status, res.statusText, text);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The ApiError for a failed response body (JSON error shape, or anything else). */
+export function apiErrorOf(status: number, statusText: string, text: string): ApiError {
+  let err: { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } | undefined;
+  try {
+    err = (JSON.parse(text) as { error?: typeof err }).error;
+  } catch {
+    err = undefined;
   }
-  if (!res.ok) {
-    const err = (
-      data as { error?: { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } }
-    )?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? `${res.status} ${res.statusText}`,
-      Array.isArray(err?.details) ? err.details : [],
-      err?.requestId,
-      (err ?? {}) as Record<string, unknown>,
-    );
-  }
-  return data as T;
+  return new ApiError(
+    status,
+    err?.code ?? `HTTP_${status}`,
+    err?.message ?? `${status} ${statusText}`,
+    Array.isArray(err?.details) ? err.details : [],
+    err?.requestId,
+    (err ?? {}) as Record<string, unknown>,
+  );
 }
 
 export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', path + toQueryString(params)),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -49,7 +49,13 @@ export function MainLayout() {
     return items;
   }, [me, t]);
 
-  const selected = location.pathname === '/' ? '/' : location.pathname.replace(/\/+$/, '');
+  // the menu entry of the current page: the longest menu path the location starts with
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const current = allowedRoutes(me)
+    .filter((r) => r.menu && (path === r.path || path.startsWith(`${r.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const selected = current?.path ?? path;
+  const openGroups = ['group:org', ...(current?.group ? [`group:${current.group}`] : [])];
   const userMenu: MenuProps['items'] = [
     {
       key: 'password',
@@ -117,7 +123,7 @@ export function MainLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={['group:org']}
+          defaultOpenKeys={openGroups}
           items={menuItems}
           onClick={({ key }) => navigate(key)}
         />

@@ -2,9 +2,16 @@
 import { useMemo } from 'react';
 import {
   actionLabels,
+  adjustmentKindLabels,
+  batchSchemeLabels,
+  investmentNatureLabels,
+  listLevelLabels,
+  planStatusLabels,
+  procedureStatusLabels,
   regionLevelLabels,
   roleLabels,
   roles,
+  stageLabels,
   unitTypeLabels,
   type Role,
   type unitTypes,
@@ -44,6 +51,66 @@ const actionEn: Record<string, string> = {
   logout: 'Signed out',
   create_token: 'Token created',
   revoke_token: 'Token revoked',
+  unlock: 'Unlocked',
+  change_stage: 'Stage changed',
+  change_responsibility: 'Responsibility changed',
+  approve_baseline: 'Baseline approved',
+  milestone_actual: 'Milestone date recorded',
+  apply_procedure_template: 'Procedure template applied',
+  add_procedure: 'Procedure added',
+  update_procedure: 'Procedure updated',
+  save: 'Saved',
+  publish: 'List published',
+  member_add: 'Added to list',
+  member_remove: 'Removed from list',
+  member_change_batch: 'Batch changed',
+  request_adjustment: 'Adjustment requested',
+  approve_adjustment: 'Adjustment approved',
+  reject_adjustment: 'Adjustment rejected',
+  delete: 'Deleted',
+};
+
+/** English names of the registry's enums; Chinese ones come from the contract. */
+const en = {
+  stage: {
+    reserve: 'Reserve',
+    preliminary: 'Preliminary',
+    new_start: 'New start',
+    continuing: 'Continuing',
+    completed: 'Completed',
+    operating: 'In operation',
+  } as Record<string, string>,
+  nature: { government: 'Government', enterprise: 'Enterprise', ppp: 'PPP' } as Record<string, string>,
+  planStatus: { draft: 'Draft', approved: 'Baseline in force', superseded: 'Past baseline' } as Record<
+    string,
+    string
+  >,
+  procedureStatus: {
+    pending: 'Not started',
+    in_progress: 'In progress',
+    done: 'Done',
+    not_required: 'Not required',
+  } as Record<string, string>,
+  listLevel: {
+    province: 'Provincial key',
+    city: 'City key',
+    county: 'County key',
+    leader: 'City leaders’ projects',
+  } as Record<string, string>,
+  batchScheme: { three_30: 'Ongoing / new start / preliminary', four_batches: 'Four batches' } as Record<
+    string,
+    string
+  >,
+  adjustmentKind: { add: 'Add', remove: 'Remove', change_batch: 'Change batch' } as Record<string, string>,
+  batch: {
+    在建: 'Under construction',
+    新开工: 'New start',
+    重大前期: 'Major preliminary',
+    竣工投产一批: 'Completion and operation',
+    开工建设一批: 'Construction start',
+    申报立项一批: 'Approval application',
+    包装储备一批: 'Preparation and reserve',
+  } as Record<string, string>,
 };
 
 /** Audit diff field names that have a label in the dictionaries (`field.<name>`). */
@@ -75,6 +142,47 @@ const knownFields = new Set([
   'reason',
   'expiresAt',
   'revokedAt',
+  'address',
+  'longitude',
+  'latitude',
+  'sector',
+  'scale',
+  'investmentNature',
+  'fundingSources',
+  'totalInvestment',
+  'ownerUnitId',
+  'contractorUnitId',
+  'supervisorUnitId',
+  'agentUnitId',
+  'designerUnitId',
+  'basisDoc',
+  'basisDocNo',
+  'tags',
+  'stage',
+  'plannedStart',
+  'plannedCompletion',
+  'plannedProduction',
+  'actualStart',
+  'actualCompletion',
+  'actualProduction',
+  'leaderPositionId',
+  'leadUnitId',
+  'coUnitIds',
+  'team',
+  'responsiblePersonId',
+  'handlingOfficerId',
+  'batch',
+  'projectId',
+  'project',
+  'plannedInvestment',
+  'monthly',
+  'milestones',
+  'changeReason',
+  'baselineNo',
+  'effectiveFrom',
+  'year',
+  'milestone',
+  'actualDate',
 ]);
 
 export function useLabels() {
@@ -90,15 +198,46 @@ export function useLabels() {
       const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
       return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
     };
+    /** A contract enum label: zh from the contract's table, en from the table above. */
+    const pick = (zh: Record<string, string>, enMap: Record<string, string>) => (v: string) =>
+      (lang === 'zh' ? zh[v] : enMap[v]) ?? v;
+    const stage = pick(stageLabels, en.stage);
+    const nature = pick(investmentNatureLabels, en.nature);
+    const planStatus = pick(planStatusLabels, en.planStatus);
+    const procedureStatus = pick(procedureStatusLabels, en.procedureStatus);
+    const listLevel = pick(listLevelLabels, en.listLevel);
+    const batchScheme = pick(batchSchemeLabels, en.batchScheme);
+    const adjustmentKind = pick(adjustmentKindLabels, en.adjustmentKind);
+    /** Batch names are Chinese data; English shows a translation of the known ones. */
+    const batch = (b: string) => (lang === 'zh' ? b : (en.batch[b] ?? b));
     const value = (f: string, v: unknown): string => {
       if (v === null || v === undefined || v === '') return t('common.empty');
       if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
       if (f === 'role' && typeof v === 'string') return role(v);
       if (f === 'type' && typeof v === 'string') return unitType(v);
       if (f === 'level' && typeof v === 'string') return regionLevel(v);
+      if (f === 'stage' && typeof v === 'string') return stage(v);
+      if ((f === 'investmentNature' || f === 'investment_nature') && typeof v === 'string') return nature(v);
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、') || t('common.empty');
       if (typeof v === 'object') return JSON.stringify(v);
       return String(v);
     };
-    return { role, unitType, regionLevel, action, field, value, lang };
+    return {
+      role,
+      unitType,
+      regionLevel,
+      action,
+      field,
+      value,
+      lang,
+      stage,
+      nature,
+      planStatus,
+      procedureStatus,
+      listLevel,
+      batchScheme,
+      adjustmentKind,
+      batch,
+    };
   }, [lang, t]);
 }

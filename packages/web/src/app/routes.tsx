@@ -6,13 +6,17 @@ import {
   BankOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Me, Permission } from '@ducha/contract';
+import type { Me, Permission, Role } from '@ducha/contract';
 import type { MsgKey } from './messages/zh.ts';
 
 export interface AppRoute {
@@ -20,14 +24,19 @@ export interface AppRoute {
   label: MsgKey;
   /** Missing: every signed-in user. */
   permission?: Permission;
+  /** Also only these roles (work the server reserves to the office); the page itself checks too. */
+  roles?: Role[];
   icon?: ReactNode;
   /** Menu group (a sub-menu); routes without `menu` are reachable from the user menu only. */
-  group?: 'org';
+  group?: MenuGroup;
   menu: boolean;
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export const menuGroups: Record<'org', { label: MsgKey; icon: ReactNode }> = {
+export type MenuGroup = 'projects' | 'org';
+
+export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> = {
+  projects: { label: 'menu.projectGroup', icon: <FundProjectionScreenOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
 };
 
@@ -38,6 +47,55 @@ export const appRoutes: AppRoute[] = [
     icon: <DashboardOutlined />,
     menu: true,
     Component: lazy(() => import('../modules/home/HomePage.tsx')),
+  },
+  {
+    path: '/projects',
+    label: 'menu.projects',
+    permission: 'project.read',
+    icon: <ProjectOutlined />,
+    group: 'projects',
+    menu: true,
+    Component: lazy(() => import('../modules/projects/ProjectsPage.tsx')),
+  },
+  {
+    path: '/lists',
+    label: 'menu.lists',
+    permission: 'project.read',
+    icon: <OrderedListOutlined />,
+    group: 'projects',
+    menu: true,
+    Component: lazy(() => import('../modules/lists/ListsPage.tsx')),
+  },
+  {
+    path: '/projects/gantt',
+    label: 'menu.gantt',
+    permission: 'project.read',
+    icon: <ScheduleOutlined />,
+    group: 'projects',
+    menu: true,
+    Component: lazy(() => import('../modules/projects/GanttPage.tsx')),
+  },
+  {
+    path: '/projects/import',
+    label: 'menu.projectImport',
+    permission: 'project.write',
+    roles: ['admin', 'office'],
+    menu: false,
+    Component: lazy(() => import('../modules/projects/ImportPage.tsx')),
+  },
+  {
+    path: '/projects/:id',
+    label: 'menu.projectDetail',
+    permission: 'project.read',
+    menu: false,
+    Component: lazy(() => import('../modules/projects/ProjectDetailPage.tsx')),
+  },
+  {
+    path: '/lists/:id',
+    label: 'menu.listDetail',
+    permission: 'project.read',
+    menu: false,
+    Component: lazy(() => import('../modules/lists/ListDetailPage.tsx')),
   },
   {
     path: '/org/regions',
@@ -112,7 +170,10 @@ export function hasPermission(me: Pick<Me, 'permissions'>, p: Permission | undef
   return !p || me.permissions.includes(p);
 }
 
-/** Routes the user may open, in table order. */
-export function allowedRoutes(me: Pick<Me, 'permissions'>): AppRoute[] {
-  return appRoutes.filter((r) => hasPermission(me, r.permission));
+/** Routes the user may open by themselves (no `:param` in the path), in table order. */
+export function allowedRoutes(me: Pick<Me, 'permissions' | 'role'>): AppRoute[] {
+  return appRoutes.filter(
+    (r) =>
+      hasPermission(me, r.permission) && (!r.roles || r.roles.includes(me.role)) && !r.path.includes(':'),
+  );
 }

@@ -1,11 +1,20 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import type { MsgKey } from './zh.ts';
+import { listsEn } from './lists.en.ts';
+import { projectsEn } from './projects.en.ts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Ducha',
   'app.title': 'Key Project Supervision',
 
   'menu.home': 'Workbench',
+  'menu.projectGroup': 'Projects',
+  'menu.projects': 'Project registry',
+  'menu.lists': 'Project lists',
+  'menu.gantt': 'Milestone chart',
+  'menu.projectImport': 'Import projects',
+  'menu.projectDetail': 'Project',
+  'menu.listDetail': 'Project list',
   'menu.org': 'Organisation',
   'menu.regions': 'Regions',
   'menu.units': 'Units',
@@ -28,6 +37,7 @@ export const en: Record<MsgKey, string> = {
   'action.reload': 'Reload',
   'action.retry': 'Retry',
   'action.backHome': 'Back to workbench',
+  'action.remove': 'Remove',
 
   'common.actions': 'Actions',
   'common.yes': 'Yes',
@@ -231,4 +241,12 @@ export const en: Record<MsgKey, string> = {
   'entity.user': 'User',
   'entity.api_token': 'API token',
   'entity.session': 'Session',
+  'entity.project': 'Project',
+  'entity.annual_plan': 'Annual plan',
+  'entity.project_list': 'Project list',
+  'entity.saved_view': 'List view',
+  'entity.dictionary': 'Dictionary',
+
+  ...projectsEn,
+  ...listsEn,
 };

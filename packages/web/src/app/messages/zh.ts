@@ -1,9 +1,19 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
+import { listsZh } from './lists.zh.ts';
+import { projectsZh } from './projects.zh.ts';
+
 export const zh = {
   'app.name': '督查',
   'app.title': '重点项目督查平台',
 
   'menu.home': '工作台',
+  'menu.projectGroup': '项目管理',
+  'menu.projects': '项目库',
+  'menu.lists': '名单管理',
+  'menu.gantt': '工期甘特图',
+  'menu.projectImport': '导入项目',
+  'menu.projectDetail': '项目详情',
+  'menu.listDetail': '名单详情',
   'menu.org': '组织机构',
   'menu.regions': '行政区划',
   'menu.units': '单位',
@@ -26,6 +36,7 @@ export const zh = {
   'action.reload': '重新加载',
   'action.retry': '重试',
   'action.backHome': '返回工作台',
+  'action.remove': '删除',
 
   'common.actions': '操作',
   'common.yes': '是',
@@ -227,6 +238,14 @@ export const zh = {
   'entity.user': '用户',
   'entity.api_token': 'API 令牌',
   'entity.session': '登录会话',
+  'entity.project': '项目',
+  'entity.annual_plan': '年度计划',
+  'entity.project_list': '项目名单',
+  'entity.saved_view': '列表视图',
+  'entity.dictionary': '字典',
+
+  ...projectsZh,
+  ...listsZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

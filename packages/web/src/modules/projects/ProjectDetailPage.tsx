@@ -1,0 +1,90 @@
+// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 名单, 变更记录).
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Card, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useProject } from '../../api/projects.ts';
+import { isApiError } from '../../api/client.ts';
+import { useT } from '../../app/i18n.tsx';
+import { AuditTimeline } from '../../components/AuditTimeline.tsx';
+import { useProjectAccess } from './access.ts';
+import { formatMoney } from './money.ts';
+import { StageTag } from './pickers.tsx';
+import { OverviewTab } from './OverviewTab.tsx';
+import { ResponsibilityTab } from './ResponsibilityTab.tsx';
+import { PlansTab } from './PlansTab.tsx';
+import { ProceduresTab } from './ProceduresTab.tsx';
+import { MembershipTab } from './MembershipTab.tsx';
+
+const tabKeys = ['overview', 'responsibility', 'plans', 'procedures', 'lists', 'audit'] as const;
+
+export default function ProjectDetailPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const [search, setSearch] = useSearchParams();
+  const { data: p, isLoading, error } = useProject(Number.isInteger(id) && id > 0 ? id : null);
+  const access = useProjectAccess(p);
+  const tab = tabKeys.find((k) => k === search.get('tab')) ?? 'overview';
+
+  if (!Number.isInteger(id) || id <= 0 || (isApiError(error) && error.status === 404))
+    return (
+      <Result
+        status="404"
+        title={t('project.notFound')}
+        extra={<Link to="/projects">{t('project.back')}</Link>}
+      />
+    );
+  if (isApiError(error) && error.status === 403)
+    return (
+      <Result status="403" title={error.message} extra={<Link to="/projects">{t('project.back')}</Link>} />
+    );
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (isLoading || !p) return <Skeleton active paragraph={{ rows: 8 }} />;
+
+  const items = [
+    { key: 'overview', label: t('project.tab.overview'), children: <OverviewTab p={p} access={access} /> },
+    {
+      key: 'responsibility',
+      label: t('project.tab.responsibility'),
+      children: <ResponsibilityTab p={p} access={access} />,
+    },
+    { key: 'plans', label: t('project.tab.plans'), children: <PlansTab p={p} access={access} /> },
+    {
+      key: 'procedures',
+      label: t('project.tab.procedures'),
+      children: <ProceduresTab p={p} access={access} />,
+    },
+    { key: 'lists', label: t('project.tab.lists'), children: <MembershipTab p={p} /> },
+    {
+      key: 'audit',
+      label: t('project.tab.audit'),
+      children: <AuditTimeline entity="project" id={String(p.id)} />,
+    },
+  ];
+
+  return (
+    <Card variant="borderless" data-testid="project-detail">
+      <Space vertical size={4} style={{ width: '100%', marginBottom: 8 }}>
+        <Link to="/projects">
+          <ArrowLeftOutlined /> {t('menu.projects')}
+        </Link>
+        <Space wrap align="center">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {p.name}
+          </Typography.Title>
+          <StageTag stage={p.stage} />
+          {!p.active && <Tag>{t('status.inactive')}</Tag>}
+        </Space>
+        <Typography.Text type="secondary">
+          {p.code} · {p.regionName} · {p.sector} · {t('project.totalInvestmentWan')}{' '}
+          {formatMoney(p.totalInvestment)}
+        </Typography.Text>
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setSearch(k === 'overview' ? {} : { tab: k }, { replace: true })}
+        items={items}
+        destroyOnHidden
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,23 @@
+// What the signed-in user may do with a project, mirroring the server's policy (the server decides).
+import type { Project } from '@ducha/contract';
+import { useCan, useMe } from '../../app/auth.tsx';
+
+/** Who creates projects, imports them and manages lists and baselines: the office (and admin). */
+export const managerRoles: readonly string[] = ['admin', 'office'];
+
+export interface ProjectAccess {
+  /** The office (and admin): create, responsibility chain, lists, approve baselines. */
+  manager: boolean;
+  /** May edit registry fields, plan drafts, procedures, team: the office, or the lead unit's staff. */
+  editor: boolean;
+}
+
+export function useProjectAccess(p: Project | undefined): ProjectAccess {
+  const me = useMe();
+  const can = useCan();
+  const write = can('project.write');
+  const manager = write && managerRoles.includes(me.role);
+  const leadUnit =
+    !!p && me.role === 'unit' && me.unitId !== null && me.unitId === p.responsibility.leadUnitId;
+  return { manager, editor: manager || (write && leadUnit) };
+}
