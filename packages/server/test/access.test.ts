@@ -657,6 +657,12 @@ const cases: Case[] = [
     note: 'list export',
   },
   {
+    route: 'GET /api/projects/:id/lists',
+    url: (f) => `/api/projects/${f.projCity}/lists`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city project',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),

@@ -75,5 +75,14 @@ it('is readable through the API with each project’s leader, unit, plan and mil
   const lindian = await login(t.app, 'office_lindian');
   const theirs = (await lindian.get('/api/projects?pageSize=100')).json();
   expect(theirs.total).toBe(55);
+  const timeline = await office.get(`/api/audit?entity=project&id=${p.id}`);
+  expect(timeline.statusCode).toBe(200);
+  expect(timeline.json().items.map((e: { action: string }) => e.action)).toContain('create');
+  const memberships = (await office.get(`/api/projects/${p.id}/lists`)).json();
+  expect(memberships[0]).toMatchObject({
+    listName: '2026年全市重点督查“3个30”项目',
+    batch: '在建',
+    removedAt: null,
+  });
   expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
 });

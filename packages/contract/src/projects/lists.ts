@@ -50,6 +50,19 @@ export const listQuery = z.object({
   level: z.enum(listLevels).optional(),
 });
 
+/** One stay of a project on a list (the project's 名单 tab). */
+export const projectMembership = z.object({
+  listId: z.number().int(),
+  listName: z.string(),
+  year: z.number().int(),
+  level: z.enum(listLevels),
+  listStatus: z.enum(['draft', 'published']),
+  batch: z.string(),
+  addedAt: z.string(),
+  removedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
 export const listMember = z.object({
   projectId: z.number().int(),
   code: z.string(),
@@ -78,6 +91,7 @@ export const listAdjustment = z.object({
   batch: z.string().nullable(),
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected']),
+  requestedById: z.number().int().nullable(),
   requestedBy: z.string().nullable(),
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),

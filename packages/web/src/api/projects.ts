@@ -18,6 +18,7 @@ import type {
   procedureUpdate,
   projectCreate,
   projectListDetail,
+  projectMembership,
   projectUpdate,
   responsibilityUpdate,
   savedView,
@@ -152,6 +153,12 @@ export const useProjectLists = (params: { year?: number; level?: ProjectList['le
   useList<ProjectList>('project-lists', { ...params });
 export const useProjectList = (id: number | null | undefined) =>
   useOne<ProjectListDetail>('project-lists', id);
+/** The lists a project is or was on (its 名单 tab); refreshed with the lists. */
+export const useProjectMemberships = (projectId: number) =>
+  useQuery({
+    queryKey: ['project-lists', 'of-project', projectId],
+    queryFn: () => api.get<z.infer<typeof projectMembership>[]>(`/api/projects/${projectId}/lists`),
+  });
 export const useCreateList = () =>
   useSave('project-lists', (body: z.input<typeof listCreate>) =>
     api.post<ProjectList>('/api/project-lists', body),

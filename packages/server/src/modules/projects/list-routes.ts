@@ -14,6 +14,7 @@ import {
   memberRemove,
   projectList,
   projectListDetail,
+  projectMembership,
 } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,6 +28,7 @@ import {
   getList,
   listAdjustments,
   listLists,
+  projectMemberships,
   publishList,
 } from './lists.ts';
 
@@ -116,5 +118,11 @@ export const listRoutes =
         schema: { tags, params: idParams, body: adjustmentDecision, response: { 200: listAdjustment } },
       },
       (req) => decideAdjustment(db, req.ctx, req.params.id, req.body.approve, req.body.note ?? null),
+    );
+
+    app.get(
+      '/api/projects/:id/lists',
+      { config: read, schema: { tags, params: idParams, response: { 200: z.array(projectMembership) } } },
+      (req) => projectMemberships(db, req.ctx, req.params.id),
     );
   };

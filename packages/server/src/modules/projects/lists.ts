@@ -304,6 +304,7 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
       'a.batch',
       'a.reason',
       'a.status',
+      'a.requested_by as requested_by_id',
       'ru.display_name as requested_by',
       'a.requested_at',
       'du.display_name as decided_by',
@@ -322,6 +323,7 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
     batch: r.batch,
     reason: r.reason,
     status: r.status as 'pending' | 'approved' | 'rejected',
+    requestedById: r.requested_by_id,
     requestedBy: r.requested_by,
     requestedAt: r.requested_at.toISOString(),
     decidedBy: r.decided_by,
@@ -377,6 +379,40 @@ export async function decideAdjustment(db: Db, ctx: Ctx, id: number, approve: bo
     });
     return (await adjustments(trx, a.list_id, id))[0]!;
   });
+}
+
+/** Every list the project is or was on, with its batch and dates. */
+export async function projectMemberships(db: Db, ctx: Ctx, projectId: number) {
+  await readableProject(db, actorOf(ctx), projectId);
+  const rows = await db
+    .selectFrom('project_list_members as m')
+    .innerJoin('project_lists as l', 'l.id', 'm.list_id')
+    .select([
+      'l.id',
+      'l.name',
+      'l.year',
+      'l.level',
+      'l.status',
+      'm.batch',
+      'm.added_at',
+      'm.removed_at',
+      'm.reason',
+    ])
+    .where('m.project_id', '=', projectId)
+    .orderBy('l.year', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    listId: r.id,
+    listName: r.name,
+    year: r.year,
+    level: r.level as ProjectList['level'],
+    listStatus: r.status as ProjectList['status'],
+    batch: r.batch,
+    addedAt: r.added_at.toISOString(),
+    removedAt: iso(r.removed_at),
+    reason: r.reason,
+  }));
 }
 
 export async function auditReadList(db: Db, actor: Actor, id: string) {

@@ -6,6 +6,7 @@ import type { ListAdjustment } from '../../api/projects.ts';
 import { useDecideAdjustment } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
+import { useMe } from '../../app/auth.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
 
@@ -73,6 +74,7 @@ function DecideModal({ a, approve, onClose }: { a: ListAdjustment; approve: bool
 export function AdjustmentsTab({ items, canDecide }: { items: ListAdjustment[]; canDecide: boolean }) {
   const t = useT();
   const L = useLabels();
+  const me = useMe();
   const [only, setOnly] = useState<'pending' | 'all'>('pending');
   const [deciding, setDeciding] = useState<{ a: ListAdjustment; approve: boolean } | null>(null);
   const shown = only === 'pending' ? items.filter((a) => a.status === 'pending') : items;
@@ -150,9 +152,12 @@ export function AdjustmentsTab({ items, canDecide }: { items: ListAdjustment[]; 
                   render: (_: unknown, a: ListAdjustment) =>
                     a.status === 'pending' && (
                       <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setDeciding({ a, approve: true })}>
-                          {t('adjust.approve')}
-                        </Button>
+                        {/* four eyes: nobody approves their own request */}
+                        {a.requestedById !== me.id && (
+                          <Button type="link" size="small" onClick={() => setDeciding({ a, approve: true })}>
+                            {t('adjust.approve')}
+                          </Button>
+                        )}
                         <Button
                           type="link"
                           size="small"

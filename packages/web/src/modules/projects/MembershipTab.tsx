@@ -1,65 +1,24 @@
 // 名单: the lists and batches the project is on (and was on: removed rows greyed with their reason).
-import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import type { Project } from '@ducha/contract';
-import { api } from '../../api/client.ts';
-import { useProjectLists, type ProjectListDetail } from '../../api/projects.ts';
+import { useProjectMemberships } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { formatDate } from '../../components/format.ts';
 
-interface Row {
-  key: string;
-  listId: number;
-  listName: string;
-  year: number;
-  level: ProjectListDetail['level'];
-  status: ProjectListDetail['status'];
-  batch: string;
-  addedAt: string;
-  removedAt: string | null;
-  reason: string | null;
-}
-
 export function MembershipTab({ p }: { p: Project }) {
   const t = useT();
   const L = useLabels();
-  const lists = useProjectLists();
-  // No endpoint answers "the lists of a project": read each list in scope (a few per year).
-  const details = useQueries({
-    queries: (lists.data?.items ?? []).map((l) => ({
-      queryKey: ['project-lists', 'one', String(l.id)],
-      queryFn: () => api.get<ProjectListDetail>(`/api/project-lists/${l.id}`),
-    })),
-  });
-  if (lists.isLoading || details.some((d) => d.isLoading)) return <Skeleton active />;
-  const failed = details.find((d) => d.error);
-  const rows: Row[] = details
-    .flatMap((d) => {
-      const l = d.data;
-      if (!l) return [];
-      return l.members
-        .filter((m) => m.projectId === p.id)
-        .map((m, i) => ({
-          key: `${l.id}-${i}`,
-          listId: l.id,
-          listName: l.name,
-          year: l.year,
-          level: l.level,
-          status: l.status,
-          batch: m.batch,
-          addedAt: m.addedAt,
-          removedAt: m.removedAt,
-          reason: m.reason,
-        }));
-    })
-    .sort(
-      (a, b) =>
-        b.year - a.year ||
-        Number(!!a.removedAt) - Number(!!b.removedAt) ||
-        b.addedAt.localeCompare(a.addedAt),
-    );
+  const memberships = useProjectMemberships(p.id);
+  if (memberships.isLoading) return <Skeleton active />;
+  const rows = (memberships.data ?? []).map((m, i) => ({
+    ...m,
+    key: `${m.listId}-${i}`,
+    status: m.listStatus,
+  }));
+  const failed = memberships;
+  type Row = (typeof rows)[number];
 
   return (
     <>
