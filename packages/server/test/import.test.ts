@@ -44,7 +44,7 @@ describe('a bad copy', () => {
     const bad = rows.map((r) => ({ ...r }));
     bad[2]!.leadUnit = '林甸县不存在局'; // row 4
     bad[5]!.total = '12万'; // row 7
-    bad[9]!.code = bad[8]!.code; // row 11 repeats row 10's code
+    bad[9]!.code = bad[8]!.code!; // row 11 repeats row 10's code
     bad[12]!.m1 = '100'; // row 14: the twelve months no longer sum to the annual plan
     bad[14]!.m1 = '100'; // row 16: one month of twelve
     bad[20]!.plannedStart = '2026-02-30'; // row 22
