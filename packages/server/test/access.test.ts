@@ -663,6 +663,16 @@ const cases: Case[] = [
     note: 'city project',
   },
   {
+    route: 'POST /api/procedure-templates',
+    url: () => '/api/procedure-templates',
+    body: (_f, u) => ({
+      name: `工业项目${u}`,
+      items: [{ name: '项目备案' }, { name: '环评批复', category: '环保' }],
+    }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices define templates',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),

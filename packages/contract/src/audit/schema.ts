@@ -15,6 +15,7 @@ export const auditEntities = [
   'annual_plan',
   'dictionary',
   'saved_view',
+  'procedure_template',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -38,6 +38,21 @@ export const procedureTemplate = z.object({
 
 export const applyTemplate = z.object({ templateId: id });
 
+/** Offices define their own checklists (e.g. 工业项目, 房地产项目); a template is never deleted, only retired. */
+export const procedureTemplateCreate = z.object({
+  name: z.string().trim().min(1, '请填写模板名称').max(50),
+  items: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, '手续名称不能为空').max(100),
+        category: z.string().trim().max(30).nullable().default(null),
+      }),
+    )
+    .min(1, '模板至少包含一项手续')
+    .max(60)
+    .refine((items) => new Set(items.map((i) => i.name)).size === items.length, '模板中的手续名称不能重复'),
+});
+
 export const procedureCreate = z.object({
   name: z.string().trim().min(1, '不能为空').max(100),
   category: z.string().trim().max(30).nullable().optional(),

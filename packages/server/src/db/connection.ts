@@ -25,6 +25,7 @@ export interface OpenDb {
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
+const NUMERIC_ARRAY_OID = 1231;
 
 /**
  * One process at a time may open an embedded database directory: a second writer would corrupt it.
@@ -82,6 +83,10 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
   if (!pgTypesSet) {
     pg.types.setTypeParser(DATE_OID, (v) => v);
     pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+    // numeric[] as strings too (pg's default parses its elements to floats); elements hold no commas
+    pg.types.setTypeParser(NUMERIC_ARRAY_OID, (v) =>
+      v === '{}' ? [] : v.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : x)),
+    );
     pgTypesSet = true;
   }
   const pool = new pg.Pool({ connectionString: url, max });

@@ -3,7 +3,7 @@
  * with status, planned and done dates, document number and handling unit. An item whose planned
  * date has passed while it is neither done nor waived is overdue.
  */
-import type { Procedure, procedureCreate, procedureUpdate } from '@ducha/contract';
+import type { Procedure, procedureCreate, procedureTemplateCreate, procedureUpdate } from '@ducha/contract';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
@@ -201,3 +201,23 @@ export const templatesInUse = (db: Db) =>
     .where('active', '=', true)
     .orderBy('id')
     .execute();
+
+/** Adds a checklist template (the office's). */
+export async function createTemplate(db: Db, ctx: Ctx, input: z.infer<typeof procedureTemplateCreate>) {
+  const actor = actorOf(ctx);
+  if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
+  return transaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('procedure_templates')
+      .values({ name: input.name, items: JSON.stringify(input.items) })
+      .returning(['id', 'name', 'items', 'active'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      entity: 'procedure_template',
+      entityId: row.id,
+      action: 'create',
+      after: { name: row.name, items: input.items },
+    });
+    return row;
+  });
+}

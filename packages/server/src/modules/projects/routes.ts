@@ -8,6 +8,7 @@ import {
   procedure,
   procedureCreate,
   procedureTemplate,
+  procedureTemplateCreate,
   procedureUpdate,
   savedView,
   savedViewCreate,
@@ -43,6 +44,7 @@ import { approveDraft, auditReadPlan, listPlans, saveDraft, setMilestoneActual }
 import {
   addProcedure,
   applyProcedureTemplate,
+  createTemplate,
   listProcedures,
   templatesInUse,
   updateProcedure,
@@ -182,6 +184,14 @@ export const projectRoutes =
       '/api/procedure-templates',
       { config: read, schema: { tags, response: { 200: z.array(procedureTemplate) } } },
       () => templatesInUse(db),
+    );
+    app.post(
+      '/api/procedure-templates',
+      {
+        config: write,
+        schema: { tags, body: procedureTemplateCreate, response: { 201: procedureTemplate } },
+      },
+      async (req, reply) => reply.status(201).send(await createTemplate(db, req.ctx, req.body)),
     );
 
     const settings = ['settings'];
