@@ -84,8 +84,13 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
     pg.types.setTypeParser(DATE_OID, (v) => v);
     pg.types.setTypeParser(INT8_OID, (v) => Number(v));
     // numeric[] as strings too (pg's default parses its elements to floats); elements hold no commas
-    pg.types.setTypeParser(NUMERIC_ARRAY_OID, (v) =>
-      v === '{}' ? [] : v.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : x)),
+    pg.types.setTypeParser(NUMERIC_ARRAY_OID as never, (v: string) =>
+      v === '{}'
+        ? []
+        : v
+            .slice(1, -1)
+            .split(',')
+            .map((x) => (x === 'NULL' ? null : x)),
     );
     pgTypesSet = true;
   }
