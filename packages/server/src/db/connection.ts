@@ -95,6 +95,11 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
     pgTypesSet = true;
   }
   const pool = new pg.Pool({ connectionString: url, max });
+  // an idle connection dropped by the server (restart, failover, admin shutdown) must not crash
+  // the process: the pool discards it and the next query opens a new one
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.warn(`PostgreSQL connection lost: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
