@@ -4,6 +4,7 @@
  * real Fastify app on top of it. Sessions are real: sign in, keep the cookies and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse as Response } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
@@ -67,6 +68,7 @@ export interface Client {
   get: (url: string) => Promise<Response>;
   post: (url: string, body?: unknown) => Promise<Response>;
   patch: (url: string, body?: unknown) => Promise<Response>;
+  put: (url: string, body?: unknown) => Promise<Response>;
   delete: (url: string) => Promise<Response>;
 }
 
@@ -90,6 +92,7 @@ export async function login(
     get: (url) => request({ method: 'GET', url }),
     post: (url, body) => request({ method: 'POST', url, payload: body as object }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
@@ -111,4 +114,37 @@ export async function lastAudit(t: TestApp) {
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
+}
+
+/** Asserts the API's error shape: status, code, and (optionally) a detail at `path`. */
+export function expectError(res: Response, status: number, code: string, path?: string) {
+  const body = res.json() as { error: { code: string; details: { path: string; message: string }[] } };
+  expect(res.statusCode, JSON.stringify(body)).toBe(status);
+  expect(body.error.code).toBe(code);
+  if (path !== undefined) expect(body.error.details.map((d) => d.path)).toContain(path);
+}
+
+/** Audit lookups for use-case tests: the newest event of an entity, and the number of events. */
+export function auditHelpers(app: () => TestApp) {
+  const db = () => app().database.db;
+  return {
+    lastAuditOf: (entity: string, id: number | string) =>
+      db()
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('entity_id', '=', String(id))
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow(),
+    auditCount: async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+  };
 }

@@ -6,7 +6,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  createTestApp,
+  login,
+  unitId,
+  type Client,
+  type TestApp,
+  auditHelpers,
+  expectError,
+} from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -46,7 +54,7 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     ids[code] = res.json().id;
-    const chain = await put(office, `/api/projects/${ids[code]}/responsibility`, {
+    const chain = await office.put(`/api/projects/${ids[code]}/responsibility`, {
       version: 1,
       leadUnitId: lead,
       coUnitIds: co,
@@ -58,33 +66,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const db = () => t.database.db;
-const lastAuditOf = async (entity: string, id: number | string) =>
-  db()
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-
-function expectError(
-  res: {
-    statusCode: number;
-    json: () => { error: { code: string; details: { path: string; message: string }[] } };
-  },
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (path !== undefined) expect(res.json().error.details.map((d) => d.path)).toContain(path);
-}
-
-const put = (c: Client, url: string, body: unknown) =>
-  c.request({ method: 'PUT', url, payload: body as object });
+const { lastAuditOf } = auditHelpers(() => t);
 
 interface Member {
   projectId: number;

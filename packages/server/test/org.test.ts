@@ -5,7 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  createTestApp,
+  login,
+  unitId,
+  type Client,
+  type TestApp,
+  auditHelpers,
+  expectError,
+} from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -38,40 +46,9 @@ afterAll(async () => {
 });
 
 const db = () => t.database.db;
+const { lastAuditOf, auditCount } = auditHelpers(() => t);
 const user = (username: string) =>
   db().selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-const lastAuditOf = async (entity: string, id: number | string) =>
-  db()
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-const auditCount = async () =>
-  Number(
-    (
-      await db()
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-function expectError(
-  res: {
-    statusCode: number;
-    json: () => { error: { code: string; details: { path: string; message: string }[] } };
-  },
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (path !== undefined) expect(res.json().error.details.map((d) => d.path)).toContain(path);
-}
 
 describe('units', () => {
   let gov: number;

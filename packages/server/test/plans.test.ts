@@ -7,7 +7,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  createTestApp,
+  login,
+  unitId,
+  type Client,
+  type TestApp,
+  auditHelpers,
+  expectError,
+} from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -37,41 +45,8 @@ afterAll(async () => {
 });
 
 const db = () => t.database.db;
-const lastAuditOf = async (entity: string, id: number | string) =>
-  db()
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-const auditCount = async () =>
-  Number(
-    (
-      await db()
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const { lastAuditOf, auditCount } = auditHelpers(() => t);
 
-function expectError(
-  res: {
-    statusCode: number;
-    json: () => { error: { code: string; details: { path: string; message: string }[] } };
-  },
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (path !== undefined) expect(res.json().error.details.map((d) => d.path)).toContain(path);
-}
-
-const put = (c: Client, url: string, body: unknown) =>
-  c.request({ method: 'PUT', url, payload: body as object });
 const draftUrl = (id: number, year: number) => `/api/projects/${id}/plans/${year}/draft`;
 const approveUrl = (id: number, year: number) => `/api/projects/${id}/plans/${year}/approve`;
 const plans = async (id: number, year?: number) => {
@@ -92,7 +67,7 @@ async function cityProject(code: string, lead: number, co: number[] = []) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const p = res.json();
-  const chain = await put(office, `/api/projects/${p.id}/responsibility`, {
+  const chain = await office.put(`/api/projects/${p.id}/responsibility`, {
     version: p.version,
     leadUnitId: lead,
     coUnitIds: co,
@@ -105,7 +80,7 @@ const sumCents = (months: string[]) => months.reduce((acc, m) => acc + BigInt(m.
 
 describe('drafts', () => {
   it('without monthly amounts the draft is split pro rata, summing exactly; audit "create"', async () => {
-    const res = await put(office, draftUrl(projectId, 2026), {
+    const res = await office.put(draftUrl(projectId, 2026), {
       plannedInvestment: '1000.01',
       physicalTarget: '主体结构完成 60%',
       targetStart: '2026-04-01',
@@ -149,12 +124,12 @@ describe('drafts', () => {
 
   it('monthly amounts that do not add up are 400 at body.monthly, naming both totals; nothing is saved', async () => {
     const monthly = [...Array<string>(11).fill('100.00'), '100.01'];
-    const res = await put(office, draftUrl(projectId, 2027), { plannedInvestment: '1200', monthly });
+    const res = await office.put(draftUrl(projectId, 2027), { plannedInvestment: '1200', monthly });
     expectError(res, 400, 'VALIDATION', 'body.monthly');
     expect(res.json().error.details[0].message).toBe(
       '分月计划合计 1200.01 万元，与年度计划 1200.00 万元不一致',
     );
-    const under = await put(office, draftUrl(projectId, 2027), {
+    const under = await office.put(draftUrl(projectId, 2027), {
       plannedInvestment: '1200',
       monthly: [...Array<string>(11).fill('100.00'), '99.99'],
     });
@@ -162,7 +137,7 @@ describe('drafts', () => {
       '分月计划合计 1199.99 万元，与年度计划 1200.00 万元不一致',
     );
     expectError(
-      await put(office, draftUrl(projectId, 2027), {
+      await office.put(draftUrl(projectId, 2027), {
         plannedInvestment: '1100',
         monthly: Array<string>(11).fill('100.00'),
       }),
@@ -174,7 +149,7 @@ describe('drafts', () => {
   });
 
   it('monthly amounts that add up are kept as given (numbers and strings, exact cents)', async () => {
-    const res = await put(office, draftUrl(projectId, 2027), {
+    const res = await office.put(draftUrl(projectId, 2027), {
       plannedInvestment: 0.3,
       monthly: [0.1, '0.2', ...Array<number>(10).fill(0)],
     });
@@ -188,19 +163,19 @@ describe('drafts', () => {
   it('saving the draft again needs the draft’s version: none or a stale one is 409, the right one bumps it', async () => {
     const body = { plannedInvestment: '1200', milestones: [{ name: '竣工验收', plannedDate: '2026-12-20' }] };
     const audits = await auditCount();
-    const missing = await put(office, draftUrl(projectId, 2026), body);
+    const missing = await office.put(draftUrl(projectId, 2026), body);
     expectError(missing, 409, 'VERSION_CONFLICT', 'version');
     expect(missing.json().error.details[0].message).toBe('已有草稿，请带上草稿版本号');
     expect(missing.json().error.currentVersion).toBe(1);
     expectError(
-      await put(office, draftUrl(projectId, 2026), { ...body, version: 2 }),
+      await office.put(draftUrl(projectId, 2026), { ...body, version: 2 }),
       409,
       'VERSION_CONFLICT',
     );
     expect(await auditCount()).toBe(audits);
 
     // the lead unit prepares the draft too
-    const ok = await put(unitUser, draftUrl(projectId, 2026), { ...body, version: 1 });
+    const ok = await unitUser.put(draftUrl(projectId, 2026), { ...body, version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({
       baselineNo: 0,
@@ -218,15 +193,15 @@ describe('drafts', () => {
 
   it('co-units, reporters and other counties may not prepare a plan', async () => {
     const co = await cityProject('PLAN-CO', jtj, [zjj]);
-    expectError(await put(unitUser, draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
-    expectError(await put(reporter, draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
-    expectError(await put(lindian, draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'OUT_OF_SCOPE');
+    expectError(await unitUser.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
+    expectError(await reporter.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
+    expectError(await lindian.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'OUT_OF_SCOPE');
     expect(await plans(co)).toEqual([]);
   });
 
   it('negative amounts are refused by the schema', async () => {
     expectError(
-      await put(office, draftUrl(projectId, 2028), { plannedInvestment: '-1.00' }),
+      await office.put(draftUrl(projectId, 2028), { plannedInvestment: '-1.00' }),
       400,
       'VALIDATION',
       'body.plannedInvestment',
@@ -283,11 +258,11 @@ describe('baselines', () => {
       ],
     };
     for (const changeReason of [undefined, null, '', '   ']) {
-      const res = await put(office, draftUrl(projectId, 2026), { ...body, changeReason });
+      const res = await office.put(draftUrl(projectId, 2026), { ...body, changeReason });
       expectError(res, 400, 'VALIDATION', 'body.changeReason');
       expect(res.json().error.details[0].message).toBe('已有批准的基线，调整计划须说明原因');
     }
-    const res = await put(office, draftUrl(projectId, 2026), { ...body, changeReason: '追加中央预算内投资' });
+    const res = await office.put(draftUrl(projectId, 2026), { ...body, changeReason: '追加中央预算内投资' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       baselineNo: 0,
@@ -361,7 +336,7 @@ describe('baselines', () => {
   it('a milestone’s actual date is recorded on the baseline in force; on a superseded one it is 409 INVALID_STATE', async () => {
     const current = (await plans(projectId, 2026))[0];
     const capped = current.milestones[0];
-    const res = await put(unitUser, `/api/milestones/${capped.id}/actual`, { actualDate: '2026-09-28' });
+    const res = await unitUser.put(`/api/milestones/${capped.id}/actual`, { actualDate: '2026-09-28' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ id: capped.id, actualDate: '2026-09-28' });
     const audit = await lastAuditOf('project', projectId);
@@ -374,7 +349,7 @@ describe('baselines', () => {
 
     const audits = await auditCount();
     const old = baseline1.milestones[0]!;
-    const refused = await put(office, `/api/milestones/${old.id}/actual`, { actualDate: '2026-12-18' });
+    const refused = await office.put(`/api/milestones/${old.id}/actual`, { actualDate: '2026-12-18' });
     expectError(refused, 409, 'INVALID_STATE');
     expect(refused.json().error.details[0].message).toBe('历史基线的节点不能修改');
     expect((await plans(projectId, 2026))[1].milestones[0].actualDate).toBeNull();
@@ -383,18 +358,18 @@ describe('baselines', () => {
 
   it('co-units may not record milestone facts', async () => {
     const co = await cityProject('PLAN-CO2', jtj, [zjj]);
-    const draft = await put(office, draftUrl(co, 2026), {
+    const draft = await office.put(draftUrl(co, 2026), {
       plannedInvestment: '100',
       milestones: [{ name: '开工', plannedDate: '2026-05-01' }],
     });
     const m = draft.json().milestones[0];
     expectError(
-      await put(unitUser, `/api/milestones/${m.id}/actual`, { actualDate: '2026-05-02' }),
+      await unitUser.put(`/api/milestones/${m.id}/actual`, { actualDate: '2026-05-02' }),
       403,
       'FORBIDDEN',
     );
     expectError(
-      await put(office, '/api/milestones/999999/actual', { actualDate: '2026-05-02' }),
+      await office.put('/api/milestones/999999/actual', { actualDate: '2026-05-02' }),
       404,
       'NOT_FOUND',
     );

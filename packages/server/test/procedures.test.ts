@@ -6,7 +6,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  createTestApp,
+  login,
+  unitId,
+  type Client,
+  type TestApp,
+  auditHelpers,
+  expectError,
+} from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -49,42 +57,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const db = () => t.database.db;
-const lastAuditOf = async (entity: string, id: number | string) =>
-  db()
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-const auditCount = async () =>
-  Number(
-    (
-      await db()
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-function expectError(
-  res: {
-    statusCode: number;
-    json: () => { error: { code: string; details: { path: string; message: string }[] } };
-  },
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (path !== undefined) expect(res.json().error.details.map((d) => d.path)).toContain(path);
-}
-
-const put = (c: Client, url: string, body: unknown) =>
-  c.request({ method: 'PUT', url, payload: body as object });
+const { lastAuditOf, auditCount } = auditHelpers(() => t);
 
 async function cityProject(code: string, lead: number, co: number[]) {
   const res = await office.post('/api/projects', {
@@ -96,7 +69,7 @@ async function cityProject(code: string, lead: number, co: number[]) {
     totalInvestment: '3000',
   });
   expect(res.statusCode, res.body).toBe(201);
-  const chain = await put(office, `/api/projects/${res.json().id}/responsibility`, {
+  const chain = await office.put(`/api/projects/${res.json().id}/responsibility`, {
     version: 1,
     leadUnitId: lead,
     coUnitIds: co,

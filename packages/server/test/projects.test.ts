@@ -7,7 +7,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  createTestApp,
+  login,
+  unitId,
+  type Client,
+  type TestApp,
+  auditHelpers,
+  expectError,
+} from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -61,24 +69,7 @@ afterAll(async () => {
 });
 
 const db = () => t.database.db;
-const lastAuditOf = async (entity: string, id: number | string) =>
-  db()
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-const auditCount = async () =>
-  Number(
-    (
-      await db()
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const { lastAuditOf, auditCount } = auditHelpers(() => t);
 const projectCount = async () =>
   Number(
     (
@@ -88,23 +79,6 @@ const projectCount = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-function expectError(
-  res: {
-    statusCode: number;
-    json: () => { error: { code: string; details: { path: string; message: string }[] } };
-  },
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().error.code).toBe(code);
-  if (path !== undefined) expect(res.json().error.details.map((d) => d.path)).toContain(path);
-}
-
-const put = (c: Client, url: string, body: unknown) =>
-  c.request({ method: 'PUT', url, payload: body as object });
 
 let seq = 0;
 /** Creates a project as the city office (or `by`); returns the created project. */
@@ -126,7 +100,7 @@ async function newProject(fields: Record<string, unknown> = {}, by: Client = off
 /** Sets the responsibility chain as the city office; returns the project. */
 async function setChain(id: number, fields: Record<string, unknown>) {
   const version = (await office.get(`/api/projects/${id}`)).json().version;
-  const res = await put(office, `/api/projects/${id}/responsibility`, { version, ...fields });
+  const res = await office.put(`/api/projects/${id}/responsibility`, { version, ...fields });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -498,7 +472,7 @@ describe('responsibility (五个一)', () => {
   it('the office sets the chain in one audited event "change_responsibility" with before, after and reason', async () => {
     const p = await newProject();
     const audits = await auditCount();
-    const res = await put(office, `/api/projects/${p.id}/responsibility`, {
+    const res = await office.put(`/api/projects/${p.id}/responsibility`, {
       version: p.version,
       leaderPositionId: vmUrban,
       leadUnitId: zjj,
@@ -549,7 +523,7 @@ describe('responsibility (五个一)', () => {
   it('the lead unit names its team and officers, but may not change the chain (403)', async () => {
     const p = await newProject();
     const chained = await setChain(p.id, { leadUnitId: zjj, leaderPositionId: vmUrban });
-    const team = await put(unitUser, `/api/projects/${p.id}/responsibility`, {
+    const team = await unitUser.put(`/api/projects/${p.id}/responsibility`, {
       version: chained.version,
       team: [
         { personId: staff[0]!.id, duty: '组长' },
@@ -572,7 +546,7 @@ describe('responsibility (五个一)', () => {
     const version = team.json().version;
     for (const chain of [{ leadUnitId: jtj }, { leaderPositionId: null }, { coUnitIds: [fgw] }]) {
       expectError(
-        await put(unitUser, `/api/projects/${p.id}/responsibility`, { version, ...chain }),
+        await unitUser.put(`/api/projects/${p.id}/responsibility`, { version, ...chain }),
         403,
         'FORBIDDEN',
       );
@@ -587,7 +561,7 @@ describe('responsibility (五个一)', () => {
     const p = await newProject();
     const chained = await setChain(p.id, { leadUnitId: jtj, coUnitIds: [zjj] });
     expectError(
-      await put(unitUser, `/api/projects/${p.id}/responsibility`, {
+      await unitUser.put(`/api/projects/${p.id}/responsibility`, {
         version: chained.version,
         team: [{ personId: staff[0]!.id }],
       }),
@@ -598,7 +572,7 @@ describe('responsibility (五个一)', () => {
 
   it('co-units cannot contain the lead unit (400 at body.coUnitIds)', async () => {
     const p = await newProject();
-    const both = await put(office, `/api/projects/${p.id}/responsibility`, {
+    const both = await office.put(`/api/projects/${p.id}/responsibility`, {
       version: p.version,
       leadUnitId: zjj,
       coUnitIds: [jtj, zjj],
@@ -608,7 +582,7 @@ describe('responsibility (五个一)', () => {
     const chained = await setChain(p.id, { leadUnitId: zjj });
     // the lead already set, co-units alone
     expectError(
-      await put(office, `/api/projects/${p.id}/responsibility`, {
+      await office.put(`/api/projects/${p.id}/responsibility`, {
         version: chained.version,
         coUnitIds: [zjj],
       }),
