@@ -1,5 +1,6 @@
 // Drawer to create a year's project list at one level, with its batch scheme ("3个30" or 四个一批).
-import { Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { batchSchemes, listCreate, listLevels, type BatchScheme, type ProjectList } from '@ducha/contract';
 import { useCreateList } from '../../api/projects.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -32,20 +33,13 @@ export function ListForm({ onClose, onSaved }: { onClose: () => void; onSaved?: 
 
   const year = new Date().getFullYear();
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={480}
       title={t('list.create')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={submit} loading={create.isPending} data-testid="list-save">
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending}
+      testId="list-save"
     >
       <Form
         form={form}
@@ -73,6 +67,6 @@ export function ListForm({ onClose, onSaved }: { onClose: () => void; onSaved?: 
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

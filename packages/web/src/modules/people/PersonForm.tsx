@@ -1,5 +1,6 @@
 // Drawer form to create or edit a person (name, unit, title, phone).
-import { Button, Drawer, Form, Input, Space } from 'antd';
+import { Form, Input } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { personCreate, personUpdate, type Person } from '@ducha/contract';
 import { personHooks } from '../../api/org.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -47,20 +48,12 @@ export function PersonForm({ editing, unitId, onClose }: PersonFormProps) {
     : { unitId };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={480}
       title={editing ? t('person.edit', { name: editing.name }) : t('person.create')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={submit} loading={create.isPending || update.isPending}>
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
         <Form.Item name="name" label={t('field.personName')} {...z.item('name')}>
@@ -76,6 +69,6 @@ export function PersonForm({ editing, unitId, onClose }: PersonFormProps) {
           <Input maxLength={20} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

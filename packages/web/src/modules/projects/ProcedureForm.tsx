@@ -1,5 +1,6 @@
 // Drawer to add a procedure item (name, category, planned date, unit) or update one (status, dates, doc no.).
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { procedureCreate, procedureStatuses, procedureUpdate, type Procedure } from '@ducha/contract';
 import { useAddProcedure, useUpdateProcedure } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -56,25 +57,13 @@ export function ProcedureForm({ projectId, editing, onClose }: ProcedureFormProp
     : {};
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={480}
       title={editing ? t('procedure.edit', { name: editing.name }) : t('procedure.add')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={submit}
-            loading={add.isPending || update.isPending}
-            data-testid="procedure-save"
-          >
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={add.isPending || update.isPending}
+      testId="procedure-save"
     >
       <Form form={form} layout="vertical" initialValues={initial}>
         {!editing && (
@@ -123,6 +112,6 @@ export function ProcedureForm({ projectId, editing, onClose }: ProcedureFormProp
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,6 @@
 // Drawer form to create or edit a project's registry fields (DOMAIN §3 "Fields"); stage is set on create only.
-import { Button, Col, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { investmentNatures, projectCreate, projectUpdate, type Project } from '@ducha/contract';
 import { projectHooks } from '../../api/projects.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -90,25 +91,13 @@ export function ProjectForm({ editing, onClose, onSaved }: ProjectFormProps) {
 
   const half = { xs: 24, md: 12 };
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={760}
       title={editing ? t('project.edit', { name: editing.name }) : t('project.create')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={submit}
-            loading={create.isPending || update.isPending}
-            data-testid="project-save"
-          >
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
+      testId="project-save"
     >
       <Form form={form} layout="vertical" initialValues={initialOf(editing, me.regionCode ?? '')}>
         <Row gutter={16}>
@@ -232,6 +221,6 @@ export function ProjectForm({ editing, onClose, onSaved }: ProjectFormProps) {
           ))}
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

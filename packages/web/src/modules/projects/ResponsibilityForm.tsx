@@ -1,5 +1,6 @@
 // Drawer to change the 五个一 chain (office) and the team and officers (office or lead unit), with a reason.
-import { Alert, Button, Drawer, Form, Input, Space } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { responsibilityUpdate, type Project } from '@ducha/contract';
 import { useUpdateResponsibility } from '../../api/projects.ts';
@@ -70,20 +71,13 @@ export function ResponsibilityForm({
   const teamOptions = r.team.map((m) => ({ value: m.personId, label: m.name }));
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={640}
       title={t('project.editResponsibility')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={submit} loading={save.isPending} data-testid="responsibility-save">
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={save.isPending}
+      testId="responsibility-save"
     >
       {!manager && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('project.chainOfficeOnly')} />
@@ -144,6 +138,6 @@ export function ResponsibilityForm({
           <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('project.reasonPlaceholder')} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,6 @@
 // Drawer form to create or edit a unit (region fixed after creation; head and liaison on edit).
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { unitCreate, unitTypes, unitUpdate, type Unit } from '@ducha/contract';
 import { unitHooks } from '../../api/org.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -61,25 +62,13 @@ export function UnitForm({ editing, onClose, onSaved }: UnitFormProps) {
     : { type: 'department', regionCode: me.regionCode };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={520}
       title={editing ? t('unit.edit', { name: editing.name }) : t('unit.create')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={submit}
-            loading={create.isPending || update.isPending}
-            data-testid="unit-save"
-          >
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
+      testId="unit-save"
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="name" label={t('field.name')} {...z.item('name')}>
@@ -127,6 +116,6 @@ export function UnitForm({ editing, onClose, onSaved }: UnitFormProps) {
           <Input maxLength={20} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

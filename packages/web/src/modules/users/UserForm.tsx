@@ -1,5 +1,6 @@
 // Drawer form to create or edit a user account (role, data scope region, unit, linked person).
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { officeManagedRoles, roles, userCreate, userUpdate, type User } from '@ducha/contract';
 import { useCreateUser, useUpdateUser, type UserWithPassword } from '../../api/users.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -62,20 +63,12 @@ export function UserForm({ editing, onClose, onCreated }: UserFormProps) {
     : { regionCode: me.regionCode };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       size={500}
       title={editing ? t('user.edit', { name: editing.username }) : t('user.create')}
       onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" onClick={submit} loading={create.isPending || update.isPending}>
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
+      onSave={submit}
+      saving={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" initialValues={initial}>
         {editing ? (
@@ -128,6 +121,6 @@ export function UserForm({ editing, onClose, onCreated }: UserFormProps) {
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
