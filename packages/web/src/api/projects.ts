@@ -15,6 +15,7 @@ import type {
   planDraftInput,
   procedureCreate,
   procedureTemplate,
+  procedureTemplateCreate,
   procedureUpdate,
   projectCreate,
   projectListDetail,
@@ -116,6 +117,10 @@ export const useProcedureTemplates = () =>
     queryFn: () => api.get<ProcedureTemplate[]>('/api/procedure-templates'),
     staleTime: 300_000,
   });
+export const useCreateTemplate = () =>
+  useSave('procedure-templates', (body: z.input<typeof procedureTemplateCreate>) =>
+    api.post<ProcedureTemplate>('/api/procedure-templates', body),
+  );
 export const useApplyTemplate = () =>
   useSave('projects', ({ id, templateId }: { id: number; templateId: number }) =>
     api.post<Procedure[]>(`/api/projects/${id}/procedures/apply-template`, { templateId }),
