@@ -175,6 +175,44 @@ describe('templates', () => {
     expect(audit.diff).toMatchObject({ added: { after: ['项目备案', '土地出让', '能评'] } });
   });
 
+  it('offices add their own templates; names are unique, items too; the lead unit may not add one', async () => {
+    const body = {
+      name: '工业项目(核准类)',
+      items: [{ name: '项目核准', category: '审批' }, { name: '安全预评价' }],
+    };
+    const created = await office.post('/api/procedure-templates', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      name: body.name,
+      items: [
+        { name: '项目核准', category: '审批' },
+        { name: '安全预评价', category: null },
+      ],
+    });
+    expect(await lastAuditOf('procedure_template', created.json().id)).toMatchObject({ action: 'create' });
+    expectError(await office.post('/api/procedure-templates', body), 409, 'DUPLICATE', 'body.name');
+    expectError(
+      await office.post('/api/procedure-templates', {
+        name: '重复项',
+        items: [{ name: 'A' }, { name: 'A' }],
+      }),
+      400,
+      'VALIDATION',
+      'body.items',
+    );
+    expectError(
+      await unitUser.post('/api/procedure-templates', { ...body, name: '单位模板' }),
+      403,
+      'FORBIDDEN',
+    );
+    const listed = (await office.get('/api/procedure-templates')).json();
+    expect(listed.map((x: { name: string }) => x.name)).toContain(body.name);
+  });
+    expect(applied.json().map((i: { name: string }) => i.name)).toEqual(
+      expect.arrayContaining(['项目核准', '安全预评价']),
+    );
+  });
+
   it('an unknown template is 400 at body.templateId', async () => {
     expectError(
       await office.post(`/api/projects/${led}/procedures/apply-template`, { templateId: 999999 }),
