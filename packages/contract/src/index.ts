@@ -16,3 +16,4 @@ export * from './projects/plan.ts';
 export * from './projects/procedures.ts';
 export * from './projects/lists.ts';
 export * from './projects/excel.ts';
+export * from './reports/schema.ts';

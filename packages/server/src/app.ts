@@ -22,6 +22,7 @@ import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { installAccess } from './platform/access/guard.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(projectRoutes(db));
   await app.register(listRoutes(db));
   await app.register(excelRoutes(db));
+  await app.register(reportRoutes(db, config));
 
   const dist = config.webDist;
   const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));

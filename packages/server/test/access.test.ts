@@ -50,6 +50,7 @@ interface Fixtures {
   scratch: number; // the list or adjustment the current case works on
   unitUser: number;
   sheet: Buffer; // a one-row 责任分解表
+  attachment: number; // an attachment on a report of projCity
   views: Map<U, number>; // one saved view per user
   seq: { n: number };
 }
@@ -128,6 +129,87 @@ async function pendingAdjustment(f: Fixtures) {
     .returning('id')
     .executeTakeFirstOrThrow();
   f.scratch = a.id;
+}
+
+const cityReaders = ['admin', 'office', 'leader', 'unit', 'reporter'] as const;
+const filers = ['admin', 'office', 'unit', 'reporter'] as const;
+const reportBody = { investmentMonth: '120.50', physicalProgress: '基础施工' };
+// a 1×1 PNG
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** projCity's report of 2026-`month`, put in `status` directly when `force` (each case finds what it needs). */
+async function reportIn(f: Fixtures, month: number, status: string, force = false) {
+  const db = f.t.database.db;
+  const row = await db
+    .selectFrom('monthly_reports')
+    .select(['id', 'version', 'status'])
+    .where('project_id', '=', f.projCity)
+    .where('year', '=', 2026)
+    .where('month', '=', month)
+    .where('current', '=', true)
+    .executeTakeFirst();
+  if (!force) return row;
+  if (!row) {
+    return db
+      .insertInto('monthly_reports')
+      .values({
+        project_id: f.projCity,
+        year: 2026,
+        month,
+        status,
+        investment_month: '100.00',
+        physical_progress: '施工中',
+        first_submitted_at: status === 'draft' ? null : new Date(),
+      })
+      .returning(['id', 'version', 'status'])
+      .executeTakeFirstOrThrow();
+  }
+  if (row.status !== status)
+    await db.updateTable('monthly_reports').set({ status }).where('id', '=', row.id).execute();
+  return { ...row, status };
+}
+async function attachmentOn(f: Fixtures) {
+  const r = await reportIn(f, 4, 'draft', true);
+  const a = await f.t.database.db
+    .insertInto('report_attachments')
+    .values({ report_id: r!.id, name: 'x.png', type: 'image/png', size: 1, sha256: 'x', path: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return a.id;
+}
+async function calendarVersion(f: Fixtures, region: string) {
+  const row = await f.t.database.db
+    .selectFrom('reporting_calendars')
+    .select('version')
+    .where('region_code', '=', region)
+    .where('year', '=', 2026)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+/** A computed (not yet published) close of 2026-`month` for the city, written directly. */
+async function computedClose(f: Fixtures, month: number) {
+  const db = f.t.database.db;
+  await db
+    .deleteFrom('month_closes')
+    .where('region_code', '=', '230600')
+    .where('year', '=', 2026)
+    .where('month', '=', month)
+    .execute();
+  await db
+    .insertInto('month_closes')
+    .values({
+      region_code: '230600',
+      year: 2026,
+      month,
+      status: 'computed',
+      computed_at: new Date(),
+      rules_version: 0,
+      indicators: '{}',
+    })
+    .execute();
 }
 
 const all = users;
@@ -673,6 +755,202 @@ const cases: Case[] = [
     note: 'offices define templates',
   },
   {
+    route: 'GET /api/reports',
+    url: () => '/api/reports?month=2026-10',
+    ok: projectReaders,
+    note: 'reports in scope',
+  },
+  {
+    route: 'GET /api/reports/inbox',
+    url: () => '/api/reports/inbox?month=2026-10',
+    ok: projectReaders,
+    note: 'own inbox',
+  },
+  {
+    route: 'GET /api/projects/:projectId/reports/:month',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-10`,
+    ok: cityReaders,
+    note: 'city project',
+  },
+  {
+    route: 'PUT /api/projects/:projectId/reports/:month/draft',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-09/draft`,
+    body: async (f) => ({ version: (await reportIn(f, 9, 'draft'))?.version, ...reportBody }),
+    ok: filers,
+    note: 'lead unit and owner file',
+  },
+  {
+    route: 'POST /api/projects/:projectId/reports/:month/submit',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-08/submit`,
+    body: async (f) => ({ version: (await reportIn(f, 8, 'draft', true))!.version }),
+    ok: filers,
+    note: 'filers submit',
+  },
+  {
+    route: 'POST /api/projects/:projectId/reports/:month/return',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-07/return`,
+    body: async (f) => ({ version: (await reportIn(f, 7, 'submitted', true))!.version, reason: '数据有误' }),
+    ok: ['admin', 'office'],
+    note: 'office returns',
+  },
+  {
+    route: 'POST /api/projects/:projectId/reports/:month/verify',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-06/verify`,
+    body: async (f) => ({ version: (await reportIn(f, 6, 'submitted', true))!.version }),
+    ok: ['admin', 'office'],
+    note: 'office verifies',
+  },
+  {
+    route: 'POST /api/projects/:projectId/reports/:month/amend',
+    url: (f) => `/api/projects/${f.projCity}/reports/2026-05/amend`,
+    body: async (f) => (await reportIn(f, 5, 'verified', true), { reason: '更正投资额', ...reportBody }),
+    ok: ['admin', 'office'],
+    note: 'office amends',
+  },
+  {
+    route: 'GET /api/projects/:id/progress',
+    url: (f) => `/api/projects/${f.projCity}/progress?year=2026`,
+    ok: cityReaders,
+    note: 'city project',
+  },
+  {
+    route: 'POST /api/reports/:id/attachments',
+    url: (f) => `/api/reports/${f.scratch}/attachments`,
+    body: async (f) => ((f.scratch = (await reportIn(f, 4, 'draft', true))!.id), PNG),
+    headers: { 'content-type': 'image/png', 'x-file-name': encodeURIComponent('现场照片.png') },
+    ok: filers,
+    note: 'photos on a draft',
+  },
+  {
+    route: 'GET /api/attachments/:id',
+    url: (f) => `/api/attachments/${f.attachment}`,
+    ok: cityReaders,
+    note: 'city project',
+  },
+  {
+    route: 'DELETE /api/attachments/:id',
+    url: (f) => `/api/attachments/${f.scratch}`,
+    body: async (f) => ((f.scratch = await attachmentOn(f)), undefined),
+    ok: filers,
+    note: 'on a draft',
+  },
+  {
+    route: 'GET /api/lights',
+    url: () => '/api/lights?month=2026-10',
+    ok: projectReaders,
+    note: 'light board',
+  },
+  {
+    route: 'GET /api/lights/export.xlsx',
+    url: () => '/api/lights/export.xlsx?month=2026-10',
+    ok: projectReaders,
+    note: 'light board export',
+  },
+  {
+    route: 'PUT /api/lights/:projectId/:month/override',
+    url: (f) => `/api/lights/${f.projCity}/2026-10/override`,
+    body: () => ({ color: 'green', justification: '现场核实进度正常' }),
+    ok: ['admin', 'office'],
+    note: 'office overrides',
+  },
+  {
+    route: 'DELETE /api/lights/:projectId/:month/override',
+    url: (f) => `/api/lights/${f.projCity}/2026-10/override`,
+    ok: ['admin', 'office'],
+    note: 'office clears',
+  },
+  {
+    route: 'GET /api/reporting-calendars/:regionCode/:year',
+    url: () => '/api/reporting-calendars/230600/2026',
+    ok: projectReaders,
+    note: 'city calendar',
+  },
+  {
+    route: 'PUT /api/reporting-calendars/:regionCode/:year',
+    url: () => '/api/reporting-calendars/230600/2026',
+    body: async (f) => ({
+      version: await calendarVersion(f, '230600'),
+      deadlineDay: 8,
+      aggregationDay: 12,
+      rollToWorkingDay: true,
+    }),
+    ok: ['admin', 'office'],
+    note: 'city calendar',
+  },
+  {
+    route: 'PUT /api/reporting-calendars/:regionCode/:year',
+    url: () => '/api/reporting-calendars/230623/2026',
+    body: async (f) => ({
+      version: await calendarVersion(f, '230623'),
+      deadlineDay: 6,
+      aggregationDay: 10,
+      rollToWorkingDay: true,
+    }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'county calendar',
+  },
+  {
+    route: 'GET /api/calendar-corrections',
+    url: () => '/api/calendar-corrections?year=2026',
+    ok: all,
+    note: 'corrections',
+  },
+  {
+    route: 'PUT /api/calendar-corrections/:date',
+    url: () => '/api/calendar-corrections/2026-12-31',
+    body: () => ({ work: false, note: '地方假日' }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices correct the calendar',
+  },
+  {
+    route: 'DELETE /api/calendar-corrections/:date',
+    url: () => '/api/calendar-corrections/2026-12-31',
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices correct the calendar',
+  },
+  {
+    route: 'GET /api/light-rules/:regionCode/:year',
+    url: () => '/api/light-rules/230600/2026',
+    ok: projectReaders,
+    note: 'rules in force',
+  },
+  {
+    route: 'POST /api/light-rules/:regionCode/:year',
+    url: () => '/api/light-rules/230600/2026',
+    body: () => ({
+      rules: {
+        lagThreshold: 0.85,
+        yellowOnStartOverdue: true,
+        yellowOnMilestoneOverdue: true,
+        yellowOnReportMissing: true,
+        redAfterYellowMonths: 2,
+        referralAfterRedMonths: 2,
+      },
+      reason: '年中调整阈值',
+    }),
+    ok: ['admin', 'office'],
+    note: 'city rules',
+  },
+  {
+    route: 'GET /api/month-closes/:regionCode/:month',
+    url: () => '/api/month-closes/230600/2026-10',
+    ok: projectReaders,
+    note: 'city close',
+  },
+  {
+    route: 'POST /api/month-closes/:regionCode/:month/run',
+    url: () => '/api/month-closes/230600/2026-10/run',
+    ok: ['admin', 'office'],
+    note: 'city close',
+  },
+  {
+    route: 'POST /api/month-closes/:regionCode/:month/publish',
+    url: () => '/api/month-closes/230600/2026-09/publish',
+    body: async (f) => (await computedClose(f, 9), undefined),
+    ok: ['admin', 'office'],
+    note: 'city close',
+  },
+  {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
     body: () => ({ currentPassword: 'wrong-password-1', newPassword: 'another-pass-2026' }),
@@ -748,6 +1026,7 @@ beforeAll(async () => {
     cityList: 0,
     scratch: 0,
     unitUser: (await id('unit')).id,
+    attachment: 0,
     sheet: await buildResponsibilitySheet([
       {
         code: 'IMP-1',
@@ -793,6 +1072,32 @@ beforeAll(async () => {
   });
   f.milestone = plan.json().milestones[0].id;
   f.cityList = (await scratchList(f, 'published', true)).id;
+  const r3 = await reportIn(f, 3, 'draft', true);
+  f.attachment = (
+    await admin.request({
+      method: 'POST',
+      url: `/api/reports/${r3!.id}/attachments`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+    })
+  ).json().id;
+  await db
+    .insertInto('lights')
+    .values({
+      project_id: city.id,
+      year: 2026,
+      month: 10,
+      computed: 'yellow',
+      reasons: '[]',
+      streak: 1,
+      red_streak: 0,
+      referral: false,
+      planned_to_date: '100.00',
+      done_to_date: '50.00',
+      closed_by_region: '230600',
+    })
+    .execute();
+  await admin.post('/api/month-closes/230600/2026-10/run');
   f.procedure = (await admin.post(`/api/projects/${city.id}/procedures`, { name: '施工许可证' })).json().id;
   for (const u of users) {
     f.views.set(

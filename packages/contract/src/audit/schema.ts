@@ -16,6 +16,11 @@ export const auditEntities = [
   'dictionary',
   'saved_view',
   'procedure_template',
+  'report',
+  'month_close',
+  'reporting_calendar',
+  'calendar_correction',
+  'light_rules',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
@@ -65,6 +70,15 @@ export const actionLabels: Record<string, string> = {
   add_procedure: '新增前期手续',
   update_procedure: '更新前期手续',
   save: '保存',
+  report_submit: '报送月报',
+  report_return: '退回月报',
+  report_verify: '审核通过',
+  report_amend: '更正月报',
+  add_attachment: '上传附件',
+  remove_attachment: '删除附件',
+  override_light: '调整灯色',
+  clear_override: '取消灯色调整',
+  run_close: '运行月度调度',
   publish: '发布名单',
   member_add: '调入名单',
   member_remove: '调出名单',

@@ -302,6 +302,118 @@ export interface SavedViewsTable {
   created_at: Created;
 }
 
+export interface ReportingCalendarsTable {
+  region_code: string;
+  year: number;
+  deadline_day: Generated<number>;
+  aggregation_day: Generated<number>;
+  roll_to_working_day: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface CalendarCorrectionsTable {
+  date: DateString;
+  work: boolean;
+  note: string | null;
+}
+
+export interface MonthlyReportsTable {
+  id: Generated<number>;
+  project_id: number;
+  year: number;
+  month: number;
+  amendment: Generated<number>;
+  current: Generated<boolean>;
+  status: string;
+  investment_month: Numeric;
+  funds_in_place: ColumnType<Record<string, string>, string | undefined, string>;
+  physical_progress: string;
+  percent_complete: Numeric | null;
+  land_progress: string | null;
+  milestones_reached: ColumnType<{ milestoneId: number; actualDate: string }[], string | undefined, string>;
+  problems: string | null;
+  next_month_plan: string | null;
+  signer: string | null;
+  first_submitted_at: Date | null;
+  submitted_at: Date | null;
+  return_reason: string | null;
+  amendment_reason: string | null;
+  verified_by: number | null;
+  verified_at: Date | null;
+  created_by: number | null;
+  created_at: Created;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReportAttachmentsTable {
+  id: Generated<number>;
+  report_id: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  path: string;
+  created_by: number | null;
+  created_at: Created;
+}
+
+export interface LightRulesTable {
+  region_code: string;
+  year: number;
+  version: number;
+  rules: ColumnType<Record<string, unknown>, string, string>;
+  reason: string | null;
+  created_by: number | null;
+  created_at: Created;
+}
+
+export interface LightsTable {
+  project_id: number;
+  year: number;
+  month: number;
+  computed: string;
+  reasons: ColumnType<
+    { code: string; values: Record<string, string | number | null>; text: string }[],
+    string,
+    string
+  >;
+  streak: number;
+  red_streak: number;
+  referral: boolean;
+  planned_to_date: Numeric;
+  done_to_date: Numeric;
+  annual_plan: Numeric | null;
+  pace_ratio: Numeric | null;
+  annual_ratio: Numeric | null;
+  timeliness: string | null;
+  override_color: string | null;
+  override_justification: string | null;
+  override_by: number | null;
+  override_at: Date | null;
+  closed_by_region: string;
+}
+
+export interface MonthClosesTable {
+  region_code: string;
+  year: number;
+  month: number;
+  status: string;
+  computed_at: Date;
+  published_at: Date | null;
+  rules_version: number;
+  indicators: ColumnType<Record<string, unknown[]>, string, string>;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  started_at: Created;
+  finished_at: Date | null;
+  status: string;
+  detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -326,6 +438,14 @@ export interface Database {
   procedure_templates: ProcedureTemplatesTable;
   project_procedures: ProjectProceduresTable;
   saved_views: SavedViewsTable;
+  reporting_calendars: ReportingCalendarsTable;
+  calendar_corrections: CalendarCorrectionsTable;
+  monthly_reports: MonthlyReportsTable;
+  report_attachments: ReportAttachmentsTable;
+  light_rules: LightRulesTable;
+  lights: LightsTable;
+  month_closes: MonthClosesTable;
+  job_runs: JobRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,257 @@
+/** Monthly reports (DOMAIN §4), the reporting calendar, progress and lights (§5), and the month close. */
+import { z } from 'zod';
+import { id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
+import { moneyOut, nonNegativeMoney, money } from '../money.ts';
+
+export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+// ---- reporting calendar ----
+export const reportingCalendar = z.object({
+  regionCode: z.string(),
+  year: z.number().int(),
+  /** reports for month m are due on this day of month m+1 (default 8) */
+  deadlineDay: z.number().int().min(1).max(28),
+  /** the office aggregates on this day of month m+1 (default 12); the scheduled close runs after it */
+  aggregationDay: z.number().int().min(1).max(28),
+  /** when the deadline falls on a non-working day, it moves to the next working day */
+  rollToWorkingDay: z.boolean(),
+  version: z.number().int(),
+});
+/** version 0 creates the year's calendar (the defaults were in force until then) */
+export const reportingCalendarUpdate = z.object({
+  version: z.number().int().min(0),
+  deadlineDay: z.number().int().min(1).max(28),
+  aggregationDay: z.number().int().min(1).max(28),
+  rollToWorkingDay: z.boolean(),
+});
+export const calendarCorrection = z.object({
+  date: isoDate,
+  work: z.boolean(),
+  note: z.string().trim().max(100).nullable().optional(),
+});
+
+// ---- monthly reports ----
+export const reportStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
+export const reportStatus = z.enum(reportStatuses);
+export const reportStatusLabels = {
+  draft: '草稿',
+  submitted: '已报送',
+  verified: '已审核',
+  returned: '已退回',
+} as const;
+export const timelinessValues = ['on_time', 'late', 'missing'] as const;
+export const timelinessLabels = { on_time: '按时', late: '逾期', missing: '未报' } as const;
+
+export const fundsInPlace = z.record(z.string(), money);
+
+export const monthlyReport = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  /** 0 for the original; 1, 2, … for amendments after verification */
+  amendment: z.number().int(),
+  current: z.boolean(),
+  status: reportStatus,
+  investmentMonth: moneyOut,
+  /** computed: this year's verified months plus this one, never typed */
+  investmentYtd: moneyOut,
+  /** computed: every verified month since the project started, plus this one */
+  investmentSinceStart: moneyOut,
+  fundsInPlace: z.record(z.string(), moneyOut),
+  physicalProgress: z.string(),
+  percentComplete: z.number().nullable(),
+  landProgress: z.string().nullable(),
+  milestonesReached: z.array(
+    z.object({ milestoneId: z.number().int(), name: z.string(), actualDate: z.string() }),
+  ),
+  problems: z.string().nullable(),
+  nextMonthPlan: z.string().nullable(),
+  signer: z.string().nullable(),
+  attachments: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      size: z.number().int(),
+      type: z.string(),
+      sha256: z.string(),
+    }),
+  ),
+  submittedAt: z.string().nullable(),
+  deadline: z.string(),
+  timeliness: z.enum(timelinessValues),
+  returnReason: z.string().nullable(),
+  amendmentReason: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type MonthlyReport = z.infer<typeof monthlyReport>;
+
+const reportFields = {
+  investmentMonth: money,
+  fundsInPlace: fundsInPlace.default({}),
+  physicalProgress: z.string().trim().min(1, '请填写形象进度').max(2000),
+  percentComplete: z.number().min(0).max(100).nullable().optional(),
+  landProgress: z.string().trim().max(1000).nullable().optional(),
+  milestonesReached: z
+    .array(z.object({ milestoneId: id, actualDate: isoDate }))
+    .max(60)
+    .default([]),
+  problems: z.string().trim().max(2000).nullable().optional(),
+  nextMonthPlan: z.string().trim().max(2000).nullable().optional(),
+  signer: z.string().trim().max(30).nullable().optional(),
+};
+/** Saves the month's draft (creates it, or updates it with its version). */
+export const reportDraft = z.object({ version: z.number().int().min(1).optional(), ...reportFields });
+export const reportParams = z.object({ projectId: id, month: yearMonth });
+export const reportReturn = versioned.extend({ reason: z.string().trim().min(2, '请填写退回原因').max(500) });
+/** A correction of a verified report: a new version with its reason. */
+export const reportAmend = z.object({
+  reason: z.string().trim().min(2, '请填写更正原因').max(500),
+  ...reportFields,
+});
+export const reportQuery = pageQuery.extend({
+  month: yearMonth.optional(),
+  status: reportStatus.optional(),
+  projectId: id.optional(),
+});
+export { nonNegativeMoney };
+
+/** What a unit or reporter has to do this cycle. */
+export const inboxItem = z.object({
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  month: yearMonth,
+  deadline: z.string(),
+  state: z.enum(['due', 'late', 'returned', 'draft']),
+  reportId: z.number().int().nullable(),
+});
+
+// ---- progress and lights ----
+export const lightColors = ['green', 'yellow', 'red'] as const;
+export const lightColor = z.enum(lightColors);
+export type LightColor = z.infer<typeof lightColor>;
+export const lightLabels = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
+/** Shown wherever a light is shown (DOMAIN §5: each colour with its definition). */
+export const lightDefinitions = {
+  green: '按计划推进：无滞后、无逾期节点、月报按时报送。',
+  yellow: '预警：未按期开工，或序时完成率低于阈值，或有逾期节点，或当月月报未报。',
+  red: '严重滞后：连续两个月亮黄灯(或仍未消除的红灯原因)。连续两月红灯移交纪检监察问责。',
+} as const;
+
+export const reasonCodes = [
+  'START_OVERDUE',
+  'LAG',
+  'MILESTONE_OVERDUE',
+  'REPORT_MISSING',
+  'YELLOW_STREAK',
+  'RED_STREAK',
+] as const;
+export const lightReason = z.object({
+  code: z.enum(reasonCodes),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  text: z.string(),
+});
+export type LightReason = z.infer<typeof lightReason>;
+
+export const lightRules = z.object({
+  lagThreshold: z.number().min(0).max(2),
+  yellowOnStartOverdue: z.boolean(),
+  yellowOnMilestoneOverdue: z.boolean(),
+  yellowOnReportMissing: z.boolean(),
+  redAfterYellowMonths: z.number().int().min(1).max(12),
+  referralAfterRedMonths: z.number().int().min(1).max(12),
+});
+export type LightRules = z.infer<typeof lightRules>;
+export const defaultLightRules: LightRules = {
+  lagThreshold: 0.9,
+  yellowOnStartOverdue: true,
+  yellowOnMilestoneOverdue: true,
+  yellowOnReportMissing: true,
+  redAfterYellowMonths: 2,
+  referralAfterRedMonths: 2,
+};
+export const lightRulesVersion = z.object({
+  regionCode: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  rules: lightRules,
+  reason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const lightRulesUpdate = z.object({
+  rules: lightRules,
+  reason: z.string().trim().min(2, '请说明调整原因').max(300),
+});
+
+export const light = z.object({
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  computed: lightColor,
+  /** the colour in force: the office's override, else the computed one */
+  color: lightColor,
+  reasons: z.array(lightReason),
+  referral: z.boolean(),
+  plannedToDate: moneyOut,
+  doneToDate: moneyOut,
+  paceRatio: z.number().nullable(),
+  annualRatio: z.number().nullable(),
+  override: z
+    .object({ color: lightColor, justification: z.string(), by: z.string().nullable(), at: z.string() })
+    .nullable(),
+});
+export type Light = z.infer<typeof light>;
+export const lightOverride = z.object({
+  color: lightColor,
+  justification: z.string().trim().min(5, '调整灯色须写明理由(至少 5 个字)').max(500),
+});
+export const lightQuery = pageQuery.extend({
+  month: yearMonth,
+  color: lightColor.optional(),
+  reason: z.enum(reasonCodes).optional(),
+  regionCode: regionCode.optional(),
+  sector: z.string().max(20).optional(),
+  listId: id.optional(),
+  unitId: id.optional(),
+});
+
+// ---- month close ----
+export const indicatorRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  projects: z.number().int(),
+  plannedToStart: z.number().int(),
+  started: z.number().int(),
+  startRate: z.number().nullable(),
+  annualPlan: moneyOut,
+  plannedToDate: moneyOut,
+  doneToDate: moneyOut,
+  annualRatio: z.number().nullable(),
+  paceRatio: z.number().nullable(),
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+  normalRate: z.number().nullable(),
+});
+export type IndicatorRow = z.infer<typeof indicatorRow>;
+export const indicatorDimensions = ['total', 'list', 'batch', 'sector', 'region', 'unit', 'leader'] as const;
+export const monthClose = z.object({
+  regionCode: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  status: z.enum(['computed', 'published']),
+  computedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  rulesVersion: z.number().int(),
+  indicators: z.record(z.string(), z.array(indicatorRow)),
+});
+export type MonthClose = z.infer<typeof monthClose>;
+export const monthCloseParams = z.object({ regionCode, month: yearMonth });

@@ -1,0 +1,190 @@
+/** The light board: lights of a month in scope, filters, export; the office's overrides with a justification. */
+import { Decimal, lightLabels, type Light, type lightQuery } from '@ducha/contract';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor } from '../../db/connection.ts';
+import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
+import { iso } from '../../platform/records.ts';
+import { addTable, ExcelJS, toBuffer } from '../projects/excel/sheet.ts';
+import { canManageProject } from '../projects/policy.ts';
+import { filteredProjects, readableProject } from '../projects/projects.ts';
+import { parseMonth } from './reports.ts';
+
+const base = (db: Executor) =>
+  db
+    .selectFrom('lights as l')
+    .innerJoin('projects as p', 'p.id', 'l.project_id')
+    .leftJoin('users as ou', 'ou.id', 'l.override_by')
+    .select([
+      'l.project_id',
+      'p.code',
+      'p.name',
+      'l.year',
+      'l.month',
+      'l.computed',
+      'l.reasons',
+      'l.referral',
+      'l.planned_to_date',
+      'l.done_to_date',
+      'l.pace_ratio',
+      'l.annual_ratio',
+      'l.override_color',
+      'l.override_justification',
+      'ou.display_name as override_by',
+      'l.override_at',
+    ]);
+type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+
+const present = (r: Row): Light => ({
+  projectId: r.project_id,
+  projectCode: r.code,
+  projectName: r.name,
+  year: r.year,
+  month: r.month,
+  computed: r.computed as Light['computed'],
+  color: (r.override_color ?? r.computed) as Light['color'],
+  reasons: r.reasons as Light['reasons'],
+  referral: r.referral,
+  plannedToDate: new Decimal(r.planned_to_date).toFixed(2),
+  doneToDate: new Decimal(r.done_to_date).toFixed(2),
+  paceRatio: r.pace_ratio === null ? null : Number(r.pace_ratio),
+  annualRatio: r.annual_ratio === null ? null : Number(r.annual_ratio),
+  override: r.override_color
+    ? {
+        color: r.override_color as Light['color'],
+        justification: r.override_justification ?? '',
+        by: r.override_by,
+        at: iso(r.override_at)!,
+      }
+    : null,
+});
+
+function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  const { y, m } = parseMonth(q.month);
+  const ids = filteredProjects(db, actorOf(ctx), {
+    page: 1,
+    pageSize: 1,
+    sort: 'code',
+    regionCode: q.regionCode,
+    sector: q.sector,
+    listId: q.listId,
+    unitId: q.unitId,
+    q: q.q,
+  }).select('p.id');
+  let query = base(db).where('l.year', '=', y).where('l.month', '=', m).where('l.project_id', 'in', ids);
+  if (q.color) query = query.where(sql<boolean>`coalesce(l.override_color, l.computed) = ${q.color}`);
+  if (q.reason)
+    query = query.where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(l.reasons) x where x->>'code' = ${q.reason})`,
+    );
+  return query;
+}
+
+const order = sql`case coalesce(l.override_color, l.computed) when 'red' then 0 when 'yellow' then 1 else 2 end`;
+
+export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  const query = filtered(db, ctx, q);
+  const [rows, all] = await Promise.all([
+    query
+      .orderBy(order)
+      .orderBy('p.code')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    query.execute(),
+  ]);
+  return { items: rows.map(present), total: all.length };
+}
+
+export async function exportLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  const rows = (await filtered(db, ctx, q).orderBy(order).orderBy('p.code').execute()).map(present);
+  const wb = new ExcelJS.Workbook();
+  addTable(
+    wb,
+    `${q.month} 亮灯`,
+    [
+      { header: '项目编号', width: 16 },
+      { header: '项目名称', width: 36 },
+      { header: '灯色', width: 8 },
+      { header: '计算灯色', width: 10 },
+      { header: '序时计划(万元)', width: 16, money: true },
+      { header: '完成(万元)', width: 14, money: true },
+      { header: '序时完成率', width: 12 },
+      { header: '原因', width: 60 },
+      { header: '调整理由', width: 30 },
+    ],
+    rows.map((l) => [
+      l.projectCode,
+      l.projectName,
+      lightLabels[l.color],
+      lightLabels[l.computed],
+      Number(l.plannedToDate),
+      Number(l.doneToDate),
+      l.paceRatio === null ? null : `${(l.paceRatio * 100).toFixed(1)}%`,
+      l.reasons.map((r) => r.text).join('；'),
+      l.override?.justification ?? null,
+    ]),
+  );
+  return toBuffer(wb);
+}
+
+/** The office sets (or clears, with color null) a light by hand; the computed light stays beside it. */
+export async function overrideLight(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  ym: string,
+  override: { color: Light['color']; justification: string } | null,
+) {
+  const actor = actorOf(ctx);
+  const { y, m } = parseMonth(ym);
+  return transaction(db, async (trx) => {
+    const project = await readableProject(trx, actor, projectId);
+    if (!canManageProject(actor, project.region_path)) throw forbidden();
+    const row = await base(trx)
+      .where('l.project_id', '=', projectId)
+      .where('l.year', '=', y)
+      .where('l.month', '=', m)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const closed = await trx
+      .selectFrom('month_closes')
+      .select('status')
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .where('status', '=', 'published')
+      .where('region_code', 'in', project.region_path.split('.'))
+      .executeTakeFirst();
+    if (closed)
+      throw new DomainError('INVALID_STATE', 409, [{ path: 'month', message: '该月已发布，灯色已冻结' }]);
+    await trx
+      .updateTable('lights')
+      .set({
+        override_color: override?.color ?? null,
+        override_justification: override?.justification ?? null,
+        override_by: override ? actor.id : null,
+        override_at: override ? new Date() : null,
+      })
+      .where('project_id', '=', projectId)
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'project',
+      entityId: projectId,
+      action: override ? 'override_light' : 'clear_override',
+      before: { month: ym, color: row.override_color ?? row.computed },
+      after: { month: ym, color: override?.color ?? row.computed, computed: row.computed },
+      reason: override?.justification ?? null,
+    });
+    return present(
+      (await base(trx)
+        .where('l.project_id', '=', projectId)
+        .where('l.year', '=', y)
+        .where('l.month', '=', m)
+        .executeTakeFirst())!,
+    );
+  });
+}

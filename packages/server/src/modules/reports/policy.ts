@@ -1,0 +1,15 @@
+/**
+ * Who files and who checks monthly reports. The lead unit and the owner's reporter fill them (the
+ * office may too); only the office verifies, returns and amends verified reports.
+ */
+import type { Actor } from '../../platform/access/context.ts';
+import { canManageProject, type ProjectFacts } from '../projects/policy.ts';
+
+export function canFileReport(a: Actor, p: ProjectFacts): boolean {
+  if (canManageProject(a, p.regionPath)) return true;
+  if (a.role === 'unit') return a.unitId !== null && p.leadUnitId === a.unitId;
+  if (a.role === 'reporter') return a.unitId !== null && p.ownerUnitId === a.unitId;
+  return false;
+}
+
+export const canVerifyReport = (a: Actor, p: ProjectFacts) => canManageProject(a, p.regionPath);

@@ -1,0 +1,98 @@
+/** Report queries: the row with its project, computed totals, attachments and milestone names. */
+import { Decimal, type MonthlyReport } from '@ducha/contract';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/connection.ts';
+import { iso } from '../../platform/records.ts';
+import { timeliness } from './rules.ts';
+
+export const reportBase = (db: Executor) =>
+  db
+    .selectFrom('monthly_reports as mr')
+    .innerJoin('projects as p', 'p.id', 'mr.project_id')
+    .leftJoin('users as vu', 'vu.id', 'mr.verified_by')
+    .select([
+      'mr.id',
+      'mr.project_id',
+      'p.code as project_code',
+      'p.name as project_name',
+      'mr.year',
+      'mr.month',
+      'mr.amendment',
+      'mr.current',
+      'mr.status',
+      'mr.investment_month',
+      'mr.funds_in_place',
+      'mr.physical_progress',
+      'mr.percent_complete',
+      'mr.land_progress',
+      'mr.milestones_reached',
+      'mr.problems',
+      'mr.next_month_plan',
+      'mr.signer',
+      'mr.first_submitted_at',
+      'mr.submitted_at',
+      'mr.return_reason',
+      'mr.amendment_reason',
+      'vu.display_name as verified_by',
+      'mr.verified_at',
+      'mr.version',
+      // year-to-date and since-start: earlier reported months (current versions) plus this one
+      sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
+        where o.project_id = mr.project_id and o.current and o.status in ('submitted','verified')
+        and o.year = mr.year and o.month < mr.month), 0)`.as('ytd'),
+      sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
+        where o.project_id = mr.project_id and o.current and o.status in ('submitted','verified')
+        and (o.year < mr.year or (o.year = mr.year and o.month < mr.month))), 0)`.as('since_start'),
+      sql<
+        { id: number; name: string; size: number; type: string; sha256: string }[]
+      >`coalesce((select json_agg(json_build_object(
+        'id', a.id, 'name', a.name, 'size', a.size, 'type', a.type, 'sha256', a.sha256) order by a.id)
+        from report_attachments a where a.report_id = mr.id), '[]'::json)`.as('attachments'),
+      sql<
+        { id: number; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', pm.id, 'name', pm.name))
+        from plan_milestones pm where pm.id in (select (x->>'milestoneId')::int from jsonb_array_elements(mr.milestones_reached) x)), '[]'::json)`.as(
+        'milestone_names',
+      ),
+    ]);
+
+export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportBase>['execute']>>[number];
+
+const chinaDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+
+export function presentReport(r: ReportRow, deadline: string): MonthlyReport {
+  const names = new Map(r.milestone_names.map((m) => [m.id, m.name]));
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    year: r.year,
+    month: r.month,
+    amendment: r.amendment,
+    current: r.current,
+    status: r.status as MonthlyReport['status'],
+    investmentMonth: new Decimal(r.investment_month).toFixed(2),
+    investmentYtd: new Decimal(r.ytd).toFixed(2),
+    investmentSinceStart: new Decimal(r.since_start).toFixed(2),
+    fundsInPlace: Object.fromEntries(
+      Object.entries(r.funds_in_place).map(([k, v]) => [k, new Decimal(v).toFixed(2)]),
+    ),
+    physicalProgress: r.physical_progress,
+    percentComplete: r.percent_complete === null ? null : Number(r.percent_complete),
+    landProgress: r.land_progress,
+    milestonesReached: r.milestones_reached.map((m) => ({ ...m, name: names.get(m.milestoneId) ?? '' })),
+    problems: r.problems,
+    nextMonthPlan: r.next_month_plan,
+    signer: r.signer,
+    attachments: r.attachments,
+    submittedAt: iso(r.submitted_at),
+    deadline,
+    timeliness: timeliness(r.first_submitted_at ? chinaDate(r.first_submitted_at) : null, deadline),
+    returnReason: r.return_reason,
+    amendmentReason: r.amendment_reason,
+    verifiedBy: r.verified_by,
+    verifiedAt: iso(r.verified_at),
+    version: r.version,
+  };
+}

@@ -1,0 +1,315 @@
+/**
+ * The monthly report workflow: draft → submitted → verified, or returned with a reason and
+ * resubmitted. A verified report is frozen; a correction is an amendment, a new version with its
+ * reason, and every version stays readable. Milestones reached become the baseline's actual dates
+ * when the report is verified.
+ */
+import type { MonthlyReport, reportAmend, reportDraft } from '@ducha/contract';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
+import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { reportDeadline } from '../../platform/calendar.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { assertVersion } from '../../platform/records.ts';
+import { todayInChina } from '../../platform/time.ts';
+import { readableProject } from '../projects/projects.ts';
+import { projectFacts, type ProjectRow } from '../projects/repo.ts';
+import { canFileReport, canVerifyReport } from './policy.ts';
+import { presentReport, reportBase } from './repo.ts';
+import { calendarFor, loadCorrections } from './settings.ts';
+
+export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
+
+export async function deadlineOf(db: Executor, regionPath: string, y: number, m: number) {
+  return reportDeadline(y, m, await calendarFor(db, regionPath, y), await loadCorrections(db));
+}
+
+/** The baseline milestones of the year (the baseline in force, else the draft) a report may mark reached. */
+export async function yearMilestones(db: Executor, projectId: number, y: number) {
+  const plan = await db
+    .selectFrom('annual_plans')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .where('year', '=', y)
+    .where('status', 'in', ['approved', 'draft'])
+    .orderBy('status')
+    .executeTakeFirst();
+  if (!plan) return [];
+  return db
+    .selectFrom('plan_milestones')
+    .select(['id', 'name', 'planned_date as plannedDate', 'actual_date as actualDate'])
+    .where('plan_id', '=', plan.id)
+    .orderBy('seq')
+    .execute();
+}
+
+async function current(db: Executor, projectId: number, y: number, m: number) {
+  return reportBase(db)
+    .where('mr.project_id', '=', projectId)
+    .where('mr.year', '=', y)
+    .where('mr.month', '=', m)
+    .where('mr.current', '=', true)
+    .executeTakeFirst();
+}
+
+export async function getMonth(db: Db, ctx: Ctx, projectId: number, ym: string) {
+  const { y, m } = parseMonth(ym);
+  const project = await readableProject(db, actorOf(ctx), projectId);
+  const deadline = await deadlineOf(db, project.region_path, y, m);
+  const versions = await reportBase(db)
+    .where('mr.project_id', '=', projectId)
+    .where('mr.year', '=', y)
+    .where('mr.month', '=', m)
+    .orderBy('mr.amendment', 'desc')
+    .execute();
+  const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const prev = await current(db, projectId, py, pm);
+  return {
+    current: versions.find((v) => v.current)
+      ? presentReport(
+          versions.find((v) => v.current)!,
+          deadline,
+        )
+      : null,
+    versions: versions.map((v) => presentReport(v, deadline)),
+    previous: prev ? presentReport(prev, await deadlineOf(db, project.region_path, py, pm)) : null,
+    milestones: await yearMilestones(db, projectId, y),
+    deadline,
+  };
+}
+
+type Fields = Omit<z.infer<typeof reportDraft>, 'version'>;
+
+async function checkFields(trx: Executor, projectId: number, y: number, f: Fields) {
+  const allowed = new Set((await yearMilestones(trx, projectId, y)).map((m) => m.id));
+  const today = todayInChina();
+  for (const [i, r] of f.milestonesReached.entries()) {
+    if (!allowed.has(r.milestoneId))
+      throw invalid(`body.milestonesReached.${i}.milestoneId`, '不是本年度计划中的节点');
+    if (r.actualDate > today) throw invalid(`body.milestonesReached.${i}.actualDate`, '实际日期不能晚于今天');
+  }
+}
+
+const columns = (f: Fields) => ({
+  investment_month: f.investmentMonth,
+  funds_in_place: JSON.stringify(f.fundsInPlace),
+  physical_progress: f.physicalProgress,
+  percent_complete:
+    f.percentComplete === null || f.percentComplete === undefined ? null : String(f.percentComplete),
+  land_progress: f.landProgress ?? null,
+  milestones_reached: JSON.stringify(f.milestonesReached),
+  problems: f.problems ?? null,
+  next_month_plan: f.nextMonthPlan ?? null,
+  signer: f.signer ?? null,
+});
+
+async function lockProject(trx: Trx, actor: Actor, projectId: number): Promise<ProjectRow> {
+  await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().executeTakeFirst();
+  return readableProject(trx, actor, projectId);
+}
+
+async function finish(
+  trx: Trx,
+  ctx: Ctx,
+  project: ProjectRow,
+  id: number,
+  action: string,
+  before: object,
+  reason: string | null = null,
+): Promise<MonthlyReport> {
+  const row = (await reportBase(trx).where('mr.id', '=', id).executeTakeFirst())!;
+  const report = presentReport(row, await deadlineOf(trx, project.region_path, row.year, row.month));
+  await recordAudit(trx, ctx, {
+    entity: 'report',
+    entityId: id,
+    action,
+    before: { ...before },
+    after: { status: report.status, investmentMonth: report.investmentMonth, amendment: report.amendment },
+    reason,
+  });
+  return report;
+}
+
+export async function saveDraft(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  ym: string,
+  input: z.infer<typeof reportDraft>,
+): Promise<MonthlyReport> {
+  const actor = actorOf(ctx);
+  const { y, m } = parseMonth(ym);
+  if (ym > todayInChina().slice(0, 7)) throw invalid('month', '不能填报未来月份');
+  return transaction(db, async (trx) => {
+    const project = await lockProject(trx, actor, projectId);
+    if (!canFileReport(actor, projectFacts(project))) throw forbidden();
+    await checkFields(trx, projectId, y, input);
+    const existing = await current(trx, projectId, y, m);
+    if (existing && (existing.status === 'submitted' || existing.status === 'verified')) {
+      throw new DomainError(
+        'INVALID_STATE',
+        409,
+        [
+          {
+            path: 'status',
+            message: existing.status === 'verified' ? '月报已审核，更正请走更正流程' : '月报已报送，待审核',
+          },
+        ],
+        { status: existing.status },
+      );
+    }
+    if (existing) {
+      if (input.version === undefined)
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          409,
+          [{ path: 'version', message: '已有草稿，请带上版本号' }],
+          { currentVersion: existing.version },
+        );
+      assertVersion(existing.version, input.version);
+      await trx
+        .updateTable('monthly_reports')
+        .set({ ...columns(input), version: existing.version + 1, updated_at: new Date() })
+        .where('id', '=', existing.id)
+        .execute();
+      return finish(trx, ctx, project, existing.id, 'update', { status: existing.status });
+    }
+    const { id } = await trx
+      .insertInto('monthly_reports')
+      .values({
+        ...columns(input),
+        project_id: projectId,
+        year: y,
+        month: m,
+        status: 'draft',
+        created_by: actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return finish(trx, ctx, project, id, 'create', {});
+  });
+}
+
+type Step = 'submit' | 'return' | 'verify';
+const from: Record<Step, string[]> = {
+  submit: ['draft', 'returned'],
+  return: ['submitted'],
+  verify: ['submitted'],
+};
+const to: Record<Step, string> = { submit: 'submitted', return: 'returned', verify: 'verified' };
+
+/** One step of the workflow; a step that is not allowed answers 409 with the current status. */
+export async function step(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  ym: string,
+  s: Step,
+  version: number,
+  reason: string | null = null,
+) {
+  const actor = actorOf(ctx);
+  const { y, m } = parseMonth(ym);
+  return transaction(db, async (trx) => {
+    const project = await lockProject(trx, actor, projectId);
+    const facts = projectFacts(project);
+    if (s === 'submit' ? !canFileReport(actor, facts) : !canVerifyReport(actor, facts)) throw forbidden();
+    const r = await current(trx, projectId, y, m);
+    if (!r) throw notFound();
+    if (!from[s].includes(r.status)) {
+      throw new DomainError(
+        'INVALID_STATE',
+        409,
+        [
+          {
+            path: 'status',
+            message: `当前状态为「${r.status}」，不能${s === 'submit' ? '报送' : s === 'return' ? '退回' : '审核'}`,
+          },
+        ],
+        { status: r.status },
+      );
+    }
+    assertVersion(r.version, version);
+    const now = new Date();
+    await trx
+      .updateTable('monthly_reports')
+      .set({
+        status: to[s],
+        version: r.version + 1,
+        updated_at: now,
+        ...(s === 'submit' ? { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now } : {}),
+        ...(s === 'return' ? { return_reason: reason } : {}),
+        ...(s === 'verify' ? { verified_by: actor.id, verified_at: now } : {}),
+      })
+      .where('id', '=', r.id)
+      .execute();
+    if (s === 'verify') await applyMilestones(trx, r.milestones_reached);
+    return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
+  });
+}
+
+async function applyMilestones(trx: Trx, reached: { milestoneId: number; actualDate: string }[]) {
+  for (const r of reached)
+    await trx
+      .updateTable('plan_milestones')
+      .set({ actual_date: r.actualDate })
+      .where('id', '=', r.milestoneId)
+      .execute();
+}
+
+/** The office corrects a verified report: a new verified version with the reason; the old one stays. */
+export async function amend(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  ym: string,
+  input: z.infer<typeof reportAmend>,
+) {
+  const actor = actorOf(ctx);
+  const { y, m } = parseMonth(ym);
+  return transaction(db, async (trx) => {
+    const project = await lockProject(trx, actor, projectId);
+    if (!canVerifyReport(actor, projectFacts(project))) throw forbidden();
+    await checkFields(trx, projectId, y, input);
+    const r = await current(trx, projectId, y, m);
+    if (!r) throw notFound();
+    if (r.status !== 'verified')
+      throw new DomainError(
+        'INVALID_STATE',
+        409,
+        [{ path: 'status', message: '只有已审核的月报需要更正；未审核的请直接修改或退回' }],
+        { status: r.status },
+      );
+    const now = new Date();
+    await trx.updateTable('monthly_reports').set({ current: false }).where('id', '=', r.id).execute();
+    const { id } = await trx
+      .insertInto('monthly_reports')
+      .values({
+        ...columns(input),
+        project_id: projectId,
+        year: y,
+        month: m,
+        amendment: r.amendment + 1,
+        status: 'verified',
+        first_submitted_at: r.first_submitted_at,
+        submitted_at: r.submitted_at,
+        amendment_reason: input.reason,
+        verified_by: actor.id,
+        verified_at: now,
+        created_by: actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await applyMilestones(trx, input.milestonesReached);
+    return finish(
+      trx,
+      ctx,
+      project,
+      id,
+      'report_amend',
+      { amendment: r.amendment, investmentMonth: r.investment_month },
+      input.reason,
+    );
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Attachments on disk, content-addressed: a file is stored once under its SHA-256 in the data
+ * directory, whatever its name. Type and size limits are checked before anything is written.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from './errors.ts';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const allowedTypes: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  path: string;
+}
+
+export function checkAttachment(type: string, size: number): void {
+  if (!allowedTypes[type]) {
+    throw new DomainError('VALIDATION', 400, [
+      { path: 'content-type', message: '只能上传 JPG、PNG 图片或 PDF、Word(.docx)、Excel(.xlsx) 文件' },
+    ]);
+  }
+  if (size === 0) throw new DomainError('VALIDATION', 400, [{ path: 'body', message: '文件为空' }]);
+  if (size > MAX_ATTACHMENT_BYTES) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', 413, [
+      { path: 'body', message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB 上限` },
+    ]);
+  }
+}
+
+export function storeFile(dataDir: string, body: Buffer): StoredFile {
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const rel = path.join('files', sha256.slice(0, 2), sha256);
+  const abs = path.join(dataDir, rel);
+  if (!fs.existsSync(abs)) {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, body);
+  }
+  return { sha256, size: body.length, path: rel };
+}
+
+export const readStoredFile = (dataDir: string, rel: string) => fs.readFileSync(path.join(dataDir, rel));
