@@ -9,6 +9,9 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
 import { createUser, resetPassword } from './modules/org/users.ts';
 import { isEmpty, seedDemo } from './modules/org/seed.ts';
+import { runClose } from './modules/reports/close.ts';
+import { seedDemoReports } from './modules/reports/demo-reports.ts';
+import { closingRegions } from './modules/reports/jobs.ts';
 import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 import { toActor, actorById } from './platform/auth/repo.ts';
 import type { Ctx } from './platform/access/context.ts';
@@ -24,6 +27,7 @@ const usage = `ducha <command>
                                            create an account; prints its one-time password
   user reset-password <username>           new one-time password; unlocks and signs out the account
   audit verify                             check the audit hash chain; exits 1 at the first broken event
+  month close YYYY-MM [--region CODE]      run the month close (default: every office's top region)
   sql "<statement>"                        run one SQL statement (for operators of the embedded database)`;
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
@@ -77,6 +81,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
     if (!(await isEmpty(db))) throw new Error('数据库已有用户，演示数据只能载入空库');
     await seedDemo(db);
     await seedDemoProjects(db);
+    await seedDemoReports(db);
     console.log('demo data loaded');
     return 0;
   }
@@ -104,6 +109,22 @@ async function run(db: Db, argv: string[]): Promise<number> {
   if (key === 'user reset-password' && arg) {
     const { temporaryPassword } = await resetPassword(db, await systemCtx(db), await userId(db, arg));
     console.log(`one-time password for ${arg}: ${temporaryPassword}`);
+    return 0;
+  }
+  if (key === 'month close' && arg) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(arg)) throw new Error('月份格式应为 YYYY-MM');
+    const ctx = await systemCtx(db);
+    const regions = values.region
+      ? await db.selectFrom('regions').select(['code', 'path']).where('code', '=', values.region).execute()
+      : await closingRegions(db);
+    if (!regions.length) throw new Error('没有可调度的行政区划');
+    for (const r of regions) {
+      const close = await runClose(db, ctx, r, Number(arg.slice(0, 4)), Number(arg.slice(5, 7)));
+      const t = close.indicators.total?.[0];
+      console.log(
+        `${r.code} ${arg}: ${t?.projects ?? 0} projects, green ${t?.green ?? 0}, yellow ${t?.yellow ?? 0}, red ${t?.red ?? 0}`,
+      );
+    }
     return 0;
   }
   if (key === 'audit verify') {

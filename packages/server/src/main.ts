@@ -4,6 +4,8 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connection.ts';
 import { bootstrapAdmin, isEmpty, seedDemo } from './modules/org/seed.ts';
 import { seedDemoProjects } from './modules/projects/demo-projects.ts';
+import { seedDemoReports } from './modules/reports/demo-reports.ts';
+import { startSchedule } from './modules/reports/jobs.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -12,6 +14,7 @@ if (await isEmpty(database.db)) {
   if (config.demo) {
     await seedDemo(database.db);
     await seedDemoProjects(database.db);
+    await seedDemoReports(database.db);
     console.log('已载入演示数据(大庆市)。演示账号见 README，密码仅供演示。');
   } else {
     const password = await bootstrapAdmin(database.db);
@@ -19,7 +22,10 @@ if (await isEmpty(database.db)) {
   }
 }
 const app = await buildApp({ config, database });
+const stopSchedule =
+  process.env.DUCHA_SCHEDULE === '0' ? () => {} : startSchedule(database.db, database.kind);
 const shutdown = async () => {
+  stopSchedule();
   await app.close();
   await database.close();
   process.exit(0);

@@ -289,8 +289,8 @@ async function progress(db: Db, ctx: Ctx, today: string) {
         .execute();
     }
     for (const m of milestones) {
-      if (m.planned_date >= today || rand(m.id, 8) < 0.25) continue; // the rest stay overdue
-      const late = Math.floor(rand(m.id, 9) * 20) - 5;
+      if (m.planned_date >= today || rand(m.id, 8) < 0.06) continue; // a few stay overdue
+      const late = Math.floor(rand(m.id, 9) * 12) - 8; // mostly on time, some a few days late
       const d = new Date(`${m.planned_date}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() + late);
       const actual = d.toISOString().slice(0, 10);

@@ -1,0 +1,101 @@
+/**
+ * Scheduled month close: every night, for each office region at the top of its tree, once the
+ * aggregation day of the last month has passed and that month has no close yet, run it. Runs are
+ * recorded in job_runs; on PostgreSQL an advisory lock keeps a second instance from running the
+ * same job at the same time.
+ */
+import { Cron } from 'croner';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { Ctx } from '../../platform/access/context.ts';
+import { aggregationDate } from '../../platform/calendar.ts';
+import { todayInChina } from '../../platform/time.ts';
+import { runClose } from './close.ts';
+import { calendarFor } from './settings.ts';
+
+/** The regions offices work in, without those already covered by an ancestor office. */
+export async function closingRegions(db: Db) {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('regions as r', 'r.code', 'u.region_code')
+    .select(['r.code', 'r.path'])
+    .where('u.role', '=', 'office')
+    .where('u.active', '=', true)
+    .distinct()
+    .execute();
+  return rows.filter((r) => !rows.some((o) => o.code !== r.code && r.path.startsWith(o.path + '.')));
+}
+
+export async function closeDueMonths(db: Db, today = todayInChina()): Promise<string[]> {
+  const ctx: Ctx = { actor: null, requestId: 'job:month-close' };
+  const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const [y, m] = tm === 1 ? [ty - 1, 12] : [ty, tm - 1];
+  const done: string[] = [];
+  for (const region of await closingRegions(db)) {
+    const cal = await calendarFor(db, region.path, y);
+    if (today < aggregationDate(y, m, cal)) continue;
+    const exists = await db
+      .selectFrom('month_closes')
+      .select('status')
+      .where('region_code', '=', region.code)
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .executeTakeFirst();
+    if (exists) continue;
+    await runClose(db, ctx, region, y, m);
+    done.push(`${region.code}:${y}-${String(m).padStart(2, '0')}`);
+  }
+  return done;
+}
+
+/** One run of a job, recorded; skipped when another instance holds the lock (PostgreSQL). */
+export async function runJob(db: Db, kind: 'pglite' | 'postgres', job: string, fn: () => Promise<unknown>) {
+  if (kind === 'postgres') {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${job})) as ok`.execute(db);
+    if (!got.rows[0]?.ok) {
+      await db
+        .insertInto('job_runs')
+        .values({
+          job,
+          status: 'skipped',
+          finished_at: new Date(),
+          detail: JSON.stringify({ reason: 'locked by another instance' }),
+        })
+        .execute();
+      return;
+    }
+  }
+  const { id } = await db
+    .insertInto('job_runs')
+    .values({ job, status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    const detail = await fn();
+    await db
+      .updateTable('job_runs')
+      .set({ status: 'ok', finished_at: new Date(), detail: JSON.stringify({ result: detail }) })
+      .where('id', '=', id)
+      .execute();
+  } catch (e) {
+    await db
+      .updateTable('job_runs')
+      .set({
+        status: 'failed',
+        finished_at: new Date(),
+        detail: JSON.stringify({ error: (e as Error).message }),
+      })
+      .where('id', '=', id)
+      .execute();
+  } finally {
+    if (kind === 'postgres') await sql`select pg_advisory_unlock(hashtext(${job}))`.execute(db);
+  }
+}
+
+/** Starts the nightly schedule (02:30 Asia/Shanghai). Returns a stop function. */
+export function startSchedule(db: Db, kind: 'pglite' | 'postgres') {
+  const job = new Cron('30 2 * * *', { timezone: 'Asia/Shanghai', protect: true }, () =>
+    runJob(db, kind, 'month-close', () => closeDueMonths(db)),
+  );
+  return () => job.stop();
+}
