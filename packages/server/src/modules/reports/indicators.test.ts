@@ -238,7 +238,7 @@ describe('indicators: groups', () => {
       annualPlan: '3000.30',
       plannedToDate: '1800.15',
       doneToDate: '1600.24',
-      paceRatio: 0.889, // 1600.24 / 1800.15 = 0.88905…
+      paceRatio: 0.8889, // 1600.24 / 1800.15 = 0.888948…
       plannedToStart: 2,
       started: 1,
       startRate: 0.5,
@@ -275,7 +275,7 @@ describe('indicators: groups', () => {
       projects: 2,
       plannedToDate: '1000.10',
       doneToDate: '1200.21',
-      paceRatio: 1.2001, // 1200.21 / 1000.10 = 1.20008…
+      paceRatio: 1.2001, // 1200.21 / 1000.10 = 1.200089…
       startRate: 0,
     });
     expect(sectors.get('农业')).toMatchObject({ projects: 1, annualRatio: 0.5, paceRatio: 1 });
