@@ -22,6 +22,7 @@ interface FactRow {
   name: string;
   sector: string;
   region_name: string;
+  region_path: string;
   lead_unit: string | null;
   leader: string | null;
   planned_start: string | null;
@@ -42,7 +43,7 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
   const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
   const result = await sql<FactRow>`
     with scope as (
-      select p.id, p.code, p.name, p.sector, r.name as region_name, lu.name as lead_unit, lp.name as leader,
+      select p.id, p.code, p.name, p.sector, r.name as region_name, r.path as region_path, lu.name as lead_unit, lp.name as leader,
              p.planned_start, p.actual_start
       from projects p
       join regions r on r.code = p.region_code
@@ -102,29 +103,42 @@ export async function runClose(
   m: number,
 ): Promise<MonthClose> {
   return transaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('month_closes')
-      .select(['status'])
-      .where('region_code', '=', region.code)
-      .where('year', '=', y)
-      .where('month', '=', m)
-      .forUpdate()
-      .executeTakeFirst();
-    if (existing?.status === 'published')
-      throw new DomainError('INVALID_STATE', 409, [{ path: 'month', message: '该月已发布，数据已冻结' }]);
-    const [calendar, corrections, { rules, version }] = await Promise.all([
-      calendarFor(trx, region.path, y),
+    // a month published for this region, a region above it or one below it is frozen for all of them
+    const frozen = await sql<{
+      code: string;
+    }>`select c.region_code as code from month_closes c join regions r on r.code = c.region_code
+      where c.year = ${y} and c.month = ${m} and c.status = 'published'
+        and (r.path = ${region.path} or r.path like ${region.path + '.%'} or ${region.path} like r.path || '.%')`.execute(
+      trx,
+    );
+    if (frozen.rows.length) {
+      throw new DomainError('INVALID_STATE', 409, [
+        { path: 'month', message: `该月已发布(${frozen.rows[0]!.code})，数据已冻结` },
+      ]);
+    }
+    const [corrections, { rules, version }] = await Promise.all([
       loadCorrections(trx),
       rulesFor(trx, region.path, y),
     ]);
-    const deadline = reportDeadline(y, m, calendar, corrections);
+    // each project's deadline follows its own region's calendar (a county may set its own)
+    const deadlines = new Map<string, string>();
     const end = monthEnd(y, m);
     const facts = await loadFacts(trx, region.path, y, m);
+    for (const f of facts) {
+      if (!deadlines.has(f.region_path))
+        deadlines.set(
+          f.region_path,
+          reportDeadline(y, m, await calendarFor(trx, f.region_path, y), corrections),
+        );
+    }
     const months: ProjectMonth[] = [];
     const lights = facts.map((f) => {
       const planned = plannedToDate(m, f.planned_investment, f.monthly);
       const done = new Decimal(f.done);
-      const t = timeliness(f.first_submitted_at ? chinaDate(f.first_submitted_at) : null, deadline);
+      const t = timeliness(
+        f.first_submitted_at ? chinaDate(f.first_submitted_at) : null,
+        deadlines.get(f.region_path)!,
+      );
       const light = computeLight(
         {
           month: m,

@@ -162,7 +162,9 @@ describe('indicators: total', () => {
   });
 
   it('nothing planned → null ratios, not a division by zero', () => {
-    const rows = [pm({ planned_investment: null, plannedToDate: new Decimal(0), doneToDate: new Decimal('5') })];
+    const rows = [
+      pm({ planned_investment: null, plannedToDate: new Decimal(0), doneToDate: new Decimal('5') }),
+    ];
     expect(indicators(rows).total![0]).toMatchObject({
       annualPlan: '0.00',
       plannedToDate: '0.00',
@@ -263,7 +265,10 @@ describe('indicators: groups', () => {
   it('by sector, region, unit and leader: every project in exactly one group, the groups sum to the total', () => {
     for (const dim of ['sector', 'region', 'unit', 'leader'] as const) {
       const rows = ind[dim]!;
-      expect(rows.reduce((s, r) => s + r.projects, 0), dim).toBe(5);
+      expect(
+        rows.reduce((s, r) => s + r.projects, 0),
+        dim,
+      ).toBe(5);
       const done = rows.reduce((s, r) => s.plus(r.doneToDate), new Decimal(0));
       expect(done.toFixed(2), dim).toBe('3100.34');
       const counts = rows.reduce((s, r) => s + r.green + r.yellow + r.red, 0);
@@ -340,8 +345,12 @@ describe('indicators: properties', () => {
         for (const dim of ['sector', 'region'] as const) {
           const rows = ind[dim]!;
           expect(rows.reduce((s, r) => s + r.projects, 0)).toBe(total.projects);
-          expect(rows.reduce((s, r) => s.plus(r.doneToDate), new Decimal(0)).toFixed(2)).toBe(total.doneToDate);
-          expect(rows.reduce((s, r) => s.plus(r.annualPlan), new Decimal(0)).toFixed(2)).toBe(total.annualPlan);
+          expect(rows.reduce((s, r) => s.plus(r.doneToDate), new Decimal(0)).toFixed(2)).toBe(
+            total.doneToDate,
+          );
+          expect(rows.reduce((s, r) => s.plus(r.annualPlan), new Decimal(0)).toFixed(2)).toBe(
+            total.annualPlan,
+          );
         }
         const listed = ind.list!.reduce((s, r) => s + r.projects, 0);
         expect(listed).toBe(xs.reduce((s, x) => s + x.lists.length, 0));

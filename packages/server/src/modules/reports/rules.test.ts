@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { Decimal, defaultLightRules, type LightRules } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
-import { computeLight, plannedToDate, ratio, timeliness, type LightResult, type MonthFacts } from './rules.ts';
+import {
+  computeLight,
+  plannedToDate,
+  ratio,
+  timeliness,
+  type LightResult,
+  type MonthFacts,
+} from './rules.ts';
 
 const d = (x: string | number) => new Decimal(x);
 
@@ -190,7 +197,12 @@ describe('computeLight: one month', () => {
     ['planned the day after month end, not started', '2026-11-01', null, false],
     ['planned in March, started in March', '2026-03-01', '2026-03-10', false],
     ['planned in March, started late but by month end', '2026-03-01', '2026-10-31', false],
-    ['planned in March, started the day after month end: still overdue for October', '2026-03-01', '2026-11-01', true],
+    [
+      'planned in March, started the day after month end: still overdue for October',
+      '2026-03-01',
+      '2026-11-01',
+      true,
+    ],
     ['planned in March, started long after', '2026-03-01', '2027-04-01', true],
     ['started before the planned date', '2026-10-15', '2026-09-01', false],
     ['no planned start', null, null, false],
@@ -247,7 +259,10 @@ describe('computeLight: one month', () => {
   });
 
   it('months with no plan yet (plan to date 0): no LAG, no pace ratio, the annual ratio still computed', () => {
-    const r = computeLight(facts({ month: 3, monthEnd: '2026-03-31', plannedToDate: d(0), doneToDate: d(0) }), rules());
+    const r = computeLight(
+      facts({ month: 3, monthEnd: '2026-03-31', plannedToDate: d(0), doneToDate: d(0) }),
+      rules(),
+    );
     expect(r).toMatchObject({ color: 'green', reasons: [], paceRatio: null, annualRatio: 0 });
     const spent = computeLight(facts({ plannedToDate: d(0), doneToDate: d('30') }), rules());
     expect(spent).toMatchObject({ color: 'green', paceRatio: null, annualRatio: 0.0025 });
@@ -428,7 +443,7 @@ describe('computeLight: a project that starts mid-year', () => {
         monthEnd: end,
         annualPlan: '8000.00',
         plannedToDate: plannedToDate(m, '8000.00', monthly),
-        doneToDate: d(m >= 7 && actualStart ? plannedToDate(m, '8000.00', monthly) : 0),
+        doneToDate: actualStart ? plannedToDate(m, '8000.00', monthly) : d(0),
         plannedStart: '2026-07-15',
         actualStart,
       }),
@@ -452,7 +467,14 @@ describe('computeLight: a project that starts mid-year', () => {
 });
 
 describe('computeLight: properties', () => {
-  const date = fc.constantFrom('2025-12-01', '2026-03-01', '2026-10-30', '2026-10-31', '2026-11-01', '2027-02-01');
+  const date = fc.constantFrom(
+    '2025-12-01',
+    '2026-03-01',
+    '2026-10-30',
+    '2026-10-31',
+    '2026-11-01',
+    '2027-02-01',
+  );
   const arbFacts = fc.record({
     hasBaseline: fc.boolean(),
     annualPlan: fc.option(fc.integer({ min: 0, max: 100_000 }).map(String), { nil: null }),
@@ -506,9 +528,11 @@ describe('computeLight: properties', () => {
         if (light.referral) expect(light.color).toBe('red');
         expect(light.referral).toBe(codes(light).includes('RED_STREAK'));
         expect(light.paceRatio).toBe(ratio(f.doneToDate, f.plannedToDate));
-        // LAG exactly when there is a baseline, something planned, and the pace is under the threshold
+        // LAG exactly when there is a baseline, something planned, and done < planned × threshold (exact decimals)
         const pace = ratio(f.doneToDate, f.plannedToDate);
-        expect(codes(light).includes('LAG')).toBe(f.hasBaseline && pace !== null && pace < r.lagThreshold);
+        expect(codes(light).includes('LAG')).toBe(
+          f.hasBaseline && pace !== null && f.doneToDate.lt(f.plannedToDate.times(r.lagThreshold)),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -534,5 +558,29 @@ describe('computeLight: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('LAG is decided on exact decimals', () => {
+  it('8999.50 of 10000 is under 0.9 although the 4-place ratio rounds to 0.9000, and reads 89.9%', () => {
+    const light = computeLight(
+      {
+        month: 6,
+        monthEnd: '2026-06-30',
+        hasBaseline: true,
+        annualPlan: '20000.00',
+        plannedToDate: new Decimal('10000'),
+        doneToDate: new Decimal('8999.50'),
+        plannedStart: null,
+        actualStart: '2026-01-10',
+        overdueMilestones: [],
+        timeliness: 'on_time',
+        previous: null,
+      },
+      defaultLightRules,
+    );
+    expect(light.paceRatio).toBe(0.9);
+    expect(light.reasons.map((r) => r.code)).toEqual(['LAG']);
+    expect(light.reasons[0]!.text).toContain('序时完成率 89.9%，低于 90.0%');
   });
 });

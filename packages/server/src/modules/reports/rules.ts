@@ -52,7 +52,8 @@ export interface LightResult {
   annualRatio: number | null;
 }
 
-const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+// rounded down, so a pace just under the threshold never reads as equal to it
+const pct = (r: number) => `${(Math.floor(r * 1000) / 10).toFixed(1)}%`;
 
 /** The light of one project-month. */
 export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
@@ -67,7 +68,9 @@ export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
       text: `计划 ${f.plannedStart} 开工，至月末未开工`,
     });
   }
-  if (f.hasBaseline && pace !== null && pace < rules.lagThreshold) {
+  // decided on exact decimals; the 4-place ratio is for display
+  const lagging = !f.plannedToDate.isZero() && f.doneToDate.lt(f.plannedToDate.times(rules.lagThreshold));
+  if (f.hasBaseline && pace !== null && lagging) {
     reasons.push({
       code: 'LAG',
       values: {
@@ -76,7 +79,7 @@ export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
         plannedToDate: f.plannedToDate.toFixed(2),
         doneToDate: f.doneToDate.toFixed(2),
       },
-      text: `序时完成率 ${pct(pace)}，低于 ${pct(rules.lagThreshold)}(序时计划 ${f.plannedToDate.toFixed(2)} 万元，完成 ${f.doneToDate.toFixed(2)} 万元)`,
+      text: `序时完成率 ${f.doneToDate.div(f.plannedToDate).times(100).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)}%，低于 ${pct(rules.lagThreshold)}(序时计划 ${f.plannedToDate.toFixed(2)} 万元，完成 ${f.doneToDate.toFixed(2)} 万元)`,
     });
   }
   if (rules.yellowOnMilestoneOverdue && f.overdueMilestones.length) {
