@@ -1,5 +1,5 @@
 // Browser flows against a running server (started by the caller): role menus, 403/404, units, login errors,
-// and a project's annual plan from draft to baseline.
+// a project's annual plan from draft to baseline, and a monthly report from draft to verified.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -223,4 +223,61 @@ test('office creates a project, saves a pro-rata plan draft, approves it as base
     await page.getByTestId('plan-view').getByText('现行基线').first().waitFor();
     await page.getByTestId('plan-sum-ok').waitFor();
     await page.getByTestId('plan-milestones').getByText('主体封顶').waitFor();
+  }));
+
+test('reporter submits a monthly report, office returns it, reporter resubmits, office verifies', () =>
+  flow('report-cycle', async (page) => {
+    await loginOk(page, 'reporter');
+    // the newest month that still has something to file (each run verifies one report)
+    const fill = page.getByTestId('inbox-table').locator('a[data-testid^="inbox-fill-"]').first();
+    for (let back = 1; back <= 12; back++) {
+      const d = new Date(Date.now() + 8 * 3600_000);
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - back);
+      const answered = page.waitForResponse((r) => r.url().includes('/api/reports/inbox'));
+      await page.goto(`${BASE}/reports/inbox?month=${d.toISOString().slice(0, 7)}`);
+      if ((await (await answered).json()).length) break;
+    }
+    await fill.click();
+    await page.waitForURL((url) => /^\/projects\/\d+\/reports\/\d{4}-\d{2}$/.test(url.pathname));
+    const reportPath = new URL(page.url()).pathname;
+    const projectName = (await page.getByTestId('report-page').locator('a').first().innerText()).trim();
+    const form = page.getByTestId('report-form');
+    await page.getByTestId('report-investment').fill('123.45');
+    await form.getByLabel('形象进度', { exact: true }).fill('主体结构施工至三层');
+    await page.getByTestId('report-signer').fill('宋凯文');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-submit-ok').click();
+    await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
+    await page.getByTestId('report-view').getByText('主体结构施工至三层').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}${reportPath}`);
+    await page.getByTestId('report-return').click();
+    await page.getByTestId('report-return-reason').fill('本月完成投资与形象进度不符，请核实');
+    await page.getByTestId('report-return-ok').click();
+    await page.getByTestId('report-banner').getByText('本月完成投资与形象进度不符').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'reporter');
+    await page.goto(`${BASE}${reportPath}`);
+    await page.getByTestId('report-banner').getByText('已被退回').waitFor();
+    await page.getByTestId('report-investment').fill('98.60');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-submit-ok').click();
+    await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/reports/queue?month=${reportPath.slice(-7)}`);
+    await page.getByTestId('queue-search').locator('input').fill(projectName);
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await page.locator(`.ant-table-row a[href="${reportPath}"]`).first().click();
+    await page.waitForURL((url) => url.pathname === reportPath);
+    await page.getByTestId('report-verify').click();
+    await page.getByTestId('report-verify-ok').click();
+    await page.getByTestId('report-banner').getByText('审核通过').waitFor();
+    await page.getByTestId('report-view').getByText('98.60').first().waitFor();
+    await page.getByTestId('report-versions').getByText('已审核').waitFor();
   }));

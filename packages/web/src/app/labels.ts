@@ -5,13 +5,17 @@ import {
   adjustmentKindLabels,
   batchSchemeLabels,
   investmentNatureLabels,
+  lightDefinitions,
+  lightLabels,
   listLevelLabels,
   planStatusLabels,
   procedureStatusLabels,
   regionLevelLabels,
+  reportStatusLabels,
   roleLabels,
   roles,
   stageLabels,
+  timelinessLabels,
   unitTypeLabels,
   type Role,
   type unitTypes,
@@ -68,6 +72,15 @@ const actionEn: Record<string, string> = {
   approve_adjustment: 'Adjustment approved',
   reject_adjustment: 'Adjustment rejected',
   delete: 'Deleted',
+  report_submit: 'Report submitted',
+  report_return: 'Report returned',
+  report_verify: 'Report verified',
+  report_amend: 'Report corrected',
+  add_attachment: 'Attachment added',
+  remove_attachment: 'Attachment removed',
+  override_light: 'Light overridden',
+  clear_override: 'Override cleared',
+  run_close: 'Month close run',
 };
 
 /** English names of the registry's enums; Chinese ones come from the contract. */
@@ -110,6 +123,24 @@ const en = {
     开工建设一批: 'Construction start',
     申报立项一批: 'Approval application',
     包装储备一批: 'Preparation and reserve',
+  } as Record<string, string>,
+};
+
+/** Monthly reports and lights in English. */
+const enReports = {
+  reportStatus: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    verified: 'Verified',
+    returned: 'Returned',
+  } as Record<string, string>,
+  timeliness: { on_time: 'On time', late: 'Late', missing: 'Missing' } as Record<string, string>,
+  light: { green: 'Green', yellow: 'Yellow', red: 'Red' } as Record<string, string>,
+  lightDefinition: {
+    green: 'On track: no lag, no overdue milestone, monthly report filed on time.',
+    yellow:
+      'Warning: start overdue, or pace ratio below the threshold, or a milestone overdue, or the month’s report missing.',
+    red: 'Seriously behind: yellow two months in a row (or red causes not removed). Red two months in a row is referred for accountability.',
   } as Record<string, string>,
 };
 
@@ -208,6 +239,13 @@ export function useLabels() {
     const listLevel = pick(listLevelLabels, en.listLevel);
     const batchScheme = pick(batchSchemeLabels, en.batchScheme);
     const adjustmentKind = pick(adjustmentKindLabels, en.adjustmentKind);
+    const reportStatus = pick(reportStatusLabels, enReports.reportStatus);
+    const timeliness = pick(timelinessLabels, enReports.timeliness);
+    const light = pick(lightLabels, enReports.light);
+    const lightDefinition = pick(lightDefinitions, enReports.lightDefinition);
+    /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
+    const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
+    const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
     /** Batch names are Chinese data; English shows a translation of the known ones. */
     const batch = (b: string) => (lang === 'zh' ? b : (en.batch[b] ?? b));
     const value = (f: string, v: unknown): string => {
@@ -238,6 +276,12 @@ export function useLabels() {
       batchScheme,
       adjustmentKind,
       batch,
+      reportStatus,
+      timeliness,
+      light,
+      lightDefinition,
+      reasonCode,
+      dimension,
     };
   }, [lang, t]);
 }

@@ -4,16 +4,24 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BulbOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LockOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,10 +42,12 @@ export interface AppRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'projects' | 'org';
+export type MenuGroup = 'projects' | 'reports' | 'org' | 'settings';
 
 export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> = {
   projects: { label: 'menu.projectGroup', icon: <FundProjectionScreenOutlined /> },
+  reports: { label: 'menu.reportGroup', icon: <LineChartOutlined /> },
+  settings: { label: 'menu.settingsGroup', icon: <SettingOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
 };
 
@@ -102,6 +112,61 @@ export const appRoutes: AppRoute[] = [
     Component: lazy(() => import('../modules/projects/ProjectDetailPage.tsx')),
   },
   {
+    path: '/projects/:projectId/reports/:month',
+    label: 'menu.reportForm',
+    permission: 'project.read',
+    menu: false,
+    Component: lazy(() => import('../modules/reports/ReportPage.tsx')),
+  },
+  {
+    path: '/reports/inbox',
+    label: 'menu.reportInbox',
+    permission: 'project.read',
+    roles: ['admin', 'office', 'unit', 'reporter'],
+    icon: <CalendarOutlined />,
+    group: 'reports',
+    menu: true,
+    Component: lazy(() => import('../modules/reports/InboxPage.tsx')),
+  },
+  {
+    path: '/reports/queue',
+    label: 'menu.reportQueue',
+    permission: 'project.read',
+    roles: ['admin', 'office'],
+    icon: <FileSearchOutlined />,
+    group: 'reports',
+    menu: true,
+    Component: lazy(() => import('../modules/reports/QueuePage.tsx')),
+  },
+  {
+    path: '/lights',
+    label: 'menu.lights',
+    permission: 'project.read',
+    icon: <BulbOutlined />,
+    group: 'reports',
+    menu: true,
+    Component: lazy(() => import('../modules/lights/LightsPage.tsx')),
+  },
+  {
+    path: '/month-close',
+    label: 'menu.monthClose',
+    permission: 'project.read',
+    roles: ['admin', 'office', 'leader'],
+    icon: <CalculatorOutlined />,
+    group: 'reports',
+    menu: true,
+    Component: lazy(() => import('../modules/lights/MonthClosePage.tsx')),
+  },
+  {
+    path: '/dashboard',
+    label: 'menu.dashboard',
+    permission: 'project.read',
+    icon: <PieChartOutlined />,
+    group: 'reports',
+    menu: true,
+    Component: lazy(() => import('../modules/dashboard/DashboardPage.tsx')),
+  },
+  {
     path: '/lists/:id',
     label: 'menu.listDetail',
     permission: 'project.read',
@@ -143,6 +208,16 @@ export const appRoutes: AppRoute[] = [
     group: 'org',
     menu: true,
     Component: lazy(() => import('../modules/people/PeoplePage.tsx')),
+  },
+  {
+    path: '/settings/reporting',
+    label: 'menu.reportingSettings',
+    permission: 'project.read',
+    roles: ['admin', 'office'],
+    icon: <ControlOutlined />,
+    group: 'settings',
+    menu: true,
+    Component: lazy(() => import('../modules/reports/SettingsPage.tsx')),
   },
   {
     path: '/admin/users',

@@ -2,6 +2,7 @@
 import type { MsgKey } from './zh.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Ducha',
@@ -257,4 +258,5 @@ export const en: Record<MsgKey, string> = {
 
   ...projectsEn,
   ...listsEn,
+  ...reportsEn,
 };

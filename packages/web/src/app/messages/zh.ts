@@ -1,6 +1,7 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
+import { reportsZh } from './reports.zh.ts';
 
 export const zh = {
   'app.name': '督查',
@@ -254,6 +255,7 @@ export const zh = {
 
   ...projectsZh,
   ...listsZh,
+  ...reportsZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -1,4 +1,4 @@
-// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 名单, 变更记录).
+// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 月报, 亮灯与投资, 名单, 变更记录).
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Card, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -14,8 +14,19 @@ import { ResponsibilityTab } from './ResponsibilityTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
 import { ProceduresTab } from './ProceduresTab.tsx';
 import { MembershipTab } from './MembershipTab.tsx';
+import { ProjectReportsTab } from '../reports/ProjectReportsTab.tsx';
+import { ProgressTab } from '../reports/ProgressTab.tsx';
 
-const tabKeys = ['overview', 'responsibility', 'plans', 'procedures', 'lists', 'audit'] as const;
+const tabKeys = [
+  'overview',
+  'responsibility',
+  'plans',
+  'procedures',
+  'reports',
+  'progress',
+  'lists',
+  'audit',
+] as const;
 
 export default function ProjectDetailPage() {
   const t = useT();
@@ -53,6 +64,8 @@ export default function ProjectDetailPage() {
       label: t('project.tab.procedures'),
       children: <ProceduresTab p={p} access={access} />,
     },
+    { key: 'reports', label: t('project.tab.reports'), children: <ProjectReportsTab p={p} /> },
+    { key: 'progress', label: t('project.tab.progress'), children: <ProgressTab p={p} /> },
     { key: 'lists', label: t('project.tab.lists'), children: <MembershipTab p={p} /> },
     {
       key: 'audit',

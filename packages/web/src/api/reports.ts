@@ -1,0 +1,291 @@
+// Hooks for monthly reports, attachments, progress, lights, light rules, month closes and the reporting calendar.
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Light,
+  LightColor,
+  LightReason,
+  MonthClose,
+  MonthlyReport,
+  calendarCorrection,
+  inboxItem,
+  lightRulesUpdate,
+  lightRulesVersion,
+  reportAmend,
+  reportDraft,
+  reportingCalendar,
+  reportingCalendarUpdate,
+  timelinessValues,
+} from '@ducha/contract';
+import { ApiError, api, apiErrorOf, csrfHeader, isApiError, langHeader, type QueryParams } from './client.ts';
+import { useList, useSave } from './resource.ts';
+
+export type InboxItem = z.infer<typeof inboxItem>;
+export type ReportingCalendar = z.infer<typeof reportingCalendar>;
+export type CalendarCorrection = z.infer<typeof calendarCorrection>;
+export type LightRulesVersion = z.infer<typeof lightRulesVersion>;
+export type ReportDraftBody = z.input<typeof reportDraft>;
+export type ReportAmendBody = z.input<typeof reportAmend>;
+export type Timeliness = (typeof timelinessValues)[number];
+export type Attachment = MonthlyReport['attachments'][number];
+
+/** A milestone of the baseline in force, offered as "reached this month" on the form. */
+export interface ReportMilestone {
+  id: number;
+  name: string;
+  plannedDate: string;
+  actualDate: string | null;
+}
+
+/** `GET /api/projects/:projectId/reports/:month`: the month's report, its versions and context. */
+export interface ReportMonth {
+  current: MonthlyReport | null;
+  versions: MonthlyReport[];
+  /** last month's current report, shown beside the form */
+  previous: MonthlyReport | null;
+  milestones: ReportMilestone[];
+  deadline: string;
+}
+
+/** One month of `GET /api/projects/:id/progress?year=` (money in 万元 as strings). */
+export interface ProgressRow {
+  month: number;
+  /** null: no baseline in force that month */
+  planned: string | null;
+  plannedToDate: string | null;
+  /** null: no report that month */
+  done: string | null;
+  doneToDate: string;
+  paceRatio: number | null;
+  color: LightColor | null;
+  timeliness: Timeliness | null;
+  /** not in the documented shape; used when the server sends it */
+  reasons?: LightReason[];
+}
+
+/** Filters of `GET /api/lights` (and of its Excel export). */
+export type LightFilters = {
+  color?: LightColor;
+  reason?: LightReason['code'];
+  regionCode?: string;
+  sector?: string;
+  listId?: number;
+  unitId?: number;
+};
+
+const R = 'reports';
+const reportPath = (projectId: number, month: string) => `/api/projects/${projectId}/reports/${month}`;
+type ReportKey = { projectId: number; month: string };
+
+/** A 404 answered as "nothing there" (a month close not run yet). */
+async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isApiError(e) && e.status === 404 && e.code !== 'ROUTE_NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+// ---- monthly reports ----
+export const useInbox = (month: string) =>
+  useQuery({
+    queryKey: [R, 'inbox', month],
+    queryFn: () => api.get<InboxItem[]>('/api/reports/inbox', { month }),
+  });
+export const useReports = (params: QueryParams, enabled = true) => useList<MonthlyReport>(R, params, enabled);
+export const useReportMonth = (projectId: number, month: string) =>
+  useQuery({
+    queryKey: [R, 'month', projectId, month],
+    queryFn: () => api.get<ReportMonth>(reportPath(projectId, month)),
+    enabled: projectId > 0 && !!month,
+  });
+export const useSaveReportDraft = () =>
+  useSave(
+    R,
+    ({ projectId, month, ...body }: ReportDraftBody & ReportKey) =>
+      api.put<MonthlyReport>(`${reportPath(projectId, month)}/draft`, body),
+    ['lights'],
+  );
+export const useSubmitReport = () =>
+  useSave(
+    R,
+    ({ projectId, month, version }: ReportKey & { version: number }) =>
+      api.post<MonthlyReport>(`${reportPath(projectId, month)}/submit`, { version }),
+    ['lights'],
+  );
+export const useReturnReport = () =>
+  useSave(
+    R,
+    ({ projectId, month, ...body }: ReportKey & { version: number; reason: string }) =>
+      api.post<MonthlyReport>(`${reportPath(projectId, month)}/return`, body),
+    ['lights'],
+  );
+export const useVerifyReport = () =>
+  useSave(
+    R,
+    ({ projectId, month, version }: ReportKey & { version: number }) =>
+      api.post<MonthlyReport>(`${reportPath(projectId, month)}/verify`, { version }),
+    ['lights'],
+  );
+export const useAmendReport = () =>
+  useSave(
+    R,
+    ({ projectId, month, ...body }: ReportAmendBody & ReportKey) =>
+      api.post<MonthlyReport>(`${reportPath(projectId, month)}/amend`, body),
+    ['lights'],
+  );
+export const useProgress = (projectId: number, year: number) =>
+  useQuery({
+    queryKey: [R, 'progress', projectId, year],
+    queryFn: () => api.get<ProgressRow[]>(`/api/projects/${projectId}/progress`, { year }),
+  });
+
+// ---- attachments (raw bodies: outside the JSON client) ----
+export const attachmentTypes: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const maxAttachmentBytes = 10 * 1024 * 1024;
+
+/** Uploads one file to a report (draft), reporting progress 0–100. */
+export function uploadAttachment(
+  reportId: number,
+  file: File,
+  onProgress?: (percent: number) => void,
+): Promise<Attachment> {
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/reports/${reportId}/attachments`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Content-Type', file.type || attachmentTypes[ext] || 'application/octet-stream');
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [k, v] of Object.entries({ ...langHeader(), ...csrfHeader() })) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as Attachment);
+        } catch {
+          reject(apiErrorOf(xhr.status, xhr.statusText, ''));
+        }
+      } else reject(apiErrorOf(xhr.status, xhr.statusText, xhr.responseText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+    xhr.send(file);
+  });
+}
+export const useDeleteAttachment = () =>
+  useSave(R, (id: number) => api.delete<{ ok: true }>(`/api/attachments/${id}`));
+
+// ---- lights ----
+export const useLights = (params: QueryParams, enabled = true) => useList<Light>('lights', params, enabled);
+export const useOverrideLight = () =>
+  useSave(
+    'lights',
+    ({ projectId, month, ...body }: ReportKey & { color: LightColor; justification: string }) =>
+      api.put<Light>(`/api/lights/${projectId}/${month}/override`, body),
+    [R, 'month-closes'],
+  );
+export const useClearOverride = () =>
+  useSave(
+    'lights',
+    ({ projectId, month }: ReportKey) => api.delete<Light>(`/api/lights/${projectId}/${month}/override`),
+    [R, 'month-closes'],
+  );
+export const useLightRules = (regionCode: string | undefined, year: number) =>
+  useQuery({
+    queryKey: ['light-rules', regionCode, year],
+    queryFn: () => api.get<LightRulesVersion[]>(`/api/light-rules/${regionCode}/${year}`),
+    enabled: !!regionCode,
+  });
+export const useSaveLightRules = () =>
+  useSave(
+    'light-rules',
+    ({
+      regionCode,
+      year,
+      ...body
+    }: z.input<typeof lightRulesUpdate> & { regionCode: string; year: number }) =>
+      api.post<LightRulesVersion>(`/api/light-rules/${regionCode}/${year}`, body),
+  );
+
+// ---- month close ----
+const closePath = (regionCode: string, month: string) => `/api/month-closes/${regionCode}/${month}`;
+export const useMonthClose = (regionCode: string | undefined, month: string) =>
+  useQuery({
+    queryKey: ['month-closes', regionCode, month],
+    queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', month))),
+    enabled: !!regionCode,
+  });
+/** The newest month close of the region, looking back up to a year from `from` (or null). */
+export const useLatestClose = (regionCode: string | undefined, from: string, shift: (m: string) => string) =>
+  useQuery({
+    queryKey: ['month-closes', 'latest', regionCode, from],
+    enabled: !!regionCode,
+    queryFn: async () => {
+      let month = from;
+      for (let i = 0; i < 12; i++, month = shift(month)) {
+        const c = await orNull(api.get<MonthClose>(closePath(regionCode ?? '', month)));
+        if (c) return c;
+      }
+      return null;
+    },
+  });
+export const useRunClose = () =>
+  useSave(
+    'month-closes',
+    ({ regionCode, month }: { regionCode: string; month: string }) =>
+      api.post<MonthClose>(`${closePath(regionCode, month)}/run`),
+    ['lights', R],
+  );
+export const usePublishClose = () =>
+  useSave(
+    'month-closes',
+    ({ regionCode, month }: { regionCode: string; month: string }) =>
+      api.post<MonthClose>(`${closePath(regionCode, month)}/publish`),
+    ['lights'],
+  );
+
+// ---- reporting calendar and working-day corrections ----
+export const useReportingCalendar = (regionCode: string | undefined, year: number) =>
+  useQuery({
+    queryKey: ['reporting-calendars', regionCode, year],
+    queryFn: () => api.get<ReportingCalendar>(`/api/reporting-calendars/${regionCode}/${year}`),
+    enabled: !!regionCode,
+  });
+export const useSaveCalendar = () =>
+  useSave(
+    'reporting-calendars',
+    ({
+      regionCode,
+      year,
+      ...body
+    }: z.input<typeof reportingCalendarUpdate> & { regionCode: string; year: number }) =>
+      api.put<ReportingCalendar>(`/api/reporting-calendars/${regionCode}/${year}`, body),
+    [R],
+  );
+export const useCalendarCorrections = (year: number) =>
+  useQuery({
+    queryKey: ['calendar-corrections', year],
+    queryFn: () => api.get<CalendarCorrection[]>('/api/calendar-corrections', { year }),
+  });
+export const usePutCorrection = () =>
+  useSave(
+    'calendar-corrections',
+    ({ date, ...body }: { date: string; work: boolean; note: string | null }) =>
+      api.put<CalendarCorrection>(`/api/calendar-corrections/${date}`, body),
+    ['reporting-calendars', R],
+  );
+export const useDeleteCorrection = () =>
+  useSave(
+    'calendar-corrections',
+    (date: string) => api.delete<{ ok: true }>(`/api/calendar-corrections/${date}`),
+    ['reporting-calendars', R],
+  );

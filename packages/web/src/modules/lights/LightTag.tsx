@@ -1,0 +1,77 @@
+// A light shown with its colour's definition (DOMAIN §5), and the light beside the office's override.
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import type { Light, LightColor, LightReason } from '@ducha/contract';
+import { useT } from '../../app/i18n.tsx';
+import { useLabels } from '../../app/labels.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { formatPercent } from '../reports/period.ts';
+
+/** The colours of the lights, for tags, cards and charts. */
+export const lightHex: Record<LightColor, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
+const tagColor: Record<LightColor, string> = { green: 'success', yellow: 'warning', red: 'error' };
+
+/** A coloured tag; hovering shows what the colour means. */
+export function LightTag({ color, strike }: { color: LightColor; strike?: boolean }) {
+  const L = useLabels();
+  return (
+    <Tooltip title={L.lightDefinition(color)}>
+      <Tag
+        color={strike ? undefined : tagColor[color]}
+        style={strike ? { textDecoration: 'line-through' } : {}}
+      >
+        <span
+          style={{
+            display: 'inline-block',
+            width: 8,
+            height: 8,
+            borderRadius: 4,
+            marginRight: 4,
+            background: lightHex[color],
+          }}
+        />
+        {L.light(color)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** The light in force; with an override, the computed light struck through and the justification. */
+export function LightCell({ light }: { light: Pick<Light, 'color' | 'computed' | 'override' | 'referral'> }) {
+  const t = useT();
+  const o = light.override;
+  return (
+    <Space size={2} wrap>
+      <LightTag color={light.color} />
+      {o && (
+        <Tooltip
+          title={t('light.overrideBy', {
+            by: o.by ?? t('audit.system'),
+            at: formatDateTime(o.at),
+            justification: o.justification,
+          })}
+        >
+          <Space size={2}>
+            <Typography.Text type="secondary">{t('light.computedWas')}</Typography.Text>
+            <LightTag color={light.computed} strike />
+          </Space>
+        </Tooltip>
+      )}
+      {light.referral && <Tag color="magenta">{t('light.referral')}</Tag>}
+    </Space>
+  );
+}
+
+/**
+ * A light reason as text: the server's sentence in Chinese; in English the reason's label with its
+ * values (the server words reasons in Chinese only).
+ */
+export function useReasonText(): (r: LightReason) => string {
+  const L = useLabels();
+  return (r) => {
+    if (L.lang === 'zh') return r.text;
+    const values = Object.entries(r.values)
+      .filter(([, v]) => v !== null && v !== '')
+      .map(([k, v]) => `${k} ${typeof v === 'number' && /ratio|threshold/i.test(k) ? formatPercent(v) : v}`);
+    return values.length ? `${L.reasonCode(r.code)} (${values.join(', ')})` : L.reasonCode(r.code);
+  };
+}

@@ -1,0 +1,220 @@
+// 亮灯看板: a month's lights: counts per colour, the filterable table with reasons, Excel export, overrides.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { App, Button, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { lightColors, reasonCodes, type Light } from '@ducha/contract';
+import { downloadFile, useProjectLists } from '../../api/projects.ts';
+import { useClearOverride, useLights, type LightFilters } from '../../api/reports.ts';
+import { useMe } from '../../app/auth.tsx';
+import { useT } from '../../app/i18n.tsx';
+import { useLabels } from '../../app/labels.ts';
+import { RegionFilter } from '../../components/ListFilters.tsx';
+import { ListToolbar } from '../../components/ListPage.tsx';
+import { UnitSelect } from '../../components/RemoteSelect.tsx';
+import { PageCard } from '../../components/StatusTag.tsx';
+import { useApiError } from '../../components/useApiError.ts';
+import { useTableState } from '../../components/useTableState.ts';
+import { formatMoney } from '../projects/money.ts';
+import { DictSelect } from '../projects/pickers.tsx';
+import { isOffice } from '../reports/access.ts';
+import { MonthInput } from '../reports/MonthInput.tsx';
+import { formatPercent, isMonth, lastMonth, monthOf } from '../reports/period.ts';
+import { LightCards } from './LightCards.tsx';
+import { LightCell, useReasonText } from './LightTag.tsx';
+import { OverrideModal } from './OverrideModal.tsx';
+
+type Filters = LightFilters & { month: string };
+
+export default function LightsPage() {
+  const t = useT();
+  const L = useLabels();
+  const reasonText = useReasonText();
+  const me = useMe();
+  const office = isOffice(me.role);
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [search] = useSearchParams();
+  const initialColor = lightColors.find((c) => c === search.get('color'));
+  const initialMonth = search.get('month');
+  const table = useTableState<Filters>({
+    month: isMonth(initialMonth) ? initialMonth : lastMonth(),
+    color: initialColor,
+  });
+  const f = table.state.filters;
+  const query = useLights(table.params);
+  const lists = useProjectLists();
+  const clear = useClearOverride();
+  const [overriding, setOverriding] = useState<Light | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const { color: _color, ...countParams } = { ...f, q: table.state.q || undefined };
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(
+        '/api/lights/export.xlsx',
+        { ...f, q: table.state.q || undefined },
+        `lights-${f.month}.xlsx`,
+      );
+      message.success(t('project.exported'));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const money = (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(v)}</span>;
+  const columns = [
+    { title: t('project.code'), dataIndex: 'projectCode', width: 130 },
+    {
+      title: t('field.name'),
+      dataIndex: 'projectName',
+      render: (name: string, l: Light) => <Link to={`/projects/${l.projectId}?tab=progress`}>{name}</Link>,
+    },
+    {
+      title: t('progress.light'),
+      key: 'light',
+      render: (_: unknown, l: Light) => (
+        <Space vertical size={2}>
+          <LightCell light={l} />
+          {l.override && (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12, maxWidth: 260 }}
+              ellipsis={{ tooltip: true }}
+            >
+              {t('light.justificationShort', { text: l.override.justification })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('light.reasons'),
+      key: 'reasons',
+      render: (_: unknown, l: Light) =>
+        l.reasons.length ? (
+          l.reasons.map((r, i) => (
+            <div key={i} style={{ maxWidth: 360 }}>
+              {reasonText(r)}
+            </div>
+          ))
+        ) : (
+          <Typography.Text type="secondary">-</Typography.Text>
+        ),
+    },
+    {
+      title: t('light.paceRatio'),
+      dataIndex: 'paceRatio',
+      align: 'right' as const,
+      render: (v: number | null) => formatPercent(v),
+    },
+    { title: t('light.plannedToDate'), dataIndex: 'plannedToDate', align: 'right' as const, render: money },
+    { title: t('light.doneToDate'), dataIndex: 'doneToDate', align: 'right' as const, render: money },
+    ...(office
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, l: Light) => (
+              <Space size={0}>
+                <Button
+                  type="link"
+                  onClick={() => setOverriding(l)}
+                  data-testid={`light-override-${l.projectId}`}
+                >
+                  {t('light.adjust')}
+                </Button>
+                {l.override && (
+                  <Popconfirm
+                    title={t('light.clearConfirm', { name: l.projectName })}
+                    onConfirm={() =>
+                      clear
+                        .mutateAsync({ projectId: l.projectId, month: monthOf(l.year, l.month) })
+                        .then(() => message.success(t('light.cleared')), onError)
+                    }
+                  >
+                    <Button type="link" danger>
+                      {t('light.clear')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <PageCard title={t('menu.lights')}>
+      <Space style={{ marginBottom: 16 }}>
+        <Typography.Text>{t('period.month')}</Typography.Text>
+        <MonthInput value={f.month} onChange={(month) => table.setFilter({ month })} testId="lights-month" />
+      </Space>
+      <LightCards params={countParams} color={f.color} onSelect={(color) => table.setFilter({ color })} />
+      <ListToolbar searchPlaceholder={t('project.search')} onSearch={table.setQ} searchTestId="lights-search">
+        <Select
+          allowClear
+          placeholder={t('light.filter.color')}
+          style={{ width: 110 }}
+          value={f.color}
+          onChange={(color) => table.setFilter({ color })}
+          options={lightColors.map((c) => ({ value: c, label: L.light(c) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('light.filter.reason')}
+          style={{ width: 140 }}
+          value={f.reason}
+          onChange={(reason) => table.setFilter({ reason })}
+          options={reasonCodes.map((c) => ({ value: c, label: L.reasonCode(c) }))}
+          popupMatchSelectWidth={false}
+        />
+        <RegionFilter table={table} />
+        <DictSelect
+          kind="sector"
+          placeholder={t('field.sector')}
+          value={f.sector}
+          onChange={(v) => table.setFilter({ sector: (v as string | undefined) ?? undefined })}
+        />
+        <Select
+          allowClear
+          placeholder={t('project.filter.list')}
+          style={{ width: 200 }}
+          value={f.listId}
+          onChange={(listId) => table.setFilter({ listId })}
+          options={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          popupMatchSelectWidth={false}
+        />
+        <UnitSelect
+          value={f.unitId}
+          onChange={(v) => table.setFilter({ unitId: v ?? undefined })}
+          placeholder={t('project.filter.unit')}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={exportExcel}
+          loading={exporting}
+          data-testid="lights-export"
+        >
+          {t('project.export')}
+        </Button>
+      </ListToolbar>
+      <Table<Light>
+        rowKey="projectId"
+        size="middle"
+        loading={query.isFetching}
+        columns={columns}
+        dataSource={query.data?.items}
+        pagination={table.pagination(query.data?.total)}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('light.empty', { month: f.month }) }}
+        data-testid="lights-table"
+      />
+      {overriding && <OverrideModal light={overriding} onClose={() => setOverriding(null)} />}
+    </PageCard>
+  );
+}

@@ -1,0 +1,113 @@
+// 审核队列: the office's submitted reports of a month, verified or returned in place, each linking to its form.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { App, Button, Popconfirm, Space } from 'antd';
+import type { MonthlyReport } from '@ducha/contract';
+import { useReports, useVerifyReport } from '../../api/reports.ts';
+import { useMe } from '../../app/auth.tsx';
+import { ForbiddenPage } from '../../app/ErrorPages.tsx';
+import { useT } from '../../app/i18n.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useApiError } from '../../components/useApiError.ts';
+import { useTableState } from '../../components/useTableState.ts';
+import { formatMoney } from '../projects/money.ts';
+import { MonthInput } from './MonthInput.tsx';
+import { ReturnModal } from './ReturnModal.tsx';
+import { TimelinessTag } from './ReportTags.tsx';
+import { isOffice } from './access.ts';
+import { isMonth, lastMonth, monthOf } from './period.ts';
+
+type Filters = { month: string; status: 'submitted' };
+
+function QueueTable() {
+  const t = useT();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const asked = useSearchParams()[0].get('month');
+  const table = useTableState<Filters>({ month: isMonth(asked) ? asked : lastMonth(), status: 'submitted' });
+  const query = useReports(table.params);
+  const verify = useVerifyReport();
+  const [returning, setReturning] = useState<MonthlyReport | null>(null);
+  const monthOfReport = (r: MonthlyReport) => monthOf(r.year, r.month);
+  const columns = [
+    { title: t('project.code'), dataIndex: 'projectCode', width: 140 },
+    {
+      title: t('field.name'),
+      dataIndex: 'projectName',
+      render: (name: string, r: MonthlyReport) => (
+        <Link to={`/projects/${r.projectId}/reports/${monthOfReport(r)}`}>{name}</Link>
+      ),
+    },
+    {
+      title: t('report.investmentMonth'),
+      dataIndex: 'investmentMonth',
+      align: 'right' as const,
+      render: (v: string) => formatMoney(v),
+    },
+    {
+      title: t('report.submittedAt'),
+      dataIndex: 'submittedAt',
+      render: (v: string | null) => formatDateTime(v),
+    },
+    {
+      title: t('report.timeliness'),
+      dataIndex: 'timeliness',
+      render: (v: MonthlyReport['timeliness']) => <TimelinessTag value={v} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, r: MonthlyReport) => (
+        <Space size={0}>
+          <Popconfirm
+            title={t('report.verifyConfirm')}
+            onConfirm={() =>
+              verify
+                .mutateAsync({ projectId: r.projectId, month: monthOfReport(r), version: r.version })
+                .then(() => message.success(t('report.verifiedOk')), onError)
+            }
+            okButtonProps={{ 'data-testid': 'queue-verify-ok' }}
+          >
+            <Button type="link" data-testid={`queue-verify-${r.projectId}`}>
+              {t('report.verify')}
+            </Button>
+          </Popconfirm>
+          <Button
+            type="link"
+            danger
+            onClick={() => setReturning(r)}
+            data-testid={`queue-return-${r.projectId}`}
+          >
+            {t('report.return')}
+          </Button>
+          <Link to={`/projects/${r.projectId}/reports/${monthOfReport(r)}`}>{t('action.detail')}</Link>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <ListPage<MonthlyReport, Filters>
+      title={t('menu.reportQueue')}
+      testId="queue"
+      table={table}
+      query={query}
+      searchPlaceholder={t('project.search')}
+      filters={
+        <MonthInput
+          value={table.state.filters.month}
+          onChange={(month) => table.setFilter({ month })}
+          testId="queue-month"
+        />
+      }
+      columns={columns}
+    >
+      {returning && <ReturnModal report={returning} onClose={() => setReturning(null)} />}
+    </ListPage>
+  );
+}
+
+export default function QueuePage() {
+  const me = useMe();
+  return isOffice(me.role) ? <QueueTable /> : <ForbiddenPage />;
+}

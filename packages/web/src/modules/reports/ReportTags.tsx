@@ -1,0 +1,24 @@
+// Tags of a monthly report: its workflow status (草稿/已报送/已审核/已退回) and timeliness (按时/逾期/未报).
+import { Tag } from 'antd';
+import type { MonthlyReport } from '@ducha/contract';
+import type { Timeliness } from '../../api/reports.ts';
+import { useLabels } from '../../app/labels.ts';
+
+const statusColors: Record<MonthlyReport['status'], string> = {
+  draft: 'default',
+  submitted: 'processing',
+  verified: 'success',
+  returned: 'error',
+};
+const timelinessColors: Record<Timeliness, string> = { on_time: 'green', late: 'orange', missing: 'red' };
+
+export function ReportStatusTag({ status }: { status: MonthlyReport['status'] }) {
+  const L = useLabels();
+  return <Tag color={statusColors[status]}>{L.reportStatus(status)}</Tag>;
+}
+
+export function TimelinessTag({ value }: { value: Timeliness | null | undefined }) {
+  const L = useLabels();
+  if (!value) return null;
+  return <Tag color={timelinessColors[value]}>{L.timeliness(value)}</Tag>;
+}
