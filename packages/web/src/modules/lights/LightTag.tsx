@@ -1,4 +1,5 @@
 // A light shown with its colour's definition (DOMAIN §5), and the light beside the office's override.
+import { useCallback } from 'react';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { Light, LightColor, LightReason } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
@@ -67,11 +68,16 @@ export function LightCell({ light }: { light: Pick<Light, 'color' | 'computed' |
  */
 export function useReasonText(): (r: LightReason) => string {
   const L = useLabels();
-  return (r) => {
-    if (L.lang === 'zh') return r.text;
-    const values = Object.entries(r.values)
-      .filter(([, v]) => v !== null && v !== '')
-      .map(([k, v]) => `${k} ${typeof v === 'number' && /ratio|threshold/i.test(k) ? formatPercent(v) : v}`);
-    return values.length ? `${L.reasonCode(r.code)} (${values.join(', ')})` : L.reasonCode(r.code);
-  };
+  return useCallback(
+    (r: LightReason) => {
+      if (L.lang === 'zh') return r.text;
+      const values = Object.entries(r.values)
+        .filter(([, v]) => v !== null && v !== '')
+        .map(
+          ([k, v]) => `${k} ${typeof v === 'number' && /ratio|threshold/i.test(k) ? formatPercent(v) : v}`,
+        );
+      return values.length ? `${L.reasonCode(r.code)} (${values.join(', ')})` : L.reasonCode(r.code);
+    },
+    [L],
+  );
 }
