@@ -9,12 +9,13 @@ import { sql } from 'kysely';
 import { transaction, type Db, type Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { monthEnd, reportDeadline } from '../../platform/calendar.ts';
+import { monthEnd } from '../../platform/calendar.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { indicators, type ProjectMonth } from './indicators.ts';
 import { computeLight, plannedToDate, timeliness } from './rules.ts';
-import { calendarFor, loadCorrections, rulesFor } from './settings.ts';
+import { deadlineResolver } from './reports.ts';
+import { rulesFor } from './settings.ts';
 
 interface FactRow {
   id: number;
@@ -116,21 +117,13 @@ export async function runClose(
         { path: 'month', message: `该月已发布(${frozen.rows[0]!.code})，数据已冻结` },
       ]);
     }
-    const [corrections, { rules, version }] = await Promise.all([
-      loadCorrections(trx),
-      rulesFor(trx, region.path, y),
-    ]);
-    // each project's deadline follows its own region's calendar (a county may set its own)
-    const deadlines = new Map<string, string>();
+    const { rules, version } = await rulesFor(trx, region.path, y);
     const end = monthEnd(y, m);
     const facts = await loadFacts(trx, region.path, y, m);
-    for (const f of facts) {
-      if (!deadlines.has(f.region_path))
-        deadlines.set(
-          f.region_path,
-          reportDeadline(y, m, await calendarFor(trx, f.region_path, y), corrections),
-        );
-    }
+    // each project's deadline follows its own region's calendar (a county may set its own)
+    const deadlineOf = deadlineResolver(trx);
+    const deadlines = new Map<string, string>();
+    for (const f of facts) deadlines.set(f.region_path, await deadlineOf(f.region_path, y, m));
     const months: ProjectMonth[] = [];
     const lights = facts.map((f) => {
       const planned = plannedToDate(m, f.planned_investment, f.monthly);

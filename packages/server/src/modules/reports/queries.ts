@@ -10,7 +10,7 @@ import { filteredProjects, readableProject } from '../projects/projects.ts';
 import { projectColumns, projectFacts, type ProjectRow } from '../projects/repo.ts';
 import { canFileReport } from './policy.ts';
 import { presentReport, reportBase } from './repo.ts';
-import { deadlineOf, parseMonth } from './reports.ts';
+import { deadlineResolver, parseMonth } from './reports.ts';
 import { plannedToDate, ratio } from './rules.ts';
 
 export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuery>) {
@@ -55,14 +55,10 @@ export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuer
         .execute()
     ).map((p) => [p.id, p.path]),
   );
-  const deadlines = new Map<string, string>();
+  const deadline = deadlineResolver(db);
   const items = [];
-  for (const r of rows) {
-    const key = `${paths.get(r.project_id)}|${r.year}-${r.month}`;
-    if (!deadlines.has(key))
-      deadlines.set(key, await deadlineOf(db, paths.get(r.project_id)!, r.year, r.month));
-    items.push(presentReport(r, deadlines.get(key)!));
-  }
+  for (const r of rows)
+    items.push(presentReport(r, await deadline(paths.get(r.project_id)!, r.year, r.month)));
   return { items, total: Number(count.n) };
 }
 
@@ -90,11 +86,12 @@ export async function inbox(db: Db, ctx: Ctx, ym: string) {
     .execute();
   const byProject = new Map(reports.map((r) => [r.project_id, r]));
   const today = todayInChina();
+  const deadlineOf = deadlineResolver(db);
   const out = [];
   for (const p of mine) {
     const r = byProject.get(p.id);
     if (r && (r.status === 'submitted' || r.status === 'verified')) continue;
-    const deadline = await deadlineOf(db, p.region_path, y, m);
+    const deadline = await deadlineOf(p.region_path, y, m);
     const state = r?.status === 'returned' ? 'returned' : r ? 'draft' : today > deadline ? 'late' : 'due';
     out.push({
       projectId: p.id,

@@ -21,9 +21,32 @@ import { calendarFor, loadCorrections } from './settings.ts';
 
 export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
 
-export async function deadlineOf(db: Executor, regionPath: string, y: number, m: number) {
-  return reportDeadline(y, m, await calendarFor(db, regionPath, y), await loadCorrections(db));
+/**
+ * A deadline resolver for one request or close: each (region, month) is worked out once, from the
+ * region's own calendar (a county may set its own) and the corrections, loaded once.
+ */
+export function deadlineResolver(db: Executor) {
+  let corrections: ReturnType<typeof loadCorrections> | undefined;
+  const cache = new Map<string, Promise<string>>();
+  return (regionPath: string, y: number, m: number): Promise<string> => {
+    const key = `${regionPath}|${y}-${m}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = (async () =>
+        reportDeadline(
+          y,
+          m,
+          await calendarFor(db, regionPath, y),
+          await (corrections ??= loadCorrections(db)),
+        ))();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
 }
+
+export const deadlineOf = (db: Executor, regionPath: string, y: number, m: number) =>
+  deadlineResolver(db)(regionPath, y, m);
 
 /** The baseline milestones of the year (the baseline in force, else the draft) a report may mark reached. */
 export async function yearMilestones(db: Executor, projectId: number, y: number) {
