@@ -30,6 +30,8 @@ export const permissions = [
   'token.own', // personal API tokens
   'project.read', // projects in scope
   'project.write', // edit projects in scope (create, lists and baselines are the office's: see policy)
+  'item.read', // supervised items in scope (problems, decisions, instructions, rectifications)
+  'item.write', // raise items and take the steps one's role allows (see the items policy)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,11 +48,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit.read',
     'project.read',
     'project.write',
+    'item.read',
+    'item.write',
   ],
-  leader: [...everyone, 'org.read', 'audit.read', 'project.read'],
-  unit: [...everyone, 'org.read', 'org.write', 'audit.read', 'project.read', 'project.write'],
-  reporter: [...everyone, 'org.read', 'audit.read', 'project.read'],
-  inspector: [...everyone, 'org.read', 'audit.read'],
+  leader: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
+  unit: [
+    ...everyone,
+    'org.read',
+    'org.write',
+    'audit.read',
+    'project.read',
+    'project.write',
+    'item.read',
+    'item.write',
+  ],
+  reporter: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
+  inspector: [...everyone, 'org.read', 'audit.read', 'item.read'],
   expert: [...everyone],
 };
 

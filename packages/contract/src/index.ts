@@ -17,3 +17,4 @@ export * from './projects/procedures.ts';
 export * from './projects/lists.ts';
 export * from './projects/excel.ts';
 export * from './reports/schema.ts';
+export * from './items/schema.ts';

@@ -22,6 +22,7 @@ import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
+import { itemRoutes } from './modules/items/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -29,6 +30,7 @@ import { installAccess } from './platform/access/guard.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerErrorHandler, sendError } from './platform/errors.ts';
+import { notificationRoutes } from './platform/notify-routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -101,6 +103,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(listRoutes(db));
   await app.register(excelRoutes(db));
   await app.register(reportRoutes(db, config));
+  await app.register(itemRoutes(db, config));
+  await app.register(notificationRoutes(db));
 
   const dist = config.webDist;
   const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));

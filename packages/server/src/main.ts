@@ -5,7 +5,9 @@ import { migrateToLatest, openDatabase } from './db/connection.ts';
 import { bootstrapAdmin, isEmpty, seedDemo } from './modules/org/seed.ts';
 import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 import { seedDemoReports } from './modules/reports/demo-reports.ts';
-import { startSchedule } from './modules/reports/jobs.ts';
+import { notifyDueSoon } from './modules/items/jobs.ts';
+import { closeDueMonths } from './modules/reports/jobs.ts';
+import { startSchedule } from './platform/jobs.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -23,7 +25,14 @@ if (await isEmpty(database.db)) {
 }
 const app = await buildApp({ config, database });
 const stopSchedule =
-  process.env.DUCHA_SCHEDULE === '0' ? () => {} : startSchedule(database.db, database.kind);
+  process.env.DUCHA_SCHEDULE === '0'
+    ? () => {}
+    : startSchedule(database.db, database.kind, [
+        // the month close after the aggregation day, at night
+        { name: 'month-close', pattern: '30 2 * * *', run: () => closeDueMonths(database.db) },
+        // deadlines within the next working days, before the working day starts
+        { name: 'item-due-soon', pattern: '0 8 * * *', run: () => notifyDueSoon(database.db) },
+      ]);
 const shutdown = async () => {
   stopSchedule();
   await app.close();

@@ -21,6 +21,9 @@ export const auditEntities = [
   'reporting_calendar',
   'calendar_correction',
   'light_rules',
+  'item',
+  'item_settings',
+  'notification',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -69,7 +69,7 @@ export const procedureUpdate = versioned.extend({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export const dictionaryKinds = ['sector', 'funding_source', 'tag'] as const;
+export const dictionaryKinds = ['sector', 'funding_source', 'tag', 'item_category'] as const;
 export const dictionaryItem = z.object({
   kind: z.enum(dictionaryKinds),
   code: z.string(),

@@ -414,6 +414,102 @@ export interface JobRunsTable {
   detail: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
+export interface ItemsTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  source: string;
+  report_id: number | null;
+  project_id: number | null;
+  region_code: string;
+  category: string;
+  title: string;
+  description: string;
+  raised_by: number | null;
+  raised_by_unit_id: number | null;
+  raised_at: Timestamp;
+  raised_on: DateString;
+  responsible_unit_id: number | null;
+  responsible_position_id: number | null;
+  level: Generated<number>;
+  status: Generated<string>;
+  assigned_on: DateString | null;
+  response_due: DateString | null;
+  resolution_due: DateString | null;
+  due_date: DateString | null;
+  response_plan: string | null;
+  promised_date: DateString | null;
+  responded_on: DateString | null;
+  resolution: string | null;
+  resolved_on: DateString | null;
+  closed_on: DateString | null;
+  closed_by: number | null;
+  return_reason: string | null;
+  merged_into: number | null;
+  reminder_count: Generated<number>;
+  last_reminded_on: DateString | null;
+  listed: Generated<boolean>;
+  listed_on: DateString | null;
+  listed_due: DateString | null;
+  listed_reason: string | null;
+  proposal_dismissed_level: number | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ItemCoUnitsTable {
+  item_id: number;
+  unit_id: number;
+}
+
+export interface ItemEventsTable {
+  id: Generated<number>;
+  item_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface ItemAttachmentsTable {
+  id: Generated<number>;
+  item_id: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  path: string;
+  created_by: number | null;
+  created_at: Created;
+}
+
+export interface ItemCountersTable {
+  prefix: string;
+  year: number;
+  last: number;
+}
+
+export interface ItemSettingsTable {
+  id: number;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  version: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  entity: string;
+  entity_id: string;
+  dedupe_key: string | null;
+  created_at: Created;
+  read_at: Date | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -446,6 +542,13 @@ export interface Database {
   lights: LightsTable;
   month_closes: MonthClosesTable;
   job_runs: JobRunsTable;
+  items: ItemsTable;
+  item_co_units: ItemCoUnitsTable;
+  item_events: ItemEventsTable;
+  item_attachments: ItemAttachmentsTable;
+  item_counters: ItemCountersTable;
+  item_settings: ItemSettingsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -36,6 +36,16 @@ export function addWorkingDays(date: string, n: number, corrections: Corrections
   return d;
 }
 
+/** How many working days lie after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export function workingDaysBetween(from: string, to: string, corrections: Corrections = new Map()): number {
+  let n = 0;
+  // a year of overdue days is plenty for a flag; the cap keeps a bad date from looping long
+  for (let d = addDays(from, 1), i = 0; d <= to && i < 400; d = addDays(d, 1), i++) {
+    if (isWorkingDay(d, corrections)) n += 1;
+  }
+  return n;
+}
+
 export interface CalendarSettings {
   deadlineDay: number;
   aggregationDay: number;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -48,3 +49,16 @@ export function storeFile(dataDir: string, body: Buffer): StoredFile {
 }
 
 export const readStoredFile = (dataDir: string, rel: string) => fs.readFileSync(path.join(dataDir, rel));
+
+/**
+ * Uploads arrive as raw bodies typed by their Content-Type (and .xlsx imports as octet-stream);
+ * each route plugin that takes files registers the parsers in its own scope.
+ */
+export function acceptRawFiles(app: Pick<FastifyInstance, 'addContentTypeParser'>): void {
+  const types = [...Object.keys(allowedTypes), 'application/octet-stream'];
+  app.addContentTypeParser(
+    types,
+    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+}

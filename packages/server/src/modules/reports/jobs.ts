@@ -1,11 +1,8 @@
 /**
  * Scheduled month close: every night, for each office region at the top of its tree, once the
- * aggregation day of the last month has passed and that month has no close yet, run it. Runs are
- * recorded in job_runs; on PostgreSQL an advisory lock keeps a second instance from running the
- * same job at the same time.
+ * aggregation day of the last month has passed and that month has no close yet, run it
+ * (scheduled by platform/jobs.ts).
  */
-import { Cron } from 'croner';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { aggregationDate } from '../../platform/calendar.ts';
@@ -46,56 +43,4 @@ export async function closeDueMonths(db: Db, today = todayInChina()): Promise<st
     done.push(`${region.code}:${y}-${String(m).padStart(2, '0')}`);
   }
   return done;
-}
-
-/** One run of a job, recorded; skipped when another instance holds the lock (PostgreSQL). */
-export async function runJob(db: Db, kind: 'pglite' | 'postgres', job: string, fn: () => Promise<unknown>) {
-  if (kind === 'postgres') {
-    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${job})) as ok`.execute(db);
-    if (!got.rows[0]?.ok) {
-      await db
-        .insertInto('job_runs')
-        .values({
-          job,
-          status: 'skipped',
-          finished_at: new Date(),
-          detail: JSON.stringify({ reason: 'locked by another instance' }),
-        })
-        .execute();
-      return;
-    }
-  }
-  const { id } = await db
-    .insertInto('job_runs')
-    .values({ job, status: 'running' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  try {
-    const detail = await fn();
-    await db
-      .updateTable('job_runs')
-      .set({ status: 'ok', finished_at: new Date(), detail: JSON.stringify({ result: detail }) })
-      .where('id', '=', id)
-      .execute();
-  } catch (e) {
-    await db
-      .updateTable('job_runs')
-      .set({
-        status: 'failed',
-        finished_at: new Date(),
-        detail: JSON.stringify({ error: (e as Error).message }),
-      })
-      .where('id', '=', id)
-      .execute();
-  } finally {
-    if (kind === 'postgres') await sql`select pg_advisory_unlock(hashtext(${job}))`.execute(db);
-  }
-}
-
-/** Starts the nightly schedule (02:30 Asia/Shanghai). Returns a stop function. */
-export function startSchedule(db: Db, kind: 'pglite' | 'postgres') {
-  const job = new Cron('30 2 * * *', { timezone: 'Asia/Shanghai', protect: true }, () =>
-    runJob(db, kind, 'month-close', () => closeDueMonths(db)),
-  );
-  return () => job.stop();
 }

@@ -30,6 +30,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
+import { acceptRawFiles } from '../../platform/files.ts';
 import { XLSX_TYPE } from '../projects/excel/sheet.ts';
 import { readableProject } from '../projects/projects.ts';
 import {
@@ -89,22 +90,7 @@ export const reportRoutes =
         .executeTakeFirst();
       await readableProject(d, actor, r?.project_id ?? -1);
     });
-    // attachments arrive as raw bodies
-    for (const type of [
-      'image/jpeg',
-      'image/png',
-      'application/pdf',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    ]) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 }, (_req, body, done) =>
-        done(null, body),
-      );
-    }
-    app.addContentTypeParser(
-      [XLSX_TYPE, 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawFiles(app);
 
     app.get(
       '/api/reports',

@@ -1,0 +1,196 @@
+/**
+ * Raising an item (from a monthly report, a project page, or on its own) and reading one with
+ * its timeline, evidence, duplicates and the steps the current user may take.
+ */
+import type { itemCreate, ItemStatus } from '@ducha/contract';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
+import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { inPath } from '../../platform/access/scope.ts';
+import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { todayInChina } from '../../platform/time.ts';
+import { readableProject } from '../projects/projects.ts';
+import { loadCorrections } from '../reports/settings.ts';
+import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
+import { findItemRow, presentItem, type ItemRow, type PresentContext } from './repo.ts';
+import { allowedActions, codePrefix, initialLevel } from './rules.ts';
+import { loadItemSettings } from './settings.ts';
+
+export const itemFacts = (r: ItemRow): ItemFacts => ({
+  regionPath: r.region_path,
+  responsibleUnitId: r.responsible_unit_id,
+  coUnitIds: r.co_units.map((u) => u.id),
+  raisedBy: r.raised_by,
+  raisedByUnitId: r.raised_by_unit_id,
+  projectOwnerUnitId: r.owner_unit_id,
+});
+
+/** An item the actor may read, or 404/403. */
+export async function readableItem(db: Executor, actor: Actor, id: number): Promise<ItemRow> {
+  const row = await findItemRow(db, id);
+  if (!row) throw notFound();
+  if (!canReadItem(actor, itemFacts(row))) throw outOfScope();
+  return row;
+}
+
+export async function presentContext(db: Executor, today = todayInChina()): Promise<PresentContext> {
+  const [settings, corrections] = await Promise.all([loadItemSettings(db), loadCorrections(db)]);
+  return { today, settings, corrections };
+}
+
+export async function itemDetail(db: Executor, actor: Actor, id: number) {
+  const row = await readableItem(db, actor, id);
+  const c = await presentContext(db);
+  const [events, attachments, duplicates] = await Promise.all([
+    db
+      .selectFrom('item_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select([
+        'e.id',
+        'e.at',
+        'u.display_name as actor',
+        'e.action',
+        'e.from_status',
+        'e.to_status',
+        'e.note',
+      ])
+      .where('e.item_id', '=', id)
+      .orderBy('e.at')
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('item_attachments')
+      .select(['id', 'name', 'size', 'type', 'sha256', 'created_at'])
+      .where('item_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('items')
+      .select(['id', 'code', 'title'])
+      .where('merged_into', '=', id)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    item: presentItem(row, c),
+    allowedActions: allowedActions(
+      standing(actor, itemFacts(row)),
+      {
+        status: row.status as ItemStatus,
+        level: row.level,
+        listed: row.listed,
+        respondedOn: row.responded_on,
+      },
+      c.settings.ladder.length,
+    ),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      action: e.action,
+      fromStatus: e.from_status as ItemStatus | null,
+      toStatus: e.to_status as ItemStatus | null,
+      note: e.note,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      type: a.type,
+      sha256: a.sha256,
+      createdAt: a.created_at.toISOString(),
+    })),
+    duplicates,
+  };
+}
+
+/** The next code of a kind in a year (WT-2026-0001), numbered under the counter row's lock. */
+export async function nextCode(trx: Executor, prefix: string, year: number): Promise<string> {
+  const row = await trx
+    .insertInto('item_counters')
+    .values({ prefix, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['prefix', 'year']).doUpdateSet((eb) => ({ last: eb('item_counters.last', '+', 1) })),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
+}
+
+/** Where a new item belongs: its project (directly or through the report), else a region in the raiser's reach. */
+async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCreate>) {
+  let projectId = input.projectId ?? null;
+  let reportId: number | null = null;
+  if (input.source === 'report' || input.reportId) {
+    if (!input.reportId) throw invalid('body.reportId', '从月报提出的问题须指明月报');
+    const report = await db
+      .selectFrom('monthly_reports')
+      .select(['id', 'project_id'])
+      .where('id', '=', input.reportId)
+      .executeTakeFirst();
+    if (!report) throw invalid('body.reportId', '月报不存在');
+    if (projectId !== null && projectId !== report.project_id)
+      throw invalid('body.projectId', '与月报所属项目不一致');
+    projectId = report.project_id;
+    reportId = report.id;
+  }
+  if (projectId !== null) {
+    const p = await readableProject(db, actor, projectId);
+    return { projectId, reportId, regionCode: p.region_code };
+  }
+  const code = input.regionCode ?? actor.regionCode;
+  if (!code) throw invalid('body.regionCode', '请选择所属区划');
+  const region = await db
+    .selectFrom('regions')
+    .select(['code', 'path'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!region) throw invalid('body.regionCode', '区划不存在');
+  if (actor.role !== 'admin' && !inPath(region.path, actor.regionPath)) throw outOfScope();
+  return { projectId: null, reportId: null, regionCode: region.code };
+}
+
+export async function createItem(db: Db, ctx: Ctx, input: z.infer<typeof itemCreate>) {
+  const actor = actorOf(ctx);
+  const place = await placeOf(db, actor, input);
+  if (!canRaise(actor, input.kind, place.projectId !== null)) throw forbidden();
+  const category = await db
+    .selectFrom('dictionary_items')
+    .select('code')
+    .where('kind', '=', 'item_category')
+    .where('code', '=', input.category)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!category) throw invalid('body.category', '不是已配置的问题类别');
+  const today = todayInChina();
+  const id = await transaction(db, async (trx: Trx) => {
+    const code = await nextCode(trx, codePrefix[input.kind], Number(today.slice(0, 4)));
+    const row = await trx
+      .insertInto('items')
+      .values({
+        code,
+        kind: input.kind,
+        source: place.reportId ? 'report' : input.source,
+        report_id: place.reportId,
+        project_id: place.projectId,
+        region_code: place.regionCode,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        raised_by: actor.id,
+        raised_by_unit_id: actor.unitId,
+        raised_on: today,
+        level: initialLevel(actor.role, input.kind),
+      })
+      .returning(['id', 'code', 'kind', 'status', 'level', 'project_id', 'region_code', 'category', 'title'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('item_events')
+      .values({ item_id: row.id, actor_id: actor.id, action: 'raise', to_status: 'new', note: input.title })
+      .execute();
+    await recordAudit(trx, ctx, { entity: 'item', entityId: row.id, action: 'create', after: row });
+    return row.id;
+  });
+  return itemDetail(db, actor, id);
+}

@@ -1,0 +1,69 @@
+/**
+ * Who may see, raise and act on which item. Offices and leaders reach the items in their region
+ * subtree; a unit its own items (responsible, co-operating, or raised by it) and never another
+ * unit's; a reporter what it raised, what its unit must handle, and items on projects its unit owns.
+ */
+import type { ItemKind } from '@ducha/contract';
+import type { Actor } from '../../platform/access/context.ts';
+import { inRegionSubtree, scopeKind } from '../../platform/access/scope.ts';
+import type { Standing } from './rules.ts';
+
+export interface ItemFacts {
+  regionPath: string;
+  responsibleUnitId: number | null;
+  coUnitIds: readonly number[];
+  raisedBy: number | null;
+  raisedByUnitId: number | null;
+  projectOwnerUnitId: number | null;
+}
+
+export function canReadItem(a: Actor, i: ItemFacts): boolean {
+  const unit = a.unitId;
+  switch (scopeKind(a)) {
+    case 'global':
+      return true;
+    case 'region':
+      return inRegionSubtree(a, i.regionPath);
+    case 'unit':
+      return (
+        unit !== null &&
+        (i.responsibleUnitId === unit || i.raisedByUnitId === unit || i.coUnitIds.includes(unit))
+      );
+    case 'own':
+      if (i.raisedBy === a.id) return true;
+      return (
+        a.role === 'reporter' &&
+        unit !== null &&
+        (i.responsibleUnitId === unit || i.projectOwnerUnitId === unit)
+      );
+  }
+}
+
+export function standing(a: Actor, i: ItemFacts): Standing {
+  const region = a.role === 'admin' || inRegionSubtree(a, i.regionPath);
+  return {
+    role: a.role,
+    office: a.role === 'admin' || (a.role === 'office' && region),
+    leader: a.role === 'leader' && region,
+    responsible:
+      (a.role === 'unit' || a.role === 'reporter') && a.unitId !== null && a.unitId === i.responsibleUnitId,
+    raiser: i.raisedBy === a.id,
+  };
+}
+
+/**
+ * Which kinds a role raises: anyone who works on projects raises problems; decisions and
+ * rectifications come from the office (meetings and inspections will create theirs through the
+ * same engine); instructions from leaders, or the office recording a leader's 批示.
+ */
+export function canRaise(a: Actor, kind: ItemKind, withProject: boolean): boolean {
+  switch (kind) {
+    case 'problem':
+      return ['admin', 'office', 'leader', 'unit'].includes(a.role) || (a.role === 'reporter' && withProject);
+    case 'instruction':
+      return ['admin', 'office', 'leader'].includes(a.role);
+    case 'decision':
+    case 'rectification':
+      return a.role === 'admin' || a.role === 'office';
+  }
+}

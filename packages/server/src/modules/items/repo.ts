@@ -1,0 +1,246 @@
+/** Item queries: one select with every field the ledger shows, the scope in SQL, and the presenter. */
+import type { Item, ItemSettings, ItemStatus } from '@ducha/contract';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/connection.ts';
+import type { Actor } from '../../platform/access/context.ts';
+import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import type { Corrections } from '../../platform/calendar.ts';
+import { flags } from './rules.ts';
+
+export const itemBase = (db: Executor) =>
+  db
+    .selectFrom('items as i')
+    .innerJoin('regions as r', 'r.code', 'i.region_code')
+    .leftJoin('projects as p', 'p.id', 'i.project_id')
+    .leftJoin('monthly_reports as mr', 'mr.id', 'i.report_id')
+    .leftJoin('users as ru', 'ru.id', 'i.raised_by')
+    .leftJoin('units as rbu', 'rbu.id', 'i.raised_by_unit_id')
+    .leftJoin('units as u', 'u.id', 'i.responsible_unit_id')
+    .leftJoin('positions as lp', 'lp.id', 'i.responsible_position_id')
+    .leftJoin('position_holdings as lh', (j) =>
+      j.onRef('lh.position_id', '=', 'i.responsible_position_id').on('lh.end_date', 'is', null),
+    )
+    .leftJoin('people as lpp', 'lpp.id', 'lh.person_id')
+    .leftJoin('items as mi', 'mi.id', 'i.merged_into');
+
+export const itemColumns = [
+  'i.id',
+  'i.code',
+  'i.kind',
+  'i.source',
+  'i.report_id',
+  sql<
+    string | null
+  >`case when mr.id is null then null else mr.year || '-' || lpad(mr.month::text, 2, '0') end`.as(
+    'report_month',
+  ),
+  'i.project_id',
+  'p.code as project_code',
+  'p.name as project_name',
+  'p.owner_unit_id',
+  'i.region_code',
+  'r.name as region_name',
+  'r.path as region_path',
+  'i.category',
+  'i.title',
+  'i.description',
+  'i.raised_by',
+  'ru.display_name as raised_by_name',
+  'i.raised_by_unit_id',
+  'rbu.name as raised_by_unit_name',
+  'i.raised_at',
+  'i.raised_on',
+  'i.responsible_unit_id',
+  'u.name as responsible_unit_name',
+  'i.responsible_position_id',
+  'lp.name as leader_title',
+  'lpp.name as leader_name',
+  'i.level',
+  'i.status',
+  'i.assigned_on',
+  'i.response_due',
+  'i.resolution_due',
+  'i.due_date',
+  'i.response_plan',
+  'i.promised_date',
+  'i.responded_on',
+  'i.resolution',
+  'i.resolved_on',
+  'i.closed_on',
+  'i.return_reason',
+  'i.merged_into',
+  'mi.code as merged_into_code',
+  'i.reminder_count',
+  'i.last_reminded_on',
+  'i.listed',
+  'i.listed_on',
+  'i.listed_due',
+  'i.listed_reason',
+  'i.proposal_dismissed_level',
+  'i.version',
+  sql<
+    { id: number; name: string }[]
+  >`coalesce((select json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.id)
+    from item_co_units ic join units cu on cu.id = ic.unit_id where ic.item_id = i.id), '[]'::json)`.as(
+    'co_units',
+  ),
+] as const;
+
+export interface ItemRow {
+  id: number;
+  code: string;
+  kind: string;
+  source: string;
+  report_id: number | null;
+  report_month: string | null;
+  project_id: number | null;
+  project_code: string | null;
+  project_name: string | null;
+  owner_unit_id: number | null;
+  region_code: string;
+  region_name: string;
+  region_path: string;
+  category: string;
+  title: string;
+  description: string;
+  raised_by: number | null;
+  raised_by_name: string | null;
+  raised_by_unit_id: number | null;
+  raised_by_unit_name: string | null;
+  raised_at: Date;
+  raised_on: string;
+  responsible_unit_id: number | null;
+  responsible_unit_name: string | null;
+  responsible_position_id: number | null;
+  leader_title: string | null;
+  leader_name: string | null;
+  level: number;
+  status: string;
+  assigned_on: string | null;
+  response_due: string | null;
+  resolution_due: string | null;
+  due_date: string | null;
+  response_plan: string | null;
+  promised_date: string | null;
+  responded_on: string | null;
+  resolution: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+  return_reason: string | null;
+  merged_into: number | null;
+  merged_into_code: string | null;
+  reminder_count: number;
+  last_reminded_on: string | null;
+  listed: boolean;
+  listed_on: string | null;
+  listed_due: string | null;
+  listed_reason: string | null;
+  proposal_dismissed_level: number | null;
+  version: number;
+  co_units: { id: number; name: string }[];
+}
+
+export const findItemRow = (db: Executor, id: number) =>
+  itemBase(db).select(itemColumns).where('i.id', '=', id).executeTakeFirst() as Promise<ItemRow | undefined>;
+
+/** The items an actor may read, as SQL over the `itemBase` aliases (the same rules as policy.ts). */
+export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
+  switch (scopeKind(a)) {
+    case 'global':
+      return null;
+    case 'region':
+      return regionSubtreeSql(a, 'r.path');
+    case 'unit': {
+      const u = a.unitId ?? -1;
+      return sql<SqlBool>`(i.responsible_unit_id = ${u} or i.raised_by_unit_id = ${u}
+        or exists (select 1 from item_co_units ic where ic.item_id = i.id and ic.unit_id = ${u}))`;
+    }
+    case 'own':
+      if (a.role === 'reporter') {
+        const u = a.unitId ?? -1;
+        return sql<SqlBool>`(i.raised_by = ${a.id} or i.responsible_unit_id = ${u} or p.owner_unit_id = ${u})`;
+      }
+      return sql<SqlBool>`i.raised_by = ${a.id}`;
+  }
+}
+
+export interface PresentContext {
+  today: string;
+  settings: ItemSettings;
+  corrections: Corrections;
+}
+
+export function presentItem(r: ItemRow, c: PresentContext): Item {
+  const status = r.status as ItemStatus;
+  return {
+    id: r.id,
+    code: r.code,
+    kind: r.kind as Item['kind'],
+    source: r.source as Item['source'],
+    reportId: r.report_id,
+    reportMonth: r.report_month,
+    project:
+      r.project_id === null ? null : { id: r.project_id, code: r.project_code!, name: r.project_name! },
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    raisedBy: r.raised_by_name,
+    raisedByUnit:
+      r.raised_by_unit_id === null ? null : { id: r.raised_by_unit_id, name: r.raised_by_unit_name! },
+    raisedAt: r.raised_at.toISOString(),
+    responsibleUnit:
+      r.responsible_unit_id === null ? null : { id: r.responsible_unit_id, name: r.responsible_unit_name! },
+    coUnits: r.co_units,
+    responsibleLeader:
+      r.responsible_position_id === null
+        ? null
+        : { positionId: r.responsible_position_id, title: r.leader_title!, holder: r.leader_name },
+    level: r.level,
+    levelLabel: c.settings.ladder[r.level - 1] ?? `第${r.level}级`,
+    status,
+    assignedOn: r.assigned_on,
+    responseDue: r.response_due,
+    resolutionDue: r.resolution_due,
+    dueDate: r.due_date,
+    responsePlan: r.response_plan,
+    promisedDate: r.promised_date,
+    respondedOn: r.responded_on,
+    resolution: r.resolution,
+    resolvedOn: r.resolved_on,
+    closedOn: r.closed_on,
+    returnReason: r.return_reason,
+    mergedInto: r.merged_into === null ? null : { id: r.merged_into, code: r.merged_into_code! },
+    reminderCount: r.reminder_count,
+    lastRemindedOn: r.last_reminded_on,
+    listed: r.listed,
+    listedOn: r.listed_on,
+    listedDue: r.listed_due,
+    listedReason: r.listed_reason,
+    flags: flags(
+      {
+        status,
+        responseDue: r.response_due,
+        respondedOn: r.responded_on,
+        dueDate: r.due_date,
+        resolvedOn: r.resolved_on,
+      },
+      c.today,
+      c.settings.dueSoonDays,
+      c.corrections,
+    ),
+    version: r.version,
+  };
+}
+
+/** SQL: the item is overdue on `today` (the same rule as `flags`, without working-day counts). */
+export function overdueSql(today: string): Expression<SqlBool> {
+  return sql<SqlBool>`(i.status <> 'merged' and (
+    (i.response_due is not null and (
+      (i.responded_on is not null and i.responded_on > i.response_due)
+      or (i.responded_on is null and i.status in ('assigned', 'returned') and i.response_due < ${today})))
+    or (i.due_date is not null and (
+      (i.status in ('assigned', 'responded', 'returned') and i.due_date < ${today})
+      or (i.status in ('resolved', 'closed') and i.resolved_on > i.due_date)))))`;
+}

@@ -1,0 +1,131 @@
+/** Routes of supervised items and their settings. Thin: validate, call the service. */
+import {
+  dismissProposal as dismissBody,
+  escalationProposal,
+  idParams,
+  itemAttachment,
+  itemCreate,
+  itemDetail,
+  itemIndicatorQuery,
+  itemIndicatorRow,
+  itemQuery,
+  itemSettings,
+  itemSettingsUpdate,
+  itemStep,
+  listOf,
+  item,
+  okBody,
+} from '@ducha/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connection.ts';
+import { entityReaders } from '../../platform/audit/routes.ts';
+import { acceptRawFiles } from '../../platform/files.ts';
+import { XLSX_TYPE } from '../projects/excel/sheet.ts';
+import { addItemAttachment, getItemAttachment, removeItemAttachment } from './attachments.ts';
+import { createItem, itemDetail as detail, readableItem } from './items.ts';
+import { escalationProposals, exportItems, itemIndicators, listItems } from './queries.ts';
+import { loadItemSettings, updateItemSettings } from './settings.ts';
+import { dismissProposal, takeStep } from './steps.ts';
+import { actorOf } from '../../platform/access/context.ts';
+
+const read = { access: 'item.read' } as const;
+const write = { access: 'item.write' } as const;
+const tags = ['items'];
+
+export const itemRoutes =
+  (db: Db, config: Config): FastifyPluginAsyncZod =>
+  async (app) => {
+    entityReaders.set('item', async (d, actor, id) => {
+      await readableItem(d, actor, Number(id) || -1);
+    });
+    acceptRawFiles(app);
+
+    app.get(
+      '/api/items',
+      { config: read, schema: { tags, querystring: itemQuery, response: { 200: listOf(item) } } },
+      (req) => listItems(db, req.ctx, req.query),
+    );
+    app.get(
+      '/api/items/export',
+      { config: read, schema: { tags, querystring: itemQuery } },
+      async (req, reply) =>
+        reply
+          .type(XLSX_TYPE)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('问题台账')}.xlsx`,
+          )
+          .send(await exportItems(db, req.ctx, req.query)),
+    );
+    app.get(
+      '/api/items/indicators',
+      {
+        config: read,
+        schema: { tags, querystring: itemIndicatorQuery, response: { 200: z.array(itemIndicatorRow) } },
+      },
+      (req) => itemIndicators(db, req.ctx, req.query),
+    );
+    app.get(
+      '/api/items/escalations',
+      { config: read, schema: { tags, response: { 200: z.array(escalationProposal) } } },
+      (req) => escalationProposals(db, req.ctx),
+    );
+    app.post(
+      '/api/items',
+      { config: write, schema: { tags, body: itemCreate, response: { 201: itemDetail } } },
+      async (req, reply) => reply.status(201).send(await createItem(db, req.ctx, req.body)),
+    );
+    app.get(
+      '/api/items/:id',
+      { config: read, schema: { tags, params: idParams, response: { 200: itemDetail } } },
+      (req) => detail(db, actorOf(req.ctx), req.params.id),
+    );
+    app.post(
+      '/api/items/:id/steps',
+      { config: write, schema: { tags, params: idParams, body: itemStep, response: { 200: itemDetail } } },
+      (req) => takeStep(db, req.ctx, req.params.id, req.body),
+    );
+    app.post(
+      '/api/items/:id/dismiss-proposal',
+      { config: write, schema: { tags, params: idParams, body: dismissBody, response: { 200: okBody } } },
+      (req) => dismissProposal(db, req.ctx, req.params.id, req.body.reason),
+    );
+    app.post(
+      '/api/items/:id/attachments',
+      { config: write, schema: { tags, params: idParams, response: { 201: itemAttachment } } },
+      async (req, reply) => {
+        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
+        const type = String(req.headers['content-type'] ?? '').split(';')[0]!;
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        return reply
+          .status(201)
+          .send(await addItemAttachment(db, req.ctx, config.dataDir, req.params.id, { name, type, body }));
+      },
+    );
+    app.get(
+      '/api/item-attachments/:id',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) => {
+        const f = await getItemAttachment(db, req.ctx, config.dataDir, req.params.id);
+        return reply
+          .type(f.type)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+          .send(f.body);
+      },
+    );
+    app.delete(
+      '/api/item-attachments/:id',
+      { config: write, schema: { tags, params: idParams, response: { 200: okBody } } },
+      (req) => removeItemAttachment(db, req.ctx, req.params.id),
+    );
+    app.get('/api/item-settings', { config: read, schema: { tags, response: { 200: itemSettings } } }, () =>
+      loadItemSettings(db),
+    );
+    app.put(
+      '/api/item-settings',
+      { config: write, schema: { tags, body: itemSettingsUpdate, response: { 200: itemSettings } } },
+      (req) => updateItemSettings(db, req.ctx, req.body),
+    );
+  };

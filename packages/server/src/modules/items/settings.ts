@@ -1,0 +1,41 @@
+/** The items settings (deadlines, the escalation ladder): one versioned row, edited by the office. */
+import type { ItemSettings, itemSettingsUpdate } from '@ducha/contract';
+import type { z } from 'zod';
+import { transaction, type Db, type Executor } from '../../db/connection.ts';
+import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { assertVersion } from '../../platform/records.ts';
+
+export async function loadItemSettings(db: Executor): Promise<ItemSettings> {
+  const row = await db.selectFrom('item_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { ...(row.settings as Omit<ItemSettings, 'version'>), version: row.version };
+}
+
+export async function updateItemSettings(db: Db, ctx: Ctx, input: z.infer<typeof itemSettingsUpdate>) {
+  const actor = actorOf(ctx);
+  if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
+  return transaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('item_settings')
+      .selectAll()
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    assertVersion(before.version, input.version);
+    const { version, ...settings } = input;
+    await trx
+      .updateTable('item_settings')
+      .set({ settings: JSON.stringify(settings), version: version + 1 })
+      .where('id', '=', 1)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'item_settings',
+      entityId: 1,
+      action: 'update',
+      before: before.settings,
+      after: settings,
+    });
+    return { ...settings, version: version + 1 };
+  });
+}
