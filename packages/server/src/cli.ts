@@ -8,11 +8,11 @@ import { sql } from 'kysely';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
 import { createUser, resetPassword } from './modules/org/users.ts';
-import { isEmpty, seedDemo } from './modules/org/seed.ts';
+import { isEmpty } from './modules/org/seed.ts';
+import { seedDemoData } from './demo.ts';
+import { notifyDueSoon } from './modules/items/jobs.ts';
 import { runClose } from './modules/reports/close.ts';
-import { seedDemoReports } from './modules/reports/demo-reports.ts';
 import { closingRegions } from './modules/reports/jobs.ts';
-import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 import { toActor, actorById } from './platform/auth/repo.ts';
 import type { Ctx } from './platform/access/context.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -28,6 +28,7 @@ const usage = `ducha <command>
   user reset-password <username>           new one-time password; unlocks and signs out the account
   audit verify                             check the audit hash chain; exits 1 at the first broken event
   month close YYYY-MM [--region CODE]      run the month close (default: every office's top region)
+  items due-soon [--date YYYY-MM-DD]       send today's "due soon" notices now (the daily 08:00 job)
   sql "<statement>"                        run one SQL statement (for operators of the embedded database)`;
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
@@ -67,6 +68,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
       role: { type: 'string' },
       region: { type: 'string' },
       unit: { type: 'string' },
+      date: { type: 'string' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -79,9 +81,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
   await migrateToLatest(db);
   if (cmd === 'seed' && values.demo) {
     if (!(await isEmpty(db))) throw new Error('数据库已有用户，演示数据只能载入空库');
-    await seedDemo(db);
-    await seedDemoProjects(db);
-    await seedDemoReports(db);
+    await seedDemoData(db);
     console.log('demo data loaded');
     return 0;
   }
@@ -125,6 +125,12 @@ async function run(db: Db, argv: string[]): Promise<number> {
         `${r.code} ${arg}: ${t?.projects ?? 0} projects, green ${t?.green ?? 0}, yellow ${t?.yellow ?? 0}, red ${t?.red ?? 0}`,
       );
     }
+    return 0;
+  }
+  if (key === 'items due-soon') {
+    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error('日期格式应为 YYYY-MM-DD');
+    const sent = await notifyDueSoon(db, values.date);
+    console.log(`due-soon notices sent: ${sent}`);
     return 0;
   }
   if (key === 'audit verify') {

@@ -2,9 +2,8 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connection.ts';
-import { bootstrapAdmin, isEmpty, seedDemo } from './modules/org/seed.ts';
-import { seedDemoProjects } from './modules/projects/demo-projects.ts';
-import { seedDemoReports } from './modules/reports/demo-reports.ts';
+import { bootstrapAdmin, isEmpty } from './modules/org/seed.ts';
+import { seedDemoData } from './demo.ts';
 import { notifyDueSoon } from './modules/items/jobs.ts';
 import { closeDueMonths } from './modules/reports/jobs.ts';
 import { startSchedule } from './platform/jobs.ts';
@@ -14,9 +13,7 @@ const database = await openDatabase(config);
 await migrateToLatest(database.db);
 if (await isEmpty(database.db)) {
   if (config.demo) {
-    await seedDemo(database.db);
-    await seedDemoProjects(database.db);
-    await seedDemoReports(database.db);
+    await seedDemoData(database.db);
     console.log('已载入演示数据(大庆市)。演示账号见 README，密码仅供演示。');
   } else {
     const password = await bootstrapAdmin(database.db);

@@ -1,7 +1,8 @@
 /**
  * Bulk inserts as one JSON parameter: `insert … select … from json_populate_recordset(…)`. For
  * thousands of rows this binds one value instead of rows × columns, which is several times faster
- * on PGlite and no slower on PostgreSQL. Columns not listed take their defaults.
+ * on PGlite and no slower on PostgreSQL. The columns are every key any row has (a row without one
+ * gets null there); columns no row names take their defaults.
  */
 import { sql } from 'kysely';
 import type { Database } from './types.ts';
@@ -14,7 +15,7 @@ export async function insertJson<T extends keyof Database & string, R = never>(
   returning: string[] = [],
 ): Promise<R[]> {
   if (!rows.length) return [];
-  const columns = Object.keys(rows[0]!);
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cols = sql.join(columns.map((c) => sql.ref(c)));
   const ret = returning.length ? sql` returning ${sql.join(returning.map((c) => sql.ref(c)))}` : sql``;
   const result = await sql<R>`insert into ${sql.table(table)} (${cols})

@@ -195,31 +195,31 @@ export async function itemIndicators(
   const base = filtered(db, ctx, { page: 1, pageSize: 1, sort: 'code', regionCode: q.regionCode }, today)
     .where('i.status', '<>', 'merged')
     .where(sql<boolean>`extract(year from i.raised_on) = ${q.year}`);
-  const rows = await base
-    .select([
-      d.key.as('key'),
-      d.label.as('label'),
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`count(*) filter (where i.status = 'closed')::int`.as('closed'),
-      sql<number>`count(*) filter (where i.responded_on is not null)::int`.as('responded'),
-      sql<number>`count(*) filter (where i.responded_on is not null and i.responded_on <= i.response_due)::int`.as(
-        'on_time',
-      ),
-      sql<number>`count(*) filter (where i.response_due is not null and (i.responded_on is not null or i.response_due < ${today}))::int`.as(
-        'response_due',
-      ),
-      sql<
-        number | null
-      >`percentile_cont(0.5) within group (order by (i.closed_on - i.raised_on)) filter (where i.status = 'closed')`.as(
-        'median',
-      ),
-      sql<number>`count(*) filter (where i.status <> 'closed')::int`.as('open'),
-      sql<number>`count(*) filter (where i.status <> 'closed' and ${overdueSql(today)})::int`.as('overdue'),
-      sql<number>`count(*) filter (where i.listed)::int`.as('listed'),
-    ])
-    .groupBy([d.key, d.label])
-    .orderBy(d.key)
-    .execute();
+  const selected = base.select([
+    d.key.as('key'),
+    d.label.as('label'),
+    sql<number>`count(*)::int`.as('total'),
+    sql<number>`count(*) filter (where i.status = 'closed')::int`.as('closed'),
+    sql<number>`count(*) filter (where i.responded_on is not null)::int`.as('responded'),
+    sql<number>`count(*) filter (where i.responded_on is not null and i.responded_on <= i.response_due)::int`.as(
+      'on_time',
+    ),
+    sql<number>`count(*) filter (where i.response_due is not null and (i.responded_on is not null or i.response_due < ${today}))::int`.as(
+      'response_due',
+    ),
+    sql<
+      number | null
+    >`percentile_cont(0.5) within group (order by (i.closed_on - i.raised_on)) filter (where i.status = 'closed')`.as(
+      'median',
+    ),
+    sql<number>`count(*) filter (where i.status <> 'closed')::int`.as('open'),
+    sql<number>`count(*) filter (where i.status <> 'closed' and ${overdueSql(today)})::int`.as('overdue'),
+    sql<number>`count(*) filter (where i.listed)::int`.as('listed'),
+  ]);
+  // constants cannot be grouped by: the total is one aggregate row
+  const rows = await (
+    q.by === 'total' ? selected : selected.groupBy([d.key, d.label]).orderBy(d.key)
+  ).execute();
   const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
   return rows.map((r) => ({
     key: r.key,

@@ -1,0 +1,13 @@
+/** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger. */
+import type { Db } from './db/connection.ts';
+import { seedDemoItems } from './modules/items/demo-items.ts';
+import { seedDemo } from './modules/org/seed.ts';
+import { seedDemoProjects } from './modules/projects/demo-projects.ts';
+import { seedDemoReports } from './modules/reports/demo-reports.ts';
+
+export async function seedDemoData(db: Db): Promise<void> {
+  await seedDemo(db);
+  await seedDemoProjects(db);
+  await seedDemoReports(db);
+  await seedDemoItems(db);
+}
