@@ -791,3 +791,14 @@ describe('the close explains every cause', () => {
     expect(march.annualRatio).toBe(0);
   });
 });
+
+describe('the latest close', () => {
+  it('opens on the newest month closed for the region; none is 404; other words are 400', async () => {
+    await runClose('2026-06');
+    const res = await office.get('/api/month-closes/230600/latest');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ regionCode: '230600', year: 2026, month: 6 });
+    expectError(await office.get('/api/month-closes/230623/latest'), 404, 'NOT_FOUND');
+    expectError(await office.get('/api/month-closes/230600/newest'), 400, 'VALIDATION');
+  });
+});

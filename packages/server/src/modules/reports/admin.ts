@@ -213,21 +213,21 @@ export async function addRules(
   return (await listRules(db, ctx, code, year))[0]!;
 }
 
+/** One month's close, or with `latest` the newest close of the region (what a dashboard opens on). */
 export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Promise<MonthClose> {
   await regionFor(db, actorOf(ctx), code, false);
-  const { y, m } = parseMonth(ym);
-  const row = await db
-    .selectFrom('month_closes')
-    .selectAll()
-    .where('region_code', '=', code)
-    .where('year', '=', y)
-    .where('month', '=', m)
-    .executeTakeFirst();
+  let q = db.selectFrom('month_closes').selectAll().where('region_code', '=', code);
+  if (ym === 'latest') q = q.orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
+  else {
+    const { y, m } = parseMonth(ym);
+    q = q.where('year', '=', y).where('month', '=', m);
+  }
+  const row = await q.executeTakeFirst();
   if (!row) throw notFound();
   return {
     regionCode: code,
-    year: y,
-    month: m,
+    year: row.year,
+    month: row.month,
     status: row.status as MonthClose['status'],
     computedAt: row.computed_at.toISOString(),
     publishedAt: iso(row.published_at),

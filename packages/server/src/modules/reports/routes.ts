@@ -328,7 +328,14 @@ export const reportRoutes =
 
     app.get(
       '/api/month-closes/:regionCode/:month',
-      { config: read, schema: { tags, params: monthCloseParams, response: { 200: monthClose } } },
+      {
+        config: read,
+        schema: {
+          tags,
+          params: z.object({ regionCode, month: z.union([yearMonth, z.literal('latest')]) }),
+          response: { 200: monthClose },
+        },
+      },
       (req) => getClose(db, req.ctx, req.params.regionCode, req.params.month),
     );
     app.post(
