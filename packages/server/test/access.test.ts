@@ -53,6 +53,10 @@ interface Fixtures {
   attachment: number; // an attachment on a report of projCity
   views: Map<U, number>; // one saved view per user
   seq: { n: number };
+  itemCity: number; // an assigned item on projCity, lead unit = unitCity (the reporter's unit owns the project)
+  itemLindian: number; // an assigned item on projLindian, lead unit = unitLindian, unitCity co-operates
+  itemAttachment: number; // evidence on itemCity
+  notices: Map<U, number>; // one notification per user
 }
 
 const version = async (
@@ -211,6 +215,55 @@ async function computedClose(f: Fixtures, month: number) {
     })
     .execute();
 }
+
+/** A fresh item written directly (one per attempt), so every role's step finds it in the same state. */
+async function freshItem(
+  f: Fixtures,
+  o: { projectId: number; region: string; status: 'new' | 'assigned'; unit?: number },
+) {
+  const row = await f.t.database.db
+    .insertInto('items')
+    .values({
+      code: `AC-${f.seq.n++}`,
+      kind: 'problem',
+      source: 'project',
+      project_id: o.projectId,
+      region_code: o.region,
+      category: '资金',
+      title: '访问测试事项',
+      description: '访问测试事项描述',
+      raised_on: '2026-11-02',
+      level: 2,
+      status: o.status,
+      responsible_unit_id: o.unit ?? null,
+      assigned_on: o.status === 'assigned' ? '2026-11-02' : null,
+      response_due: o.status === 'assigned' ? '2026-11-06' : null,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  f.scratch = row.id;
+  return row;
+}
+/** A fresh evidence row on itemCity, for deleting. */
+async function itemAttachmentOn(f: Fixtures) {
+  const a = await f.t.database.db
+    .insertInto('item_attachments')
+    .values({ item_id: f.itemCity, name: 'x.png', type: 'image/png', size: 1, sha256: 'x', path: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  f.scratch = a.id;
+}
+const itemVersion = async (f: Fixtures, id: number) =>
+  (await f.t.database.db.selectFrom('items').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+/** Item routes: readers and writers hold the permission; the items policy narrows by scope and standing. */
+const itemReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector'] as const;
+const itemBody = (projectId: number) => ({
+  projectId,
+  category: '资金',
+  title: '访问测试问题',
+  description: '访问测试问题描述',
+});
 
 const all = users;
 const orgReaders = ['admin', 'office', 'office_lindian', 'leader', 'unit', 'reporter', 'inspector'] as const;
@@ -950,6 +1003,160 @@ const cases: Case[] = [
     ok: ['admin', 'office'],
     note: 'city close',
   },
+  { route: 'GET /api/items', url: () => '/api/items', ok: itemReaders, note: 'list (filtered by scope)' },
+  {
+    route: 'GET /api/items/export',
+    url: () => '/api/items/export',
+    ok: itemReaders,
+    note: 'ledger export (filtered by scope)',
+  },
+  {
+    route: 'GET /api/items/indicators',
+    url: () => '/api/items/indicators?by=unit&year=2026',
+    ok: itemReaders,
+    note: 'indicators (filtered by scope)',
+  },
+  {
+    route: 'GET /api/items/escalations',
+    url: () => '/api/items/escalations',
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'escalation proposals: offices only',
+  },
+  {
+    route: 'POST /api/items',
+    url: () => '/api/items',
+    body: (f) => itemBody(f.projCity),
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'a problem on the city project: whoever reads the project (the owner too)',
+  },
+  {
+    route: 'POST /api/items',
+    url: () => '/api/items',
+    body: () => ({
+      kind: 'instruction',
+      source: 'leader',
+      regionCode: '230623',
+      category: '其他',
+      title: '领导批示事项',
+      description: '请林甸县抓紧推进',
+    }),
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: 'an instruction in 林甸县: offices and leaders over it',
+  },
+  {
+    route: 'GET /api/items/:id',
+    url: (f) => `/api/items/${f.itemCity}`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'city item: region, lead unit, project owner',
+  },
+  {
+    route: 'GET /api/items/:id',
+    url: (f) => `/api/items/${f.itemLindian}`,
+    ok: ['admin', 'office', 'office_lindian', 'leader', 'unit'],
+    note: 'county item: unit co-operates (reads)',
+  },
+  {
+    route: 'POST /api/items/:id/steps',
+    url: (f) => `/api/items/${f.itemCity}/steps`,
+    body: () => ({ action: 'remind', version: 1 }),
+    ok: ['admin', 'office', 'leader'],
+    note: 'remind an assigned city item: office and leader',
+  },
+  {
+    route: 'POST /api/items/:id/steps',
+    url: (f) => `/api/items/${f.scratch}/steps`,
+    body: async (f) => ({
+      action: 'assign',
+      version: (await freshItem(f, { projectId: f.projLindian, region: '230623', status: 'new' })).version,
+      responsibleUnitId: f.unitLindian,
+    }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'assign a fresh county item: offices over it',
+  },
+  {
+    route: 'POST /api/items/:id/steps',
+    url: (f) => `/api/items/${f.scratch}/steps`,
+    body: async (f) => ({
+      action: 'respond',
+      version: (
+        await freshItem(f, { projectId: f.projCity, region: '230600', status: 'assigned', unit: f.unitCity })
+      ).version,
+      plan: '协调相关部门推进',
+      promisedDate: '2099-12-31',
+    }),
+    ok: ['unit'],
+    note: 'respond to a fresh city item: the responsible unit only',
+  },
+  {
+    route: 'POST /api/items/:id/steps',
+    url: (f) => `/api/items/${f.itemLindian}/steps`,
+    body: async (f) => ({
+      action: 'edit',
+      version: await itemVersion(f, f.itemLindian),
+      reason: '更正',
+      title: '林甸事项',
+    }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'edit a county item: offices over it (the co-unit may not)',
+  },
+  {
+    route: 'POST /api/items/:id/dismiss-proposal',
+    url: (f) => `/api/items/${f.itemCity}/dismiss-proposal`,
+    body: () => ({ reason: '已协调，暂不升级' }),
+    ok: ['admin', 'office'],
+    note: 'city item: offices over it',
+  },
+  {
+    route: 'POST /api/items/:id/attachments',
+    url: (f) => `/api/items/${f.itemCity}/attachments`,
+    body: () => PNG,
+    headers: { 'content-type': 'image/png', 'x-file-name': encodeURIComponent('佐证.png') },
+    ok: ['admin', 'office', 'unit'],
+    note: 'evidence on the city item: the lead unit and the office',
+  },
+  {
+    route: 'GET /api/item-attachments/:id',
+    url: (f) => `/api/item-attachments/${f.itemAttachment}`,
+    ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
+    note: 'evidence on the city item: its readers',
+  },
+  {
+    route: 'DELETE /api/item-attachments/:id',
+    url: (f) => `/api/item-attachments/${f.scratch}`,
+    body: async (f) => (await itemAttachmentOn(f), undefined),
+    ok: ['admin', 'office', 'unit'],
+    note: 'evidence on the city item: the lead unit and the office',
+  },
+  { route: 'GET /api/item-settings', url: () => '/api/item-settings', ok: itemReaders, note: 'settings' },
+  {
+    route: 'PUT /api/item-settings',
+    url: () => '/api/item-settings',
+    body: async (f) => {
+      const r = await f.t.database.db.selectFrom('item_settings').selectAll().executeTakeFirstOrThrow();
+      return { ...(r.settings as object), version: r.version };
+    },
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices set deadlines and the ladder',
+  },
+  { route: 'GET /api/notifications', url: () => '/api/notifications', ok: all, note: 'own inbox' },
+  {
+    route: 'GET /api/notifications/unread-count',
+    url: () => '/api/notifications/unread-count',
+    ok: all,
+    note: 'own inbox',
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    url: (f, u) => `/api/notifications/${f.notices.get(u)}/read`,
+    ok: all,
+    note: 'own notification',
+  },
+  {
+    route: 'POST /api/notifications/read-all',
+    url: () => '/api/notifications/read-all',
+    ok: all,
+    note: 'own inbox',
+  },
   {
     route: 'POST /api/auth/password',
     url: () => '/api/auth/password',
@@ -1041,6 +1248,10 @@ beforeAll(async () => {
     ]),
     views: new Map(),
     seq: { n: 1 },
+    itemCity: 0,
+    itemLindian: 0,
+    itemAttachment: 0,
+    notices: new Map(),
   };
   const reporterUnit = (
     await db
@@ -1099,6 +1310,44 @@ beforeAll(async () => {
     .execute();
   await admin.post('/api/month-closes/230600/2026-10/run');
   f.procedure = (await admin.post(`/api/projects/${city.id}/procedures`, { name: '施工许可证' })).json().id;
+  // supervised items: one assigned on each project, evidence on the city one, a notice for everyone
+  const itemCity = (await admin.post('/api/items', itemBody(city.id))).json().item;
+  await admin.post(`/api/items/${itemCity.id}/steps`, {
+    action: 'assign',
+    version: itemCity.version,
+    responsibleUnitId: unitCity,
+  });
+  const itemLindian = (await admin.post('/api/items', itemBody(lindian.id))).json().item;
+  await admin.post(`/api/items/${itemLindian.id}/steps`, {
+    action: 'assign',
+    version: itemLindian.version,
+    responsibleUnitId: f.unitLindian,
+    coUnitIds: [unitCity],
+  });
+  f.itemCity = itemCity.id;
+  f.itemLindian = itemLindian.id;
+  f.itemAttachment = (
+    await admin.request({
+      method: 'POST',
+      url: `/api/items/${itemCity.id}/attachments`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+    })
+  ).json().id;
+  for (const u of users) {
+    const notice = await db
+      .insertInto('notifications')
+      .values({
+        user_id: (await id(u)).id,
+        kind: 'assigned',
+        title: '交办：访问测试',
+        entity: 'item',
+        entity_id: String(itemCity.id),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    f.notices.set(u, notice.id);
+  }
   for (const u of users) {
     f.views.set(
       u,
