@@ -672,8 +672,25 @@ describe('attachments', () => {
     expect(await db().selectFrom('report_attachments').select('id').execute()).toHaveLength(before.length);
   });
 
+  it('the bytes must be what the type says: a renamed file is 400 at body', async () => {
+    const exe = Buffer.from('MZ\x90\x00 not a picture');
+    expectError(await upload(reporter, reportId, 'image/png', exe, 'photo.png'), 400, 'VALIDATION', 'body');
+    expectError(await upload(reporter, reportId, 'image/jpeg', png, 'photo.jpg'), 400, 'VALIDATION', 'body');
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml')]);
+    const ok = await upload(
+      reporter,
+      reportId,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      docx,
+      '说明.docx',
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    await reporter.delete(`/api/attachments/${ok.json().id}`);
+  });
+
   it('more than 10 MiB is 413; exactly 10 MiB is accepted', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 1);
+    png.copy(big); // a PNG's signature, then filler
     expectError(await upload(reporter, reportId, 'image/png', big), 413, 'PAYLOAD_TOO_LARGE', 'body');
     const max = await upload(reporter, reportId, 'image/png', big.subarray(0, 10 * 1024 * 1024), '最大.png');
     expect(max.statusCode, max.body).toBe(201);

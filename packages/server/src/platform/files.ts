@@ -23,7 +23,18 @@ export interface StoredFile {
   path: string;
 }
 
-export function checkAttachment(type: string, size: number): void {
+/** How each allowed type begins: the declared Content-Type must match the bytes, not just the header. */
+const signatures: Record<string, readonly number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  // .docx and .xlsx are ZIP packages
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [0x50, 0x4b, 0x03, 0x04],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [0x50, 0x4b, 0x03, 0x04],
+};
+
+export function checkAttachment(type: string, body: Buffer): void {
+  const size = body.length;
   if (!allowedTypes[type]) {
     throw new DomainError('VALIDATION', 400, [
       { path: 'content-type', message: '只能上传 JPG、PNG 图片或 PDF、Word(.docx)、Excel(.xlsx) 文件' },
@@ -33,6 +44,12 @@ export function checkAttachment(type: string, size: number): void {
   if (size > MAX_ATTACHMENT_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', 413, [
       { path: 'body', message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB 上限` },
+    ]);
+  }
+  const magic = signatures[type]!;
+  if (size < magic.length || magic.some((b, i) => body[i] !== b)) {
+    throw new DomainError('VALIDATION', 400, [
+      { path: 'body', message: `文件内容与类型 ${allowedTypes[type]!.toUpperCase()} 不符` },
     ]);
   }
 }

@@ -37,7 +37,7 @@ export async function addItemAttachment(
   itemId: number,
   file: { name: string; type: string; body: Buffer },
 ) {
-  checkAttachment(file.type, file.body.length);
+  checkAttachment(file.type, file.body);
   await itemFor(db, ctx, itemId, true);
   const stored = storeFile(dataDir, file.body);
   return transaction(db, async (trx) => {

@@ -33,7 +33,7 @@ export async function addAttachment(
   reportId: number,
   file: { name: string; type: string; body: Buffer },
 ) {
-  checkAttachment(file.type, file.body.length);
+  checkAttachment(file.type, file.body);
   const r = await reportFor(db, ctx, reportId, true);
   const stored = storeFile(dataDir, file.body);
   return transaction(db, async (trx) => {
