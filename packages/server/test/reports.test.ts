@@ -806,6 +806,13 @@ describe('the close explains every cause', () => {
     // nothing planned to date in March: no pace, hence no LAG
     expect(march.paceRatio).toBeNull();
     expect(march.annualRatio).toBe(0);
+    // the project's year of progress carries the same reasons
+    const year = (await office.get(`/api/projects/${id}/progress?year=2026`)).json();
+    expect(year[2]).toMatchObject({
+      color: 'yellow',
+      reasons: [{ code: 'START_OVERDUE' }, { code: 'REPORT_MISSING' }],
+    });
+    expect(year[0].reasons).toEqual([]);
   });
 });
 

@@ -127,7 +127,7 @@ export async function progress(db: Db, ctx: Ctx, projectId: number, y: number) {
       .execute(),
     db
       .selectFrom('lights')
-      .select(['month', 'computed', 'override_color', 'timeliness'])
+      .select(['month', 'computed', 'override_color', 'timeliness', 'reasons'])
       .where('project_id', '=', projectId)
       .where('year', '=', y)
       .execute(),
@@ -151,6 +151,8 @@ export async function progress(db: Db, ctx: Ctx, projectId: number, y: number) {
       paceRatio: plan ? ratio(done, planned) : null,
       color: (light?.override_color ?? light?.computed ?? null) as 'green' | 'yellow' | 'red' | null,
       timeliness: (light?.timeliness ?? null) as 'on_time' | 'late' | 'missing' | null,
+      // the light's reasons ride along, so a year's chart needs no query per month
+      reasons: (light?.reasons ?? []).map((r) => ({ code: r.code, text: r.text })),
     };
   });
 }

@@ -77,6 +77,7 @@ const progressMonth = z.object({
   paceRatio: z.number().nullable(),
   color: z.enum(['green', 'yellow', 'red']).nullable(),
   timeliness: z.enum(['on_time', 'late', 'missing']).nullable(),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
 });
 
 export const reportRoutes =
