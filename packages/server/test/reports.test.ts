@@ -715,6 +715,22 @@ describe('attachments', () => {
     expectError(await upload(reporter, reportId, 'image/png', png), 409, 'INVALID_STATE', 'status');
     expect((await month(reporter, id, '2026-08')).current.attachments).toHaveLength(2);
   });
+
+  it('an amendment keeps the photos and files; both versions show them', async () => {
+    const submitted = (await month(office, id, '2026-08')).current;
+    await act(office, id, '2026-08', 'verify', { version: submitted.version });
+    const res = await office.post(url(id, '2026-08', '/amend'), { ...fields('12'), reason: '更正投资额' });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = await month(office, id, '2026-08');
+    const names = (r: { attachments: { name: string }[] }) => r.attachments.map((a) => a.name);
+    expect(detail.current.amendment).toBe(1);
+    expect(names(detail.current)).toEqual(['现场照片.png', '最大.png']);
+    expect(names(detail.versions[1])).toEqual(['现场照片.png', '最大.png']);
+    const copy = detail.current.attachments[0];
+    expect(copy.sha256).toBe(detail.versions[1].attachments[0].sha256);
+    const back = await reporter.get(`/api/attachments/${copy.id}`);
+    expect(back.statusCode).toBe(200);
+  });
 });
 
 describe('milestones reached', () => {

@@ -5,6 +5,7 @@
  * when the report is verified.
  */
 import type { MonthlyReport, reportAmend, reportDraft } from '@ducha/contract';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
@@ -324,6 +325,10 @@ export async function amend(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // the photos and files stay with the report: the new version carries the same stored files
+    await sql`insert into report_attachments (report_id, name, type, size, sha256, path, created_by, created_at)
+      select ${id}, name, type, size, sha256, path, created_by, created_at from report_attachments
+      where report_id = ${r.id} order by id`.execute(trx);
     await applyMilestones(trx, input.milestonesReached);
     return finish(
       trx,
