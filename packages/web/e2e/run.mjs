@@ -1,5 +1,6 @@
 // Browser flows against a running server (started by the caller): role menus, 403/404, units, login errors,
-// a project's annual plan from draft to baseline, and a monthly report from draft to verified.
+// a project's annual plan from draft to baseline, a monthly report from draft to verified, and a problem
+// raised from a report through assignment, response and resolution to close-out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -11,32 +12,49 @@ const PASSWORD = process.env.E2E_PASSWORD || 'ducha-demo-2026';
 const RESULTS = path.resolve(process.env.E2E_RESULTS_DIR || 'test-results');
 const TIMEOUT = 15_000;
 
-// Hard-coded on purpose (not derived from the contract): the menus each role must see.
+// Hard-coded on purpose (not derived from the contract): the menus each role must see. Top-level
+// entries (and the open 组织机构 group's) in `menus`; the sub-menu groups in `groups`.
 const ORG = ['行政区划', '单位', '职务', '人员'];
+const WORK = ['项目管理', '月度调度', '督办事项', '组织机构'];
 const demoUsers = [
   {
     username: 'admin',
     role: '系统管理员',
     menus: ['工作台', ...ORG, '用户管理', '审计日志'],
+    groups: [...WORK, '设置'],
     forbidden: null,
   },
   {
     username: 'office',
     role: '重点办工作人员',
     menus: ['工作台', ...ORG, '用户管理'],
+    groups: [...WORK, '设置'],
     forbidden: '/admin/audit',
   },
   {
     username: 'office_lindian',
     role: '重点办工作人员',
     menus: ['工作台', ...ORG, '用户管理'],
+    groups: [...WORK, '设置'],
     forbidden: '/admin/audit',
   },
-  { username: 'leader', role: '领导', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
-  { username: 'unit', role: '责任单位', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
-  { username: 'reporter', role: '项目填报员', menus: ['工作台', ...ORG], forbidden: '/admin/users' },
-  { username: 'inspector', role: '督查人员', menus: ['工作台', ...ORG], forbidden: '/admin/audit' },
-  { username: 'expert', role: '专家', menus: ['工作台'], forbidden: '/org/units' },
+  { username: 'leader', role: '领导', menus: ['工作台', ...ORG], groups: WORK, forbidden: '/admin/users' },
+  { username: 'unit', role: '责任单位', menus: ['工作台', ...ORG], groups: WORK, forbidden: '/admin/users' },
+  {
+    username: 'reporter',
+    role: '项目填报员',
+    menus: ['工作台', ...ORG],
+    groups: WORK,
+    forbidden: '/items/escalations',
+  },
+  {
+    username: 'inspector',
+    role: '督查人员',
+    menus: ['工作台', ...ORG],
+    groups: ['督办事项', '组织机构'],
+    forbidden: '/settings/items',
+  },
+  { username: 'expert', role: '专家', menus: ['工作台'], groups: [], forbidden: '/items' },
 ];
 
 let browser;
@@ -109,6 +127,12 @@ async function menuTexts(page) {
   return texts.map((s) => s.trim()).filter(Boolean);
 }
 
+/** The sub-menu groups' titles (项目管理, 督办事项, …). */
+async function groupTexts(page) {
+  const titles = await page.getByTestId('sider').locator('.ant-menu-submenu-title').allInnerTexts();
+  return titles.map((s) => s.trim()).filter(Boolean);
+}
+
 async function logout(page) {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
@@ -136,6 +160,7 @@ for (const u of demoUsers) {
     flow(`role-${u.username}`, async (page) => {
       await loginOk(page, u.username);
       assert.deepEqual((await menuTexts(page)).sort(), [...u.menus].sort(), `menus of ${u.username}`);
+      assert.deepEqual((await groupTexts(page)).sort(), [...u.groups].sort(), `menu groups of ${u.username}`);
       assert.match(await page.getByTestId('user-menu').innerText(), new RegExp(u.role));
       if (u.forbidden) {
         await page.goto(`${BASE}${u.forbidden}`);
@@ -280,4 +305,94 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
     await page.getByTestId('report-banner').getByText('审核通过').waitFor();
     await page.getByTestId('report-view').getByText('98.60').first().waitFor();
     await page.getByTestId('report-versions').getByText('已审核').waitFor();
+  }));
+
+/** Picks an option of the open antd select whose text contains `text`. */
+async function pickOption(page, text) {
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+test('reporter raises a problem from a report, office assigns, unit responds and resolves, office closes', () =>
+  flow('item-cycle', async (page) => {
+    const title = `E2E拆迁问题${Date.now().toString(36)}`;
+    const unitName = '大庆市住房和城乡建设局';
+    const promised = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+    await loginOk(page, 'reporter');
+    // a report that exists (has an id): drafts and returned ones first, else any current one
+    const reportPath = await page.evaluate(async () => {
+      const get = async (q) =>
+        (await (await globalThis.fetch(`/api/reports?pageSize=50${q}`)).json()).items ?? [];
+      const list = [...(await get('&status=draft')), ...(await get('&status=returned')), ...(await get(''))];
+      const r = list.find((x) => x.current) ?? list[0];
+      return r ? `/projects/${r.projectId}/reports/${r.year}-${String(r.month).padStart(2, '0')}` : null;
+    });
+    assert.ok(reportPath, 'the reporter has a monthly report');
+    await page.goto(`${BASE}${reportPath}`);
+    await page.getByTestId('report-raise-item').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('问题类别', { exact: true }).click();
+    await pickOption(page, '征地拆迁');
+    await page.getByTestId('item-title').fill(title);
+    await page.getByTestId('item-description').fill('项目红线内仍有两户未完成拆迁，影响桩基施工，请协调。');
+    await page.getByTestId('item-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByTestId('report-items').getByText(title).waitFor();
+    await logout(page);
+
+    // the office finds it in the ledger and assigns it to 市住建局
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/items`);
+    await page.getByTestId('item-search').locator('input').fill(title);
+    await page.getByTestId('item-search').locator('input').press('Enter');
+    await page.locator('.ant-table-row', { hasText: title }).getByRole('link', { name: title }).click();
+    await page.waitForURL((url) => /^\/items\/\d+$/.test(url.pathname));
+    const itemPath = new URL(page.url()).pathname;
+    await page.getByTestId('item-status').getByText('待交办').waitFor();
+    await page.getByTestId('item-source-report').waitFor();
+    await page.getByTestId('item-action-assign').click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('责任单位', { exact: true }).click();
+    await page.keyboard.type('住房和城乡建设局');
+    await pickOption(page, unitName);
+    await page.getByTestId('item-step-ok').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('item-status').getByText('已交办').waitFor();
+    await page.getByTestId('item-unit').getByText(unitName).waitFor();
+    await logout(page);
+
+    // the unit answers with a plan and a promised date, then resolves it
+    await loginOk(page, 'unit');
+    await page.goto(`${BASE}${itemPath}`);
+    await page.getByTestId('item-action-respond').click();
+    await page.getByTestId('step-plan').fill('已约谈两户，由区征收办制定补偿方案，月底前完成签约和腾退。');
+    await modal.getByLabel('承诺办结日期', { exact: true }).click();
+    await modal.getByLabel('承诺办结日期', { exact: true }).fill(promised);
+    await modal.getByLabel('承诺办结日期', { exact: true }).press('Enter');
+    await page.getByTestId('item-step-ok').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('item-status').getByText('已答复').waitFor();
+    await page.getByTestId('item-plan').getByText('制定补偿方案').waitFor();
+    await page.getByTestId('item-action-resolve').click();
+    await page.getByTestId('step-resolution').fill('两户已签约腾退，桩基施工恢复。');
+    await page.getByTestId('item-step-ok').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('item-status').getByText('已办结').waitFor();
+    await logout(page);
+
+    // the office closes it out; the timeline shows every step
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}${itemPath}`);
+    await page.getByTestId('item-action-close').click();
+    await page.getByTestId('item-step-ok').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('item-status').getByText('已销号').waitFor();
+    const events = page.getByTestId('item-events');
+    for (const action of ['raise', 'assign', 'respond', 'resolve', 'close'])
+      await events.getByTestId(`item-event-${action}`).first().waitFor();
+    for (const label of ['提出', '交办', '答复', '办结', '销号'])
+      await events.getByText(label, { exact: true }).first().waitFor();
   }));

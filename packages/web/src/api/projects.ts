@@ -135,11 +135,12 @@ export const useUpdateProcedure = () =>
   );
 
 // ---- dictionaries and saved views ----
-export const useDictionary = (kind: DictionaryItem['kind']) =>
+export const useDictionary = (kind: DictionaryItem['kind'], enabled = true) =>
   useQuery({
     queryKey: ['dictionaries', kind],
     queryFn: () => api.get<DictionaryItem[]>('/api/dictionaries', { kind }),
     staleTime: 300_000,
+    enabled,
   });
 export const useSavedViews = (page: string) =>
   useQuery({

@@ -17,7 +17,8 @@ import type {
   reportingCalendarUpdate,
   timelinessValues,
 } from '@ducha/contract';
-import { ApiError, api, apiErrorOf, csrfHeader, isApiError, langHeader, type QueryParams } from './client.ts';
+import { api, isApiError, type QueryParams } from './client.ts';
+import { attachmentTypes, maxAttachmentBytes, uploadRawFile } from './upload.ts';
 import { useList, useSave } from './resource.ts';
 
 export type InboxItem = z.infer<typeof inboxItem>;
@@ -142,45 +143,11 @@ export const useProgress = (projectId: number, year: number) =>
   });
 
 // ---- attachments (raw bodies: outside the JSON client) ----
-export const attachmentTypes: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-export const maxAttachmentBytes = 10 * 1024 * 1024;
+export { attachmentTypes, maxAttachmentBytes };
 
 /** Uploads one file to a report (draft), reporting progress 0–100. */
-export function uploadAttachment(
-  reportId: number,
-  file: File,
-  onProgress?: (percent: number) => void,
-): Promise<Attachment> {
-  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/reports/${reportId}/attachments`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', file.type || attachmentTypes[ext] || 'application/octet-stream');
-    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('Accept', 'application/json');
-    for (const [k, v] of Object.entries({ ...langHeader(), ...csrfHeader() })) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as Attachment);
-        } catch {
-          reject(apiErrorOf(xhr.status, xhr.statusText, ''));
-        }
-      } else reject(apiErrorOf(xhr.status, xhr.statusText, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
-    xhr.send(file);
-  });
-}
+export const uploadAttachment = (reportId: number, file: File, onProgress?: (percent: number) => void) =>
+  uploadRawFile<Attachment>(`/api/reports/${reportId}/attachments`, file, onProgress);
 export const useDeleteAttachment = () =>
   useSave(R, (id: number) => api.delete<{ ok: true }>(`/api/attachments/${id}`));
 

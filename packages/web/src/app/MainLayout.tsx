@@ -16,6 +16,7 @@ import { useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { useLabels } from './labels.ts';
 import { useLogout } from '../api/auth.ts';
+import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -143,6 +144,7 @@ export function MainLayout() {
             {t('app.title')}
           </Typography.Text>
           <Space size="middle">
+            <NotificationBell />
             <Button
               size="small"
               autoInsertSpace={false}

@@ -5,6 +5,10 @@ import {
   adjustmentKindLabels,
   batchSchemeLabels,
   investmentNatureLabels,
+  itemActionLabels,
+  itemKindLabels,
+  itemSourceLabels,
+  itemStatusLabels,
   lightDefinitions,
   lightLabels,
   listLevelLabels,
@@ -81,6 +85,21 @@ const actionEn: Record<string, string> = {
   override_light: 'Light overridden',
   clear_override: 'Override cleared',
   run_close: 'Month close run',
+  raise: 'Raised',
+  assign: 'Assigned',
+  respond: 'Responded',
+  resolve: 'Resolved',
+  return: 'Returned',
+  close: 'Closed out',
+  merge: 'Merged',
+  escalate: 'Escalated',
+  list: 'Listed for supervision',
+  remind: 'Reminded',
+  edit: 'Edited',
+  dismiss_proposal: 'Escalation dismissed',
+  attach: 'Evidence uploaded',
+  remove_item_attachment: 'Evidence removed',
+  update_item_settings: 'Item settings saved',
 };
 
 /** English names of the registry's enums; Chinese ones come from the contract. */
@@ -141,6 +160,51 @@ const enReports = {
     yellow:
       'Warning: start overdue, or pace ratio below the threshold, or a milestone overdue, or the month’s report missing.',
     red: 'Seriously behind: yellow two months in a row (or red causes not removed). Red two months in a row is referred for accountability.',
+  } as Record<string, string>,
+};
+
+/** Supervised items in English. */
+const enItems = {
+  kind: {
+    problem: 'Problem',
+    decision: 'Meeting decision',
+    instruction: 'Leader instruction',
+    rectification: 'Rectification',
+  } as Record<string, string>,
+  status: {
+    new: 'To assign',
+    assigned: 'Assigned',
+    responded: 'Responded',
+    resolved: 'Resolved',
+    returned: 'Returned',
+    closed: 'Closed out',
+    merged: 'Merged',
+  } as Record<string, string>,
+  source: {
+    report: 'Monthly report',
+    project: 'Project page',
+    inspection: 'Inspection',
+    meeting: 'Meeting',
+    complaint: 'Complaint',
+    site_visit: 'Site visit',
+    leader: 'Leader instruction',
+    other: 'Other',
+  } as Record<string, string>,
+  action: {
+    raise: 'Raise',
+    assign: 'Assign',
+    respond: 'Respond',
+    resolve: 'Resolve',
+    return: 'Return',
+    close: 'Close out',
+    merge: 'Merge',
+    escalate: 'Escalate',
+    list: 'List for supervision',
+    remind: 'Remind',
+    edit: 'Edit',
+    dismiss_proposal: 'Dismiss escalation',
+    attach: 'Upload evidence',
+    merge_in: 'Duplicate merged in',
   } as Record<string, string>,
 };
 
@@ -224,7 +288,9 @@ export function useLabels() {
       (lang === 'zh' ? unitTypeLabels[u as UnitType] : unitTypeEn[u as UnitType]) ?? u;
     const regionLevel = (l: string) =>
       (lang === 'zh' ? regionLevelLabels[l as RegionLevel] : regionLevelEn[l as RegionLevel]) ?? l;
-    const action = (a: string) => (lang === 'zh' ? actionLabels[a] : actionEn[a]) ?? actionLabels[a] ?? a;
+    const itemActionZh: Record<string, string> = { ...itemActionLabels, merge_in: '并入重复事项' };
+    const action = (a: string) =>
+      (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
     const field = (raw: string) => {
       const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
       return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
@@ -243,6 +309,11 @@ export function useLabels() {
     const timeliness = pick(timelinessLabels, enReports.timeliness);
     const light = pick(lightLabels, enReports.light);
     const lightDefinition = pick(lightDefinitions, enReports.lightDefinition);
+    const itemKind = pick(itemKindLabels, enItems.kind);
+    const itemStatus = pick(itemStatusLabels, enItems.status);
+    const itemSource = pick(itemSourceLabels, enItems.source);
+    /** A step on an item (button label, timeline entry). */
+    const itemAction = pick(itemActionZh, enItems.action);
     /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
     const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
     const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
@@ -282,6 +353,10 @@ export function useLabels() {
       lightDefinition,
       reasonCode,
       dimension,
+      itemKind,
+      itemStatus,
+      itemSource,
+      itemAction,
     };
   }, [lang, t]);
 }

@@ -1,8 +1,11 @@
 // The one route table: path, menu label, icon and required permission, used by the menu and the guard.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
   BankOutlined,
   BulbOutlined,
   CalculatorOutlined,
@@ -12,6 +15,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FlagOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -19,9 +23,12 @@ import {
   LockOutlined,
   OrderedListOutlined,
   PieChartOutlined,
+  ProfileOutlined,
   ProjectOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -42,11 +49,12 @@ export interface AppRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'projects' | 'reports' | 'org' | 'settings';
+export type MenuGroup = 'projects' | 'reports' | 'items' | 'org' | 'settings';
 
 export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> = {
   projects: { label: 'menu.projectGroup', icon: <FundProjectionScreenOutlined /> },
   reports: { label: 'menu.reportGroup', icon: <LineChartOutlined /> },
+  items: { label: 'menu.itemGroup', icon: <AlertOutlined /> },
   settings: { label: 'menu.settingsGroup', icon: <SettingOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
 };
@@ -167,6 +175,58 @@ export const appRoutes: AppRoute[] = [
     Component: lazy(() => import('../modules/dashboard/DashboardPage.tsx')),
   },
   {
+    path: '/items',
+    label: 'menu.items',
+    permission: 'item.read',
+    icon: <ProfileOutlined />,
+    group: 'items',
+    menu: true,
+    Component: lazy(() => import('../modules/items/ItemsPage.tsx')),
+  },
+  {
+    path: '/items/listed',
+    label: 'menu.itemsListed',
+    permission: 'item.read',
+    roles: ['admin', 'office', 'leader', 'unit'],
+    icon: <FlagOutlined />,
+    group: 'items',
+    menu: true,
+    Component: lazy(() => import('../modules/items/ListedPage.tsx')),
+  },
+  {
+    path: '/items/escalations',
+    label: 'menu.itemEscalations',
+    permission: 'item.write',
+    roles: ['admin', 'office'],
+    icon: <RiseOutlined />,
+    group: 'items',
+    menu: true,
+    Component: lazy(() => import('../modules/items/EscalationsPage.tsx')),
+  },
+  {
+    path: '/items/indicators',
+    label: 'menu.itemIndicators',
+    permission: 'item.read',
+    icon: <BarChartOutlined />,
+    group: 'items',
+    menu: true,
+    Component: lazy(() => import('../modules/items/IndicatorsPage.tsx')),
+  },
+  {
+    path: '/items/:id',
+    label: 'menu.itemDetail',
+    permission: 'item.read',
+    menu: false,
+    Component: lazy(() => import('../modules/items/ItemPage.tsx')),
+  },
+  {
+    path: '/notifications',
+    label: 'menu.notifications',
+    icon: <BellOutlined />,
+    menu: false,
+    Component: lazy(() => import('../modules/notifications/NotificationsPage.tsx')),
+  },
+  {
     path: '/lists/:id',
     label: 'menu.listDetail',
     permission: 'project.read',
@@ -218,6 +278,16 @@ export const appRoutes: AppRoute[] = [
     group: 'settings',
     menu: true,
     Component: lazy(() => import('../modules/reports/SettingsPage.tsx')),
+  },
+  {
+    path: '/settings/items',
+    label: 'menu.itemSettings',
+    permission: 'item.write',
+    roles: ['admin', 'office'],
+    icon: <SolutionOutlined />,
+    group: 'settings',
+    menu: true,
+    Component: lazy(() => import('../modules/items/SettingsPage.tsx')),
   },
   {
     path: '/admin/users',

@@ -23,6 +23,8 @@ interface RemoteSelectProps<T> {
   allowClear?: boolean;
   style?: React.CSSProperties;
   disabled?: boolean;
+  /** Set by Form.Item, so the field's label points at the select. */
+  id?: string;
 }
 
 function useDebounced<T>(value: T, ms = 300): T {
@@ -47,6 +49,7 @@ export function RemoteSelect<T>(props: RemoteSelectProps<T>) {
   }, [data, toOption, initialOptions]);
   return (
     <Select<number>
+      id={rest.id}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       options={options}

@@ -1,4 +1,5 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
+import { itemsZh } from './items.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
@@ -256,6 +257,7 @@ export const zh = {
   ...projectsZh,
   ...listsZh,
   ...reportsZh,
+  ...itemsZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

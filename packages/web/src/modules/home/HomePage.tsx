@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { allowedRoutes } from '../../app/routes.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
+import { MyItemsCard } from '../items/MyItemsCard.tsx';
 
 export default function HomePage() {
   const me = useMe();
@@ -35,6 +36,7 @@ export default function HomePage() {
             <Descriptions.Item label={t('field.unit')}>{me.unitName ?? t('common.none')}</Descriptions.Item>
           </Descriptions>
         </Card>
+        <MyItemsCard />
       </Col>
       <Col xs={24} lg={10}>
         <Card title={t('home.shortcuts')} variant="borderless">

@@ -1,8 +1,10 @@
-// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 月报, 亮灯与投资, 名单, 变更记录).
+// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 月报, 亮灯与投资,
+// 督办事项, 名单, 变更记录).
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Card, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useProject } from '../../api/projects.ts';
+import { useCan } from '../../app/auth.tsx';
 import { isApiError } from '../../api/client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
@@ -16,6 +18,7 @@ import { ProceduresTab } from './ProceduresTab.tsx';
 import { MembershipTab } from './MembershipTab.tsx';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab.tsx';
 import { ProgressTab } from '../reports/ProgressTab.tsx';
+import { ProjectItemsTab } from '../items/ProjectItemsTab.tsx';
 
 const tabKeys = [
   'overview',
@@ -24,6 +27,7 @@ const tabKeys = [
   'procedures',
   'reports',
   'progress',
+  'items',
   'lists',
   'audit',
 ] as const;
@@ -34,6 +38,7 @@ export default function ProjectDetailPage() {
   const [search, setSearch] = useSearchParams();
   const { data: p, isLoading, error } = useProject(Number.isInteger(id) && id > 0 ? id : null);
   const access = useProjectAccess(p);
+  const can = useCan();
   const tab = tabKeys.find((k) => k === search.get('tab')) ?? 'overview';
 
   if (!Number.isInteger(id) || id <= 0 || (isApiError(error) && error.status === 404))
@@ -66,6 +71,9 @@ export default function ProjectDetailPage() {
     },
     { key: 'reports', label: t('project.tab.reports'), children: <ProjectReportsTab p={p} /> },
     { key: 'progress', label: t('project.tab.progress'), children: <ProgressTab p={p} /> },
+    ...(can('item.read')
+      ? [{ key: 'items', label: t('project.tab.items'), children: <ProjectItemsTab p={p} /> }]
+      : []),
     { key: 'lists', label: t('project.tab.lists'), children: <MembershipTab p={p} /> },
     {
       key: 'audit',

@@ -37,6 +37,7 @@ import { ReportView } from './ReportView.tsx';
 import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
+import { ReportItems } from '../items/ReportItems.tsx';
 import { fillRoles, isOffice } from './access.ts';
 import { isMonth, shiftMonth, splitMonth, thisMonth } from './period.ts';
 
@@ -196,6 +197,7 @@ export default function ReportPage() {
         <Col xs={24} xl={7}>
           <Typography.Title level={5}>{t('report.versions')}</Typography.Title>
           <VersionList versions={data.versions} />
+          <ReportItems projectId={projectId} projectName={project.data.name} month={month} report={c} />
         </Col>
       </Row>
       {amending && c && (

@@ -1,0 +1,111 @@
+// Hooks for supervised items (DOMAIN §6): the ledger, one item and its steps, attachments,
+// escalation proposals, indicators, settings and the category dictionary.
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import {
+  defaultItemCategories,
+  type Item,
+  type ItemIndicatorRow,
+  type ItemKind,
+  type ItemSettings,
+  type ItemStatus,
+  type escalationProposal,
+  type itemAttachment,
+  type itemCreate,
+  type itemDetail,
+  type itemEvent,
+  type itemIndicatorDimensions,
+  type itemSettingsUpdate,
+  type itemStep,
+} from '@ducha/contract';
+import { api, type QueryParams } from './client.ts';
+import { useCan } from '../app/auth.tsx';
+import { useDictionary } from './projects.ts';
+import { useList, useOne, useSave } from './resource.ts';
+import { uploadRawFile } from './upload.ts';
+
+export type ItemDetail = z.infer<typeof itemDetail>;
+export type ItemEvent = z.infer<typeof itemEvent>;
+export type ItemAttachment = z.infer<typeof itemAttachment>;
+export type EscalationProposal = z.infer<typeof escalationProposal>;
+export type ItemCreateBody = z.input<typeof itemCreate>;
+export type ItemStepBody = z.input<typeof itemStep>;
+export type ItemSettingsBody = z.input<typeof itemSettingsUpdate>;
+export type ItemDimension = (typeof itemIndicatorDimensions)[number];
+
+/** Filters of `GET /api/items` (and of its Excel export). */
+export type ItemFilters = {
+  kind?: ItemKind;
+  status?: ItemStatus;
+  open?: boolean;
+  category?: string;
+  unitId?: number;
+  projectId?: number;
+  level?: number;
+  listed?: boolean;
+  overdue?: boolean;
+  regionCode?: string;
+  month?: string;
+  sort?: 'raisedAt' | '-raisedAt' | 'due' | 'level' | '-level' | 'code';
+};
+
+const R = 'items';
+/** Steps change notifications (assigned, reminded, …) and the project's items tab. */
+const also = ['notifications'];
+
+export const useItems = (params: QueryParams, enabled = true) => useList<Item>(R, params, enabled);
+export const useItem = (id: number | null | undefined) => useOne<ItemDetail>(R, id);
+export const useCreateItem = () =>
+  useSave(R, (body: ItemCreateBody) => api.post<ItemDetail>('/api/items', body), also);
+export const useItemStep = () =>
+  useSave(
+    R,
+    ({ id, ...body }: ItemStepBody & { id: number }) => api.post<ItemDetail>(`/api/items/${id}/steps`, body),
+    also,
+  );
+
+// ---- escalation proposals ----
+export const useEscalations = (enabled = true) =>
+  useQuery({
+    queryKey: [R, 'escalations'],
+    queryFn: () => api.get<EscalationProposal[]>('/api/items/escalations'),
+    enabled,
+  });
+export const useDismissProposal = () =>
+  useSave(R, ({ id, reason }: { id: number; reason: string }) =>
+    api.post<{ ok: true }>(`/api/items/${id}/dismiss-proposal`, { reason }),
+  );
+
+// ---- indicators ----
+export const useItemIndicators = (by: ItemDimension, year: number) =>
+  useQuery({
+    queryKey: [R, 'indicators', by, year],
+    queryFn: () => api.get<ItemIndicatorRow[]>('/api/items/indicators', { by, year }),
+  });
+
+// ---- attachments (evidence of resolution) ----
+export const uploadItemAttachment = (itemId: number, file: File, onProgress?: (percent: number) => void) =>
+  uploadRawFile<ItemAttachment>(`/api/items/${itemId}/attachments`, file, onProgress);
+export const useDeleteItemAttachment = () =>
+  useSave(R, (id: number) => api.delete<{ ok: true }>(`/api/item-attachments/${id}`));
+
+// ---- settings ----
+export const useItemSettings = () =>
+  useQuery({ queryKey: ['item-settings'], queryFn: () => api.get<ItemSettings>('/api/item-settings') });
+export const useSaveItemSettings = () =>
+  useSave('item-settings', (body: ItemSettingsBody) => api.put<ItemSettings>('/api/item-settings', body), [
+    R,
+  ]);
+
+/** Category options: the `item_category` dictionary (active entries), else the default list. */
+export function useItemCategories(current: readonly string[] = []) {
+  // the dictionaries are read with project.read; others (inspectors) get the defaults
+  const { data } = useDictionary('item_category', useCan()('project.read'));
+  return useMemo(() => {
+    const dict = (data ?? []).filter((d) => d.active).map((d) => ({ value: d.label, label: d.label }));
+    const items = dict.length ? dict : defaultItemCategories.map((c) => ({ value: c, label: c }));
+    const seen = new Set(items.map((o) => o.value));
+    return [...items, ...current.filter((c) => c && !seen.has(c)).map((c) => ({ value: c, label: c }))];
+  }, [data, current]);
+}
