@@ -2,7 +2,9 @@
  * bench:close — generates 10,000 projects with approved baselines for 2025 and 2026, milestones,
  * and 24 months of verified reports (240,000 rows) in a fresh embedded database, closes September
  * (so streaks exist), then times the close of October 2026 against one plain SQL scan of the same
- * inputs (reports summed per project, joined to baselines and overdue milestones). Targets
+ * inputs (reports summed per project, joined to baselines and overdue milestones): both a rerun
+ * (every light already saved, as when the office closes a month again) and a first close (the
+ * month's lights deleted beforehand, so all 10,000 are written). Targets
  * (issue 4): the close under 2 s on the embedded database and within 3× the scan.
  */
 import fs from 'node:fs';
@@ -72,26 +74,35 @@ async function closeOctober() {
   const result = await runClose(db, ctx, city, 2026, 10);
   return { ms: performance.now() - s, total: result.indicators.total?.[0] };
 }
+/** A first close of October: its lights and month close removed (and vacuumed away) beforehand. */
+async function firstCloseOctober() {
+  await sql`delete from lights where year = 2026 and month = 10`.execute(db);
+  await sql`delete from month_closes where year = 2026 and month = 10`.execute(db);
+  await sql`vacuum lights`.execute(db);
+  return closeOctober();
+}
 // warm both once, then take the best of three (the machine has other work)
 await scan();
 await closeOctober();
 const scans: number[] = [];
 const closes: number[] = [];
+const firsts: number[] = [];
 let last;
 for (let i = 0; i < 3; i++) {
   scans.push(await scan());
-  const c = await closeOctober();
+  firsts.push((await firstCloseOctober()).ms);
+  const c = await closeOctober(); // a rerun: the same inputs, every light already saved
   closes.push(c.ms);
   last = c.total;
 }
 const best = (xs: number[]) => Math.min(...xs);
+const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+console.log(`month close 2026-10: ${best(closes).toFixed(0)} ms (rerun; runs: ${runs(closes)})`);
+console.log(`  first close:       ${best(firsts).toFixed(0)} ms (runs: ${runs(firsts)})`);
+console.log(`plain SQL scan:      ${best(scans).toFixed(0)} ms (runs: ${runs(scans)})`);
 console.log(
-  `month close 2026-10: ${best(closes).toFixed(0)} ms (runs: ${closes.map((x) => x.toFixed(0)).join(', ')})`,
+  `ratio close/scan:    ${(best(closes) / best(scans)).toFixed(2)}× (first close ${(best(firsts) / best(scans)).toFixed(2)}×)`,
 );
-console.log(
-  `plain SQL scan:      ${best(scans).toFixed(0)} ms (runs: ${scans.map((x) => x.toFixed(0)).join(', ')})`,
-);
-console.log(`ratio close/scan:    ${(best(closes) / best(scans)).toFixed(2)}×`);
 console.log(`lights: ${last?.green} green, ${last?.yellow} yellow, ${last?.red} red of ${last?.projects}`);
 await close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  * reach deadlines and timeliness, the light board's filters and scope, and the Excel export.
  */
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '@ducha/contract';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
@@ -197,6 +198,28 @@ describe('the first close of the year', () => {
     expect(JSON.stringify(saved.indicators)).toBe(JSON.stringify(first.indicators));
     expect(saved.rulesVersion).toBe(first.rulesVersion);
     expect(await lightRows(1)).toEqual(before);
+  });
+
+  it('a rerun rewrites only the lights whose computed content changed', async () => {
+    const versions = async () =>
+      (
+        await sql<{ project_id: number; v: string }>`select project_id, xmin::text as v from lights
+          where year = 2026 and month = 1 order by project_id`.execute(db())
+      ).rows;
+    const before = await versions();
+    await run('2026-01');
+    expect(await versions()).toEqual(before); // unchanged: not a row written
+    const right = await stored(steady, 1);
+    await sql`update lights set streak = 99, reasons = '[]' where project_id = ${streaky} and year = 2026 and month = 1`.execute(
+      db(),
+    );
+    const tampered = await versions();
+    await run('2026-01');
+    expect(await stored(streaky, 1)).toMatchObject({ streak: 1, computed: 'yellow' });
+    expect((await stored(streaky, 1)).reasons).not.toEqual([]);
+    const after = await versions();
+    expect(after.filter((r, i) => r.v !== tampered[i]!.v).map((r) => r.project_id)).toEqual([streaky]);
+    expect(await stored(steady, 1)).toEqual(right);
   });
 
   it('only the office of the region runs it', async () => {

@@ -7,9 +7,12 @@ import fc from 'fast-check';
 import { Decimal, type IndicatorRow } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
 import { indicators, type ProjectMonth } from './indicators.ts';
+import { cents } from './rules.ts';
 
 const CITY = '2026年全市重点督查“3个30”项目';
 const COUNTY = '2026年林甸县重点项目';
+
+const c = (x: string | number) => cents(String(x));
 
 function pm(over: Partial<ProjectMonth> = {}): ProjectMonth {
   return {
@@ -17,10 +20,10 @@ function pm(over: Partial<ProjectMonth> = {}): ProjectMonth {
     region_name: '萨尔图区',
     lead_unit: '大庆市工业和信息化局',
     leader: '分管工业和信息化副市长',
-    planned_investment: '1000.00',
+    annualPlan: c('1000.00'),
     lists: [{ list: CITY, batch: '在建' }],
-    plannedToDate: new Decimal('800'),
-    doneToDate: new Decimal('800'),
+    plannedToDate: c('800'),
+    doneToDate: c('800'),
     color: 'green',
     started: true,
     plannedToStart: false,
@@ -31,9 +34,9 @@ function pm(over: Partial<ProjectMonth> = {}): ProjectMonth {
 /** Five projects with every dimension varied; the numbers are worked out by hand below. */
 const five: ProjectMonth[] = [
   pm({
-    planned_investment: '1000.10',
-    plannedToDate: new Decimal('800.05'),
-    doneToDate: new Decimal('400.03'),
+    annualPlan: c('1000.10'),
+    plannedToDate: c('800.05'),
+    doneToDate: c('400.03'),
     color: 'yellow',
     plannedToStart: true,
     started: true,
@@ -47,9 +50,9 @@ const five: ProjectMonth[] = [
     region_name: '林甸县',
     lead_unit: '大庆市住房和城乡建设局',
     leader: '分管城乡建设副市长',
-    planned_investment: '2000.20',
-    plannedToDate: new Decimal('1000.10'),
-    doneToDate: new Decimal('1200.20'),
+    annualPlan: c('2000.20'),
+    plannedToDate: c('1000.10'),
+    doneToDate: c('1200.20'),
     color: 'green',
     plannedToStart: true,
     started: false,
@@ -62,9 +65,9 @@ const five: ProjectMonth[] = [
     sector: '城乡建设',
     region_name: '林甸县',
     lead_unit: '大庆市住房和城乡建设局',
-    planned_investment: null, // no baseline
-    plannedToDate: new Decimal(0),
-    doneToDate: new Decimal('0.01'),
+    annualPlan: null, // no baseline
+    plannedToDate: c(0),
+    doneToDate: c('0.01'),
     color: 'red',
     plannedToStart: false,
     started: false,
@@ -73,9 +76,9 @@ const five: ProjectMonth[] = [
   pm({
     lead_unit: null,
     leader: null,
-    planned_investment: '0.10',
-    plannedToDate: new Decimal('0.20'),
-    doneToDate: new Decimal('0.10'),
+    annualPlan: c('0.10'),
+    plannedToDate: c('0.20'),
+    doneToDate: c('0.10'),
     color: 'green',
     plannedToStart: true,
     started: true,
@@ -83,9 +86,9 @@ const five: ProjectMonth[] = [
   }),
   pm({
     sector: '农业',
-    planned_investment: '3000.00',
-    plannedToDate: new Decimal('1500.00'),
-    doneToDate: new Decimal('1500.00'),
+    annualPlan: c('3000.00'),
+    plannedToDate: c('1500.00'),
+    doneToDate: c('1500.00'),
     color: 'yellow',
     plannedToStart: false,
     started: true, // started, but not one of the projects due to start this year
@@ -125,8 +128,8 @@ describe('indicators: total', () => {
 
   it('sums are exact decimals: 0.1 + 0.2 is 0.30, and ten thousand cents make 100.00', () => {
     const tiny = [
-      pm({ planned_investment: '0.10', plannedToDate: new Decimal('0.1'), doneToDate: new Decimal('0.1') }),
-      pm({ planned_investment: '0.20', plannedToDate: new Decimal('0.2'), doneToDate: new Decimal('0.2') }),
+      pm({ annualPlan: c('0.10'), plannedToDate: c('0.1'), doneToDate: c('0.1') }),
+      pm({ annualPlan: c('0.20'), plannedToDate: c('0.2'), doneToDate: c('0.2') }),
     ];
     expect(indicators(tiny).total![0]).toMatchObject({
       annualPlan: '0.30',
@@ -136,7 +139,7 @@ describe('indicators: total', () => {
       paceRatio: 1,
     });
     const cents = Array.from({ length: 10_000 }, () =>
-      pm({ planned_investment: '0.01', plannedToDate: new Decimal('0.01'), doneToDate: new Decimal('0.01') }),
+      pm({ annualPlan: c('0.01'), plannedToDate: c('0.01'), doneToDate: c('0.01') }),
     );
     expect(indicators(cents).total![0]).toMatchObject({
       projects: 10_000,
@@ -162,9 +165,7 @@ describe('indicators: total', () => {
   });
 
   it('nothing planned → null ratios, not a division by zero', () => {
-    const rows = [
-      pm({ planned_investment: null, plannedToDate: new Decimal(0), doneToDate: new Decimal('5') }),
-    ];
+    const rows = [pm({ annualPlan: null, plannedToDate: c(0), doneToDate: c('5') })];
     expect(indicators(rows).total![0]).toMatchObject({
       annualPlan: '0.00',
       plannedToDate: '0.00',
@@ -328,9 +329,9 @@ describe('indicators: properties', () => {
           pm({
             sector: x.sector,
             region_name: x.region,
-            planned_investment: x.planned === null ? null : (x.planned / 100).toFixed(2),
-            plannedToDate: new Decimal(x.toDate).div(100),
-            doneToDate: new Decimal(x.done).div(100),
+            annualPlan: x.planned === null ? null : BigInt(x.planned), // in cents
+            plannedToDate: BigInt(x.toDate),
+            doneToDate: BigInt(x.done),
             color: x.color,
             plannedToStart: x.plannedToStart,
             started: x.started,

@@ -3,70 +3,114 @@
  * 正常率, in total and by list, batch, sector, region, lead unit and leader. Pure: computed from the
  * same rows the lights were, so the dashboard and the bulletins can never disagree.
  */
-import { Decimal, type IndicatorRow, type LightColor } from '@ducha/contract';
+import type { IndicatorRow, LightColor } from '@ducha/contract';
+import { centsRatio, fromCents } from './rules.ts';
 
 export interface ProjectMonth {
   sector: string;
   region_name: string;
   lead_unit: string | null;
   leader: string | null;
-  planned_investment: string | null;
+  /** money in cents */
+  annualPlan: bigint | null;
   lists: { list: string; batch: string }[];
-  plannedToDate: Decimal;
-  doneToDate: Decimal;
+  plannedToDate: bigint;
+  doneToDate: bigint;
   color: LightColor;
   started: boolean;
   plannedToStart: boolean;
 }
 
-const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
-const dec = (a: Decimal, b: Decimal) => (b.isZero() ? null : a.div(b).toDecimalPlaces(4).toNumber());
+/** Running sums of one group: money in exact cents, counts as integers. */
+interface Sums {
+  projects: number;
+  plannedToStart: number;
+  started: number;
+  annual: bigint;
+  planned: bigint;
+  done: bigint;
+  green: number;
+  yellow: number;
+  red: number;
+}
 
-function row(key: string, label: string, ps: ProjectMonth[]): IndicatorRow {
-  const annual = ps.reduce((s, p) => s.plus(p.planned_investment ?? 0), new Decimal(0));
-  const planned = ps.reduce((s, p) => s.plus(p.plannedToDate), new Decimal(0));
-  const done = ps.reduce((s, p) => s.plus(p.doneToDate), new Decimal(0));
-  const toStart = ps.filter((p) => p.plannedToStart);
-  const count = (c: LightColor) => ps.filter((p) => p.color === c).length;
+const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+
+function add(s: Sums, p: ProjectMonth) {
+  s.projects++;
+  if (p.plannedToStart) {
+    s.plannedToStart++;
+    if (p.started) s.started++;
+  }
+  if (p.annualPlan !== null) s.annual += p.annualPlan;
+  s.planned += p.plannedToDate;
+  s.done += p.doneToDate;
+  s[p.color]++;
+}
+
+function row(key: string, label: string, s: Sums): IndicatorRow {
   return {
     key,
     label,
-    projects: ps.length,
-    plannedToStart: toStart.length,
-    started: toStart.filter((p) => p.started).length,
-    startRate: rate(toStart.filter((p) => p.started).length, toStart.length),
-    annualPlan: annual.toFixed(2),
-    plannedToDate: planned.toFixed(2),
-    doneToDate: done.toFixed(2),
-    annualRatio: dec(done, annual),
-    paceRatio: dec(done, planned),
-    green: count('green'),
-    yellow: count('yellow'),
-    red: count('red'),
-    normalRate: rate(count('green'), ps.length),
+    projects: s.projects,
+    plannedToStart: s.plannedToStart,
+    started: s.started,
+    startRate: rate(s.started, s.plannedToStart),
+    annualPlan: fromCents(s.annual),
+    plannedToDate: fromCents(s.planned),
+    doneToDate: fromCents(s.done),
+    annualRatio: centsRatio(s.done, s.annual),
+    paceRatio: centsRatio(s.done, s.planned),
+    green: s.green,
+    yellow: s.yellow,
+    red: s.red,
+    normalRate: rate(s.green, s.projects),
   };
 }
 
-function by(ps: ProjectMonth[], keys: (p: ProjectMonth) => string[]): IndicatorRow[] {
-  const groups = new Map<string, ProjectMonth[]>();
+const empty = (): Sums => ({
+  projects: 0,
+  plannedToStart: 0,
+  started: 0,
+  annual: 0n,
+  planned: 0n,
+  done: 0n,
+  green: 0,
+  yellow: 0,
+  red: 0,
+});
+
+const dimensions: Record<string, (p: ProjectMonth) => Iterable<string>> = {
+  list: (p) => new Set(p.lists.map((l) => l.list)),
+  batch: (p) => new Set(p.lists.map((l) => l.batch)),
+  sector: (p) => [p.sector],
+  region: (p) => [p.region_name],
+  unit: (p) => [p.lead_unit ?? '(未定牵头单位)'],
+  leader: (p) => [p.leader ?? '(未定责任领导)'],
+};
+
+const zh = new Intl.Collator('zh');
+
+/** One pass over the projects, each added to the total and to its group in every dimension. */
+export function indicators(ps: ProjectMonth[]): Record<string, IndicatorRow[]> {
+  const total = empty();
+  const groups = Object.entries(dimensions).map(([dim, keys]) => ({
+    dim,
+    keys,
+    sums: new Map<string, Sums>(),
+  }));
   for (const p of ps) {
-    for (const k of keys(p)) {
-      const g = groups.get(k);
-      if (g) g.push(p);
-      else groups.set(k, [p]);
+    add(total, p);
+    for (const { keys, sums } of groups) {
+      for (const k of keys(p)) {
+        let s = sums.get(k);
+        if (!s) sums.set(k, (s = empty()));
+        add(s, p);
+      }
     }
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([k, g]) => row(k, k, g));
-}
-
-export function indicators(ps: ProjectMonth[]): Record<string, IndicatorRow[]> {
-  return {
-    total: [row('total', '合计', ps)],
-    list: by(ps, (p) => [...new Set(p.lists.map((l) => l.list))]),
-    batch: by(ps, (p) => [...new Set(p.lists.map((l) => l.batch))]),
-    sector: by(ps, (p) => [p.sector]),
-    region: by(ps, (p) => [p.region_name]),
-    unit: by(ps, (p) => [p.lead_unit ?? '(未定牵头单位)']),
-    leader: by(ps, (p) => [p.leader ?? '(未定责任领导)']),
-  };
+  const out: Record<string, IndicatorRow[]> = { total: [row('total', '合计', total)] };
+  for (const { dim, sums } of groups)
+    out[dim] = [...sums.entries()].sort(([a], [b]) => zh.compare(a, b)).map(([k, s]) => row(k, k, s));
+  return out;
 }

@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { Decimal, defaultLightRules, type LightRules } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
 import {
+  cents,
+  centsRatio,
   computeLight,
+  fraction,
+  fromCents,
   plannedToDate,
   ratio,
   timeliness,
@@ -16,6 +20,7 @@ import {
 } from './rules.ts';
 
 const d = (x: string | number) => new Decimal(x);
+const c = (x: string | number) => cents(String(x));
 
 /** An October on track: started, plan met, no milestones overdue, report on time. */
 function facts(over: Partial<MonthFacts> = {}): MonthFacts {
@@ -23,9 +28,9 @@ function facts(over: Partial<MonthFacts> = {}): MonthFacts {
     month: 10,
     monthEnd: '2026-10-31',
     hasBaseline: true,
-    annualPlan: '12000.00',
-    plannedToDate: d('10000'),
-    doneToDate: d('10000'),
+    annualPlan: c('12000.00'),
+    plannedToDate: c('10000'),
+    doneToDate: c('10000'),
     plannedStart: '2026-03-01',
     actualStart: '2026-03-10',
     overdueMilestones: [],
@@ -52,7 +57,7 @@ function months(list: Partial<MonthFacts>[], r: LightRules = rules()): LightResu
   }
   return out;
 }
-const lagging = { doneToDate: d('5000') };
+const lagging = { doneToDate: c('5000') };
 const onTrack = {};
 
 describe('plannedToDate', () => {
@@ -122,6 +127,71 @@ describe('ratio', () => {
   });
 });
 
+describe('money in cents', () => {
+  const texts: [string, bigint, string][] = [
+    ['0', 0n, '0.00'],
+    ['0.00', 0n, '0.00'],
+    ['-0.00', 0n, '0.00'],
+    ['0.01', 1n, '0.01'],
+    ['-0.01', -1n, '-0.01'],
+    ['0.1', 10n, '0.10'],
+    ['1234.5', 123450n, '1234.50'],
+    ['-100', -10000n, '-100.00'],
+    ['99999999999999.99', 9999999999999999n, '99999999999999.99'], // numeric(16,2) at its limit
+    ['12345678901234567890.12', 1234567890123456789012n, '12345678901234567890.12'], // sums beyond 2^53
+  ];
+  it.each(texts)('%s is %s cents and reads back %s', (text, expected, back) => {
+    expect(cents(text)).toBe(expected);
+    expect(fromCents(expected)).toBe(back);
+  });
+
+  it('refuses what is not whole cents or not a number', () => {
+    for (const bad of ['0.001', '1e3', '', 'abc', '1.2.3', '--1']) expect(() => cents(bad)).toThrow();
+  });
+
+  it('ratios round half away from zero at the 4th place, exactly as decimal.js does', () => {
+    const cases: [bigint, bigint][] = [
+      [0n, 1n],
+      [8999n, 10000n],
+      [89995n, 100000n], // 0.89995 → 0.9000
+      [89994n, 100000n], // 0.89994 → 0.8999
+      [-89995n, 100000n], // → -0.9000
+      [1n, 3n],
+      [2n, 3n],
+      [-1n, 1000000n], // rounds to -0, as Decimal gives
+      [1n, -1000000n],
+      [15n, 10n],
+      [1234567890123456789n, 987654321n],
+    ];
+    for (const [done, planned] of cases) {
+      expect(centsRatio(done, planned)).toBe(ratio(d(fromCents(done)), d(fromCents(planned))));
+    }
+    expect(centsRatio(5n, 0n)).toBeNull();
+  });
+
+  it('thresholds read as the exact fraction of their decimal text', () => {
+    expect(fraction(0.9)).toEqual([9n, 10n]);
+    expect(fraction(1)).toEqual([1n, 1n]);
+    expect(fraction(0)).toEqual([0n, 1n]);
+    expect(fraction(1.25)).toEqual([125n, 100n]);
+    expect(fraction(1e-7)).toEqual([1n, 10000000n]);
+    expect(fraction(1.5e-7)).toEqual([15n, 100000000n]);
+    expect(fraction(2e21)).toEqual([2000000000000000000000n, 1n]);
+  });
+
+  it('agrees with decimal.js on any amounts', () => {
+    const amount = fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n });
+    fc.assert(
+      fc.property(amount, amount, (done, planned) => {
+        expect(cents(fromCents(done))).toBe(done);
+        expect(fromCents(done)).toBe(d(fromCents(done)).toFixed(2));
+        expect(centsRatio(done, planned)).toBe(ratio(d(fromCents(done)), d(fromCents(planned))));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('timeliness', () => {
   const cases: [string | null, string, string][] = [
     ['2026-11-05', '2026-11-09', 'on_time'],
@@ -166,7 +236,7 @@ describe('computeLight: one month', () => {
     ['0 against 0 (LAG switched off)', 0, '0', 0, false],
   ];
   it.each(paceCases)('pace %s, threshold %s → LAG %s', (_, threshold, done, pace, lag) => {
-    const r = computeLight(facts({ doneToDate: d(done) }), rules({ lagThreshold: threshold }));
+    const r = computeLight(facts({ doneToDate: c(done) }), rules({ lagThreshold: threshold }));
     expect(r.paceRatio).toBe(pace);
     expect(codes(r)).toEqual(lag ? ['LAG'] : []);
     expect(r.color).toBe(lag ? 'yellow' : 'green');
@@ -180,7 +250,7 @@ describe('computeLight: one month', () => {
   });
 
   it('LAG explains itself with the numbers', () => {
-    const r = computeLight(facts({ plannedToDate: d('2000'), doneToDate: d('1000') }), rules());
+    const r = computeLight(facts({ plannedToDate: c('2000'), doneToDate: c('1000') }), rules());
     expect(r.reasons).toEqual([
       {
         code: 'LAG',
@@ -248,7 +318,7 @@ describe('computeLight: one month', () => {
       facts({
         actualStart: null,
         plannedStart: '2026-06-01',
-        doneToDate: d('100'),
+        doneToDate: c('100'),
         overdueMilestones: ['开工'],
         timeliness: 'missing',
       }),
@@ -260,22 +330,25 @@ describe('computeLight: one month', () => {
 
   it('months with no plan yet (plan to date 0): no LAG, no pace ratio, the annual ratio still computed', () => {
     const r = computeLight(
-      facts({ month: 3, monthEnd: '2026-03-31', plannedToDate: d(0), doneToDate: d(0) }),
+      facts({ month: 3, monthEnd: '2026-03-31', plannedToDate: c(0), doneToDate: c(0) }),
       rules(),
     );
     expect(r).toMatchObject({ color: 'green', reasons: [], paceRatio: null, annualRatio: 0 });
-    const spent = computeLight(facts({ plannedToDate: d(0), doneToDate: d('30') }), rules());
+    const spent = computeLight(facts({ plannedToDate: c(0), doneToDate: c('30') }), rules());
     expect(spent).toMatchObject({ color: 'green', paceRatio: null, annualRatio: 0.0025 });
   });
 
   it('a zero plan for the whole year: no LAG and no ratios', () => {
-    const r = computeLight(facts({ annualPlan: '0.00', plannedToDate: d(0), doneToDate: d('500') }), rules());
+    const r = computeLight(
+      facts({ annualPlan: c('0.00'), plannedToDate: c(0), doneToDate: c('500') }),
+      rules(),
+    );
     expect(r).toMatchObject({ color: 'green', reasons: [], paceRatio: null, annualRatio: null });
   });
 
   it('no baseline: no LAG even if a plan to date is passed, and no annual ratio without an annual plan', () => {
     const r = computeLight(
-      facts({ hasBaseline: false, annualPlan: null, plannedToDate: d('1000'), doneToDate: d(0) }),
+      facts({ hasBaseline: false, annualPlan: null, plannedToDate: c('1000'), doneToDate: c(0) }),
       rules(),
     );
     expect(r).toMatchObject({ color: 'green', reasons: [], annualRatio: null });
@@ -283,8 +356,8 @@ describe('computeLight: one month', () => {
 
   it('a negative correction (done to date lower than last month) is computed, and the pace drops', () => {
     const [sep, oct] = months([
-      { month: 9, monthEnd: '2026-09-30', plannedToDate: d('10000'), doneToDate: d('9500') },
-      { plannedToDate: d('10500'), doneToDate: d('8500') },
+      { month: 9, monthEnd: '2026-09-30', plannedToDate: c('10000'), doneToDate: c('9500') },
+      { plannedToDate: c('10500'), doneToDate: c('8500') },
     ]);
     expect(sep).toMatchObject({ color: 'green', paceRatio: 0.95 });
     expect(oct).toMatchObject({ color: 'yellow', paceRatio: 0.8095, annualRatio: 0.7083 });
@@ -293,7 +366,7 @@ describe('computeLight: one month', () => {
       values: { paceRatio: 0.8095, plannedToDate: '10500.00', doneToDate: '8500.00' },
     });
     // more corrected away than done: negative to date, still computed
-    const negative = computeLight(facts({ plannedToDate: d('1000'), doneToDate: d('-100') }), rules());
+    const negative = computeLight(facts({ plannedToDate: c('1000'), doneToDate: c('-100') }), rules());
     expect(negative).toMatchObject({ color: 'yellow', paceRatio: -0.1 });
     expect(negative.reasons[0]!.values).toMatchObject({ doneToDate: '-100.00' });
   });
@@ -441,9 +514,9 @@ describe('computeLight: a project that starts mid-year', () => {
       facts({
         month: m,
         monthEnd: end,
-        annualPlan: '8000.00',
-        plannedToDate: plannedToDate(m, '8000.00', monthly),
-        doneToDate: actualStart ? plannedToDate(m, '8000.00', monthly) : d(0),
+        annualPlan: c('8000.00'),
+        plannedToDate: c(plannedToDate(m, '8000.00', monthly).toFixed(2)),
+        doneToDate: actualStart ? c(plannedToDate(m, '8000.00', monthly).toFixed(2)) : c(0),
         plannedStart: '2026-07-15',
         actualStart,
       }),
@@ -477,9 +550,10 @@ describe('computeLight: properties', () => {
   );
   const arbFacts = fc.record({
     hasBaseline: fc.boolean(),
-    annualPlan: fc.option(fc.integer({ min: 0, max: 100_000 }).map(String), { nil: null }),
-    planned: fc.integer({ min: 0, max: 100_000 }),
-    done: fc.integer({ min: -10_000, max: 150_000 }),
+    annualPlan: fc.option(fc.bigInt({ min: 0n, max: 10_000_000n }), { nil: null }),
+    // in cents
+    planned: fc.integer({ min: 0, max: 10_000_000 }),
+    done: fc.integer({ min: -1_000_000, max: 15_000_000 }),
     plannedStart: fc.option(date, { nil: null }),
     actualStart: fc.option(date, { nil: null }),
     overdueMilestones: fc.array(fc.constantFrom('开工', '主体封顶', '竣工验收'), { maxLength: 3 }),
@@ -499,7 +573,7 @@ describe('computeLight: properties', () => {
   });
   function build(a: {
     hasBaseline: boolean;
-    annualPlan: string | null;
+    annualPlan: bigint | null;
     planned: number;
     done: number;
     plannedStart: string | null;
@@ -509,8 +583,10 @@ describe('computeLight: properties', () => {
     previous: { streak: number; redStreak: number } | null;
   }): MonthFacts {
     const { planned, done, ...rest } = a;
-    return facts({ ...rest, plannedToDate: d(planned), doneToDate: d(done) });
+    return facts({ ...rest, plannedToDate: BigInt(planned), doneToDate: BigInt(done) });
   }
+
+  const dec = (x: bigint) => new Decimal(fromCents(x));
 
   it('green iff there is no cause; red iff the streak reached the rule, with its reason; referral implies red; streaks never negative', () => {
     fc.assert(
@@ -527,11 +603,14 @@ describe('computeLight: properties', () => {
         expect(light.redStreak).toBe(light.color === 'red' ? (f.previous?.redStreak ?? 0) + 1 : 0);
         if (light.referral) expect(light.color).toBe('red');
         expect(light.referral).toBe(codes(light).includes('RED_STREAK'));
-        expect(light.paceRatio).toBe(ratio(f.doneToDate, f.plannedToDate));
+        // the cents arithmetic agrees with decimal.js on the ratios and on LAG
+        const [done, planned] = [dec(f.doneToDate), dec(f.plannedToDate)];
+        expect(light.paceRatio).toBe(ratio(done, planned));
+        expect(light.annualRatio).toBe(f.annualPlan === null ? null : ratio(done, dec(f.annualPlan)));
         // LAG exactly when there is a baseline, something planned, and done < planned × threshold (exact decimals)
-        const pace = ratio(f.doneToDate, f.plannedToDate);
+        const pace = ratio(done, planned);
         expect(codes(light).includes('LAG')).toBe(
-          f.hasBaseline && pace !== null && f.doneToDate.lt(f.plannedToDate.times(r.lagThreshold)),
+          f.hasBaseline && pace !== null && done.lt(planned.times(r.lagThreshold)),
         );
       }),
       { numRuns: 1000 },
@@ -568,9 +647,9 @@ describe('LAG is decided on exact decimals', () => {
         month: 6,
         monthEnd: '2026-06-30',
         hasBaseline: true,
-        annualPlan: '20000.00',
-        plannedToDate: new Decimal('10000'),
-        doneToDate: new Decimal('8999.50'),
+        annualPlan: c('20000.00'),
+        plannedToDate: c('10000'),
+        doneToDate: c('8999.50'),
         plannedStart: null,
         actualStart: '2026-01-10',
         overdueMilestones: [],
@@ -582,5 +661,28 @@ describe('LAG is decided on exact decimals', () => {
     expect(light.paceRatio).toBe(0.9);
     expect(light.reasons.map((r) => r.code)).toEqual(['LAG']);
     expect(light.reasons[0]!.text).toContain('序时完成率 89.9%，低于 90.0%');
+  });
+
+  it('the LAG percentage is cut, never rounded up, to one place, as decimal.js cuts it', () => {
+    const lag = (planned: bigint, done: bigint) =>
+      computeLight(facts({ plannedToDate: planned, doneToDate: done }), rules({ lagThreshold: 2 }))
+        .reasons[0]!.text;
+    const decimal = (planned: bigint, done: bigint) =>
+      new Decimal(fromCents(done))
+        .div(fromCents(planned))
+        .times(100)
+        .toDecimalPlaces(1, Decimal.ROUND_DOWN)
+        .toFixed(1);
+    for (const [planned, done] of [
+      [1000000n, 899999n],
+      [1000000n, 900000n],
+      [300n, 200n],
+      [1000000n, -1n],
+      [1000000n, -100n],
+      [1000000n, 0n],
+      [7n, 13n],
+    ] as const) {
+      expect(lag(planned, done)).toContain(`序时完成率 ${decimal(planned, done)}%`);
+    }
   });
 });

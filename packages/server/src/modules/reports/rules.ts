@@ -17,6 +17,51 @@ export function ratio(done: Decimal, planned: Decimal): number | null {
   return planned.isZero() ? null : done.div(planned).toDecimalPlaces(4).toNumber();
 }
 
+/**
+ * Money as integer cents (bigint), for the month close: exact like Decimal and many times faster
+ * over thousands of projects. `cents` reads a decimal text with at most two places ("1234.5",
+ * "-0.01", "100"); more places would not be whole cents and are refused.
+ */
+export function cents(text: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{0,2}))?$/.exec(text);
+  if (!m) throw new Error(`not an amount in cents: ${text}`);
+  const c = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -c : c;
+}
+
+/** Cents back to the "1234.50" text money travels as. */
+export function fromCents(c: bigint): string {
+  const a = c < 0n ? -c : c;
+  return `${c < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
+}
+
+/** `ratio` on cents: done / planned to 4 places, rounded half up; null when planned is 0. */
+export function centsRatio(done: bigint, planned: bigint): number | null {
+  if (planned === 0n) return null;
+  const [x, y] = [done < 0n ? -done : done, planned < 0n ? -planned : planned];
+  const q = (20000n * x + y) / (2n * y); // |ratio| × 10⁴, ties away from zero (Decimal's ROUND_HALF_UP)
+  // read through its decimal text, as Decimal#toNumber does (exact past 2^53, keeps the sign of -0)
+  return Number(
+    `${done < 0n !== planned < 0n ? '-' : ''}${q / 10000n}.${String(q % 10000n).padStart(4, '0')}`,
+  );
+}
+
+/** A threshold such as 0.9 as the exact fraction its decimal text denotes: [9n, 10n]. */
+export function fraction(x: number): [bigint, bigint] {
+  const [mantissa = '0', exp = '0'] = String(x).split('e');
+  const [int = '0', dec = ''] = mantissa.split('.');
+  const e = Number(exp) - dec.length;
+  const n = BigInt(int + dec);
+  return e >= 0 ? [n * 10n ** BigInt(e), 1n] : [n, 10n ** BigInt(-e)];
+}
+
+/** done / planned as a percentage cut (not rounded) to one place: "89.9". planned ≠ 0. */
+function percentDown(done: bigint, planned: bigint): string {
+  const q = (done * 1000n) / planned; // bigint division truncates toward zero
+  const a = q < 0n ? -q : q;
+  return `${q < 0n ? '-' : ''}${a / 10n}.${a % 10n}`;
+}
+
 export type Timeliness = 'on_time' | 'late' | 'missing';
 
 /** On time when first submitted by the end of the deadline day (Asia/Shanghai), late after, missing if never. */
@@ -29,9 +74,10 @@ export interface MonthFacts {
   month: number;
   monthEnd: string;
   hasBaseline: boolean;
-  annualPlan: string | null;
-  plannedToDate: Decimal;
-  doneToDate: Decimal;
+  /** money in cents */
+  annualPlan: bigint | null;
+  plannedToDate: bigint;
+  doneToDate: bigint;
   plannedStart: string | null;
   actualStart: string | null;
   /** names of baseline milestones planned on or before month end and not reached by then */
@@ -58,8 +104,8 @@ const pct = (r: number) => `${(Math.floor(r * 1000) / 10).toFixed(1)}%`;
 /** The light of one project-month. */
 export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
   const reasons: LightReason[] = [];
-  const pace = ratio(f.doneToDate, f.plannedToDate);
-  const annual = f.annualPlan === null ? null : ratio(f.doneToDate, new Decimal(f.annualPlan));
+  const pace = centsRatio(f.doneToDate, f.plannedToDate);
+  const annual = f.annualPlan === null ? null : centsRatio(f.doneToDate, f.annualPlan);
   const started = f.actualStart !== null && f.actualStart <= f.monthEnd;
   if (rules.yellowOnStartOverdue && f.plannedStart !== null && f.plannedStart <= f.monthEnd && !started) {
     reasons.push({
@@ -68,18 +114,16 @@ export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
       text: `计划 ${f.plannedStart} 开工，至月末未开工`,
     });
   }
-  // decided on exact decimals; the 4-place ratio is for display
-  const lagging = !f.plannedToDate.isZero() && f.doneToDate.lt(f.plannedToDate.times(rules.lagThreshold));
+  // decided on exact amounts (done < planned × n/d); the 4-place ratio is for display
+  const [n, d] = fraction(rules.lagThreshold);
+  const lagging = f.plannedToDate !== 0n && f.doneToDate * d < f.plannedToDate * n;
   if (f.hasBaseline && pace !== null && lagging) {
+    const planned = fromCents(f.plannedToDate);
+    const done = fromCents(f.doneToDate);
     reasons.push({
       code: 'LAG',
-      values: {
-        paceRatio: pace,
-        threshold: rules.lagThreshold,
-        plannedToDate: f.plannedToDate.toFixed(2),
-        doneToDate: f.doneToDate.toFixed(2),
-      },
-      text: `序时完成率 ${f.doneToDate.div(f.plannedToDate).times(100).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)}%，低于 ${pct(rules.lagThreshold)}(序时计划 ${f.plannedToDate.toFixed(2)} 万元，完成 ${f.doneToDate.toFixed(2)} 万元)`,
+      values: { paceRatio: pace, threshold: rules.lagThreshold, plannedToDate: planned, doneToDate: done },
+      text: `序时完成率 ${percentDown(f.doneToDate, f.plannedToDate)}%，低于 ${pct(rules.lagThreshold)}(序时计划 ${planned} 万元，完成 ${done} 万元)`,
     });
   }
   if (rules.yellowOnMilestoneOverdue && f.overdueMilestones.length) {
