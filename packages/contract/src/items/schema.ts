@@ -85,7 +85,11 @@ export const itemActions = [
 ] as const;
 export const itemAction = z.enum(itemActions);
 export type ItemAction = z.infer<typeof itemAction>;
-export const itemActionLabels: Record<ItemAction | 'raise' | 'dismiss_proposal' | 'attach', string> = {
+/** Labels of every timeline action: the steps, and what the timeline records besides them. */
+export const itemActionLabels: Record<
+  ItemAction | 'raise' | 'dismiss_proposal' | 'attach' | 'merge_in',
+  string
+> = {
   raise: '提出',
   assign: '交办',
   respond: '答复',
@@ -99,6 +103,7 @@ export const itemActionLabels: Record<ItemAction | 'raise' | 'dismiss_proposal' 
   edit: '修改',
   dismiss_proposal: '暂不升级',
   attach: '上传佐证',
+  merge_in: '并入重复事项',
 };
 
 /** The default categories (offices extend the `item_category` dictionary). */

@@ -60,8 +60,8 @@ export interface ProgressRow {
   paceRatio: number | null;
   color: LightColor | null;
   timeliness: Timeliness | null;
-  /** not in the documented shape; used when the server sends it */
-  reasons?: LightReason[];
+  /** the month's light reasons (empty without a light) */
+  reasons: LightReason[];
 }
 
 /** Filters of `GET /api/lights` (and of its Excel export). */
@@ -191,19 +191,12 @@ export const useMonthClose = (regionCode: string | undefined, month: string) =>
     queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', month))),
     enabled: !!regionCode,
   });
-/** The newest month close of the region, looking back up to a year from `from` (or null). */
-export const useLatestClose = (regionCode: string | undefined, from: string, shift: (m: string) => string) =>
+/** The newest month close of the region (or null when it has none). */
+export const useLatestClose = (regionCode: string | undefined) =>
   useQuery({
-    queryKey: ['month-closes', 'latest', regionCode, from],
+    queryKey: ['month-closes', 'latest', regionCode],
     enabled: !!regionCode,
-    queryFn: async () => {
-      let month = from;
-      for (let i = 0; i < 12; i++, month = shift(month)) {
-        const c = await orNull(api.get<MonthClose>(closePath(regionCode ?? '', month)));
-        if (c) return c;
-      }
-      return null;
-    },
+    queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', 'latest'))),
   });
 export const useRunClose = () =>
   useSave(

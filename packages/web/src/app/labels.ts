@@ -288,7 +288,7 @@ export function useLabels() {
       (lang === 'zh' ? unitTypeLabels[u as UnitType] : unitTypeEn[u as UnitType]) ?? u;
     const regionLevel = (l: string) =>
       (lang === 'zh' ? regionLevelLabels[l as RegionLevel] : regionLevelEn[l as RegionLevel]) ?? l;
-    const itemActionZh: Record<string, string> = { ...itemActionLabels, merge_in: '并入重复事项' };
+    const itemActionZh: Record<string, string> = itemActionLabels;
     const action = (a: string) =>
       (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
     const field = (raw: string) => {

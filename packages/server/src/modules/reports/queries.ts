@@ -1,5 +1,5 @@
 /** Read side of reports: the verification queue and lists, a filer's inbox, a project's year of progress. */
-import { Decimal, type reportQuery } from '@ducha/contract';
+import { Decimal, type LightReason, type reportQuery } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
@@ -152,7 +152,7 @@ export async function progress(db: Db, ctx: Ctx, projectId: number, y: number) {
       color: (light?.override_color ?? light?.computed ?? null) as 'green' | 'yellow' | 'red' | null,
       timeliness: (light?.timeliness ?? null) as 'on_time' | 'late' | 'missing' | null,
       // the light's reasons ride along, so a year's chart needs no query per month
-      reasons: (light?.reasons ?? []).map((r) => ({ code: r.code, text: r.text })),
+      reasons: (light?.reasons ?? []) as LightReason[],
     };
   });
 }

@@ -6,6 +6,7 @@ import {
   isoDate,
   light,
   lightOverride,
+  lightReason,
   lightQuery,
   lightRulesUpdate,
   lightRulesVersion,
@@ -77,7 +78,7 @@ const progressMonth = z.object({
   paceRatio: z.number().nullable(),
   color: z.enum(['green', 'yellow', 'red']).nullable(),
   timeliness: z.enum(['on_time', 'late', 'missing']).nullable(),
-  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  reasons: z.array(lightReason),
 });
 
 export const reportRoutes =

@@ -12,9 +12,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { lightHex, LightTag, useReasonText } from '../lights/LightTag.tsx';
 import { formatMoney } from '../projects/money.ts';
-import { formatPercent, lastMonth, monthOf, shiftMonth } from '../reports/period.ts';
-
-const back = (m: string) => shiftMonth(m, -1);
+import { formatPercent, monthOf } from '../reports/period.ts';
 
 function Rate({ title, value, detail }: { title: string; value: number | null; detail: string }) {
   return (
@@ -92,7 +90,7 @@ export default function DashboardPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [regionCode, setRegionCode] = useState<string | undefined>(me.regionCode ?? undefined);
-  const latest = useLatestClose(regionCode, lastMonth(), back);
+  const latest = useLatestClose(regionCode);
   const c = latest.data;
   const total: IndicatorRow | undefined = c?.indicators.total?.[0];
   const sectors = useMemo(() => c?.indicators.sector ?? [], [c]);

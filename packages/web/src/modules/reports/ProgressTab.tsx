@@ -2,10 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Empty, Select, Skeleton, Space, Typography } from 'antd';
-import { useQueries } from '@tanstack/react-query';
-import type { Light, LightReason, Project } from '@ducha/contract';
-import { api } from '../../api/client.ts';
-import type { ListResult } from '../../api/resource.ts';
+import type { Project } from '@ducha/contract';
 import { useProgress, type ProgressRow } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
@@ -21,29 +18,6 @@ const esc = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/**
- * The reasons of each month's light. The progress rows carry the colour only, so the reasons come
- * from the month's lights list (searched by project code) unless the server sends them in the row.
- */
-function useMonthReasons(p: Project, year: number, rows: ProgressRow[] | undefined) {
-  const wanted = (rows ?? []).filter((r) => r.color && !r.reasons).map((r) => r.month);
-  const results = useQueries({
-    queries: wanted.map((m) => ({
-      queryKey: ['lights', 'list', { month: monthOf(year, m), q: p.code, project: p.id }],
-      queryFn: () =>
-        api.get<ListResult<Light>>('/api/lights', { month: monthOf(year, m), q: p.code, pageSize: 20 }),
-      staleTime: 60_000,
-    })),
-  });
-  const out = new Map<number, LightReason[]>();
-  for (const r of rows ?? []) if (r.reasons) out.set(r.month, r.reasons);
-  wanted.forEach((m, i) => {
-    const hit = results[i]?.data?.items.find((l) => l.projectId === p.id);
-    if (hit) out.set(m, hit.reasons);
-  });
-  return out;
-}
-
 export function ProgressTab({ p }: { p: Project }) {
   const t = useT();
   const L = useLabels();
@@ -52,7 +26,6 @@ export function ProgressTab({ p }: { p: Project }) {
   const [year, setYear] = useState(Number(thisMonth().slice(0, 4)));
   const years = useYearOptions(p);
   const progress = useProgress(p.id, year);
-  const reasons = useMonthReasons(p, year, progress.data);
 
   const option = useMemo<ChartOption | null>(() => {
     const rows = progress.data;
@@ -74,7 +47,7 @@ export function ProgressTab({ p }: { p: Project }) {
         `${esc(names.plannedToDate)}：${formatMoney(r.plannedToDate)}&emsp;${esc(names.doneToDate)}：${formatMoney(r.doneToDate)}`,
         `${esc(t('light.paceRatio'))}：${formatPercent(r.paceRatio)}`,
         `${esc(t('progress.light'))}：${r.color ? esc(L.light(r.color)) : esc(t('progress.noLight'))}`,
-        ...(reasons.get(r.month) ?? []).map((x) => `· ${esc(reasonText(x))}`),
+        ...r.reasons.map((x) => `· ${esc(reasonText(x))}`),
       ];
       return lines.join('<br/>');
     };
@@ -131,7 +104,7 @@ export function ProgressTab({ p }: { p: Project }) {
         },
       ],
     } as ChartOption;
-  }, [progress.data, reasons, t, L, reasonText]);
+  }, [progress.data, t, L, reasonText]);
 
   return (
     <>
