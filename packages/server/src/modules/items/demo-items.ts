@@ -180,6 +180,13 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
     await unitNamed('大庆市工业和信息化局'),
     await unitNamed('大庆市财政局'),
   ];
+  const unitNames = new Map(
+    (await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
+  );
+  const unitUsers = new Map<number, number>();
+  for (const u of Object.values(users))
+    if (u.unit_id !== null && !unitUsers.has(u.unit_id) && ['unit', 'reporter'].includes(u.username))
+      unitUsers.set(u.unit_id, u.id);
   const counters = new Map<string, number>();
   const items: Row[] = [];
   const events: Record<string, unknown>[] = [];
@@ -201,7 +208,13 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
       project && plan.source === 'report' ? (reportOf.get(`${project.id}:${month - 1}`) ?? null) : null;
     const byReporter = reportId !== null && project?.owner_unit_id === users.reporter!.unit_id;
     const raiser = plan.kind === 'instruction' ? users.leader! : byReporter ? users.reporter! : office;
-    const unit = project?.lead_unit_id ?? project?.owner_unit_id ?? pick(departments, r(0));
+    // pipelines and municipal works go to the city's housing and construction bureau, whoever leads the project
+    const cityWorks = !lindian && (plan.category === '管线迁改' || plan.category === '市政配套');
+    const unit = cityWorks
+      ? departments[0]!
+      : (project?.lead_unit_id ?? project?.owner_unit_id ?? pick(departments, r(0)));
+    // the unit answers through its own account where it has one (else the step has no named actor)
+    const answerer = unitUsers.get(unit) ?? null;
     const age = Math.round((Date.parse(now) - Date.parse(plan.raisedOn)) / 86_400_000);
     const ev = (
       date: string,
@@ -209,7 +222,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
       from: ItemStatus | null,
       to: ItemStatus | null,
       note: string | null,
-      who = office.id,
+      who: number | null = office.id,
     ) =>
       events.push({
         item_id: id,
@@ -218,7 +231,8 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
         action,
         from_status: from,
         to_status: to,
-        note,
+        // a step without a named account is signed by the unit
+        note: who === null && note ? `【${unitNames.get(unit) ?? ''}】${note}` : note,
       });
 
     const row: Row = {
@@ -300,7 +314,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
       'assigned',
       'responded',
       `已制定解决方案（承诺 ${promised} 前办结）`,
-      users.unit!.id,
+      answerer,
     );
 
     // stubborn ones: escalated, some listed for supervision, reminded
@@ -334,14 +348,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
       resolution: '问题已解决，相关手续和现场条件已落实，附佐证材料。',
       resolved_on: resolvedOn,
     });
-    ev(
-      resolvedOn,
-      'resolve',
-      'responded',
-      'resolved',
-      '问题已解决，相关手续和现场条件已落实。',
-      users.unit!.id,
-    );
+    ev(resolvedOn, 'resolve', 'responded', 'resolved', '问题已解决，相关手续和现场条件已落实。', answerer);
 
     // a few first resolutions are sent back
     let closeOn = addWorkingDays(resolvedOn, 2 + Math.floor(r(9) * 4));
@@ -355,7 +362,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
         Object.assign(row, { status: 'returned', resolved_on: null, return_reason: reason });
         continue;
       }
-      ev(again, 'resolve', 'returned', 'resolved', '已补充现场照片和批复文件。', users.unit!.id);
+      ev(again, 'resolve', 'returned', 'resolved', '已补充现场照片和批复文件。', answerer);
       Object.assign(row, { resolved_on: again });
       closeOn = addWorkingDays(again, 2);
     }
