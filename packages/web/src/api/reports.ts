@@ -18,7 +18,7 @@ import type {
   timelinessValues,
 } from '@ducha/contract';
 import { api, isApiError, type QueryParams } from './client.ts';
-import { attachmentTypes, maxAttachmentBytes, uploadRawFile } from './upload.ts';
+import { uploadRawFile } from './upload.ts';
 import { useList, useSave } from './resource.ts';
 
 export type InboxItem = z.infer<typeof inboxItem>;
@@ -143,7 +143,6 @@ export const useProgress = (projectId: number, year: number) =>
   });
 
 // ---- attachments (raw bodies: outside the JSON client) ----
-export { attachmentTypes, maxAttachmentBytes };
 
 /** Uploads one file to a report (draft), reporting progress 0–100. */
 export const uploadAttachment = (reportId: number, file: File, onProgress?: (percent: number) => void) =>
