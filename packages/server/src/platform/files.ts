@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './errors.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -79,3 +79,30 @@ export function acceptRawFiles(app: Pick<FastifyInstance, 'addContentTypeParser'
     (_req, body, done) => done(null, body),
   );
 }
+
+/** The file of an upload request: its name (header x-file-name, URI-encoded), declared type and bytes. */
+export function uploadedFile(req: FastifyRequest) {
+  return {
+    name: decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')),
+    type: String(req.headers['content-type'] ?? '').split(';')[0]!,
+    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+  };
+}
+
+/** Sends a file as a download under its own (UTF-8) name, with an ASCII name for old clients. */
+export function sendFile(reply: FastifyReply, f: { name: string; type: string; body: Buffer }) {
+  const ascii = f.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .type(f.type)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+    )
+    .send(f.body);
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated workbook as `<name>.xlsx`. */
+export const sendXlsx = (reply: FastifyReply, name: string, body: Buffer) =>
+  sendFile(reply, { name: `${name}.xlsx`, type: XLSX_TYPE, body });

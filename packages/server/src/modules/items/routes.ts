@@ -21,9 +21,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
-import { acceptRawFiles } from '../../platform/files.ts';
-import { XLSX_TYPE } from '../projects/excel/sheet.ts';
-import { addItemAttachment, getItemAttachment, removeItemAttachment } from './attachments.ts';
+import { acceptRawFiles, sendFile, sendXlsx, uploadedFile } from '../../platform/files.ts';
+import { itemAttachments } from './attachments.ts';
 import { createItem, itemDetail as detail, readableItem } from './items.ts';
 import { escalationProposals, exportItems, itemIndicators, listItems } from './queries.ts';
 import { loadItemSettings, updateItemSettings } from './settings.ts';
@@ -50,14 +49,7 @@ export const itemRoutes =
     app.get(
       '/api/items/export',
       { config: read, schema: { tags, querystring: itemQuery } },
-      async (req, reply) =>
-        reply
-          .type(XLSX_TYPE)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('问题台账')}.xlsx`,
-          )
-          .send(await exportItems(db, req.ctx, req.query)),
+      async (req, reply) => sendXlsx(reply, '问题台账', await exportItems(db, req.ctx, req.query)),
     );
     app.get(
       '/api/items/indicators',
@@ -95,30 +87,21 @@ export const itemRoutes =
     app.post(
       '/api/items/:id/attachments',
       { config: write, schema: { tags, params: idParams, response: { 201: itemAttachment } } },
-      async (req, reply) => {
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
-        const type = String(req.headers['content-type'] ?? '').split(';')[0]!;
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return reply
+      async (req, reply) =>
+        reply
           .status(201)
-          .send(await addItemAttachment(db, req.ctx, config.dataDir, req.params.id, { name, type, body }));
-      },
+          .send(await itemAttachments.add(db, req.ctx, config.dataDir, req.params.id, uploadedFile(req))),
     );
     app.get(
       '/api/item-attachments/:id',
       { config: read, schema: { tags, params: idParams } },
-      async (req, reply) => {
-        const f = await getItemAttachment(db, req.ctx, config.dataDir, req.params.id);
-        return reply
-          .type(f.type)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.body);
-      },
+      async (req, reply) =>
+        sendFile(reply, await itemAttachments.get(db, req.ctx, config.dataDir, req.params.id)),
     );
     app.delete(
       '/api/item-attachments/:id',
       { config: write, schema: { tags, params: idParams, response: { 200: okBody } } },
-      (req) => removeItemAttachment(db, req.ctx, req.params.id),
+      (req) => itemAttachments.remove(db, req.ctx, req.params.id),
     );
     app.get('/api/item-settings', { config: read, schema: { tags, response: { 200: itemSettings } } }, () =>
       loadItemSettings(db),

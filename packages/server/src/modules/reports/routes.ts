@@ -31,8 +31,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
-import { acceptRawFiles } from '../../platform/files.ts';
-import { XLSX_TYPE } from '../projects/excel/sheet.ts';
+import { acceptRawFiles, sendFile, sendXlsx, uploadedFile } from '../../platform/files.ts';
 import { readableProject } from '../projects/projects.ts';
 import {
   addRules,
@@ -45,7 +44,7 @@ import {
   runCloseFor,
   setCorrection,
 } from './admin.ts';
-import { addAttachment, getAttachment, removeAttachment } from './attachments.ts';
+import { reportAttachments } from './attachments.ts';
 import { exportLights, listLights, overrideLight } from './lights.ts';
 import { inbox, listReports, progress } from './queries.ts';
 import { amend, getMonth, saveDraft, step } from './reports.ts';
@@ -189,33 +188,21 @@ export const reportRoutes =
         bodyLimit: 11 * 1024 * 1024,
         schema: { tags, params: idParams, response: { 201: attachment } },
       },
-      async (req, reply) => {
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
-        const type = String(req.headers['content-type'] ?? '').split(';')[0]!;
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return reply
+      async (req, reply) =>
+        reply
           .status(201)
-          .send(await addAttachment(db, req.ctx, config.dataDir, req.params.id, { name, type, body }));
-      },
+          .send(await reportAttachments.add(db, req.ctx, config.dataDir, req.params.id, uploadedFile(req))),
     );
     app.get(
       '/api/attachments/:id',
       { config: read, schema: { tags, params: idParams } },
-      async (req, reply) => {
-        const f = await getAttachment(db, req.ctx, config.dataDir, req.params.id);
-        return reply
-          .type(f.type)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.body);
-      },
+      async (req, reply) =>
+        sendFile(reply, await reportAttachments.get(db, req.ctx, config.dataDir, req.params.id)),
     );
     app.delete(
       '/api/attachments/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: okBody } } },
-      async (req) => {
-        await removeAttachment(db, req.ctx, req.params.id);
-        return { ok: true as const };
-      },
+      (req) => reportAttachments.remove(db, req.ctx, req.params.id),
     );
 
     const lightTags = ['lights'];
@@ -231,13 +218,7 @@ export const reportRoutes =
       '/api/lights/export.xlsx',
       { config: read, schema: { tags: lightTags, querystring: lightQuery } },
       async (req, reply) =>
-        reply
-          .type(XLSX_TYPE)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`亮灯-${req.query.month}`)}.xlsx`,
-          )
-          .send(await exportLights(db, req.ctx, req.query)),
+        sendXlsx(reply, `亮灯-${req.query.month}`, await exportLights(db, req.ctx, req.query)),
     );
     const lightParams = z.object({ projectId: z.coerce.number().int().positive(), month: yearMonth });
     app.put(

@@ -1,6 +1,5 @@
 /** Excel in and out of the registry: the template, the two-step import, and exports of list pages. */
 import { idParams, importMode, importResult, projectQuery } from '@ducha/contract';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/connection.ts';
@@ -8,21 +7,11 @@ import { actorOf } from '../../../platform/access/context.ts';
 import { forbidden, invalid } from '../../../platform/errors.ts';
 import { exportList, exportProjects } from './export.ts';
 import { importProjects } from './importer.ts';
-import { XLSX_TYPE } from './sheet.ts';
+import { sendXlsx, XLSX_TYPE } from '../../../platform/files.ts';
 import { importTemplate } from './template.ts';
 
 const tags = ['projects'];
 const file = { 200: z.any().describe('.xlsx') };
-
-function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
-  return reply
-    .type(XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`,
-    )
-    .send(body);
-}
 
 export const excelRoutes =
   (db: Db): FastifyPluginAsyncZod =>
