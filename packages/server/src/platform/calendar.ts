@@ -7,7 +7,8 @@ import chineseDays from 'chinese-days';
 
 export type Corrections = ReadonlyMap<string, boolean>;
 
-const addDays = (date: string, n: number) => {
+/** The calendar date `n` days after `date` (YYYY-MM-DD). */
+export const addDays = (date: string, n: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

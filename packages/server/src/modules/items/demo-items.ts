@@ -12,12 +12,12 @@ import { transaction, type Db } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudits } from '../../platform/audit/audit.ts';
 import { actorById, toActor } from '../../platform/auth/repo.ts';
-import { addWorkingDays } from '../../platform/calendar.ts';
+import { addDays, addWorkingDays } from '../../platform/calendar.ts';
+import { rand } from '../reports/demo-reports.ts';
 import { notifyUnits } from '../../platform/notify.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { dueDate } from './rules.ts';
 
-const rand = (i: number, salt: number) => ((Math.sin(i * 7919 + salt * 104729) + 1) * 43758.5453) % 1;
 const pick = <T>(xs: readonly T[], r: number): T => xs[Math.floor(r * xs.length) % xs.length]!;
 
 /** Typical problems by category, as offices write them in their ledgers. */
@@ -84,11 +84,6 @@ const decisions: [string, string][] = [
 /** The demo year is anchored: on a later day the same ledger loads (and its open items read overdue). */
 const DEMO_TODAY = '2026-11-21';
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-const addDays = (date: string, n: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const min = (a: string, b: string) => (a < b ? a : b);
 
 interface Plan {

@@ -105,6 +105,30 @@ export async function itemDetail(db: Executor, actor: Actor, id: number) {
   };
 }
 
+/** A category must be one the office configured (the `item_category` dictionary), and in use. */
+export async function checkCategory(db: Executor, category: string): Promise<void> {
+  const found = await db
+    .selectFrom('dictionary_items')
+    .select('code')
+    .where('kind', '=', 'item_category')
+    .where('code', '=', category)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!found) throw invalid('body.category', '不是已配置的问题类别');
+}
+
+/** An item the actor may read, locked for a change in this transaction, or 404/403. */
+export async function lockedItem(trx: Trx, actor: Actor, id: number): Promise<ItemRow> {
+  const locked = await trx
+    .selectFrom('items')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) throw notFound();
+  return readableItem(trx, actor, id);
+}
+
 /** The next code of a kind in a year (WT-2026-0001), numbered under the counter row's lock. */
 export async function nextCode(trx: Executor, prefix: string, year: number): Promise<string> {
   const row = await trx
@@ -155,14 +179,7 @@ export async function createItem(db: Db, ctx: Ctx, input: z.infer<typeof itemCre
   const actor = actorOf(ctx);
   const place = await placeOf(db, actor, input);
   if (!canRaise(actor, input.kind, place.projectId !== null)) throw forbidden();
-  const category = await db
-    .selectFrom('dictionary_items')
-    .select('code')
-    .where('kind', '=', 'item_category')
-    .where('code', '=', input.category)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!category) throw invalid('body.category', '不是已配置的问题类别');
+  await checkCategory(db, input.category);
   const today = todayInChina();
   const id = await transaction(db, async (trx: Trx) => {
     const code = await nextCode(trx, codePrefix[input.kind], Number(today.slice(0, 4)));

@@ -15,17 +15,18 @@ import { itemBase, itemColumns, itemScopeSql, overdueSql, presentItem, type Item
 import { proposedLevel } from './rules.ts';
 
 const sorts = {
-  raisedAt: [['i.raised_at', 'asc']],
-  '-raisedAt': [['i.raised_at', 'desc']],
-  due: [['i.due_date', 'asc']],
-  level: [['i.level', 'asc']],
-  '-level': [['i.level', 'desc']],
-  code: [['i.code', 'asc']],
+  raisedAt: ['i.raised_at', 'asc'],
+  '-raisedAt': ['i.raised_at', 'desc'],
+  due: ['i.due_date', 'asc'],
+  level: ['i.level', 'asc'],
+  '-level': ['i.level', 'desc'],
+  code: ['i.code', 'asc'],
 } as const;
 
 type Query = z.infer<typeof itemQuery>;
+type Filters = Partial<Omit<Query, 'page' | 'pageSize' | 'sort'>>;
 
-function filtered(db: Db, ctx: Ctx, q: Query, today: string) {
+function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
   const actor = actorOf(ctx);
   let query = itemBase(db);
   const scope = itemScopeSql(actor);
@@ -60,22 +61,23 @@ function filtered(db: Db, ctx: Ctx, q: Query, today: string) {
   return query;
 }
 
-function sorted<T extends { orderBy: (c: never, d: 'asc' | 'desc') => T }>(query: T, sort: Query['sort']) {
-  let out = query;
-  for (const [c, d] of sorts[sort]) out = out.orderBy(c as never, d);
-  return out.orderBy('i.id' as never, 'desc');
+/** The rows the filters match, every column, in the requested order (newest first among equals). */
+function ledger(db: Db, ctx: Ctx, q: Query, today: string) {
+  const [column, direction] = sorts[q.sort];
+  return filtered(db, ctx, q, today).select(itemColumns).orderBy(column, direction).orderBy('i.id', 'desc');
 }
 
 export async function listItems(db: Db, ctx: Ctx, q: Query) {
   const today = todayInChina();
   const c = await presentContext(db, today);
-  const base = filtered(db, ctx, q, today);
   const [rows, count] = await Promise.all([
-    sorted(base.select(itemColumns), q.sort)
+    ledger(db, ctx, q, today)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute() as Promise<ItemRow[]>,
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, ctx, q, today)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((r) => presentItem(r, c)), total: Number(count.n) };
 }
@@ -84,7 +86,7 @@ export async function listItems(db: Db, ctx: Ctx, q: Query) {
 export async function exportItems(db: Db, ctx: Ctx, q: Query): Promise<Buffer> {
   const today = todayInChina();
   const c = await presentContext(db, today);
-  const rows = (await sorted(filtered(db, ctx, q, today).select(itemColumns), q.sort).execute()) as ItemRow[];
+  const rows = (await ledger(db, ctx, q, today).execute()) as ItemRow[];
   const wb = new ExcelJS.Workbook();
   addTable(
     wb,
@@ -142,7 +144,7 @@ export async function escalationProposals(db: Db, ctx: Ctx) {
   if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
   const today = todayInChina();
   const c = await presentContext(db, today);
-  const rows = (await filtered(db, ctx, { page: 1, pageSize: 1, sort: 'due', overdue: true }, today)
+  const rows = (await filtered(db, ctx, { overdue: true }, today)
     .where('i.status', 'in', ['assigned', 'responded', 'returned'])
     .select(itemColumns)
     .orderBy('i.due_date')
@@ -192,7 +194,7 @@ export async function itemIndicators(
   const today = todayInChina();
   const c = await presentContext(db, today);
   const d = dimensions[q.by];
-  const base = filtered(db, ctx, { page: 1, pageSize: 1, sort: 'code', regionCode: q.regionCode }, today)
+  const base = filtered(db, ctx, { regionCode: q.regionCode }, today)
     .where('i.status', '<>', 'merged')
     .where(sql<boolean>`extract(year from i.raised_on) = ${q.year}`);
   const selected = base.select([

@@ -7,6 +7,7 @@ import {
   itemActionLabels,
   itemStatusLabels,
   type ItemKind,
+  type ItemSettings,
   type ItemStatus,
   type ItemStep,
 } from '@ducha/contract';
@@ -14,12 +15,12 @@ import { sql } from 'kysely';
 import { transaction, type Db, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { DomainError, forbidden, invalid } from '../../platform/errors.ts';
 import { notifyUnits, type Notice } from '../../platform/notify.ts';
 import { assertVersion } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { loadCorrections } from '../reports/settings.ts';
-import { itemDetail, itemFacts, readableItem } from './items.ts';
+import { checkCategory, itemDetail, itemFacts, lockedItem, readableItem } from './items.ts';
 import { standing } from './policy.ts';
 import type { ItemRow } from './repo.ts';
 import { allowedActions, dueDate, responseDays, responseDue, steps } from './rules.ts';
@@ -57,8 +58,14 @@ async function activeUnits(trx: Trx, ids: number[], path: string) {
 }
 
 /** What a step changes, and whom it tells. Validation that needs the database happens here. */
-async function apply(trx: Trx, actor: Actor, row: ItemRow, step: ItemStep, today: string): Promise<Applied> {
-  const settings = await loadItemSettings(trx);
+async function apply(
+  trx: Trx,
+  actor: Actor,
+  row: ItemRow,
+  step: ItemStep,
+  today: string,
+  settings: ItemSettings,
+): Promise<Applied> {
   const due = (over: Partial<Parameters<typeof dueDate>[0]>) =>
     dueDate({
       listed: row.listed,
@@ -217,15 +224,7 @@ async function apply(trx: Trx, actor: Actor, row: ItemRow, step: ItemStep, today
     case 'edit': {
       notFuture('body.responseDue', step.responseDue, today);
       notFuture('body.resolutionDue', step.resolutionDue, today);
-      if (step.category) {
-        const c = await trx
-          .selectFrom('dictionary_items')
-          .select('code')
-          .where('kind', '=', 'item_category')
-          .where('code', '=', step.category)
-          .executeTakeFirst();
-        if (!c) throw invalid('body.category', '不是已配置的问题类别');
-      }
+      if (step.category) await checkCategory(trx, step.category);
       const set: Changes = {};
       if (step.category !== undefined) set.category = step.category;
       if (step.title !== undefined) set.title = step.title;
@@ -244,18 +243,12 @@ export async function takeStep(db: Db, ctx: Ctx, id: number, step: ItemStep) {
   const actor = actorOf(ctx);
   const today = todayInChina();
   await transaction(db, async (trx) => {
-    const locked = await trx
-      .selectFrom('items')
-      .select('id')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) throw notFound();
-    const row = await readableItem(trx, actor, id);
+    const row = await lockedItem(trx, actor, id);
     const settings = await loadItemSettings(trx);
     const status = row.status as ItemStatus;
+    const who = standing(actor, itemFacts(row));
     const allowed = allowedActions(
-      standing(actor, itemFacts(row)),
+      who,
       { status, level: row.level, listed: row.listed, respondedOn: row.responded_on },
       settings.ladder.length,
     );
@@ -265,13 +258,13 @@ export async function takeStep(db: Db, ctx: Ctx, id: number, step: ItemStep) {
       refuse(row, allowed, `「${itemStatusLabels[status]}」状态下不能${label}`);
     if (!allowed.includes(step.action)) {
       // the status permits the step, but not for this user, or not once more
-      const permitsUser = rule.who.some((w) => w(standing(actor, itemFacts(row))));
+      const permitsUser = rule.who.some((w) => w(who));
       if (!permitsUser) throw forbidden();
       refuse(row, allowed, `当前不能${label}`);
     }
     // reminders change nothing anyone edits, so a stale version does not stop one
     if (step.action !== 'remind') assertVersion(row.version, step.version);
-    const applied = await apply(trx, actor, row, step, today);
+    const applied = await apply(trx, actor, row, step, today, settings);
     const to = rule.to ?? status;
     const bump = step.action === 'remind' ? 0 : 1;
     await trx
@@ -313,14 +306,7 @@ export async function takeStep(db: Db, ctx: Ctx, id: number, step: ItemStep) {
 export async function dismissProposal(db: Db, ctx: Ctx, id: number, reason: string) {
   const actor = actorOf(ctx);
   await transaction(db, async (trx) => {
-    const locked = await trx
-      .selectFrom('items')
-      .select('id')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) throw notFound();
-    const row = await readableItem(trx, actor, id);
+    const row = await lockedItem(trx, actor, id);
     if (!standing(actor, itemFacts(row)).office) throw forbidden();
     await trx
       .updateTable('items')

@@ -14,7 +14,8 @@ import { runClose } from './close.ts';
 import { publishClose } from './admin.ts';
 
 const YEAR = 2026;
-const rand = (i: number, salt: number) => ((Math.sin(i * 7919 + salt * 104729) + 1) * 43758.5453) % 1;
+/** A deterministic 0–1 number per (i, salt): demo data is the same on every machine. */
+export const rand = (i: number, salt: number) => ((Math.sin(i * 7919 + salt * 104729) + 1) * 43758.5453) % 1;
 type Profile = 'steady' | 'lagging' | 'recovering' | 'silent';
 const profileOf = (id: number): Profile => {
   const r = rand(id, 1);
