@@ -32,7 +32,7 @@ function rows(n: number) {
     total: (1000 + (i % 97) * 123.45).toFixed(2),
     scale: '新建厂房及配套设施',
     leader: leaders[i % leaders.length],
-    leadUnit: departments[i % departments.length],
+    responsibleUnit: departments[i % departments.length],
     coUnits: departments[(i + 1) % departments.length],
     planYear: '2026',
     planned: (500 + (i % 13) * 10.01).toFixed(2),

@@ -1243,7 +1243,7 @@ beforeAll(async () => {
         nature: '企业投资',
         total: '100',
         leader: '林甸县县长',
-        leadUnit: '林甸县人民政府',
+        responsibleUnit: '林甸县人民政府',
       },
     ]),
     views: new Map(),
@@ -1266,13 +1266,13 @@ beforeAll(async () => {
   await admin.request({
     method: 'PUT',
     url: `/api/projects/${city.id}/responsibility`,
-    payload: { version: city.version, leadUnitId: unitCity },
+    payload: { version: city.version, responsibleUnitId: unitCity },
   });
   const lindian = (await admin.post('/api/projects', projectBody('FIX-LD', '230623'))).json();
   await admin.request({
     method: 'PUT',
     url: `/api/projects/${lindian.id}/responsibility`,
-    payload: { version: lindian.version, leadUnitId: f.unitLindian, coUnitIds: [unitCity] },
+    payload: { version: lindian.version, responsibleUnitId: f.unitLindian, coUnitIds: [unitCity] },
   });
   f.projCity = city.id;
   f.projLindian = lindian.id;

@@ -68,7 +68,7 @@ it('is readable through the API with each project’s leader, unit, plan and mil
   expect(p.responsibility).toMatchObject({
     leaderPositionName: '分管城乡建设副市长',
     leaderName: '何敬峰',
-    leadUnitName: '大庆市住房和城乡建设局',
+    responsibleUnitName: '大庆市住房和城乡建设局',
   });
   const plans = (await office.get(`/api/projects/${p.id}/plans?year=2026`)).json();
   expect(plans[0].milestones.length).toBeGreaterThan(0);

@@ -42,7 +42,7 @@ afterAll(() => t.close());
 describe('a bad copy', () => {
   it('lists every problem by row and column, in Chinese, and writes nothing — on dry run and on commit', async () => {
     const bad = rows.map((r) => ({ ...r }));
-    bad[2]!.leadUnit = '林甸县不存在局'; // row 4
+    bad[2]!.responsibleUnit = '林甸县不存在局'; // row 4
     bad[5]!.total = '12万'; // row 7
     bad[9]!.code = bad[8]!.code!; // row 11 repeats row 10's code
     bad[12]!.m1 = '100'; // row 14: the twelve months no longer sum to the annual plan
@@ -127,7 +127,7 @@ describe('the fixed copy', () => {
       expect(p, r.code).toMatchObject({
         name: r.name,
         totalInvestment: r.total,
-        responsibility: { leaderPositionName: r.leader, leadUnitName: r.leadUnit },
+        responsibility: { leaderPositionName: r.leader, responsibleUnitName: r.responsibleUnit },
       });
     }
     const sample = list.items.find((x: { code: string }) => x.code === rows[0]!.code);

@@ -53,7 +53,7 @@ describe('a problem from a monthly report, to close-out', () => {
     await ok(
       await office.put(`/api/projects/${project.id}/responsibility`, {
         version: project.version,
-        leadUnitId: zjj,
+        responsibleUnitId: zjj,
         coUnitIds: [],
       }),
     );

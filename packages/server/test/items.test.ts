@@ -122,7 +122,7 @@ beforeAll(async () => {
       }),
       201,
     );
-    ok(await office.put(`/api/projects/${p.id}/responsibility`, { version: p.version, leadUnitId: lead }));
+    ok(await office.put(`/api/projects/${p.id}/responsibility`, { version: p.version, responsibleUnitId: lead }));
     return p.id;
   };
   projA = await project('ITEM-A', '230600', ctgs, zjj);

@@ -56,7 +56,7 @@ beforeAll(async () => {
     ids[code] = res.json().id;
     const chain = await office.put(`/api/projects/${ids[code]}/responsibility`, {
       version: 1,
-      leadUnitId: lead,
+      responsibleUnitId: lead,
       coUnitIds: co,
     });
     expect(chain.statusCode, chain.body).toBe(200);

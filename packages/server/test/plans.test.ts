@@ -69,7 +69,7 @@ async function cityProject(code: string, lead: number, co: number[] = []) {
   const p = res.json();
   const chain = await office.put(`/api/projects/${p.id}/responsibility`, {
     version: p.version,
-    leadUnitId: lead,
+    responsibleUnitId: lead,
     coUnitIds: co,
   });
   expect(chain.statusCode, chain.body).toBe(200);

@@ -71,7 +71,7 @@ async function cityProject(code: string, lead: number, co: number[]) {
   expect(res.statusCode, res.body).toBe(201);
   const chain = await office.put(`/api/projects/${res.json().id}/responsibility`, {
     version: 1,
-    leadUnitId: lead,
+    responsibleUnitId: lead,
     coUnitIds: co,
   });
   expect(chain.statusCode, chain.body).toBe(200);

@@ -150,7 +150,7 @@ describe('create', () => {
       actualStart: null,
       active: true,
       version: 1,
-      responsibility: { leaderPositionId: null, leadUnitId: null, coUnits: [], team: [] },
+      responsibility: { leaderPositionId: null, responsibleUnitId: null, coUnits: [], team: [] },
     });
     created = { id: p.id, version: p.version };
 
@@ -475,7 +475,7 @@ describe('responsibility (五个一)', () => {
     const res = await office.put(`/api/projects/${p.id}/responsibility`, {
       version: p.version,
       leaderPositionId: vmUrban,
-      leadUnitId: zjj,
+      responsibleUnitId: zjj,
       coUnitIds: [jtj, fgw],
       team: [{ personId: staff[0]!.id, duty: '现场协调' }],
       responsiblePersonId: staff[1]!.id,
@@ -489,8 +489,8 @@ describe('responsibility (五个一)', () => {
         leaderPositionId: vmUrban,
         leaderPositionName: '分管城乡建设副市长',
         leaderName: '何敬峰',
-        leadUnitId: zjj,
-        leadUnitName: '大庆市住房和城乡建设局',
+        responsibleUnitId: zjj,
+        responsibleUnitName: '大庆市住房和城乡建设局',
         coUnits: [
           { id: fgw, name: '大庆市发展和改革委员会' },
           { id: jtj, name: '大庆市交通运输局' },
@@ -512,8 +512,8 @@ describe('responsibility (五个一)', () => {
     expect(audit.diff).toMatchObject({
       leaderPositionId: { before: null, after: vmUrban },
       leaderName: { before: null, after: '何敬峰' },
-      leadUnitId: { before: null, after: zjj },
-      leadUnitName: { before: null, after: '大庆市住房和城乡建设局' },
+      responsibleUnitId: { before: null, after: zjj },
+      responsibleUnitName: { before: null, after: '大庆市住房和城乡建设局' },
       coUnits: { before: [] },
       responsiblePersonId: { before: null, after: staff[1]!.id },
     });
@@ -522,7 +522,7 @@ describe('responsibility (五个一)', () => {
 
   it('the lead unit names its team and officers, but may not change the chain (403)', async () => {
     const p = await newProject();
-    const chained = await setChain(p.id, { leadUnitId: zjj, leaderPositionId: vmUrban });
+    const chained = await setChain(p.id, { responsibleUnitId: zjj, leaderPositionId: vmUrban });
     const team = await unitUser.put(`/api/projects/${p.id}/responsibility`, {
       version: chained.version,
       team: [
@@ -538,13 +538,13 @@ describe('responsibility (五个一)', () => {
         { personId: staff[1]!.id, duty: null },
       ],
       handlingOfficerId: staff[2]!.id,
-      leadUnitId: zjj,
+      responsibleUnitId: zjj,
     });
     const audit = await lastAuditOf('project', p.id);
     expect(audit).toMatchObject({ action: 'change_responsibility', actor_name: '许嘉宁' });
 
     const version = team.json().version;
-    for (const chain of [{ leadUnitId: jtj }, { leaderPositionId: null }, { coUnitIds: [fgw] }]) {
+    for (const chain of [{ responsibleUnitId: jtj }, { leaderPositionId: null }, { coUnitIds: [fgw] }]) {
       expectError(
         await unitUser.put(`/api/projects/${p.id}/responsibility`, { version, ...chain }),
         403,
@@ -553,13 +553,13 @@ describe('responsibility (五个一)', () => {
     }
     expect((await office.get(`/api/projects/${p.id}`)).json()).toMatchObject({
       version,
-      responsibility: { leadUnitId: zjj, leaderPositionId: vmUrban, coUnits: [] },
+      responsibility: { responsibleUnitId: zjj, leaderPositionId: vmUrban, coUnits: [] },
     });
   });
 
   it('a co-unit may not touch the responsibility at all', async () => {
     const p = await newProject();
-    const chained = await setChain(p.id, { leadUnitId: jtj, coUnitIds: [zjj] });
+    const chained = await setChain(p.id, { responsibleUnitId: jtj, coUnitIds: [zjj] });
     expectError(
       await unitUser.put(`/api/projects/${p.id}/responsibility`, {
         version: chained.version,
@@ -574,12 +574,12 @@ describe('responsibility (五个一)', () => {
     const p = await newProject();
     const both = await office.put(`/api/projects/${p.id}/responsibility`, {
       version: p.version,
-      leadUnitId: zjj,
+      responsibleUnitId: zjj,
       coUnitIds: [jtj, zjj],
     });
     expectError(both, 400, 'VALIDATION', 'body.coUnitIds');
     expect(both.json().error.details[0].message).toBe('协办单位不能包含牵头单位');
-    const chained = await setChain(p.id, { leadUnitId: zjj });
+    const chained = await setChain(p.id, { responsibleUnitId: zjj });
     // the lead already set, co-units alone
     expectError(
       await office.put(`/api/projects/${p.id}/responsibility`, {
@@ -595,7 +595,7 @@ describe('responsibility (五个一)', () => {
 
   it('the leader follows the position: a new holder shows on the project with its version unchanged', async () => {
     const p = await newProject({ code: 'SUCC-1' });
-    const chained = await setChain(p.id, { leaderPositionId: vmUrban, leadUnitId: zjj });
+    const chained = await setChain(p.id, { leaderPositionId: vmUrban, responsibleUnitId: zjj });
     expect(chained.responsibility.leaderName).toBe('何敬峰');
     const projectAudits = (await lastAuditOf('project', p.id)).seq;
 
@@ -648,29 +648,29 @@ describe('list filters and scope', () => {
       [
         'FLT-A',
         { regionCode: '230600', sector: '基础设施', totalInvestment: '5000', ownerUnitId: ctgs },
-        { leadUnitId: zjj, coUnitIds: [jtj], leaderPositionId: vmUrban },
+        { responsibleUnitId: zjj, coUnitIds: [jtj], leaderPositionId: vmUrban },
       ],
       [
         'FLT-B',
         { regionCode: '230600', sector: '工业', totalInvestment: '12000.50', stage: 'reserve' },
-        { leadUnitId: jtj, coUnitIds: [zjj] },
+        { responsibleUnitId: jtj, coUnitIds: [zjj] },
       ],
       [
         'FLT-C',
         { regionCode: '230623', sector: '农业', totalInvestment: '800', name: '林甸县现代农业示范园' },
-        { leadUnitId: ldZjj },
+        { responsibleUnitId: ldZjj },
       ],
       [
         'FLT-D',
         { regionCode: '230623100', sector: '城乡建设', totalInvestment: '300' },
-        { leadUnitId: ldZjj },
+        { responsibleUnitId: ldZjj },
       ],
       [
         'FLT-E',
         { regionCode: '230621', sector: '社会事业', totalInvestment: '20000', ownerUnitId: ctgs },
-        { leadUnitId: fgw },
+        { responsibleUnitId: fgw },
       ],
-      ['FLT-F', { regionCode: '230600', sector: '基础设施', totalInvestment: '100' }, { leadUnitId: fgw }],
+      ['FLT-F', { regionCode: '230600', sector: '基础设施', totalInvestment: '100' }, { responsibleUnitId: fgw }],
     ];
     for (const [code, fields, chain] of fixtures) {
       const p = await newProject({ code, ...fields });
@@ -808,10 +808,10 @@ describe('list filters and scope', () => {
     const res = (await unitUser.get('/api/projects?pageSize=500')).json();
     for (const p of res.items as {
       code: string;
-      responsibility: { leadUnitId: number; coUnits: { id: number }[] };
+      responsibility: { responsibleUnitId: number; coUnits: { id: number }[] };
     }[])
       expect(
-        p.responsibility.leadUnitId === zjj || p.responsibility.coUnits.some((u) => u.id === zjj),
+        p.responsibility.responsibleUnitId === zjj || p.responsibility.coUnits.some((u) => u.id === zjj),
         p.code,
       ).toBe(true);
     expect(await codes(unitUser, '')).toEqual(['FLT-A', 'FLT-B']);

@@ -81,7 +81,7 @@ async function project(code: string, o: ProjectOpts = {}) {
   const p = res.json();
   const chain = await office.put(`/api/projects/${p.id}/responsibility`, {
     version: p.version,
-    leadUnitId: o.lead ?? zjj,
+    responsibleUnitId: o.lead ?? zjj,
     coUnitIds: o.co ?? [],
   });
   expect(chain.statusCode, chain.body).toBe(200);

@@ -48,7 +48,7 @@ export const importColumns = [
   { key: 'listName', header: '名单', required: false, note: '已建的名单名称，如 2026年市重点项目' },
   { key: 'batch', header: '批次', required: false, note: '在建/新开工/重大前期 或 四个一批' },
   { key: 'leader', header: '责任领导(职务)', required: true, note: '职务名称，如 分管城乡建设副市长' },
-  { key: 'leadUnit', header: '牵头单位', required: true },
+  { key: 'responsibleUnit', header: '牵头单位', required: true },
   { key: 'coUnits', header: '协办单位', required: false, note: '多个用顿号分隔' },
   { key: 'team', header: '工作班子', required: false, note: '人员姓名，多个用顿号分隔，须为已登记人员' },
   { key: 'responsible', header: '责任人', required: false },

@@ -64,8 +64,8 @@ export const responsibility = z.object({
   leaderPositionName: z.string().nullable(),
   /** the position's holder today: follows the position with no edit to the project */
   leaderName: z.string().nullable(),
-  leadUnitId: z.number().int().nullable(),
-  leadUnitName: z.string().nullable(),
+  responsibleUnitId: z.number().int().nullable(),
+  responsibleUnitName: z.string().nullable(),
   coUnits: z.array(z.object({ id: z.number().int(), name: z.string() })),
   team: z.array(z.object({ personId: z.number().int(), name: z.string(), duty: z.string().nullable() })),
   responsiblePersonId: z.number().int().nullable(),
@@ -77,7 +77,7 @@ export type Responsibility = z.infer<typeof responsibility>;
 
 export const responsibilityUpdate = versioned.extend({
   leaderPositionId: id.nullable().optional(),
-  leadUnitId: id.nullable().optional(),
+  responsibleUnitId: id.nullable().optional(),
   coUnitIds: z.array(id).max(30).optional(),
   team: z
     .array(z.object({ personId: id, duty: optionalText(50) }))

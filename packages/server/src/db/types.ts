@@ -171,7 +171,7 @@ export interface ProjectsTable {
   actual_completion: DateString | null;
   actual_production: DateString | null;
   leader_position_id: number | null;
-  lead_unit_id: number | null;
+  responsible_unit_id: number | null;
   responsible_person_id: number | null;
   handling_officer_id: number | null;
   active: Generated<boolean>;

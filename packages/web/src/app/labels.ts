@@ -261,7 +261,7 @@ const knownFields = new Set([
   'actualCompletion',
   'actualProduction',
   'leaderPositionId',
-  'leadUnitId',
+  'responsibleUnitId',
   'coUnitIds',
   'team',
   'responsiblePersonId',

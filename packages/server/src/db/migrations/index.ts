@@ -5,6 +5,7 @@ import * as m0002 from './0002_projects.ts';
 import * as m0003 from './0003_reports.ts';
 import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_lights_derived.ts';
+import * as m0006 from './0006_responsible_unit.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_reports': m0003,
   '0004_items': m0004,
   '0005_lights_derived': m0005,
+  '0006_responsible_unit': m0006,
 };

@@ -156,7 +156,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
   const projects = await db
     .selectFrom('projects as p')
     .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .select(['p.id', 'p.region_code', 'r.path', 'p.lead_unit_id', 'p.owner_unit_id', 'p.leader_position_id'])
+    .select(['p.id', 'p.region_code', 'r.path', 'p.responsible_unit_id', 'p.owner_unit_id', 'p.leader_position_id'])
     .where('p.active', '=', true)
     .orderBy('p.id')
     .execute();
@@ -207,7 +207,7 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
     const cityWorks = !lindian && (plan.category === '管线迁改' || plan.category === '市政配套');
     const unit = cityWorks
       ? departments[0]!
-      : (project?.lead_unit_id ?? project?.owner_unit_id ?? pick(departments, r(0)));
+      : (project?.responsible_unit_id ?? project?.owner_unit_id ?? pick(departments, r(0)));
     // the unit answers through its own account where it has one (else the step has no named actor)
     const answerer = unitUsers.get(unit) ?? null;
     const age = Math.round((Date.parse(now) - Date.parse(plan.raisedOn)) / 86_400_000);

@@ -124,7 +124,7 @@ export function demoRows(): { city: Row[]; lindian: Row[] } {
   const city = (Object.entries(cityProjects) as [string, [string, string][]][]).flatMap(([batch, items]) =>
     items.map(([name, sector]) => {
       n += 1;
-      const [leader, leadUnit] = cityLead[sector]!;
+      const [leader, responsibleUnit] = cityLead[sector]!;
       return row(
         n,
         `DQ-${YEAR}-${String(n).padStart(3, '0')}`,
@@ -135,7 +135,7 @@ export function demoRows(): { city: Row[]; lindian: Row[] } {
         {
           region: pick(cityRegions, n, 4),
           leader,
-          leadUnit,
+          responsibleUnit,
           coUnits:
             sector === '基础设施' || sector === '城乡建设'
               ? '大庆市自然资源局、大庆市财政局'
@@ -160,7 +160,7 @@ export function demoRows(): { city: Row[]; lindian: Row[] } {
         {
           region: '230623',
           leader: pick(ldLeaders, k, 5),
-          leadUnit: pick(ldLead, k, 6),
+          responsibleUnit: pick(ldLead, k, 6),
           owner:
             sector === '旅游商贸物流'
               ? '林甸县温泉文旅发展有限公司'

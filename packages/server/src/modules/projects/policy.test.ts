@@ -62,10 +62,10 @@ interface Row {
 
 const project = (
   regionPath: string,
-  leadUnitId: number | null,
+  responsibleUnitId: number | null,
   coUnitIds: number[],
   ownerUnitId: number | null,
-): ProjectFacts => ({ regionPath, leadUnitId, coUnitIds, ownerUnitId });
+): ProjectFacts => ({ regionPath, responsibleUnitId, coUnitIds, ownerUnitId });
 
 const rows: Row[] = [
   {
@@ -210,7 +210,7 @@ describe('consistency', () => {
   const unitIdArb = fc.option(fc.constantFrom(10, 11, 20, 30, 40, 50), { nil: null });
   const factsArb = fc.record({
     regionPath: fc.constantFrom(...paths),
-    leadUnitId: unitIdArb,
+    responsibleUnitId: unitIdArb,
     coUnitIds: fc.uniqueArray(fc.constantFrom(10, 11, 12, 20, 30, 40, 50), { maxLength: 3 }),
     ownerUnitId: unitIdArb,
   });

@@ -8,7 +8,7 @@ import { inRegionSubtree, scopeKind } from '../../platform/access/scope.ts';
 
 export interface ProjectFacts {
   regionPath: string;
-  leadUnitId: number | null;
+  responsibleUnitId: number | null;
   coUnitIds: readonly number[];
   ownerUnitId: number | null;
 }
@@ -20,7 +20,7 @@ export function canReadProject(a: Actor, p: ProjectFacts): boolean {
     case 'region':
       return inRegionSubtree(a, p.regionPath);
     case 'unit':
-      return a.unitId !== null && (p.leadUnitId === a.unitId || p.coUnitIds.includes(a.unitId));
+      return a.unitId !== null && (p.responsibleUnitId === a.unitId || p.coUnitIds.includes(a.unitId));
     case 'own':
       return a.role === 'reporter' && a.unitId !== null && p.ownerUnitId === a.unitId;
   }
@@ -30,7 +30,7 @@ export function canReadProject(a: Actor, p: ProjectFacts): boolean {
 export function canEditProject(a: Actor, p: ProjectFacts): boolean {
   if (a.role === 'admin') return true;
   if (a.role === 'office') return inRegionSubtree(a, p.regionPath);
-  return a.role === 'unit' && a.unitId !== null && p.leadUnitId === a.unitId;
+  return a.role === 'unit' && a.unitId !== null && p.responsibleUnitId === a.unitId;
 }
 
 /** Creating projects, setting responsibility, lists and baselines: the office's work. */

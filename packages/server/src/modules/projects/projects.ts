@@ -57,7 +57,7 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
   if (q.unitId) {
     const u = q.unitId;
     query = query.where(
-      sql<boolean>`(p.lead_unit_id = ${u} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${u}))`,
+      sql<boolean>`(p.responsible_unit_id = ${u} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${u}))`,
     );
   }
   if (q.year || q.listId || q.batch) {

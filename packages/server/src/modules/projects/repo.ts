@@ -16,7 +16,7 @@ export const projectBase = (db: Executor) =>
     .leftJoin('units as sv', 'sv.id', 'p.supervisor_unit_id')
     .leftJoin('units as ag', 'ag.id', 'p.agent_unit_id')
     .leftJoin('units as dg', 'dg.id', 'p.designer_unit_id')
-    .leftJoin('units as lu', 'lu.id', 'p.lead_unit_id')
+    .leftJoin('units as lu', 'lu.id', 'p.responsible_unit_id')
     .leftJoin('positions as lp', 'lp.id', 'p.leader_position_id')
     .leftJoin('position_holdings as lh', (j) =>
       j.onRef('lh.position_id', '=', 'p.leader_position_id').on('lh.end_date', 'is', null),
@@ -63,8 +63,8 @@ export const projectColumns = [
   'p.leader_position_id',
   'lp.name as leader_position_name',
   'lpp.name as leader_name',
-  'p.lead_unit_id',
-  'lu.name as lead_unit_name',
+  'p.responsible_unit_id',
+  'lu.name as responsible_unit_name',
   'p.responsible_person_id',
   'rp.name as responsible_person_name',
   'p.handling_officer_id',
@@ -123,8 +123,8 @@ export type ProjectRow = {
   leader_position_id: number | null;
   leader_position_name: string | null;
   leader_name: string | null;
-  lead_unit_id: number | null;
-  lead_unit_name: string | null;
+  responsible_unit_id: number | null;
+  responsible_unit_name: string | null;
   responsible_person_id: number | null;
   responsible_person_name: string | null;
   handling_officer_id: number | null;
@@ -170,8 +170,8 @@ export const presentProject = (r: ProjectRow): Project => ({
     leaderPositionId: r.leader_position_id,
     leaderPositionName: r.leader_position_name,
     leaderName: r.leader_name,
-    leadUnitId: r.lead_unit_id,
-    leadUnitName: r.lead_unit_name,
+    responsibleUnitId: r.responsible_unit_id,
+    responsibleUnitName: r.responsible_unit_name,
     coUnits: r.co_units,
     team: r.team,
     responsiblePersonId: r.responsible_person_id,
@@ -185,7 +185,7 @@ export const presentProject = (r: ProjectRow): Project => ({
 
 export const projectFacts = (r: ProjectRow): ProjectFacts => ({
   regionPath: r.region_path,
-  leadUnitId: r.lead_unit_id,
+  responsibleUnitId: r.responsible_unit_id,
   coUnitIds: r.co_units.map((u) => u.id),
   ownerUnitId: r.owner_unit_id,
 });
@@ -203,7 +203,7 @@ export function projectScopeSql(a: Actor): Expression<SqlBool> | null {
     case 'region':
       return regionSubtreeSql(a, 'r.path');
     case 'unit':
-      return sql<SqlBool>`(p.lead_unit_id = ${a.unitId ?? -1} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${a.unitId ?? -1}))`;
+      return sql<SqlBool>`(p.responsible_unit_id = ${a.unitId ?? -1} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${a.unitId ?? -1}))`;
     case 'own':
       return a.role === 'reporter' ? sql<SqlBool>`p.owner_unit_id = ${a.unitId ?? -1}` : sql<SqlBool>`false`;
   }

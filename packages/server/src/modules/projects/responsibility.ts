@@ -15,7 +15,7 @@ import { findProjectRow, presentProject, projectFacts } from './repo.ts';
 import { readableProject } from './projects.ts';
 
 type Input = z.infer<typeof responsibilityUpdate>;
-const chainFields = ['leaderPositionId', 'leadUnitId', 'coUnitIds'] as const;
+const chainFields = ['leaderPositionId', 'responsibleUnitId', 'coUnitIds'] as const;
 
 async function active(
   trx: Executor,
@@ -41,8 +41,8 @@ export async function updateResponsibility(db: Db, ctx: Ctx, id: number, input: 
 
     if (input.leaderPositionId)
       await active(trx, 'positions', [input.leaderPositionId], 'body.leaderPositionId');
-    if (input.leadUnitId) await active(trx, 'units', [input.leadUnitId], 'body.leadUnitId');
-    const lead = input.leadUnitId === undefined ? row.lead_unit_id : input.leadUnitId;
+    if (input.responsibleUnitId) await active(trx, 'units', [input.responsibleUnitId], 'body.responsibleUnitId');
+    const lead = input.responsibleUnitId === undefined ? row.responsible_unit_id : input.responsibleUnitId;
     if (input.coUnitIds) {
       if (lead && input.coUnitIds.includes(lead)) throw invalid('body.coUnitIds', '协办单位不能包含牵头单位');
       await active(trx, 'units', input.coUnitIds, 'body.coUnitIds');
@@ -56,7 +56,7 @@ export async function updateResponsibility(db: Db, ctx: Ctx, id: number, input: 
 
     const patch: Record<string, unknown> = {};
     if (input.leaderPositionId !== undefined) patch.leader_position_id = input.leaderPositionId;
-    if (input.leadUnitId !== undefined) patch.lead_unit_id = input.leadUnitId;
+    if (input.responsibleUnitId !== undefined) patch.responsible_unit_id = input.responsibleUnitId;
     if (input.responsiblePersonId !== undefined) patch.responsible_person_id = input.responsiblePersonId;
     if (input.handlingOfficerId !== undefined) patch.handling_officer_id = input.handlingOfficerId;
     await trx

@@ -26,7 +26,7 @@ type FactRow = [
   id: number,
   sector: string,
   regionCode: string,
-  leadUnitId: number | null,
+  responsibleUnitId: number | null,
   leaderPositionId: number | null,
   plannedStart: string | null,
   actualStart: string | null,
@@ -75,7 +75,7 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
   );
   const result = await sql<{ facts: FactRow[] }>`
     with scope as (
-      select p.id, p.sector, p.region_code, p.lead_unit_id, p.leader_position_id, p.planned_start, p.actual_start
+      select p.id, p.sector, p.region_code, p.responsible_unit_id, p.leader_position_id, p.planned_start, p.actual_start
       from projects p
       join regions r on r.code = p.region_code
       where p.active and (r.path = ${path} or r.path like ${path + '.%'})
@@ -109,7 +109,7 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
       group by m.project_id
     )
     select coalesce(json_agg(json_build_array(
-             s.id, s.sector, s.region_code, s.lead_unit_id, s.leader_position_id, s.planned_start, s.actual_start,
+             s.id, s.sector, s.region_code, s.responsible_unit_id, s.leader_position_id, s.planned_start, s.actual_start,
              b.planned_investment::text,
              (case when cardinality(b.monthly) = 12 then ${months}
                    else round(b.planned_investment * ${sql.lit(m)} / 12, 2) end)::text,
@@ -220,7 +220,7 @@ export async function runClose(
       months.push({
         sector,
         region_name: names.regions.get(regionCode)!.name,
-        lead_unit: unitId === null ? null : (names.units.get(unitId) ?? null),
+        responsible_unit: unitId === null ? null : (names.units.get(unitId) ?? null),
         leader: leaderId === null ? null : (names.positions.get(leaderId) ?? null),
         annualPlan,
         lists: lists ?? [],

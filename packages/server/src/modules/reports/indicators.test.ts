@@ -18,7 +18,7 @@ function pm(over: Partial<ProjectMonth> = {}): ProjectMonth {
   return {
     sector: '工业',
     region_name: '萨尔图区',
-    lead_unit: '大庆市工业和信息化局',
+    responsible_unit: '大庆市工业和信息化局',
     leader: '分管工业和信息化副市长',
     annualPlan: c('1000.00'),
     lists: [{ list: CITY, batch: '在建' }],
@@ -48,7 +48,7 @@ const five: ProjectMonth[] = [
   pm({
     sector: '城乡建设',
     region_name: '林甸县',
-    lead_unit: '大庆市住房和城乡建设局',
+    responsible_unit: '大庆市住房和城乡建设局',
     leader: '分管城乡建设副市长',
     annualPlan: c('2000.20'),
     plannedToDate: c('1000.10'),
@@ -64,7 +64,7 @@ const five: ProjectMonth[] = [
   pm({
     sector: '城乡建设',
     region_name: '林甸县',
-    lead_unit: '大庆市住房和城乡建设局',
+    responsible_unit: '大庆市住房和城乡建设局',
     annualPlan: null, // no baseline
     plannedToDate: c(0),
     doneToDate: c('0.01'),
@@ -74,7 +74,7 @@ const five: ProjectMonth[] = [
     lists: [{ list: COUNTY, batch: '重大前期' }],
   }),
   pm({
-    lead_unit: null,
+    responsible_unit: null,
     leader: null,
     annualPlan: c('0.10'),
     plannedToDate: c('0.20'),

@@ -9,7 +9,7 @@ import { centsRatio, fromCents } from './rules.ts';
 export interface ProjectMonth {
   sector: string;
   region_name: string;
-  lead_unit: string | null;
+  responsible_unit: string | null;
   leader: string | null;
   /** money in cents */
   annualPlan: bigint | null;
@@ -85,7 +85,7 @@ const dimensions: Record<string, (p: ProjectMonth) => Iterable<string>> = {
   batch: (p) => new Set(p.lists.map((l) => l.batch)),
   sector: (p) => [p.sector],
   region: (p) => [p.region_name],
-  unit: (p) => [p.lead_unit ?? '(未定牵头单位)'],
+  unit: (p) => [p.responsible_unit ?? '(未定牵头单位)'],
   leader: (p) => [p.leader ?? '(未定责任领导)'],
 };
 

@@ -7,7 +7,7 @@ import { canManageProject, type ProjectFacts } from '../projects/policy.ts';
 
 export function canFileReport(a: Actor, p: ProjectFacts): boolean {
   if (canManageProject(a, p.regionPath)) return true;
-  if (a.role === 'unit') return a.unitId !== null && p.leadUnitId === a.unitId;
+  if (a.role === 'unit') return a.unitId !== null && p.responsibleUnitId === a.unitId;
   if (a.role === 'reporter') return a.unitId !== null && p.ownerUnitId === a.unitId;
   return false;
 }

@@ -161,7 +161,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'dimension.batch': 'By batch',
   'dimension.sector': 'By sector',
   'dimension.region': 'By region',
-  'dimension.unit': 'By lead unit',
+  'dimension.unit': 'By responsible unit',
   'dimension.leader': 'By leader',
   'ind.label': 'Name',
   'ind.projects': 'Projects',

@@ -155,7 +155,7 @@ export const reportsZh = {
   'dimension.batch': '按批次',
   'dimension.sector': '按行业',
   'dimension.region': '按区划',
-  'dimension.unit': '按牵头单位',
+  'dimension.unit': '按责任单位',
   'dimension.leader': '按责任领导',
   'ind.label': '名称',
   'ind.projects': '项目数',

@@ -104,9 +104,9 @@ export default function ProjectsPage() {
     },
     { title: t('project.leader'), key: 'leader', render: (_: unknown, p: Project) => <LeaderCell p={p} /> },
     {
-      title: t('project.leadUnit'),
-      key: 'leadUnit',
-      render: (_: unknown, p: Project) => p.responsibility.leadUnitName ?? '-',
+      title: t('project.responsibleUnit'),
+      key: 'responsibleUnit',
+      render: (_: unknown, p: Project) => p.responsibility.responsibleUnitName ?? '-',
     },
   ];
 

@@ -39,7 +39,7 @@ export function ResponsibilityForm({
     const chain = manager
       ? {
           leaderPositionId: v.leaderPositionId ?? null,
-          leadUnitId: v.leadUnitId ?? null,
+          responsibleUnitId: v.responsibleUnitId ?? null,
           coUnitIds: v.coUnitIds ?? [],
         }
       : {};
@@ -62,7 +62,7 @@ export function ResponsibilityForm({
 
   const initial = {
     leaderPositionId: r.leaderPositionId,
-    leadUnitId: r.leadUnitId,
+    responsibleUnitId: r.responsibleUnitId,
     coUnitIds: r.coUnits.map((u) => u.id),
     team: r.team.map((m) => ({ personId: m.personId, duty: m.duty })),
     responsiblePersonId: r.responsiblePersonId,
@@ -90,8 +90,8 @@ export function ResponsibilityForm({
             style={{ width: '100%' }}
           />
         </Form.Item>
-        <Form.Item name="leadUnitId" label={t('project.leadUnit')}>
-          <UnitSelect disabled={!manager} initialOptions={optionOf(r.leadUnitId, r.leadUnitName)} />
+        <Form.Item name="responsibleUnitId" label={t('project.responsibleUnit')}>
+          <UnitSelect disabled={!manager} initialOptions={optionOf(r.responsibleUnitId, r.responsibleUnitName)} />
         </Form.Item>
         <Form.Item name="coUnitIds" label={t('project.coUnits')} {...zf.item('coUnitIds')}>
           <UnitMultiSelect

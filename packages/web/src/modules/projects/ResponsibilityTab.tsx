@@ -38,7 +38,7 @@ export function ResponsibilityTab({ p, access }: { p: Project; access: ProjectAc
         notSet
       ),
     },
-    { key: 'lead', label: t('project.leadUnit'), children: r.leadUnitName ?? notSet },
+    { key: 'lead', label: t('project.responsibleUnit'), children: r.responsibleUnitName ?? notSet },
     {
       key: 'co',
       label: t('project.coUnits'),

@@ -17,7 +17,7 @@ export function useProjectAccess(p: Project | undefined): ProjectAccess {
   const can = useCan();
   const write = can('project.write');
   const manager = write && managerRoles.includes(me.role);
-  const leadUnit =
-    !!p && me.role === 'unit' && me.unitId !== null && me.unitId === p.responsibility.leadUnitId;
-  return { manager, editor: manager || (write && leadUnit) };
+  const responsibleUnit =
+    !!p && me.role === 'unit' && me.unitId !== null && me.unitId === p.responsibility.responsibleUnitId;
+  return { manager, editor: manager || (write && responsibleUnit) };
 }

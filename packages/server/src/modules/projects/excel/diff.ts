@@ -21,7 +21,7 @@ export function projectPart(i: ImportItem, currentStage: string | null) {
     planned_completion: i.plannedCompletion,
     planned_production: i.plannedProduction,
     leader_position_id: i.leaderPositionId,
-    lead_unit_id: i.leadUnitId,
+    responsible_unit_id: i.responsibleUnitId,
     responsible_person_id: i.responsibleId,
     handling_officer_id: i.officerId,
   };

@@ -43,7 +43,7 @@ const rowOf = (p: Project, i: number) => [
   p.owner.name,
   p.responsibility.leaderPositionName,
   p.responsibility.leaderName,
-  p.responsibility.leadUnitName,
+  p.responsibility.responsibleUnitName,
   p.responsibility.coUnits.map((u) => u.name).join('、'),
   p.responsibility.responsiblePersonName,
   p.responsibility.handlingOfficerName,

@@ -56,7 +56,7 @@ const base = {
   nature: '企业投资',
   total: '1000',
   leader: '林甸县常务副县长',
-  leadUnit: '县发改局',
+  responsibleUnit: '县发改局',
 };
 const check = (...rows: Record<string, string | null>[]) =>
   checkRows(
@@ -73,7 +73,7 @@ describe('checkRows', () => {
     expect(items[0]).toMatchObject({
       regionCode: '230623',
       leaderPositionId: 12,
-      leadUnitId: 1,
+      responsibleUnitId: 1,
       total: '1000.00',
       stage: null,
       plan: null,

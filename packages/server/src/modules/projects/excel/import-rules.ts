@@ -50,7 +50,7 @@ export interface ImportItem {
   actualStart: string | null;
   list: { id: number; batch: string; published: boolean } | null;
   leaderPositionId: number;
-  leadUnitId: number;
+  responsibleUnitId: number;
   coUnitIds: number[];
   team: number[];
   responsibleId: number | null;
@@ -178,8 +178,8 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
     const owner = one('owner', L.unitByName.get(v.owner ?? ''), '单位');
     required('leader');
     const leader = one('leader', L.positionByName.get(v.leader ?? ''), '职务');
-    required('leadUnit');
-    const lead = one('leadUnit', L.unitByName.get(v.leadUnit ?? ''), '单位');
+    required('responsibleUnit');
+    const lead = one('responsibleUnit', L.unitByName.get(v.responsibleUnit ?? ''), '单位');
     const coUnits = split(v.coUnits).map((n) => {
       const f = L.unitByName.get(n);
       if (!f?.length) err('coUnits', `找不到单位「${n}」`);
@@ -273,7 +273,7 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       actualStart,
       list,
       leaderPositionId: leader.id,
-      leadUnitId: lead.id,
+      responsibleUnitId: lead.id,
       coUnitIds: [...new Set(coUnits)].sort((a, b) => a - b),
       team: [...new Set(team)].sort((a, b) => a - b),
       responsibleId: responsible?.id ?? null,

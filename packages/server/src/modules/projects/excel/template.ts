@@ -14,7 +14,7 @@ const example: Record<string, string> = {
   address: '萨尔图区、让胡路区',
   stage: '新开工',
   leader: '分管城乡建设副市长',
-  leadUnit: '大庆市住房和城乡建设局',
+  responsibleUnit: '大庆市住房和城乡建设局',
   planYear: '2026',
   planned: '6000',
   target: '完成管网改造 20 公里',
