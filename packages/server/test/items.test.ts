@@ -122,7 +122,12 @@ beforeAll(async () => {
       }),
       201,
     );
-    ok(await office.put(`/api/projects/${p.id}/responsibility`, { version: p.version, responsibleUnitId: lead }));
+    ok(
+      await office.put(`/api/projects/${p.id}/responsibility`, {
+        version: p.version,
+        responsibleUnitId: lead,
+      }),
+    );
     return p.id;
   };
   projA = await project('ITEM-A', '230600', ctgs, zjj);

@@ -670,7 +670,11 @@ describe('list filters and scope', () => {
         { regionCode: '230621', sector: '社会事业', totalInvestment: '20000', ownerUnitId: ctgs },
         { responsibleUnitId: fgw },
       ],
-      ['FLT-F', { regionCode: '230600', sector: '基础设施', totalInvestment: '100' }, { responsibleUnitId: fgw }],
+      [
+        'FLT-F',
+        { regionCode: '230600', sector: '基础设施', totalInvestment: '100' },
+        { responsibleUnitId: fgw },
+      ],
     ];
     for (const [code, fields, chain] of fixtures) {
       const p = await newProject({ code, ...fields });

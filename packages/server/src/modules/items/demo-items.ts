@@ -156,7 +156,14 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
   const projects = await db
     .selectFrom('projects as p')
     .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .select(['p.id', 'p.region_code', 'r.path', 'p.responsible_unit_id', 'p.owner_unit_id', 'p.leader_position_id'])
+    .select([
+      'p.id',
+      'p.region_code',
+      'r.path',
+      'p.responsible_unit_id',
+      'p.owner_unit_id',
+      'p.leader_position_id',
+    ])
     .where('p.active', '=', true)
     .orderBy('p.id')
     .execute();

@@ -41,7 +41,8 @@ export async function updateResponsibility(db: Db, ctx: Ctx, id: number, input: 
 
     if (input.leaderPositionId)
       await active(trx, 'positions', [input.leaderPositionId], 'body.leaderPositionId');
-    if (input.responsibleUnitId) await active(trx, 'units', [input.responsibleUnitId], 'body.responsibleUnitId');
+    if (input.responsibleUnitId)
+      await active(trx, 'units', [input.responsibleUnitId], 'body.responsibleUnitId');
     const lead = input.responsibleUnitId === undefined ? row.responsible_unit_id : input.responsibleUnitId;
     if (input.coUnitIds) {
       if (lead && input.coUnitIds.includes(lead)) throw invalid('body.coUnitIds', '协办单位不能包含牵头单位');

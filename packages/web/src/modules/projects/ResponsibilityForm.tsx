@@ -91,7 +91,10 @@ export function ResponsibilityForm({
           />
         </Form.Item>
         <Form.Item name="responsibleUnitId" label={t('project.responsibleUnit')}>
-          <UnitSelect disabled={!manager} initialOptions={optionOf(r.responsibleUnitId, r.responsibleUnitName)} />
+          <UnitSelect
+            disabled={!manager}
+            initialOptions={optionOf(r.responsibleUnitId, r.responsibleUnitName)}
+          />
         </Form.Item>
         <Form.Item name="coUnitIds" label={t('project.coUnits')} {...zf.item('coUnitIds')}>
           <UnitMultiSelect
