@@ -20,6 +20,7 @@ import {
 import { sql } from 'kysely';
 import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
+import { unitName } from './modules/org/index.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
@@ -96,7 +97,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     app.swagger(),
   );
 
-  await app.register(authRoutes(db, config));
+  await app.register(authRoutes(db, config, { unitName }));
   await app.register(auditRoutes(db));
   await app.register(orgRoutes(db));
   await app.register(projectRoutes(db));

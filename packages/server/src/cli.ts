@@ -18,6 +18,8 @@ import type { Ctx } from './platform/access/context.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { createToken } from './platform/auth/tokens.ts';
 import { DomainError } from './platform/errors.ts';
+import { accountIdByUsername, firstAdminId } from './platform/auth/accounts.ts';
+import { getRegion } from './platform/regions.ts';
 
 const usage = `ducha <command>
   migrate                                  apply pending database migrations
@@ -33,14 +35,8 @@ const usage = `ducha <command>
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
 async function systemCtx(db: Db): Promise<Ctx> {
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .orderBy('id')
-    .executeTakeFirst();
-  const row = admin ? await actorById(db, admin.id) : undefined;
+  const adminId = await firstAdminId(db);
+  const row = adminId !== undefined ? await actorById(db, adminId) : undefined;
   return {
     actor: row ? { ...toActor(row, 'session'), displayName: `${row.display_name} (命令行)` } : null,
     requestId: 'cli',
@@ -48,13 +44,9 @@ async function systemCtx(db: Db): Promise<Ctx> {
 }
 
 async function userId(db: Db, username: string): Promise<number> {
-  const u = await db
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
-    .executeTakeFirst();
-  if (!u) throw new Error(`没有用户 ${username}`);
-  return u.id;
+  const id = await accountIdByUsername(db, username);
+  if (id === undefined) throw new Error(`没有用户 ${username}`);
+  return id;
 }
 
 async function run(db: Db, argv: string[]): Promise<number> {
@@ -115,7 +107,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(arg)) throw new Error('月份格式应为 YYYY-MM');
     const ctx = await systemCtx(db);
     const regions = values.region
-      ? await db.selectFrom('regions').select(['code', 'path']).where('code', '=', values.region).execute()
+      ? [await getRegion(db, values.region)].filter((r) => r !== undefined)
       : await closingRegions(db);
     if (!regions.length) throw new Error('没有可调度的行政区划');
     for (const r of regions) {

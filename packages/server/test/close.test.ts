@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '@ducha/contract';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
-import { ExcelJS, XLSX_TYPE } from '../src/modules/projects/excel/sheet.ts';
+import { ExcelJS, XLSX_TYPE } from '../src/platform/excel.ts';
 import { createTestApp, login, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;

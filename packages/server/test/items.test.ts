@@ -11,7 +11,7 @@ import type { Item, ItemAction, ItemStatus } from '@ducha/contract';
 import type { LightMyRequestResponse as Response } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyDueSoon } from '../src/modules/items/jobs.ts';
-import { ExcelJS, XLSX_TYPE } from '../src/modules/projects/excel/sheet.ts';
+import { ExcelJS, XLSX_TYPE } from '../src/platform/excel.ts';
 import { addWorkingDays, workingDaysBetween } from '../src/platform/calendar.ts';
 import { todayInChina } from '../src/platform/time.ts';
 import {

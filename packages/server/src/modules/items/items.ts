@@ -16,6 +16,7 @@ import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
 import { findItemRow, presentItem, type ItemRow, type PresentContext } from './repo.ts';
 import { allowedActions, codePrefix, initialLevel } from './rules.ts';
 import { loadItemSettings } from './settings.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const itemFacts = (r: ItemRow): ItemFacts => ({
   regionPath: r.region_path,
@@ -45,11 +46,10 @@ export async function itemDetail(db: Executor, actor: Actor, id: number) {
   const [events, attachments, duplicates] = await Promise.all([
     db
       .selectFrom('item_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
       .select([
         'e.id',
         'e.at',
-        'u.display_name as actor',
+        userNameOf('e.actor_id').as('actor'),
         'e.action',
         'e.from_status',
         'e.to_status',

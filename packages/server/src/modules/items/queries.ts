@@ -9,10 +9,11 @@ import { pathUnderCodeSql } from '../../platform/access/scope.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { containing } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { addTable, ExcelJS, toBuffer } from '../projects/excel/sheet.ts';
+import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
 import { presentContext } from './items.ts';
 import { itemBase, itemColumns, itemScopeSql, overdueSql, presentItem, type ItemRow } from './repo.ts';
 import { proposedLevel } from './rules.ts';
+import { regionCodeUnderCode } from '../../platform/regions.ts';
 
 const sorts = {
   raisedAt: ['i.raised_at', 'asc'],
@@ -45,7 +46,7 @@ function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
   if (q.listed !== undefined) query = query.where('i.listed', '=', q.listed);
   if (q.overdue === true) query = query.where(overdueSql(today));
   if (q.overdue === false) query = query.where(sql<boolean>`not ${overdueSql(today)}`);
-  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
+  if (q.regionCode) query = query.where(regionCodeUnderCode('i.region_code', q.regionCode));
   if (q.month) query = query.where(sql<boolean>`to_char(i.raised_on, 'YYYY-MM') = ${q.month}`);
   if (q.q) {
     const like = containing(q.q);

@@ -6,14 +6,14 @@ import type { Actor } from '../../platform/access/context.ts';
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import type { Corrections } from '../../platform/calendar.ts';
 import { flags } from './rules.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const itemBase = (db: Executor) =>
   db
     .selectFrom('items as i')
-    .innerJoin('regions as r', 'r.code', 'i.region_code')
     .leftJoin('projects as p', 'p.id', 'i.project_id')
     .leftJoin('monthly_reports as mr', 'mr.id', 'i.report_id')
-    .leftJoin('users as ru', 'ru.id', 'i.raised_by')
     .leftJoin('units as rbu', 'rbu.id', 'i.raised_by_unit_id')
     .leftJoin('units as u', 'u.id', 'i.responsible_unit_id')
     .leftJoin('positions as lp', 'lp.id', 'i.responsible_position_id')
@@ -39,13 +39,13 @@ export const itemColumns = [
   'p.name as project_name',
   'p.owner_unit_id',
   'i.region_code',
-  'r.name as region_name',
-  'r.path as region_path',
+  regionNameOf('i.region_code').as('region_name'),
+  regionPathOf('i.region_code').as('region_path'),
   'i.category',
   'i.title',
   'i.description',
   'i.raised_by',
-  'ru.display_name as raised_by_name',
+  userNameOf('i.raised_by').as('raised_by_name'),
   'i.raised_by_unit_id',
   'rbu.name as raised_by_unit_name',
   'i.raised_at',
@@ -149,7 +149,7 @@ export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
     case 'global':
       return null;
     case 'region':
-      return regionSubtreeSql(a, 'r.path');
+      return regionCodeInScope(a, 'i.region_code');
     case 'unit': {
       const u = a.unitId ?? -1;
       return sql<SqlBool>`(i.responsible_unit_id = ${u} or i.raised_by_unit_id = ${u}

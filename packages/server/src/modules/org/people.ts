@@ -10,19 +10,20 @@ import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { canReadPerson, canWritePerson } from './policy.ts';
 import { findUnitRow } from './units.ts';
+import { regionCodeInScope, regionPathOf } from '../../platform/regions.ts';
+import { hasAccountSql } from '../../platform/auth/accounts.ts';
 
 const base = (db: Executor) =>
   db
     .selectFrom('people as p')
-    .leftJoin('units as u', 'u.id', 'p.unit_id')
-    .leftJoin('regions as r', 'r.code', 'u.region_code');
+    .leftJoin('units as u', 'u.id', 'p.unit_id');
 
 const columns = [
   'p.id',
   'p.name',
   'p.unit_id',
   'u.name as unit_name',
-  'r.path as region_path',
+  regionPathOf('u.region_code').as('region_path'),
   'p.title',
   'p.phone',
   'p.active',
@@ -31,7 +32,7 @@ const columns = [
     select json_agg(json_build_object('id', pos.id, 'name', pos.name) order by pos.id)
     from position_holdings ph join positions pos on pos.id = ph.position_id
     where ph.person_id = p.id and ph.end_date is null), '[]'::json)`.as('positions'),
-  sql<boolean>`exists(select 1 from users where users.person_id = p.id)`.as('has_account'),
+  hasAccountSql('p.id').as('has_account'),
 ] as const;
 
 type Row = {
@@ -76,7 +77,7 @@ export async function listPeople(db: Db, ctx: Ctx, q: z.infer<typeof personQuery
   const actor = actorOf(ctx);
   let query = base(db);
   const kind = scopeKind(actor);
-  if (kind === 'region') query = query.where(regionSubtreeSql(actor, 'r.path'));
+  if (kind === 'region') query = query.where(regionCodeInScope(actor, 'u.region_code'));
   if (kind === 'unit') query = query.where('p.unit_id', '=', actor.unitId ?? -1);
   if (kind === 'own') query = query.where('p.id', '=', actor.personId ?? -1);
   if (!q.includeInactive) query = query.where('p.active', '=', true);

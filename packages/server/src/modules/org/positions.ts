@@ -23,12 +23,12 @@ import { readablePerson } from './people.ts';
 import { canReadPosition, canWritePosition } from './policy.ts';
 import { dayBefore, successionError } from './rules.ts';
 import { findUnitRow } from './units.ts';
+import { regionCodeInScope, regionCodeUnderCode, regionPathOf } from '../../platform/regions.ts';
 
 const base = (db: Executor) =>
   db
     .selectFrom('positions as pos')
     .innerJoin('units as u', 'u.id', 'pos.unit_id')
-    .innerJoin('regions as r', 'r.code', 'u.region_code')
     .leftJoin('position_holdings as h', (j) =>
       j.onRef('h.position_id', '=', 'pos.id').on('h.end_date', 'is', null),
     )
@@ -40,7 +40,7 @@ const columns = [
   'pos.unit_id',
   'u.name as unit_name',
   'u.region_code',
-  'r.path as region_path',
+  regionPathOf('u.region_code').as('region_path'),
   'h.person_id as holder_id',
   'holder.name as holder_name',
   'h.start_date as holder_since',
@@ -88,17 +88,17 @@ export async function listPositions(db: Db, ctx: Ctx, q: z.infer<typeof position
   const actor = actorOf(ctx);
   let query = base(db);
   const kind = scopeKind(actor);
-  if (kind === 'region') query = query.where(regionSubtreeSql(actor, 'r.path'));
+  if (kind === 'region') query = query.where(regionCodeInScope(actor, 'u.region_code'));
   if (kind === 'unit') query = query.where('pos.unit_id', '=', actor.unitId ?? -1);
   if (kind === 'own') query = query.where(sql<boolean>`false`);
   if (!q.includeInactive) query = query.where('pos.active', '=', true);
   if (q.unitId) query = query.where('pos.unit_id', '=', q.unitId);
-  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
+  if (q.regionCode) query = query.where(regionCodeUnderCode('u.region_code', q.regionCode));
   if (q.q)
     query = query.where((eb) =>
       eb.or([eb('pos.name', 'like', containing(q.q)), eb('holder.name', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('pos.id'), { ...q, present });
+  return paged(query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('pos.id'), { ...q, present });
 }
 
 async function holders(db: Executor, positionId: number) {

@@ -3,23 +3,22 @@ import type { Region, regionCreate, regionQuery, regionUpdate } from '@ducha/con
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, patchOf, containing } from '../../platform/records.ts';
+import {
+  getRegion,
+  insertRegion,
+  lockRegion,
+  regionRows,
+  updateRegionRow,
+  type RegionRow,
+} from '../../platform/regions.ts';
 import { canReadRegion, canWriteRegion } from './policy.ts';
 import { checkRegionCode, regionPath } from './rules.ts';
 
-const columns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
-type Row = {
-  code: string;
-  name: string;
-  level: Region['level'];
-  parent_code: string | null;
-  path: string;
-  active: boolean;
-  version: number;
-};
+type Row = RegionRow;
 
 const present = (r: Row): Region => ({
   code: r.code,
@@ -30,26 +29,21 @@ const present = (r: Row): Region => ({
   version: r.version,
 });
 
-export const getRegion = (db: Executor, code: string) =>
-  db.selectFrom('regions').select(columns).where('code', '=', code).executeTakeFirst();
-
 /** Regions in scope: the actor's subtree plus its ancestors (so the tree has its root). */
 export async function listRegions(db: Db, ctx: Ctx, q: z.infer<typeof regionQuery>) {
   const actor = actorOf(ctx);
-  let query = db.selectFrom('regions').select(columns);
-  if (scopeKind(actor) !== 'global') {
-    const ancestors = actor.regionPath.split('.');
-    query = query.where((eb) => eb.or([regionSubtreeSql(actor, 'path'), eb('code', 'in', ancestors)]));
-  }
+  let under: string | undefined;
   if (q.under) {
     const root = await getRegion(db, q.under);
     if (!root) return { items: [], total: 0 };
-    query = query.where((eb) => eb.or([eb('path', '=', root.path), eb('path', 'like', `${root.path}.%`)]));
+    under = root.path;
   }
-  if (!q.includeInactive) query = query.where('active', '=', true);
-  if (q.q)
-    query = query.where((eb) => eb.or([eb('name', 'like', containing(q.q)), eb('code', 'like', `${q.q}%`)]));
-  const rows = await query.orderBy('path').execute();
+  const rows = await regionRows(db, {
+    scope: scopeKind(actor) === 'global' ? undefined : actor,
+    under,
+    includeInactive: q.includeInactive,
+    text: q.q ? { like: containing(q.q), prefix: `${q.q}%` } : undefined,
+  });
   return { items: rows.map(present), total: rows.length };
 }
 
@@ -70,17 +64,13 @@ export async function createRegion(db: Db, ctx: Ctx, input: z.infer<typeof regio
     if (problem) throw invalid('body.code', problem);
     if (await getRegion(trx, input.code))
       throw new DomainError('DUPLICATE', 409, [{ path: 'body.code', message: '区划代码已存在' }]);
-    const row = await trx
-      .insertInto('regions')
-      .values({
-        code: input.code,
-        name: input.name,
-        level: input.level,
-        parent_code: input.parentCode,
-        path: regionPath(input.code, parent?.path ?? null),
-      })
-      .returning(columns)
-      .executeTakeFirstOrThrow();
+    const row = await insertRegion(trx, {
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parent_code: input.parentCode,
+      path: regionPath(input.code, parent?.path ?? null),
+    });
     await recordAudit(trx, ctx, {
       entity: 'region',
       entityId: row.code,
@@ -100,21 +90,11 @@ export async function updateRegion(
   const actor = actorOf(ctx);
   if (!canWriteRegion(actor)) throw forbidden();
   return transaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom('regions')
-      .select(columns)
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockRegion(trx, code);
     if (!row) throw notFound();
     assertVersion(row.version, input.version);
     const patch = patchOf(input, { name: 'name', active: 'active' });
-    const updated = await trx
-      .updateTable('regions')
-      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
-      .where('code', '=', code)
-      .returning(columns)
-      .executeTakeFirstOrThrow();
+    const updated = await updateRegionRow(trx, code, patch, row.version + 1);
     const action = editAction(row.active, input.active);
     await recordAudit(trx, ctx, {
       entity: 'region',

@@ -9,12 +9,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { canCreateUnit, canReadUnit, canWriteUnit } from './policy.ts';
-import { getRegion } from './regions.ts';
+import { getRegion, regionCodeInScope, regionCodeUnderCode, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 
 const base = (db: Executor) =>
   db
     .selectFrom('units as u')
-    .innerJoin('regions as r', 'r.code', 'u.region_code')
     .leftJoin('people as h', 'h.id', 'u.head_person_id')
     .leftJoin('people as l', 'l.id', 'u.liaison_person_id');
 
@@ -24,8 +23,8 @@ const columns = [
   'u.short_name',
   'u.type',
   'u.region_code',
-  'r.name as region_name',
-  'r.path as region_path',
+  regionNameOf('u.region_code').as('region_name'),
+  regionPathOf('u.region_code').as('region_path'),
   'u.parent_id',
   'u.head_person_id',
   'h.name as head_name',
@@ -88,16 +87,16 @@ export async function listUnits(db: Db, ctx: Ctx, q: z.infer<typeof unitQuery>) 
   const actor = actorOf(ctx);
   let query = base(db);
   const kind = scopeKind(actor);
-  if (kind === 'region') query = query.where(regionSubtreeSql(actor, 'r.path'));
+  if (kind === 'region') query = query.where(regionCodeInScope(actor, 'u.region_code'));
   if (kind === 'unit' || kind === 'own') query = query.where('u.id', '=', actor.unitId ?? -1);
   if (!q.includeInactive) query = query.where('u.active', '=', true);
-  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
+  if (q.regionCode) query = query.where(regionCodeUnderCode('u.region_code', q.regionCode));
   if (q.type) query = query.where('u.type', '=', q.type);
   if (q.q)
     query = query.where((eb) =>
       eb.or([eb('u.name', 'like', containing(q.q)), eb('u.short_name', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy('r.path').orderBy('u.id'), {
+  return paged(query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('u.id'), {
     ...q,
     present: presentUnit,
   });

@@ -5,18 +5,24 @@ import { transaction, type Db, type Executor, type Trx } from '../../db/connecti
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { inPath, inRegionSubtree, regionSubtreeSql } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import {
+  accountIdByUsername,
+  accountQuery,
+  endSessions,
+  insertAccount,
+  lockAccount,
+  revokeTokens,
+  tokenOwner,
+  updateAccount,
+} from '../../platform/auth/accounts.ts';
 import { hashPassword, temporaryPassword } from '../../platform/auth/secrets.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, iso, paged, patchOf, containing } from '../../platform/records.ts';
 import { canReadUser, canWriteUser } from './policy.ts';
-import { getRegion } from './regions.ts';
+import { getRegion, regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { findUnitRow } from './units.ts';
 
-const base = (db: Executor) =>
-  db
-    .selectFrom('users as us')
-    .leftJoin('regions as r', 'r.code', 'us.region_code')
-    .leftJoin('units as u', 'u.id', 'us.unit_id');
+const base = (db: Executor) => accountQuery(db).leftJoin('units as u', 'u.id', 'us.unit_id');
 
 const columns = [
   'us.id',
@@ -24,8 +30,8 @@ const columns = [
   'us.display_name',
   'us.role',
   'us.region_code',
-  'r.name as region_name',
-  'r.path as region_path',
+  regionNameOf('us.region_code').as('region_name'),
+  regionPathOf('us.region_code').as('region_path'),
   'us.unit_id',
   'u.name as unit_name',
   'us.person_id',
@@ -84,7 +90,7 @@ async function readable(db: Executor, actor: Actor, id: number): Promise<Row> {
 export async function listUsers(db: Db, ctx: Ctx, q: z.infer<typeof userQuery>) {
   const actor = actorOf(ctx);
   let query = base(db);
-  if (actor.role !== 'admin') query = query.where(regionSubtreeSql(actor, 'r.path'));
+  if (actor.role !== 'admin') query = query.where(regionCodeInScope(actor, 'us.region_code'));
   if (!q.includeInactive) query = query.where('us.active', '=', true);
   if (q.role) query = query.where('us.role', '=', q.role);
   if (q.unitId) query = query.where('us.unit_id', '=', q.unitId);
@@ -125,8 +131,7 @@ async function checkScope(
     const person = await trx
       .selectFrom('people as p')
       .leftJoin('units as u', 'u.id', 'p.unit_id')
-      .leftJoin('regions as r', 'r.code', 'u.region_code')
-      .select(['p.unit_id', 'r.path'])
+      .select(['p.unit_id', regionPathOf('u.region_code').as('path')])
       .where('p.id', '=', s.personId)
       .executeTakeFirst();
     if (!person) throw invalid('body.personId', '人员不存在');
@@ -146,27 +151,18 @@ export async function createUser(db: Db, ctx: Ctx, input: z.infer<typeof userCre
       unitId: input.unitId ?? null,
       personId: input.personId ?? null,
     });
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase()))
-      .executeTakeFirst();
-    if (taken)
+    if ((await accountIdByUsername(trx, input.username)) !== undefined)
       throw new DomainError('DUPLICATE', 409, [{ path: 'body.username', message: '用户名已被使用' }]);
-    const { id } = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        role: input.role,
-        region_code: input.regionCode,
-        unit_id: input.unitId ?? null,
-        person_id: input.personId ?? null,
-        password_hash: hash,
-        must_change_password: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertAccount(trx, {
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      region_code: input.regionCode,
+      unit_id: input.unitId ?? null,
+      person_id: input.personId ?? null,
+      password_hash: hash,
+      must_change_password: true,
+    });
     const user = present((await findRow(trx, id))!);
     await recordAudit(trx, ctx, { entity: 'user', entityId: id, action: 'create', after: user });
     return { user, temporaryPassword: password };
@@ -174,7 +170,7 @@ export async function createUser(db: Db, ctx: Ctx, input: z.infer<typeof userCre
 }
 
 async function lockedWritable(trx: Trx, actor: Actor, id: number): Promise<Row> {
-  await trx.selectFrom('users').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  await lockAccount(trx, id);
   const row = await readable(trx, actor, id);
   if (!canWriteUser(actor, facts(row))) throw forbidden();
   return row;
@@ -208,11 +204,7 @@ export async function updateUser(
       personId: 'person_id',
       active: 'active',
     });
-    await trx
-      .updateTable('users')
-      .set({ ...patch, version: row.version + 1, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateAccount(trx, id, { ...patch, version: row.version + 1, updated_at: new Date() });
     // a change of role, scope or status takes effect at once: sign the account out everywhere
     if (
       input.active === false ||
@@ -220,7 +212,7 @@ export async function updateUser(
       input.regionCode !== undefined ||
       input.unitId !== undefined
     ) {
-      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await endSessions(trx, id);
     }
     const after = present((await findRow(trx, id))!);
     await recordAudit(trx, ctx, {
@@ -241,26 +233,17 @@ export async function resetPassword(db: Db, ctx: Ctx, id: number) {
   const hash = await hashPassword(password);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id);
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: hash,
-        must_change_password: true,
-        failed_attempts: 0,
-        locked_until: null,
-        version: row.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await updateAccount(trx, id, {
+      password_hash: hash,
+      must_change_password: true,
+      failed_attempts: 0,
+      locked_until: null,
+      version: row.version + 1,
+      updated_at: new Date(),
+    });
+    await endSessions(trx, id);
     // a reset means the credentials may be in the wrong hands: the account's API tokens go too
-    await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeTokens(trx, id);
     await recordAudit(trx, ctx, { entity: 'user', entityId: id, action: 'reset_password' });
     return { user: present((await findRow(trx, id))!), temporaryPassword: password };
   });
@@ -270,11 +253,7 @@ export async function unlockUser(db: Db, ctx: Ctx, id: number): Promise<User> {
   const actor = actorOf(ctx);
   return transaction(db, async (trx) => {
     const row = await lockedWritable(trx, actor, id);
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, version: row.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await updateAccount(trx, id, { failed_attempts: 0, locked_until: null, version: row.version + 1 });
     const after = present((await findRow(trx, id))!);
     await recordAudit(trx, ctx, {
       entity: 'user',
@@ -292,11 +271,7 @@ export async function auditReadUser(db: Db, actor: Actor, id: string) {
 }
 
 export async function auditReadToken(db: Db, actor: Actor, id: string) {
-  const t = await db
-    .selectFrom('api_tokens')
-    .select('user_id')
-    .where('id', '=', Number(id) || -1)
-    .executeTakeFirst();
-  if (!t) throw notFound();
-  if (t.user_id !== actor.id && actor.role !== 'admin') throw outOfScope();
+  const owner = await tokenOwner(db, Number(id) || -1);
+  if (owner === undefined) throw notFound();
+  if (owner !== actor.id && actor.role !== 'admin') throw outOfScope();
 }

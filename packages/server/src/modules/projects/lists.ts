@@ -12,21 +12,22 @@ import { inPath, regionSubtreeSql, scopeKind } from '../../platform/access/scope
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, iso } from '../../platform/records.ts';
-import { getRegion } from '../org/regions.ts';
+import { getRegion, regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { canEditProject, canManageProject } from './policy.ts';
 import { readableProject } from './projects.ts';
 import { projectFacts } from './repo.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 const listBase = (db: Executor) =>
-  db.selectFrom('project_lists as l').innerJoin('regions as r', 'r.code', 'l.region_code');
+  db.selectFrom('project_lists as l');
 const listColumns = [
   'l.id',
   'l.year',
   'l.level',
   'l.name',
   'l.region_code',
-  'r.name as region_name',
-  'r.path as region_path',
+  regionNameOf('l.region_code').as('region_name'),
+  regionPathOf('l.region_code').as('region_path'),
   'l.batch_scheme',
   'l.status',
   'l.published_at',
@@ -77,7 +78,7 @@ export async function listLists(db: Db, ctx: Ctx, q: { year?: number; level?: st
   if (scopeKind(actor) !== 'global') {
     const ancestors = actor.regionPath.split('.');
     query = query.where((eb) =>
-      eb.or([regionSubtreeSql(actor, 'r.path'), eb('l.region_code', 'in', ancestors)]),
+      eb.or([regionCodeInScope(actor, 'l.region_code'), eb('l.region_code', 'in', ancestors)]),
     );
   }
   if (q.year) query = query.where('l.year', '=', q.year);
@@ -85,7 +86,7 @@ export async function listLists(db: Db, ctx: Ctx, q: { year?: number; level?: st
   const rows = await query
     .select(listColumns)
     .orderBy('l.year', 'desc')
-    .orderBy('r.path')
+    .orderBy(regionPathOf('l.region_code'))
     .orderBy('l.id')
     .execute();
   return { items: rows.map(present), total: rows.length };
@@ -293,8 +294,6 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
   let q = db
     .selectFrom('list_adjustments as a')
     .innerJoin('projects as p', 'p.id', 'a.project_id')
-    .leftJoin('users as ru', 'ru.id', 'a.requested_by')
-    .leftJoin('users as du', 'du.id', 'a.decided_by')
     .select([
       'a.id',
       'a.list_id',
@@ -305,9 +304,9 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
       'a.reason',
       'a.status',
       'a.requested_by as requested_by_id',
-      'ru.display_name as requested_by',
+      userNameOf('a.requested_by').as('requested_by'),
       'a.requested_at',
-      'du.display_name as decided_by',
+      userNameOf('a.decided_by').as('decided_by'),
       'a.decided_at',
       'a.decision_note',
     ])

@@ -16,6 +16,7 @@ import { canEditProject, canManageProject } from './policy.ts';
 import { readableProject } from './projects.ts';
 import { projectFacts } from './repo.ts';
 import { monthlySumError, proRata } from './rules.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 const planColumns = [
   'ap.id',
@@ -30,9 +31,9 @@ const planColumns = [
   'ap.target_completion',
   'ap.target_production',
   'ap.change_reason',
-  'cu.display_name as created_by_name',
+  userNameOf('ap.created_by').as('created_by_name'),
   'ap.created_at',
-  'au.display_name as approved_by_name',
+  userNameOf('ap.approved_by').as('approved_by_name'),
   'ap.approved_at',
   'ap.effective_from',
   'ap.version',
@@ -40,9 +41,7 @@ const planColumns = [
 
 const planBase = (db: Executor) =>
   db
-    .selectFrom('annual_plans as ap')
-    .leftJoin('users as cu', 'cu.id', 'ap.created_by')
-    .leftJoin('users as au', 'au.id', 'ap.approved_by');
+    .selectFrom('annual_plans as ap');
 
 async function present(db: Executor, rows: Awaited<ReturnType<typeof loadPlans>>): Promise<AnnualPlan[]> {
   const ids = rows.map((r) => r.id);

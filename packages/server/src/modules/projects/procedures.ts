@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { assertVersion, patchOf } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
+import { unitNameOf } from '../org/index.ts';
 import { canEditProject } from './policy.ts';
 import { readableProject } from './projects.ts';
 import { projectFacts } from './repo.ts';
@@ -22,7 +23,6 @@ export const isProcedureOverdue = (p: { status: string; planned_date: string | n
 const select = (db: Executor) =>
   db
     .selectFrom('project_procedures as pp')
-    .leftJoin('units as u', 'u.id', 'pp.unit_id')
     .select([
       'pp.id',
       'pp.project_id',
@@ -34,7 +34,7 @@ const select = (db: Executor) =>
       'pp.done_date',
       'pp.doc_no',
       'pp.unit_id',
-      'u.name as unit_name',
+      unitNameOf('pp.unit_id').as('unit_name'),
       'pp.note',
       'pp.version',
     ]);

@@ -15,8 +15,10 @@ import { pathUnderCodeSql } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, containing, editAction, paged, patchOf } from '../../platform/records.ts';
+import { checkDictionary } from '../../platform/settings.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { getRegion } from '../org/regions.ts';
+import { assertActive } from '../org/index.ts';
+import { getRegion, regionCodeUnderCode } from '../../platform/regions.ts';
 import { canEditProject, canManageProject, canReadProject } from './policy.ts';
 import {
   findProjectRow,
@@ -50,7 +52,7 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
   const scope = projectScopeSql(actor);
   if (scope) query = query.where(scope);
   if (!q.includeInactive) query = query.where('p.active', '=', true);
-  if (q.regionCode) query = query.where(pathUnderCodeSql('r.path', q.regionCode));
+  if (q.regionCode) query = query.where(regionCodeUnderCode('p.region_code', q.regionCode));
   if (q.sector) query = query.where('p.sector', '=', q.sector);
   if (q.stage) query = query.where('p.stage', '=', q.stage);
   if (q.leaderPositionId) query = query.where('p.leader_position_id', '=', q.leaderPositionId);
@@ -88,20 +90,6 @@ export async function getProject(db: Db, ctx: Ctx, id: number): Promise<Project>
   return presentProject(await readableProject(db, actorOf(ctx), id));
 }
 
-/** Dictionary values (sector, funding sources, tags) must be known and active. */
-async function checkDictionary(trx: Executor, kind: string, values: readonly string[], path: string) {
-  if (!values.length) return;
-  const known = await trx
-    .selectFrom('dictionary_items')
-    .select('code')
-    .where('kind', '=', kind)
-    .where('active', '=', true)
-    .where('code', 'in', values)
-    .execute();
-  const missing = values.filter((v) => !known.some((k) => k.code === v));
-  if (missing.length) throw invalid(path, `不在字典中：${missing.join('、')}`);
-}
-
 const unitFields = [
   'ownerUnitId',
   'contractorUnitId',
@@ -117,8 +105,7 @@ async function checkUnits(
   for (const f of unitFields) {
     const v = input[f];
     if (!v) continue;
-    const u = await trx.selectFrom('units').select('active').where('id', '=', v).executeTakeFirst();
-    if (!u || !u.active) throw invalid(`body.${f}`, '单位不存在或已停用');
+    await assertActive(trx, 'units', [v], `body.${f}`, '单位不存在或已停用');
   }
 }
 

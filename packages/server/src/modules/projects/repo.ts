@@ -4,34 +4,27 @@ import { Decimal } from '@ducha/contract';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { scopeKind } from '../../platform/access/scope.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import {
+  currentHolderNameOf,
+  personNameOf,
+  positionNameOf,
+  teamJson,
+  unitNameOf,
+  unitsJson,
+} from '../org/index.ts';
 import type { ProjectFacts } from './policy.ts';
 
-export const projectBase = (db: Executor) =>
-  db
-    .selectFrom('projects as p')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .leftJoin('units as ow', 'ow.id', 'p.owner_unit_id')
-    .leftJoin('units as ct', 'ct.id', 'p.contractor_unit_id')
-    .leftJoin('units as sv', 'sv.id', 'p.supervisor_unit_id')
-    .leftJoin('units as ag', 'ag.id', 'p.agent_unit_id')
-    .leftJoin('units as dg', 'dg.id', 'p.designer_unit_id')
-    .leftJoin('units as lu', 'lu.id', 'p.responsible_unit_id')
-    .leftJoin('positions as lp', 'lp.id', 'p.leader_position_id')
-    .leftJoin('position_holdings as lh', (j) =>
-      j.onRef('lh.position_id', '=', 'p.leader_position_id').on('lh.end_date', 'is', null),
-    )
-    .leftJoin('people as lpp', 'lpp.id', 'lh.person_id')
-    .leftJoin('people as rp', 'rp.id', 'p.responsible_person_id')
-    .leftJoin('people as ho', 'ho.id', 'p.handling_officer_id');
+export const projectBase = (db: Executor) => db.selectFrom('projects as p');
 
 export const projectColumns = [
   'p.id',
   'p.code',
   'p.name',
   'p.region_code',
-  'r.name as region_name',
-  'r.path as region_path',
+  regionNameOf('p.region_code').as('region_name'),
+  regionPathOf('p.region_code').as('region_path'),
   'p.address',
   'p.longitude',
   'p.latitude',
@@ -41,15 +34,15 @@ export const projectColumns = [
   'p.funding_sources',
   'p.total_investment',
   'p.owner_unit_id',
-  'ow.name as owner_name',
+  unitNameOf('p.owner_unit_id').as('owner_name'),
   'p.contractor_unit_id',
-  'ct.name as contractor_name',
+  unitNameOf('p.contractor_unit_id').as('contractor_name'),
   'p.supervisor_unit_id',
-  'sv.name as supervisor_name',
+  unitNameOf('p.supervisor_unit_id').as('supervisor_name'),
   'p.agent_unit_id',
-  'ag.name as agent_name',
+  unitNameOf('p.agent_unit_id').as('agent_name'),
   'p.designer_unit_id',
-  'dg.name as designer_name',
+  unitNameOf('p.designer_unit_id').as('designer_name'),
   'p.basis_doc',
   'p.basis_doc_no',
   'p.tags',
@@ -61,28 +54,18 @@ export const projectColumns = [
   'p.actual_completion',
   'p.actual_production',
   'p.leader_position_id',
-  'lp.name as leader_position_name',
-  'lpp.name as leader_name',
+  positionNameOf('p.leader_position_id').as('leader_position_name'),
+  currentHolderNameOf('p.leader_position_id').as('leader_name'),
   'p.responsible_unit_id',
-  'lu.name as responsible_unit_name',
+  unitNameOf('p.responsible_unit_id').as('responsible_unit_name'),
   'p.responsible_person_id',
-  'rp.name as responsible_person_name',
+  personNameOf('p.responsible_person_id').as('responsible_person_name'),
   'p.handling_officer_id',
-  'ho.name as handling_officer_name',
+  personNameOf('p.handling_officer_id').as('handling_officer_name'),
   'p.active',
   'p.version',
-  sql<
-    { id: number; name: string }[]
-  >`coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.id)
-    from project_co_units cu join units u on u.id = cu.unit_id where cu.project_id = p.id), '[]'::json)`.as(
-    'co_units',
-  ),
-  sql<
-    { personId: number; name: string; duty: string | null }[]
-  >`coalesce((select json_agg(json_build_object('personId', pe.id, 'name', pe.name, 'duty', t.duty) order by pe.id)
-    from project_team t join people pe on pe.id = t.person_id where t.project_id = p.id), '[]'::json)`.as(
-    'team',
-  ),
+  unitsJson(sql`select unit_id from project_co_units where project_id = p.id`).as('co_units'),
+  teamJson(sql`select person_id, duty from project_team where project_id = p.id`).as('team'),
 ] as const;
 
 export type ProjectRow = {
@@ -201,7 +184,7 @@ export function projectScopeSql(a: Actor): Expression<SqlBool> | null {
     case 'global':
       return null;
     case 'region':
-      return regionSubtreeSql(a, 'r.path');
+      return regionCodeInScope(a, 'p.region_code');
     case 'unit':
       return sql<SqlBool>`(p.responsible_unit_id = ${a.unitId ?? -1} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${a.unitId ?? -1}))`;
     case 'own':

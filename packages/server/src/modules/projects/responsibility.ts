@@ -10,24 +10,13 @@ import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';
 import { assertVersion } from '../../platform/records.ts';
+import { assertActive } from '../org/index.ts';
 import { canEditProject, canManageProject } from './policy.ts';
 import { findProjectRow, presentProject, projectFacts } from './repo.ts';
 import { readableProject } from './projects.ts';
 
 type Input = z.infer<typeof responsibilityUpdate>;
 const chainFields = ['leaderPositionId', 'responsibleUnitId', 'coUnitIds'] as const;
-
-async function active(
-  trx: Executor,
-  table: 'units' | 'people' | 'positions',
-  ids: readonly number[],
-  path: string,
-) {
-  if (!ids.length) return;
-  const rows = await trx.selectFrom(table).select(['id', 'active']).where('id', 'in', ids).execute();
-  const bad = ids.filter((id) => !rows.some((r) => r.id === id && r.active));
-  if (bad.length) throw invalid(path, `记录不存在或已停用：${bad.join(', ')}`);
-}
 
 export async function updateResponsibility(db: Db, ctx: Ctx, id: number, input: Input): Promise<Project> {
   const actor = actorOf(ctx);
@@ -40,20 +29,20 @@ export async function updateResponsibility(db: Db, ctx: Ctx, id: number, input: 
     assertVersion(row.version, input.version);
 
     if (input.leaderPositionId)
-      await active(trx, 'positions', [input.leaderPositionId], 'body.leaderPositionId');
+      await assertActive(trx, 'positions', [input.leaderPositionId], 'body.leaderPositionId');
     if (input.responsibleUnitId)
-      await active(trx, 'units', [input.responsibleUnitId], 'body.responsibleUnitId');
+      await assertActive(trx, 'units', [input.responsibleUnitId], 'body.responsibleUnitId');
     const lead = input.responsibleUnitId === undefined ? row.responsible_unit_id : input.responsibleUnitId;
     if (input.coUnitIds) {
       if (lead && input.coUnitIds.includes(lead)) throw invalid('body.coUnitIds', '协办单位不能包含牵头单位');
-      await active(trx, 'units', input.coUnitIds, 'body.coUnitIds');
+      await assertActive(trx, 'units', input.coUnitIds, 'body.coUnitIds');
     }
     const people = [
       input.responsiblePersonId,
       input.handlingOfficerId,
       ...(input.team ?? []).map((t) => t.personId),
     ].filter((v): v is number => !!v);
-    await active(trx, 'people', [...new Set(people)], 'body.team');
+    await assertActive(trx, 'people', [...new Set(people)], 'body.team');
 
     const patch: Record<string, unknown> = {};
     if (input.leaderPositionId !== undefined) patch.leader_position_id = input.leaderPositionId;

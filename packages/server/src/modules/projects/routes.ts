@@ -50,7 +50,7 @@ import {
   updateProcedure,
 } from './procedures.ts';
 import { updateResponsibility } from './responsibility.ts';
-import { addDictionaryItem, deleteView, listDictionary, listViews, saveView } from './settings.ts';
+import { addDictionaryItem, deleteView, listDictionary, listViews, saveView } from '../../platform/settings.ts';
 
 const read = { access: 'project.read' } as const;
 const write = { access: 'project.write' } as const;

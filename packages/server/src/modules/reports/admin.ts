@@ -7,9 +7,10 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { defaultCalendar } from '../../platform/calendar.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, iso } from '../../platform/records.ts';
-import { getRegion } from '../org/regions.ts';
+import { getRegion } from '../../platform/regions.ts';
 import { runClose } from './close.ts';
 import { parseMonth } from './reports.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 const isOffice = (a: Actor) => a.role === 'admin' || a.role === 'office';
 
@@ -136,14 +137,13 @@ export async function listRules(db: Db, ctx: Ctx, code: string, year: number) {
   await regionFor(db, actorOf(ctx), code, false);
   const rows = await db
     .selectFrom('light_rules as lr')
-    .leftJoin('users as u', 'u.id', 'lr.created_by')
     .select([
       'lr.region_code',
       'lr.year',
       'lr.version',
       'lr.rules',
       'lr.reason',
-      'u.display_name',
+      userNameOf('lr.created_by').as('display_name'),
       'lr.created_at',
     ])
     .where('lr.region_code', '=', code)

@@ -7,16 +7,16 @@ import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
-import { addTable, ExcelJS, toBuffer } from '../projects/excel/sheet.ts';
+import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
 import { canManageProject } from '../projects/policy.ts';
 import { filteredProjects, readableProject } from '../projects/projects.ts';
 import { parseMonth } from './reports.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 const base = (db: Executor) =>
   db
     .selectFrom('lights as l')
     .innerJoin('projects as p', 'p.id', 'l.project_id')
-    .leftJoin('users as ou', 'ou.id', 'l.override_by')
     .select([
       'l.project_id',
       'p.code',
@@ -32,7 +32,7 @@ const base = (db: Executor) =>
       'l.annual_ratio',
       'l.override_color',
       'l.override_justification',
-      'ou.display_name as override_by',
+      userNameOf('l.override_by').as('override_by'),
       'l.override_at',
     ]);
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];

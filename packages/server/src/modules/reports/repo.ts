@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { iso } from '../../platform/records.ts';
 import { timeliness } from './rules.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const reportBase = (db: Executor) =>
   db
     .selectFrom('monthly_reports as mr')
     .innerJoin('projects as p', 'p.id', 'mr.project_id')
-    .leftJoin('users as vu', 'vu.id', 'mr.verified_by')
     .select([
       'mr.id',
       'mr.project_id',
@@ -33,7 +33,7 @@ export const reportBase = (db: Executor) =>
       'mr.submitted_at',
       'mr.return_reason',
       'mr.amendment_reason',
-      'vu.display_name as verified_by',
+      userNameOf('mr.verified_by').as('verified_by'),
       'mr.verified_at',
       'mr.version',
       // year-to-date and since-start: earlier reported months (current versions) plus this one

@@ -16,12 +16,12 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { actorOf } from '../access/context.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../access/guard.ts';
-import { changePassword, describeMe, login, logout } from './service.ts';
+import { changePassword, describeMe, login, logout, type NameLookup } from './service.ts';
 import { IpThrottle } from './throttle.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
 export const authRoutes =
-  (db: Db, config: Config): FastifyPluginAsyncZod =>
+  (db: Db, config: Config, names: NameLookup): FastifyPluginAsyncZod =>
   async (app) => {
     const throttle = new IpThrottle();
     const cookieBase = { path: '/', sameSite: 'lax', secure: config.secureCookies } as const;
@@ -50,7 +50,7 @@ export const authRoutes =
           throttle,
         });
         setCookies(reply, result.sessionToken, result.csrfToken);
-        return describeMe(db, result.actor);
+        return describeMe(db, result.actor, names);
       },
     );
 
@@ -74,7 +74,7 @@ export const authRoutes =
         config: { access: 'authenticated', allowTempPassword: true },
         schema: { tags, response: { 200: me } },
       },
-      async (req) => describeMe(db, actorOf(req.ctx)),
+      async (req) => describeMe(db, actorOf(req.ctx), names),
     );
 
     app.post(

@@ -2,6 +2,7 @@
 import { rolePermissions, type Me } from '@ducha/contract';
 import { transaction, type Db } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../access/context.ts';
+import { getRegion } from '../regions.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { actorById, findUserForLogin, toActor } from './repo.ts';
@@ -97,14 +98,17 @@ export async function logout(db: Db, ctx: Ctx, sessionToken: string): Promise<vo
   });
 }
 
-export async function describeMe(db: Db, actor: Actor): Promise<Me> {
-  const row = await db
-    .selectFrom('users')
-    .leftJoin('regions', 'regions.code', 'users.region_code')
-    .leftJoin('units', 'units.id', 'users.unit_id')
-    .select(['regions.name as region_name', 'units.name as unit_name'])
-    .where('users.id', '=', actor.id)
-    .executeTakeFirstOrThrow();
+/** Names the platform does not own (the org module's units), provided by the application shell. */
+export interface NameLookup {
+  unitName: (db: Db, id: number) => Promise<string | null>;
+}
+
+export async function describeMe(db: Db, actor: Actor, names: NameLookup): Promise<Me> {
+  const region = actor.regionCode ? await getRegion(db, actor.regionCode) : undefined;
+  const row = {
+    region_name: region?.name ?? null,
+    unit_name: actor.unitId === null ? null : await names.unitName(db, actor.unitId),
+  };
   return {
     id: actor.id,
     username: actor.username,

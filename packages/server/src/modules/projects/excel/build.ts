@@ -1,6 +1,6 @@
 /** Writes rows into a 责任分解表 workbook (keys as in the contract's importColumns): demo data, tests and benchmarks use it. */
 import { importColumns } from '@ducha/contract';
-import { addTable, ExcelJS, toBuffer } from './sheet.ts';
+import { addTable, ExcelJS, toBuffer } from '../../../platform/excel.ts';
 
 export async function buildResponsibilitySheet(
   rows: Record<string, string | null | undefined>[],

@@ -6,7 +6,7 @@ import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { filteredProjects } from '../projects.ts';
 import { getList } from '../lists.ts';
 import { presentProject, projectColumns, type ProjectRow } from '../repo.ts';
-import { addTable, ExcelJS, toBuffer } from './sheet.ts';
+import { addTable, ExcelJS, toBuffer } from '../../../platform/excel.ts';
 
 const columns = [
   { header: '序号', width: 6 },

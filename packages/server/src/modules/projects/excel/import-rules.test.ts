@@ -1,7 +1,7 @@
 /** Row checks of the 责任分解表, in memory: every rule at its edge, with made-up reference data. */
 import { describe, expect, it } from 'vitest';
 import { checkRows, normalizeDate, type Refs } from './import-rules.ts';
-import { cellText } from './sheet.ts';
+import { cellText } from '../../../platform/excel.ts';
 
 const refs: Refs = {
   regions: [

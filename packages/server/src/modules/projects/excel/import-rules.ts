@@ -14,7 +14,7 @@ import {
   type Stage,
 } from '@ducha/contract';
 import { monthlySumError, proRata, stageAfterDates, stageError } from '../rules.ts';
-import type { SheetRow } from './sheet.ts';
+import type { SheetRow } from '../../../platform/excel.ts';
 
 export interface Ref {
   id: number;

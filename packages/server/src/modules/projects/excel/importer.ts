@@ -7,11 +7,14 @@
 import { importColumns, type ImportResult } from '@ducha/contract';
 import { transaction, type Db, type Executor } from '../../../db/connection.ts';
 import { actorOf, type Ctx } from '../../../platform/access/context.ts';
-import { inRegionSubtree } from '../../../platform/access/scope.ts';
+import { activeRegions, regionPathOf } from '../../../platform/regions.ts';
+import { dictionaryCodes } from '../../../platform/settings.ts';
 import { todayInChina } from '../../../platform/time.ts';
+import { activeOrg } from '../../org/index.ts';
+import { canManageProject } from '../policy.ts';
 import { diff, type Action } from './diff.ts';
 import { checkRows, type Refs } from './import-rules.ts';
-import { ExcelJS, readTable } from './sheet.ts';
+import { ExcelJS, readTable } from '../../../platform/excel.ts';
 import { loadState } from './state.ts';
 import { write } from './write.ts';
 
@@ -19,37 +22,20 @@ const headers = Object.fromEntries(importColumns.map((c) => [c.header, c.key]));
 
 async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
   const actor = actorOf(ctx);
-  const [regions, sectors, units, positions, people, lists, projects] = await Promise.all([
-    db.selectFrom('regions').select(['code', 'name', 'path']).where('active', '=', true).execute(),
-    db
-      .selectFrom('dictionary_items')
-      .select('code')
-      .where('kind', '=', 'sector')
-      .where('active', '=', true)
-      .execute(),
-    db.selectFrom('units').select(['id', 'name', 'short_name']).where('active', '=', true).execute(),
-    db
-      .selectFrom('positions as p')
-      .innerJoin('units as u', 'u.id', 'p.unit_id')
-      .select(['p.id', 'p.name', 'u.name as unit_name'])
-      .where('p.active', '=', true)
-      .execute(),
-    db
-      .selectFrom('people as p')
-      .leftJoin('units as u', 'u.id', 'p.unit_id')
-      .select(['p.id', 'p.name', 'u.name as unit_name'])
-      .where('p.active', '=', true)
-      .execute(),
+  const [regions, sectors, org, lists, projects] = await Promise.all([
+    activeRegions(db),
+    dictionaryCodes(db, 'sector'),
+    activeOrg(db),
     db
       .selectFrom('project_lists as l')
-      .innerJoin('regions as r', 'r.code', 'l.region_code')
-      .select(['l.id', 'l.name', 'l.year', 'l.status', 'l.batch_scheme', 'r.path'])
+      .select(['l.id', 'l.name', 'l.year', 'l.status', 'l.batch_scheme', regionPathOf('l.region_code').as('path')])
       .execute(),
     db.selectFrom('projects').select(['name', 'code']).execute(),
   ]);
+  const { units, positions, people } = org;
   return {
     regions,
-    sectors: new Set(sectors.map((s) => s.code)),
+    sectors,
     units: units.map((u) => ({ id: u.id, name: u.name, shortName: u.short_name })),
     positions: positions.map((p) => ({ id: p.id, name: p.name, unitName: p.unit_name })),
     people: people.map((p) => ({ id: p.id, name: p.name, unitName: p.unit_name })),
@@ -62,7 +48,7 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
       regionPath: l.path,
     })),
     projectNames: new Map(projects.map((p) => [p.name, p.code])),
-    canManage: (path) => actor.role === 'admin' || (actor.role === 'office' && inRegionSubtree(actor, path)),
+    canManage: (path) => canManageProject(actor, path),
     today: todayInChina(),
   };
 }

@@ -1,4 +1,5 @@
 /** What the database holds for the projects of an import, in the same shape the sheet is compared in. */
+import { regionPathOf } from '../../../platform/regions.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/connection.ts';
 import type { Actor } from '../../../platform/access/context.ts';
@@ -26,7 +27,6 @@ export async function loadState(
   if (!codes.length) return new Map();
   const projects = await db
     .selectFrom('projects as p')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
     .select([
       'p.id',
       'p.code',
@@ -47,7 +47,7 @@ export async function loadState(
       'p.responsible_unit_id',
       'p.responsible_person_id',
       'p.handling_officer_id',
-      'r.path',
+      regionPathOf('p.region_code').as('path'),
     ])
     .where(sql<boolean>`lower(p.code) = any(${codes})`)
     .execute();

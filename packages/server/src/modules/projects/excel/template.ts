@@ -1,7 +1,9 @@
 /** The downloadable 责任分解表 template: the sheet to fill, how to fill it, and the names it may use. */
 import { batchSchemes, importColumns, investmentNatureLabels, stageLabels } from '@ducha/contract';
 import type { Db } from '../../../db/connection.ts';
-import { addTable, ExcelJS, toBuffer } from './sheet.ts';
+import { addTable, ExcelJS, toBuffer } from '../../../platform/excel.ts';
+import { dictionaryLabels } from '../../../platform/settings.ts';
+import { activeOrg } from '../../org/index.ts';
 
 const example: Record<string, string> = {
   code: 'DQ-2026-001',
@@ -61,34 +63,17 @@ export async function importTemplate(db: Db): Promise<Buffer> {
       ],
     ],
   );
-  const [sectors, lists, positions, units] = await Promise.all([
-    db
-      .selectFrom('dictionary_items')
-      .select('label')
-      .where('kind', '=', 'sector')
-      .where('active', '=', true)
-      .orderBy('sort')
-      .execute(),
+  const [sectors, lists, org] = await Promise.all([
+    dictionaryLabels(db, 'sector'),
     db
       .selectFrom('project_lists')
       .select(['name', 'year', 'batch_scheme', 'status'])
       .orderBy('year', 'desc')
       .execute(),
-    db
-      .selectFrom('positions as p')
-      .innerJoin('units as u', 'u.id', 'p.unit_id')
-      .select(['p.name', 'u.name as unit'])
-      .where('p.active', '=', true)
-      .orderBy('u.name')
-      .execute(),
-    db
-      .selectFrom('units')
-      .select(['name', 'short_name'])
-      .where('active', '=', true)
-      .orderBy('region_code')
-      .orderBy('name')
-      .execute(),
+    activeOrg(db),
   ]);
+  const positions = org.positions.map((p) => ({ name: p.name, unit: p.unit_name }));
+  const units = org.units;
   addTable(
     wb,
     '字典',
@@ -98,7 +83,7 @@ export async function importTemplate(db: Db): Promise<Buffer> {
       { header: '补充', width: 40 },
     ],
     [
-      ...sectors.map((s) => ['行业类别', s.label, '']),
+      ...sectors.map((s) => ['行业类别', s, '']),
       ...Object.values(investmentNatureLabels).map((n) => ['投资性质', n, '']),
       ...Object.values(stageLabels).map((s) => ['项目阶段', s, '']),
       ...lists.map((l) => [

@@ -97,4 +97,4 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export { XLSX_TYPE } from '../../../platform/files.ts';
+export { XLSX_TYPE } from './files.ts';

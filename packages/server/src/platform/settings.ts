@@ -1,10 +1,10 @@
-/** Registry settings: the configurable dictionaries (sectors, funding sources, tags) and saved list views. */
+/** Shared settings: the configurable dictionaries (sectors, funding sources, tags, item categories) and saved list views. */
 import type { dictionaryItemCreate, savedViewCreate } from '@ducha/contract';
 import type { z } from 'zod';
-import { transaction, type Db } from '../../db/connection.ts';
-import { actorOf, type Ctx } from '../../platform/access/context.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { forbidden, notFound, outOfScope } from '../../platform/errors.ts';
+import { transaction, type Db, type Executor } from '../db/connection.ts';
+import { actorOf, type Ctx } from './access/context.ts';
+import { recordAudit } from './audit/audit.ts';
+import { forbidden, invalid, notFound, outOfScope } from './errors.ts';
 
 export async function listDictionary(db: Db, kind?: string) {
   let q = db.selectFrom('dictionary_items').select(['kind', 'code', 'label', 'sort', 'active']);
@@ -82,4 +82,41 @@ export async function deleteView(db: Db, ctx: Ctx, id: number) {
       before: { page: row.page, name: row.name },
     });
   });
+}
+
+/** The active codes of a dictionary. */
+export async function dictionaryCodes(db: Executor, kind: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('dictionary_items')
+    .select('code')
+    .where('kind', '=', kind)
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** The active labels of a dictionary in its order (the template's drop-downs). */
+export const dictionaryLabels = async (db: Executor, kind: string) =>
+  (
+    await db
+      .selectFrom('dictionary_items')
+      .select('label')
+      .where('kind', '=', kind)
+      .where('active', '=', true)
+      .orderBy('sort')
+      .execute()
+  ).map((r) => r.label);
+
+/** Throws 400 at `path` unless every value is a known, active code of the dictionary. */
+export async function checkDictionary(
+  db: Executor,
+  kind: string,
+  values: readonly string[],
+  path: string,
+  message = (missing: string[]) => `不在字典中：${missing.join('、')}`,
+): Promise<void> {
+  if (!values.length) return;
+  const known = await dictionaryCodes(db, kind);
+  const missing = values.filter((v) => !known.has(v));
+  if (missing.length) throw invalid(path, message(missing));
 }

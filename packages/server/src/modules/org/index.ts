@@ -1,0 +1,18 @@
+/**
+ * The org module's door: what other modules may use of units, people and positions. Nothing else
+ * in this folder is imported from outside it (the wall test checks), except the routes and the
+ * seed, which the application shell registers and runs.
+ */
+export {
+  activeOrg,
+  assertActive,
+  currentHolderNameOf,
+  orgNames,
+  personNameOf,
+  positionExists,
+  positionNameOf,
+  teamJson,
+  unitName,
+  unitNameOf,
+  unitsJson,
+} from './lookups.ts';

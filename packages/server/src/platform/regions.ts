@@ -1,0 +1,106 @@
+/**
+ * The region tree (行政区划), owned by the platform: every data scope is a subtree of it (a
+ * materialized path prefix), so the access layer and every module read it. Rows for the org
+ * module's region screens, and SQL expressions for other modules' queries: a region's name or path
+ * beside a row, and "this region code lies in that subtree" as a semi-join on the path index.
+ */
+import type { Region } from '@ducha/contract';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Executor, Trx } from '../db/connection.ts';
+import type { Actor } from './access/context.ts';
+
+export const regionColumns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
+export type RegionRow = {
+  code: string;
+  name: string;
+  level: Region['level'];
+  parent_code: string | null;
+  path: string;
+  active: boolean;
+  version: number;
+};
+
+export const getRegion = (db: Executor, code: string): Promise<RegionRow | undefined> =>
+  db.selectFrom('regions').select(regionColumns).where('code', '=', code).executeTakeFirst();
+
+export const lockRegion = (trx: Trx, code: string): Promise<RegionRow | undefined> =>
+  trx.selectFrom('regions').select(regionColumns).where('code', '=', code).forUpdate().executeTakeFirst();
+
+/** The regions under `path` (itself included), optionally only active ones. */
+export const regionsUnder = (db: Executor, path: string, opts: { activeOnly?: boolean } = {}) => {
+  let q = db
+    .selectFrom('regions')
+    .select(regionColumns)
+    .where((eb) => eb.or([eb('path', '=', path), eb('path', 'like', `${path}.%`)]));
+  if (opts.activeOnly) q = q.where('active', '=', true);
+  return q.orderBy('path').execute();
+};
+
+/** Every active region (the importer's lookup table). */
+export const activeRegions = (db: Executor) =>
+  db.selectFrom('regions').select(['code', 'name', 'path']).where('active', '=', true).execute();
+
+/** The region screens' list: a filter built by the caller from the expressions below. */
+export function regionRows(
+  db: Executor,
+  f: { scope?: Actor; under?: string; includeInactive?: boolean; text?: { like: string; prefix: string } },
+) {
+  let q = db.selectFrom('regions').select(regionColumns);
+  if (f.scope) {
+    const ancestors = f.scope.regionPath.split('.');
+    q = q.where((eb) => eb.or([pathUnder('path', f.scope!.regionPath), eb('code', 'in', ancestors)]));
+  }
+  if (f.under) q = q.where(pathUnder('path', f.under));
+  if (!f.includeInactive) q = q.where('active', '=', true);
+  if (f.text) {
+    const { like, prefix } = f.text;
+    q = q.where((eb) => eb.or([eb('name', 'like', like), eb('code', 'like', prefix)]));
+  }
+  return q.orderBy('path').execute();
+}
+
+export const insertRegion = (trx: Trx, r: Omit<RegionRow, 'active' | 'version'>) =>
+  trx.insertInto('regions').values(r).returning(regionColumns).executeTakeFirstOrThrow();
+
+export const updateRegionRow = (
+  trx: Trx,
+  code: string,
+  patch: { name?: string; active?: boolean },
+  version: number,
+) =>
+  trx
+    .updateTable('regions')
+    .set({ ...patch, version, updated_at: new Date() })
+    .where('code', '=', code)
+    .returning(regionColumns)
+    .executeTakeFirstOrThrow();
+
+const pathUnder = (column: string, path: string): RawBuilder<SqlBool> => {
+  const col = sql.ref(column);
+  return sql<SqlBool>`(${col} = ${path} or ${col} like ${path + '.%'})`;
+};
+
+/** SQL: the name of the region whose code is in `codeColumn`. */
+export const regionNameOf = (codeColumn: string) =>
+  sql<string>`(select name from regions where code = ${sql.ref(codeColumn)})`;
+
+/** SQL: the materialized path of the region whose code is in `codeColumn`. */
+export const regionPathOf = (codeColumn: string) =>
+  sql<string>`(select path from regions where code = ${sql.ref(codeColumn)})`;
+
+/** SQL: the region code in `codeColumn` is the region at `path` or below it. */
+export const regionCodeUnder = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(codeColumn)} in (select code from regions where path = ${path} or path like ${path + '.%'})`;
+
+/** SQL: the region code in `codeColumn` lies in the actor's subtree (admins are not filtered by callers). */
+export const regionCodeInScope = (a: Actor, codeColumn: string) => regionCodeUnder(codeColumn, a.regionPath);
+
+/** SQL: the region code in `codeColumn` is the region `code` or below it (a list filter). */
+export const regionCodeUnderCode = (codeColumn: string, code: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(codeColumn)} in (select d.code from regions d join regions root on root.code = ${code}
+    where d.path = root.path or d.path like root.path || '.%')`;
+
+/** SQL: the region `code` is at `path`, below it, or above it (a frozen month reaches both ways). */
+export const regionCodeOnLine = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(codeColumn)} in (select code from regions
+    where path = ${path} or path like ${path + '.%'} or ${path} like path || '.%')`;
