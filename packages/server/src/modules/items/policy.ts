@@ -5,7 +5,7 @@
  */
 import type { ItemKind } from '@ducha/contract';
 import type { Actor } from '../../platform/access/context.ts';
-import { inRegionSubtree, scopeKind } from '../../platform/access/scope.ts';
+import { inRegionSubtree, officeOver, scopeKind } from '../../platform/access/scope.ts';
 import type { Standing } from './rules.ts';
 
 export interface ItemFacts {
@@ -40,11 +40,10 @@ export function canReadItem(a: Actor, i: ItemFacts): boolean {
 }
 
 export function standing(a: Actor, i: ItemFacts): Standing {
-  const region = a.role === 'admin' || inRegionSubtree(a, i.regionPath);
   return {
     role: a.role,
-    office: a.role === 'admin' || (a.role === 'office' && region),
-    leader: a.role === 'leader' && region,
+    office: officeOver(a, i.regionPath),
+    leader: a.role === 'leader' && inRegionSubtree(a, i.regionPath),
     responsible:
       (a.role === 'unit' || a.role === 'reporter') && a.unitId !== null && a.unitId === i.responsibleUnitId,
     raiser: i.raisedBy === a.id,

@@ -5,7 +5,7 @@
  */
 import { officeManagedRoles, type Role } from '@ducha/contract';
 import type { Actor } from '../../platform/access/context.ts';
-import { inRegionSubtree, isAncestorRegion, scopeKind } from '../../platform/access/scope.ts';
+import { inRegionSubtree, isAncestorRegion, officeOver, scopeKind } from '../../platform/access/scope.ts';
 
 export interface UnitFacts {
   id: number;
@@ -27,8 +27,6 @@ export interface UserFacts {
 }
 
 const isAdmin = (a: Actor) => a.role === 'admin';
-const officeOver = (a: Actor, path: string | null) =>
-  a.role === 'office' && path !== null && inRegionSubtree(a, path);
 
 export function canReadRegion(a: Actor, path: string): boolean {
   return scopeKind(a) === 'global' || inRegionSubtree(a, path) || isAncestorRegion(a, path);
@@ -46,9 +44,9 @@ export function canReadUnit(a: Actor, u: UnitFacts): boolean {
   }
 }
 /** Units are created and reorganised by the office; unit staff may keep their own unit's details. */
-export const canCreateUnit = (a: Actor, regionPath: string) => isAdmin(a) || officeOver(a, regionPath);
+export const canCreateUnit = (a: Actor, regionPath: string) => officeOver(a, regionPath);
 export const canWriteUnit = (a: Actor, u: UnitFacts) =>
-  isAdmin(a) || officeOver(a, u.regionPath) || (a.role === 'unit' && a.unitId === u.id);
+  officeOver(a, u.regionPath) || (a.role === 'unit' && a.unitId === u.id);
 
 export function canReadPerson(a: Actor, p: PersonFacts): boolean {
   switch (scopeKind(a)) {
@@ -64,9 +62,7 @@ export function canReadPerson(a: Actor, p: PersonFacts): boolean {
 }
 /** Unit staff keep their own unit's people (the working teams they name). */
 export const canWritePerson = (a: Actor, p: Omit<PersonFacts, 'id'>) =>
-  isAdmin(a) ||
-  officeOver(a, p.regionPath) ||
-  (a.role === 'unit' && p.unitId !== null && a.unitId === p.unitId);
+  officeOver(a, p.regionPath) || (a.role === 'unit' && p.unitId !== null && a.unitId === p.unitId);
 
 export function canReadPosition(a: Actor, p: PositionFacts): boolean {
   switch (scopeKind(a)) {
@@ -81,10 +77,9 @@ export function canReadPosition(a: Actor, p: PositionFacts): boolean {
   }
 }
 /** Positions carry responsibility, so only the office (or admin) defines them and changes holders. */
-export const canWritePosition = (a: Actor, p: PositionFacts) => isAdmin(a) || officeOver(a, p.regionPath);
+export const canWritePosition = (a: Actor, p: PositionFacts) => officeOver(a, p.regionPath);
 
-export const canReadUser = (a: Actor, u: UserFacts) =>
-  isAdmin(a) || a.id === u.id || officeOver(a, u.regionPath);
+export const canReadUser = (a: Actor, u: UserFacts) => officeOver(a, u.regionPath) || a.id === u.id;
 /** Offices manage the accounts of unit staff, reporters, inspectors and experts in their subtree. */
 export const canWriteUser = (a: Actor, u: Omit<UserFacts, 'id'>) =>
   isAdmin(a) || (officeOver(a, u.regionPath) && officeManagedRoles.includes(u.role));

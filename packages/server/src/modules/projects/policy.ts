@@ -4,7 +4,7 @@
  * (read only); reporters the projects their unit owns (业主). Lists apply the same rules in SQL.
  */
 import type { Actor } from '../../platform/access/context.ts';
-import { inRegionSubtree, scopeKind } from '../../platform/access/scope.ts';
+import { inRegionSubtree, officeOver, scopeKind } from '../../platform/access/scope.ts';
 
 export interface ProjectFacts {
   regionPath: string;
@@ -28,12 +28,11 @@ export function canReadProject(a: Actor, p: ProjectFacts): boolean {
 
 /** Registry fields: the office in its subtree, and the lead unit's staff (never co-units). */
 export function canEditProject(a: Actor, p: ProjectFacts): boolean {
-  if (a.role === 'admin') return true;
-  if (a.role === 'office') return inRegionSubtree(a, p.regionPath);
+  if (officeOver(a, p.regionPath)) return true;
   return a.role === 'unit' && a.unitId !== null && p.responsibleUnitId === a.unitId;
 }
 
 /** Creating projects, setting responsibility, lists and baselines: the office's work. */
 export function canManageProject(a: Actor, regionPath: string): boolean {
-  return a.role === 'admin' || (a.role === 'office' && inRegionSubtree(a, regionPath));
+  return officeOver(a, regionPath);
 }

@@ -17,6 +17,16 @@ export function inRegionSubtree(a: Actor, path: string): boolean {
   return a.regionPath !== '' && inPath(path, a.regionPath);
 }
 
+/**
+ * The office over a record in region `path`: the admin anywhere, or an office user whose region
+ * subtree holds `path` (DOMAIN §1: the office has full work rights in its region). Leaders read
+ * the same subtree but never manage it; unit staff and reporters never do. A record without a
+ * region (`null`) is the admin's alone. Every "the office in its subtree" rule goes through here.
+ */
+export function officeOver(a: Actor, path: string | null): boolean {
+  return a.role === 'admin' || (a.role === 'office' && path !== null && inRegionSubtree(a, path));
+}
+
 /** Is `path` on the way from the root down to the actor's region (its ancestors)? */
 export function isAncestorRegion(a: Actor, path: string): boolean {
   return a.regionPath.startsWith(path + '.');
