@@ -13,7 +13,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { migrateToLatest, openPglite } from '../packages/server/src/db/connection.ts';
 import { seedDemo } from '../packages/server/src/modules/org/seed.ts';
-import { runClose } from '../packages/server/src/modules/reports/close.ts';
+import { runClose } from '../packages/server/src/modules/lights/index.ts';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-close-'));

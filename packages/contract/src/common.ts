@@ -36,3 +36,5 @@ export const isoDate = z
   }, '不是有效的日期');
 
 export const okBody = z.object({ ok: z.literal(true) });
+/** A count (unread notices, notices sent). */
+export const countBody = z.object({ count: z.number().int() });

@@ -24,6 +24,7 @@ import { unitName } from './modules/org/index.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
+import { lightRoutes } from './modules/lights/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(listRoutes(db));
   await app.register(excelRoutes(db));
   await app.register(reportRoutes(db, config));
+  await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
   await app.register(notificationRoutes(db));
 

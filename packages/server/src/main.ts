@@ -4,8 +4,8 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connection.ts';
 import { bootstrapAdmin, isEmpty } from './modules/org/seed.ts';
 import { seedDemoData } from './demo.ts';
-import { notifyDueSoon } from './modules/items/jobs.ts';
-import { closeDueMonths } from './modules/reports/jobs.ts';
+import { notifyDueSoon } from './modules/items/index.ts';
+import { closeDueMonths } from './modules/lights/index.ts';
 import { startSchedule } from './platform/jobs.ts';
 
 const config = loadConfig();

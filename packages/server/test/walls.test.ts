@@ -21,7 +21,10 @@ function ownershipMap(): Map<string, string[]> {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 4 || !/^`?[a-z]+`?$/.test(cells[1]!)) continue;
     const owner = cells[1]!.replaceAll('`', '');
-    map.set(owner, [...cells[2]!.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!));
+    map.set(
+      owner,
+      [...cells[2]!.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!),
+    );
   }
   return map;
 }
@@ -117,7 +120,12 @@ describe('module walls', () => {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(f.rel), m[1]!));
         const to = ownerOf(target);
         if (owner === 'platform' && target.startsWith('modules/')) breaches.push(`${f.rel} → ${target}`);
-        if (target.startsWith('modules/') && to !== owner && owner !== 'shell' && !/^modules\/[a-z]+\/index\.ts$/.test(target))
+        if (
+          target.startsWith('modules/') &&
+          to !== owner &&
+          owner !== 'shell' &&
+          !/^modules\/[a-z]+\/index\.ts$/.test(target)
+        )
           breaches.push(`${f.rel} → ${target}`);
       }
     }

@@ -74,3 +74,5 @@ export const planApprove = versioned.extend({
 });
 
 export const milestoneActual = z.object({ actualDate: isoDate.nullable() });
+/** What recording a milestone's actual date answers. */
+export const milestoneActualResult = z.object({ id: z.number().int(), actualDate: z.string().nullable() });

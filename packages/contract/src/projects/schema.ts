@@ -191,3 +191,6 @@ export const projectQuery = pageQuery.extend({
   includeInactive: queryBool,
   sort: z.enum(['code', 'name', 'totalInvestment', '-totalInvestment', 'stage']).default('code'),
 });
+
+/** One change of a project's stage (`GET /api/projects/:id/stages`). */
+export const stageEvent = z.object({ stage, date: z.string(), reason: z.string().nullable() });

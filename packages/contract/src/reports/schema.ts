@@ -255,3 +255,48 @@ export const monthClose = z.object({
 });
 export type MonthClose = z.infer<typeof monthClose>;
 export const monthCloseParams = z.object({ regionCode, month: yearMonth });
+
+/** A milestone of the baseline in force, offered as "reached this month" on the report form. */
+export const reportMilestone = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  plannedDate: z.string(),
+  actualDate: z.string().nullable(),
+});
+
+/** `GET /api/projects/:projectId/reports/:month`: the month's report, its versions and context. */
+export const reportMonth = z.object({
+  current: monthlyReport.nullable(),
+  versions: z.array(monthlyReport),
+  /** last month's current report, shown beside the form */
+  previous: monthlyReport.nullable(),
+  milestones: z.array(reportMilestone),
+  deadline: z.string(),
+});
+
+/** A stored file as an upload answers it. */
+export const attachmentInfo = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  size: z.number().int(),
+  type: z.string(),
+  sha256: z.string(),
+});
+
+/** One month of `GET /api/projects/:id/progress?year=` (money in 万元 as strings). */
+export const progressMonth = z.object({
+  month: z.number().int(),
+  /** null: no baseline in force that month */
+  planned: z.string().nullable(),
+  plannedToDate: z.string().nullable(),
+  /** null: no report that month */
+  done: z.string().nullable(),
+  doneToDate: z.string(),
+  paceRatio: z.number().nullable(),
+  color: lightColor.nullable(),
+  timeliness: z.enum(timelinessValues).nullable(),
+  /** the month's light reasons (empty without a light) */
+  reasons: z.array(lightReason),
+});
+export type ProgressMonth = z.infer<typeof progressMonth>;
+export type ReportMonth = z.infer<typeof reportMonth>;

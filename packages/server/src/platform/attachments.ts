@@ -11,9 +11,10 @@ import { notFound } from './errors.ts';
 import { checkAttachment, readStoredFile, storeFile } from './files.ts';
 
 export interface AttachmentOwner {
-  table: 'report_attachments' | 'item_attachments';
+  /** the owner module's attachments table (same columns for every owner) */
+  table: string;
   /** the owner's id column in that table */
-  ownerColumn: 'report_id' | 'item_id';
+  ownerColumn: string;
   /** the audit entity of the owner */
   entity: string;
   /** throws unless the actor may read (write false) or change (write true) the owner's files */

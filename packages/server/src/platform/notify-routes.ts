@@ -1,5 +1,5 @@
 /** The signed-in user's own notifications. */
-import { idParams, listOf, notification, notificationQuery, okBody } from '@ducha/contract';
+import { countBody, idParams, listOf, notification, notificationQuery, okBody } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
@@ -21,7 +21,7 @@ export const notificationRoutes =
     );
     app.get(
       '/api/notifications/unread-count',
-      { config: own, schema: { tags, response: { 200: z.object({ count: z.number().int() }) } } },
+      { config: own, schema: { tags, response: { 200: countBody } } },
       (req) => unreadCount(db, req.ctx),
     );
     app.post(
@@ -34,7 +34,7 @@ export const notificationRoutes =
     );
     app.post(
       '/api/notifications/read-all',
-      { config: own, schema: { tags, response: { 200: z.object({ count: z.number().int() }) } } },
+      { config: own, schema: { tags, response: { 200: countBody } } },
       async (req) => ({ count: await markRead(db, req.ctx, 'all') }),
     );
   };

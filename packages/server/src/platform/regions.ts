@@ -8,6 +8,8 @@ import type { Region } from '@ducha/contract';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor, Trx } from '../db/connection.ts';
 import type { Actor } from './access/context.ts';
+import { inRegionSubtree, isAncestorRegion, officeOver, scopeKind } from './access/scope.ts';
+import { forbidden, notFound, outOfScope } from './errors.ts';
 
 export const regionColumns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
 export type RegionRow = {
@@ -104,3 +106,24 @@ export const regionCodeUnderCode = (codeColumn: string, code: string): RawBuilde
 export const regionCodeOnLine = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
   sql<SqlBool>`${sql.ref(codeColumn)} in (select code from regions
     where path = ${path} or path like ${path + '.%'} or ${path} like path || '.%')`;
+
+/**
+ * A region whose settings the actor may write (`write`: the office in its subtree, or admin) or
+ * read (its subtree and the ancestors it inherits from), or 404/403.
+ */
+export async function settingsRegion(db: Executor, a: Actor, code: string, write: boolean) {
+  const region = await getRegion(db, code);
+  if (!region) throw notFound();
+  if (write && !officeOver(a, region.path)) throw forbidden();
+  if (scopeKind(a) !== 'global' && !inRegionSubtree(a, region.path) && !isAncestorRegion(a, region.path))
+    throw outOfScope();
+  return region;
+}
+
+/** A region's own setting, else its nearest ancestor's: a county inherits the city's. */
+export function nearestSetting<T extends { region_code: string }>(rows: T[], path: string): T | undefined {
+  const order = path.split('.').reverse();
+  return rows
+    .filter((r) => order.includes(r.region_code))
+    .sort((a, b) => order.indexOf(a.region_code) - order.indexOf(b.region_code))[0];
+}

@@ -4,16 +4,27 @@
  */
 import type { itemCreate, ItemStatus } from '@ducha/contract';
 import type { z } from 'zod';
-import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
+import type { Executor, Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inPath } from '../../platform/access/scope.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { readableProject } from '../projects/projects.ts';
-import { loadCorrections } from '../reports/settings.ts';
+import { checkDictionary } from '../../platform/settings.ts';
+import { getRegion } from '../../platform/regions.ts';
+import { readableProject } from '../projects/index.ts';
+import { reportProject } from '../reports/index.ts';
+import { loadCorrections } from '../../platform/calendar-corrections.ts';
 import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
-import { findItemRow, presentItem, type ItemRow, type PresentContext } from './repo.ts';
+import {
+  addItemEvent,
+  findItemRow,
+  insertItem,
+  lockItemRow,
+  presentItem,
+  type ItemRow,
+  type PresentContext,
+} from './repo.ts';
 import { allowedActions, codePrefix, initialLevel } from './rules.ts';
 import { loadItemSettings } from './settings.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
@@ -106,26 +117,12 @@ export async function itemDetail(db: Executor, actor: Actor, id: number) {
 }
 
 /** A category must be one the office configured (the `item_category` dictionary), and in use. */
-export async function checkCategory(db: Executor, category: string): Promise<void> {
-  const found = await db
-    .selectFrom('dictionary_items')
-    .select('code')
-    .where('kind', '=', 'item_category')
-    .where('code', '=', category)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!found) throw invalid('body.category', '不是已配置的问题类别');
-}
+export const checkCategory = (db: Executor, category: string) =>
+  checkDictionary(db, 'item_category', [category], 'body.category', () => '不是已配置的问题类别');
 
 /** An item the actor may read, locked for a change in this transaction, or 404/403. */
 export async function lockedItem(trx: Trx, actor: Actor, id: number): Promise<ItemRow> {
-  const locked = await trx
-    .selectFrom('items')
-    .select('id')
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!locked) throw notFound();
+  if (!(await lockItemRow(trx, id))) throw notFound();
   return readableItem(trx, actor, id);
 }
 
@@ -148,11 +145,7 @@ async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCre
   let reportId: number | null = null;
   if (input.source === 'report' || input.reportId) {
     if (!input.reportId) throw invalid('body.reportId', '从月报提出的问题须指明月报');
-    const report = await db
-      .selectFrom('monthly_reports')
-      .select(['id', 'project_id'])
-      .where('id', '=', input.reportId)
-      .executeTakeFirst();
+    const report = await reportProject(db, input.reportId);
     if (!report) throw invalid('body.reportId', '月报不存在');
     if (projectId !== null && projectId !== report.project_id)
       throw invalid('body.projectId', '与月报所属项目不一致');
@@ -165,49 +158,46 @@ async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCre
   }
   const code = input.regionCode ?? actor.regionCode;
   if (!code) throw invalid('body.regionCode', '请选择所属区划');
-  const region = await db
-    .selectFrom('regions')
-    .select(['code', 'path'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const region = await getRegion(db, code);
   if (!region) throw invalid('body.regionCode', '区划不存在');
   if (actor.role !== 'admin' && !inPath(region.path, actor.regionPath)) throw outOfScope();
   return { projectId: null, reportId: null, regionCode: region.code };
 }
 
-export async function createItem(db: Db, ctx: Ctx, input: z.infer<typeof itemCreate>) {
+/**
+ * Raises an item inside the caller's transaction: a meeting raises its decisions, an inspection its
+ * rectifications, atomically with their own writes. Checks where it belongs and who may raise it,
+ * numbers it, records the first handling event and the audit event. The HTTP route wraps it.
+ */
+export async function raiseItem(trx: Trx, ctx: Ctx, input: z.infer<typeof itemCreate>) {
   const actor = actorOf(ctx);
-  const place = await placeOf(db, actor, input);
+  const place = await placeOf(trx, actor, input);
   if (!canRaise(actor, input.kind, place.projectId !== null)) throw forbidden();
-  await checkCategory(db, input.category);
+  await checkCategory(trx, input.category);
   const today = todayInChina();
-  const id = await transaction(db, async (trx: Trx) => {
-    const code = await nextCode(trx, codePrefix[input.kind], Number(today.slice(0, 4)));
-    const row = await trx
-      .insertInto('items')
-      .values({
-        code,
-        kind: input.kind,
-        source: place.reportId ? 'report' : input.source,
-        report_id: place.reportId,
-        project_id: place.projectId,
-        region_code: place.regionCode,
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        raised_by: actor.id,
-        raised_by_unit_id: actor.unitId,
-        raised_on: today,
-        level: initialLevel(actor.role, input.kind),
-      })
-      .returning(['id', 'code', 'kind', 'status', 'level', 'project_id', 'region_code', 'category', 'title'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('item_events')
-      .values({ item_id: row.id, actor_id: actor.id, action: 'raise', to_status: 'new', note: input.title })
-      .execute();
-    await recordAudit(trx, ctx, { entity: 'item', entityId: row.id, action: 'create', after: row });
-    return row.id;
+  const code = await nextCode(trx, codePrefix[input.kind], Number(today.slice(0, 4)));
+  const row = await insertItem(trx, {
+    code,
+    kind: input.kind,
+    source: place.reportId ? 'report' : input.source,
+    report_id: place.reportId,
+    project_id: place.projectId,
+    region_code: place.regionCode,
+    category: input.category,
+    title: input.title,
+    description: input.description,
+    raised_by: actor.id,
+    raised_by_unit_id: actor.unitId,
+    raised_on: today,
+    level: initialLevel(actor.role, input.kind),
   });
-  return itemDetail(db, actor, id);
+  await addItemEvent(trx, {
+    item_id: row.id,
+    actor_id: actor.id,
+    action: 'raise',
+    to_status: 'new',
+    note: input.title,
+  });
+  await recordAudit(trx, ctx, { entity: 'item', entityId: row.id, action: 'create', after: row });
+  return row;
 }

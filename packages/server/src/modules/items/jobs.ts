@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { addWorkingDays } from '../../platform/calendar.ts';
 import { notifyUnits } from '../../platform/notify.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { loadCorrections } from '../reports/settings.ts';
+import { loadCorrections } from '../../platform/calendar-corrections.ts';
 import { loadItemSettings } from './settings.ts';
 
 export async function notifyDueSoon(db: Db, today = todayInChina()): Promise<number> {

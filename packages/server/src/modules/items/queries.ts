@@ -14,6 +14,8 @@ import { presentContext } from './items.ts';
 import { itemBase, itemColumns, itemScopeSql, overdueSql, presentItem, type ItemRow } from './repo.ts';
 import { proposedLevel } from './rules.ts';
 import { regionCodeUnderCode } from '../../platform/regions.ts';
+import { unitNameOf } from '../org/index.ts';
+import { projectNameOf } from '../projects/index.ts';
 
 const sorts = {
   raisedAt: ['i.raised_at', 'asc'],
@@ -55,7 +57,7 @@ function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
         eb('i.code', 'ilike', like),
         eb('i.title', 'ilike', like),
         eb('i.description', 'ilike', like),
-        eb('p.name', 'ilike', like),
+        eb(projectNameOf('i.project_id'), 'ilike', like),
       ]),
     );
   }
@@ -167,13 +169,13 @@ const dimensions = {
   total: { key: sql<string>`'total'`, label: sql<string>`'合计'` },
   unit: {
     key: sql<string>`coalesce(i.responsible_unit_id::text, '')`,
-    label: sql<string>`coalesce(u.name, '未交办')`,
+    label: sql<string>`coalesce(${unitNameOf('i.responsible_unit_id')}, '未交办')`,
   },
   category: { key: sql<string>`i.category`, label: sql<string>`i.category` },
   level: { key: sql<string>`i.level::text`, label: sql<string>`i.level::text` },
   project: {
     key: sql<string>`coalesce(i.project_id::text, '')`,
-    label: sql<string>`coalesce(p.name, '（无项目）')`,
+    label: sql<string>`coalesce(${projectNameOf('i.project_id')}, '（无项目）')`,
   },
   month: {
     key: sql<string>`to_char(i.raised_on, 'YYYY-MM')`,

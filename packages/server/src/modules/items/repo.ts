@@ -1,27 +1,19 @@
 /** Item queries: one select with every field the ledger shows, the scope in SQL, and the presenter. */
 import type { Item, ItemSettings, ItemStatus } from '@ducha/contract';
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/connection.ts';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Executor, Trx } from '../../db/connection.ts';
+import type { ItemEventsTable, ItemsTable } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
 import type { Corrections } from '../../platform/calendar.ts';
+import { currentHolderNameOf, positionNameOf, unitNameOf, unitsJson } from '../org/index.ts';
+import { projectCodeOf, projectNameOf, projectOwnedBy, projectOwnerOf } from '../projects/index.ts';
+import { reportMonthOf } from '../reports/index.ts';
 import { flags } from './rules.ts';
 import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 
-export const itemBase = (db: Executor) =>
-  db
-    .selectFrom('items as i')
-    .leftJoin('projects as p', 'p.id', 'i.project_id')
-    .leftJoin('monthly_reports as mr', 'mr.id', 'i.report_id')
-    .leftJoin('units as rbu', 'rbu.id', 'i.raised_by_unit_id')
-    .leftJoin('units as u', 'u.id', 'i.responsible_unit_id')
-    .leftJoin('positions as lp', 'lp.id', 'i.responsible_position_id')
-    .leftJoin('position_holdings as lh', (j) =>
-      j.onRef('lh.position_id', '=', 'i.responsible_position_id').on('lh.end_date', 'is', null),
-    )
-    .leftJoin('people as lpp', 'lpp.id', 'lh.person_id')
-    .leftJoin('items as mi', 'mi.id', 'i.merged_into');
+export const itemBase = (db: Executor) => db.selectFrom('items as i');
 
 export const itemColumns = [
   'i.id',
@@ -29,15 +21,11 @@ export const itemColumns = [
   'i.kind',
   'i.source',
   'i.report_id',
-  sql<
-    string | null
-  >`case when mr.id is null then null else mr.year || '-' || lpad(mr.month::text, 2, '0') end`.as(
-    'report_month',
-  ),
+  reportMonthOf('i.report_id').as('report_month'),
   'i.project_id',
-  'p.code as project_code',
-  'p.name as project_name',
-  'p.owner_unit_id',
+  projectCodeOf('i.project_id').as('project_code'),
+  projectNameOf('i.project_id').as('project_name'),
+  projectOwnerOf('i.project_id').as('owner_unit_id'),
   'i.region_code',
   regionNameOf('i.region_code').as('region_name'),
   regionPathOf('i.region_code').as('region_path'),
@@ -47,14 +35,14 @@ export const itemColumns = [
   'i.raised_by',
   userNameOf('i.raised_by').as('raised_by_name'),
   'i.raised_by_unit_id',
-  'rbu.name as raised_by_unit_name',
+  unitNameOf('i.raised_by_unit_id').as('raised_by_unit_name'),
   'i.raised_at',
   'i.raised_on',
   'i.responsible_unit_id',
-  'u.name as responsible_unit_name',
+  unitNameOf('i.responsible_unit_id').as('responsible_unit_name'),
   'i.responsible_position_id',
-  'lp.name as leader_title',
-  'lpp.name as leader_name',
+  positionNameOf('i.responsible_position_id').as('leader_title'),
+  currentHolderNameOf('i.responsible_position_id').as('leader_name'),
   'i.level',
   'i.status',
   'i.assigned_on',
@@ -69,7 +57,7 @@ export const itemColumns = [
   'i.closed_on',
   'i.return_reason',
   'i.merged_into',
-  'mi.code as merged_into_code',
+  sql<string | null>`(select mi.code from items mi where mi.id = i.merged_into)`.as('merged_into_code'),
   'i.reminder_count',
   'i.last_reminded_on',
   'i.listed',
@@ -78,12 +66,7 @@ export const itemColumns = [
   'i.listed_reason',
   'i.proposal_dismissed_level',
   'i.version',
-  sql<
-    { id: number; name: string }[]
-  >`coalesce((select json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.id)
-    from item_co_units ic join units cu on cu.id = ic.unit_id where ic.item_id = i.id), '[]'::json)`.as(
-    'co_units',
-  ),
+  unitsJson(sql`select unit_id from item_co_units where item_id = i.id`).as('co_units'),
 ] as const;
 
 export interface ItemRow {
@@ -158,7 +141,7 @@ export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
     case 'own':
       if (a.role === 'reporter') {
         const u = a.unitId ?? -1;
-        return sql<SqlBool>`(i.raised_by = ${a.id} or i.responsible_unit_id = ${u} or p.owner_unit_id = ${u})`;
+        return sql<SqlBool>`(i.raised_by = ${a.id} or i.responsible_unit_id = ${u} or ${projectOwnedBy('i.project_id', u)})`;
       }
       return sql<SqlBool>`i.raised_by = ${a.id}`;
   }
@@ -244,3 +227,33 @@ export function overdueSql(today: string): Expression<SqlBool> {
       (i.status in ('assigned', 'responded', 'returned') and i.due_date < ${today})
       or (i.status in ('resolved', 'closed') and i.resolved_on > i.due_date)))))`;
 }
+
+/* Writes. Every write of the item engine goes through these, in the caller's transaction. */
+
+/** Locks an item's row for a step (404 handling is the caller's). */
+export const lockItemRow = (trx: Trx, id: number) =>
+  trx.selectFrom('items').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const updateItem = (trx: Trx, id: number, set: Updateable<ItemsTable>) =>
+  trx.updateTable('items').set(set).where('id', '=', id).execute();
+
+/** A line on the item's handling record (办理记录). */
+export const addItemEvent = (trx: Trx, e: Insertable<ItemEventsTable>) =>
+  trx.insertInto('item_events').values(e).execute();
+
+/** The item's co-operating units become exactly `unitIds`. */
+export async function replaceCoUnits(trx: Trx, id: number, unitIds: readonly number[]) {
+  await trx.deleteFrom('item_co_units').where('item_id', '=', id).execute();
+  if (unitIds.length)
+    await trx
+      .insertInto('item_co_units')
+      .values(unitIds.map((unit_id) => ({ item_id: id, unit_id })))
+      .execute();
+}
+
+export const insertItem = (trx: Trx, values: Insertable<ItemsTable>) =>
+  trx
+    .insertInto('items')
+    .values(values)
+    .returning(['id', 'code', 'kind', 'status', 'level', 'project_id', 'region_code', 'category', 'title'])
+    .executeTakeFirstOrThrow();

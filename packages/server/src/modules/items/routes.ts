@@ -19,11 +19,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connection.ts';
+import { transaction, type Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
 import { acceptRawFiles, sendFile, sendXlsx, uploadedFile } from '../../platform/files.ts';
 import { itemAttachments } from './attachments.ts';
-import { createItem, itemDetail as detail, readableItem } from './items.ts';
+import { itemDetail as detail, raiseItem, readableItem } from './items.ts';
 import { escalationProposals, exportItems, itemIndicators, listItems } from './queries.ts';
 import { loadItemSettings, updateItemSettings } from './settings.ts';
 import { dismissProposal, takeStep } from './steps.ts';
@@ -67,7 +67,10 @@ export const itemRoutes =
     app.post(
       '/api/items',
       { config: write, schema: { tags, body: itemCreate, response: { 201: itemDetail } } },
-      async (req, reply) => reply.status(201).send(await createItem(db, req.ctx, req.body)),
+      async (req, reply) => {
+        const { id } = await transaction(db, (trx) => raiseItem(trx, req.ctx, req.body));
+        return reply.status(201).send(await detail(db, actorOf(req.ctx), id));
+      },
     );
     app.get(
       '/api/items/:id',
@@ -77,12 +80,18 @@ export const itemRoutes =
     app.post(
       '/api/items/:id/steps',
       { config: write, schema: { tags, params: idParams, body: itemStep, response: { 200: itemDetail } } },
-      (req) => takeStep(db, req.ctx, req.params.id, req.body),
+      async (req) => {
+        await transaction(db, (trx) => takeStep(trx, req.ctx, req.params.id, req.body));
+        return detail(db, actorOf(req.ctx), req.params.id);
+      },
     );
     app.post(
       '/api/items/:id/dismiss-proposal',
       { config: write, schema: { tags, params: idParams, body: dismissBody, response: { 200: okBody } } },
-      (req) => dismissProposal(db, req.ctx, req.params.id, req.body.reason),
+      async (req) => {
+        await transaction(db, (trx) => dismissProposal(trx, req.ctx, req.params.id, req.body.reason));
+        return { ok: true as const };
+      },
     );
     app.post(
       '/api/items/:id/attachments',

@@ -13,10 +13,7 @@ import { findUnitRow } from './units.ts';
 import { regionCodeInScope, regionPathOf } from '../../platform/regions.ts';
 import { hasAccountSql } from '../../platform/auth/accounts.ts';
 
-const base = (db: Executor) =>
-  db
-    .selectFrom('people as p')
-    .leftJoin('units as u', 'u.id', 'p.unit_id');
+const base = (db: Executor) => db.selectFrom('people as p').leftJoin('units as u', 'u.id', 'p.unit_id');
 
 const columns = [
   'p.id',

@@ -9,7 +9,13 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';
 import { canCreateUnit, canReadUnit, canWriteUnit } from './policy.ts';
-import { getRegion, regionCodeInScope, regionCodeUnderCode, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import {
+  getRegion,
+  regionCodeInScope,
+  regionCodeUnderCode,
+  regionNameOf,
+  regionPathOf,
+} from '../../platform/regions.ts';
 
 const base = (db: Executor) =>
   db

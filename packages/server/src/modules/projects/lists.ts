@@ -18,8 +18,7 @@ import { readableProject } from './projects.ts';
 import { projectFacts } from './repo.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 
-const listBase = (db: Executor) =>
-  db.selectFrom('project_lists as l');
+const listBase = (db: Executor) => db.selectFrom('project_lists as l');
 const listColumns = [
   'l.id',
   'l.year',

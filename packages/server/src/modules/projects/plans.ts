@@ -39,9 +39,7 @@ const planColumns = [
   'ap.version',
 ] as const;
 
-const planBase = (db: Executor) =>
-  db
-    .selectFrom('annual_plans as ap');
+const planBase = (db: Executor) => db.selectFrom('annual_plans as ap');
 
 async function present(db: Executor, rows: Awaited<ReturnType<typeof loadPlans>>): Promise<AnnualPlan[]> {
   const ids = rows.map((r) => r.id);
@@ -275,35 +273,88 @@ export async function approveDraft(
 
 /** Records when a milestone was actually reached; a fact, not a plan change, so no new baseline. */
 export async function setMilestoneActual(db: Db, ctx: Ctx, milestoneId: number, actualDate: string | null) {
-  const actor = actorOf(ctx);
-  return transaction(db, async (trx) => {
-    const m = await trx
-      .selectFrom('plan_milestones as m')
-      .innerJoin('annual_plans as ap', 'ap.id', 'm.plan_id')
-      .select(['m.id', 'm.name', 'm.actual_date', 'ap.project_id', 'ap.status'])
-      .where('m.id', '=', milestoneId)
-      .executeTakeFirst();
-    if (!m) throw notFound();
-    const project = await readableProject(trx, actor, m.project_id);
-    if (!canEditProject(actor, projectFacts(project))) throw forbidden();
-    if (m.status === 'superseded')
-      throw new DomainError('INVALID_STATE', 409, [{ path: 'id', message: '历史基线的节点不能修改' }]);
-    if (actualDate && actualDate > todayInChina()) throw invalid('body.actualDate', '实际日期不能晚于今天');
-    await trx
-      .updateTable('plan_milestones')
-      .set({ actual_date: actualDate })
-      .where('id', '=', milestoneId)
-      .execute();
-    await recordAudit(trx, ctx, {
-      entity: 'project',
-      entityId: m.project_id,
-      action: 'milestone_actual',
-      before: { milestone: m.name, actualDate: m.actual_date },
-      after: { milestone: m.name, actualDate },
-    });
-    return { id: m.id, actualDate };
-  });
+  return transaction(db, (trx) => recordMilestoneActual(trx, ctx, { milestoneId, actualDate }));
 }
+
+/**
+ * The use case behind it, in the caller's transaction (a report's verification marks the milestones
+ * it reached through here): the milestone must exist (and belong to `projectId` when given), its
+ * baseline must be in force, the date not in the future, and the actor may edit the project. Writes
+ * its audit event; a date already recorded changes nothing and records nothing.
+ */
+export async function recordMilestoneActual(
+  trx: Trx,
+  ctx: Ctx,
+  input: {
+    milestoneId: number;
+    actualDate: string | null;
+    projectId?: number;
+    path?: string;
+    reason?: string;
+  },
+) {
+  const actor = actorOf(ctx);
+  const path = input.path ?? 'id';
+  const m = await trx
+    .selectFrom('plan_milestones as m')
+    .innerJoin('annual_plans as ap', 'ap.id', 'm.plan_id')
+    .select(['m.id', 'm.name', 'm.actual_date', 'ap.project_id', 'ap.status'])
+    .where('m.id', '=', input.milestoneId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!m || (input.projectId !== undefined && m.project_id !== input.projectId)) {
+    if (input.projectId !== undefined) throw invalid(path, '不是本项目计划中的节点');
+    throw notFound();
+  }
+  const project = await readableProject(trx, actor, m.project_id);
+  if (!canEditProject(actor, projectFacts(project))) throw forbidden();
+  if (m.status === 'superseded')
+    throw new DomainError('INVALID_STATE', 409, [{ path, message: '历史基线的节点不能修改' }]);
+  const { actualDate } = input;
+  if (actualDate && actualDate > todayInChina())
+    throw invalid(input.path ?? 'body.actualDate', '实际日期不能晚于今天');
+  if (m.actual_date === actualDate) return { id: m.id, actualDate };
+  await trx.updateTable('plan_milestones').set({ actual_date: actualDate }).where('id', '=', m.id).execute();
+  await recordAudit(trx, ctx, {
+    entity: 'project',
+    entityId: m.project_id,
+    action: 'milestone_actual',
+    before: { milestone: m.name, actualDate: m.actual_date },
+    after: { milestone: m.name, actualDate },
+    reason: input.reason ?? null,
+  });
+  return { id: m.id, actualDate };
+}
+
+/** The baseline milestones of the year (the baseline in force, else the draft) a report may mark reached. */
+export async function yearMilestones(db: Executor, projectId: number, y: number) {
+  const plan = await db
+    .selectFrom('annual_plans')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .where('year', '=', y)
+    .where('status', 'in', ['approved', 'draft'])
+    .orderBy('status')
+    .executeTakeFirst();
+  if (!plan) return [];
+  return db
+    .selectFrom('plan_milestones')
+    .select(['id', 'name', 'planned_date as plannedDate', 'actual_date as actualDate'])
+    .where('plan_id', '=', plan.id)
+    .orderBy('seq')
+    .execute();
+}
+
+/** The approved and superseded baselines of a project's year, oldest first (a year of progress). */
+export const yearBaselines = (db: Executor, projectId: number, y: number) =>
+  db
+    .selectFrom('annual_plans')
+    .select(['monthly', 'planned_investment', 'effective_from', 'baseline_no'])
+    .where('project_id', '=', projectId)
+    .where('year', '=', y)
+    .where('status', 'in', ['approved', 'superseded'])
+    .orderBy('baseline_no')
+    .execute();
 
 export async function auditReadPlan(db: Db, actor: ReturnType<typeof actorOf>, id: string) {
   const plan = await db

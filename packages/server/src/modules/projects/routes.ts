@@ -15,6 +15,8 @@ import {
   okBody,
   idParams,
   milestoneActual,
+  milestoneActualResult,
+  stageEvent,
   planApprove,
   planDraftInput,
   planYearParams,
@@ -50,7 +52,13 @@ import {
   updateProcedure,
 } from './procedures.ts';
 import { updateResponsibility } from './responsibility.ts';
-import { addDictionaryItem, deleteView, listDictionary, listViews, saveView } from '../../platform/settings.ts';
+import {
+  addDictionaryItem,
+  deleteView,
+  listDictionary,
+  listViews,
+  saveView,
+} from '../../platform/settings.ts';
 
 const read = { access: 'project.read' } as const;
 const write = { access: 'project.write' } as const;
@@ -94,7 +102,7 @@ export const projectRoutes =
         schema: {
           tags,
           params: idParams,
-          response: { 200: z.array(z.object({ stage, date: z.string(), reason: z.string().nullable() })) },
+          response: { 200: z.array(stageEvent) },
         },
       },
       (req) => stageHistory(db, req.ctx, req.params.id) as never,
@@ -145,7 +153,7 @@ export const projectRoutes =
           tags,
           params: idParams,
           body: milestoneActual,
-          response: { 200: z.object({ id: z.number().int(), actualDate: z.string().nullable() }) },
+          response: { 200: milestoneActualResult },
         },
       },
       (req) => setMilestoneActual(db, req.ctx, req.params.id, req.body.actualDate),

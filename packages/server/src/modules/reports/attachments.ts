@@ -3,8 +3,7 @@ import type { Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { attachmentsOf } from '../../platform/attachments.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
-import { readableProject } from '../projects/projects.ts';
-import { projectFacts } from '../projects/repo.ts';
+import { projectFacts, readableProject } from '../projects/index.ts';
 import { canFileReport } from './policy.ts';
 
 async function authorize(db: Executor, ctx: Ctx, reportId: number, write: boolean) {

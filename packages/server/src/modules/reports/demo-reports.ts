@@ -10,8 +10,7 @@ import { transaction, type Db } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudits } from '../../platform/audit/audit.ts';
 import { actorById, toActor } from '../../platform/auth/repo.ts';
-import { runClose } from './close.ts';
-import { publishClose } from './admin.ts';
+import { publishClose, runClose } from '../lights/index.ts';
 
 const YEAR = 2026;
 /** A deterministic 0–1 number per (i, salt): demo data is the same on every machine. */

@@ -3,7 +3,7 @@
  * office may too); only the office verifies, returns and amends verified reports.
  */
 import type { Actor } from '../../platform/access/context.ts';
-import { canManageProject, type ProjectFacts } from '../projects/policy.ts';
+import { canManageProject, type ProjectFacts } from '../projects/index.ts';
 
 export function canFileReport(a: Actor, p: ProjectFacts): boolean {
   if (canManageProject(a, p.regionPath)) return true;

@@ -3,58 +3,53 @@ import { Decimal, type MonthlyReport } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { iso } from '../../platform/records.ts';
+import { milestonesJson, projectCodeOf, projectNameOf } from '../projects/index.ts';
 import { timeliness } from './rules.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const reportBase = (db: Executor) =>
-  db
-    .selectFrom('monthly_reports as mr')
-    .innerJoin('projects as p', 'p.id', 'mr.project_id')
-    .select([
-      'mr.id',
-      'mr.project_id',
-      'p.code as project_code',
-      'p.name as project_name',
-      'mr.year',
-      'mr.month',
-      'mr.amendment',
-      'mr.current',
-      'mr.status',
-      'mr.investment_month',
-      'mr.funds_in_place',
-      'mr.physical_progress',
-      'mr.percent_complete',
-      'mr.land_progress',
-      'mr.milestones_reached',
-      'mr.problems',
-      'mr.next_month_plan',
-      'mr.signer',
-      'mr.first_submitted_at',
-      'mr.submitted_at',
-      'mr.return_reason',
-      'mr.amendment_reason',
-      userNameOf('mr.verified_by').as('verified_by'),
-      'mr.verified_at',
-      'mr.version',
-      // year-to-date and since-start: earlier reported months (current versions) plus this one
-      sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
+  db.selectFrom('monthly_reports as mr').select([
+    'mr.id',
+    'mr.project_id',
+    projectCodeOf('mr.project_id').as('project_code'),
+    projectNameOf('mr.project_id').as('project_name'),
+    'mr.year',
+    'mr.month',
+    'mr.amendment',
+    'mr.current',
+    'mr.status',
+    'mr.investment_month',
+    'mr.funds_in_place',
+    'mr.physical_progress',
+    'mr.percent_complete',
+    'mr.land_progress',
+    'mr.milestones_reached',
+    'mr.problems',
+    'mr.next_month_plan',
+    'mr.signer',
+    'mr.first_submitted_at',
+    'mr.submitted_at',
+    'mr.return_reason',
+    'mr.amendment_reason',
+    userNameOf('mr.verified_by').as('verified_by'),
+    'mr.verified_at',
+    'mr.version',
+    // year-to-date and since-start: earlier reported months (current versions) plus this one
+    sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
         where o.project_id = mr.project_id and o.current and o.status in ('submitted','verified')
         and o.year = mr.year and o.month < mr.month), 0)`.as('ytd'),
-      sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
+    sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
         where o.project_id = mr.project_id and o.current and o.status in ('submitted','verified')
         and (o.year < mr.year or (o.year = mr.year and o.month < mr.month))), 0)`.as('since_start'),
-      sql<
-        { id: number; name: string; size: number; type: string; sha256: string }[]
-      >`coalesce((select json_agg(json_build_object(
+    sql<
+      { id: number; name: string; size: number; type: string; sha256: string }[]
+    >`coalesce((select json_agg(json_build_object(
         'id', a.id, 'name', a.name, 'size', a.size, 'type', a.type, 'sha256', a.sha256) order by a.id)
         from report_attachments a where a.report_id = mr.id), '[]'::json)`.as('attachments'),
-      sql<
-        { id: number; name: string }[]
-      >`coalesce((select json_agg(json_build_object('id', pm.id, 'name', pm.name))
-        from plan_milestones pm where pm.id in (select (x->>'milestoneId')::int from jsonb_array_elements(mr.milestones_reached) x)), '[]'::json)`.as(
-        'milestone_names',
-      ),
-    ]);
+    milestonesJson(
+      sql`select (x->>'milestoneId')::int from jsonb_array_elements(mr.milestones_reached) x`,
+    ).as('milestone_names'),
+  ]);
 
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportBase>['execute']>>[number];
 

@@ -10,63 +10,22 @@ import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { reportDeadline } from '../../platform/calendar.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { assertVersion } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { readableProject } from '../projects/projects.ts';
-import { projectFacts, type ProjectRow } from '../projects/repo.ts';
+import {
+  lockProjectRow,
+  projectFacts,
+  readableProject,
+  recordMilestoneActual,
+  yearMilestones,
+  type ProjectRow,
+} from '../projects/index.ts';
+import { deadlineOf } from './calendar.ts';
 import { canFileReport, canVerifyReport } from './policy.ts';
 import { presentReport, reportBase } from './repo.ts';
-import { calendarFor, loadCorrections } from './settings.ts';
 
 export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
-
-/**
- * A deadline resolver for one request or close: each (region, month) is worked out once, from the
- * region's own calendar (a county may set its own) and the corrections, loaded once.
- */
-export function deadlineResolver(db: Executor) {
-  let corrections: ReturnType<typeof loadCorrections> | undefined;
-  const cache = new Map<string, Promise<string>>();
-  return (regionPath: string, y: number, m: number): Promise<string> => {
-    const key = `${regionPath}|${y}-${m}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = (async () =>
-        reportDeadline(
-          y,
-          m,
-          await calendarFor(db, regionPath, y),
-          await (corrections ??= loadCorrections(db)),
-        ))();
-      cache.set(key, hit);
-    }
-    return hit;
-  };
-}
-
-export const deadlineOf = (db: Executor, regionPath: string, y: number, m: number) =>
-  deadlineResolver(db)(regionPath, y, m);
-
-/** The baseline milestones of the year (the baseline in force, else the draft) a report may mark reached. */
-export async function yearMilestones(db: Executor, projectId: number, y: number) {
-  const plan = await db
-    .selectFrom('annual_plans')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('year', '=', y)
-    .where('status', 'in', ['approved', 'draft'])
-    .orderBy('status')
-    .executeTakeFirst();
-  if (!plan) return [];
-  return db
-    .selectFrom('plan_milestones')
-    .select(['id', 'name', 'planned_date as plannedDate', 'actual_date as actualDate'])
-    .where('plan_id', '=', plan.id)
-    .orderBy('seq')
-    .execute();
-}
 
 async function current(db: Executor, projectId: number, y: number, m: number) {
   return reportBase(db)
@@ -129,7 +88,7 @@ const columns = (f: Fields) => ({
 });
 
 async function lockProject(trx: Trx, actor: Actor, projectId: number): Promise<ProjectRow> {
-  await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().executeTakeFirst();
+  await lockProjectRow(trx, projectId);
   return readableProject(trx, actor, projectId);
 }
 
@@ -223,16 +182,19 @@ const from: Record<Step, string[]> = {
 };
 const to: Record<Step, string> = { submit: 'submitted', return: 'returned', verify: 'verified' };
 
+/** What a workflow step is given: the report (project and month), the step, the version read, a reason. */
+export interface StepInput {
+  projectId: number;
+  month: string;
+  step: Step;
+  version: number;
+  /** why a report is returned */
+  reason?: string | null;
+}
+
 /** One step of the workflow; a step that is not allowed answers 409 with the current status. */
-export async function step(
-  db: Db,
-  ctx: Ctx,
-  projectId: number,
-  ym: string,
-  s: Step,
-  version: number,
-  reason: string | null = null,
-) {
+export async function step(db: Db, ctx: Ctx, input: StepInput) {
+  const { projectId, month: ym, step: s, version, reason = null } = input;
   const actor = actorOf(ctx);
   const { y, m } = parseMonth(ym);
   return transaction(db, async (trx) => {
@@ -268,18 +230,26 @@ export async function step(
       })
       .where('id', '=', r.id)
       .execute();
-    if (s === 'verify') await applyMilestones(trx, r.milestones_reached);
+    if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
     return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
   });
 }
 
-async function applyMilestones(trx: Trx, reached: { milestoneId: number; actualDate: string }[]) {
-  for (const r of reached)
-    await trx
-      .updateTable('plan_milestones')
-      .set({ actual_date: r.actualDate })
-      .where('id', '=', r.milestoneId)
-      .execute();
+/** A verified report's milestones become the baseline's actual dates, through the plans module. */
+async function applyMilestones(
+  trx: Trx,
+  ctx: Ctx,
+  projectId: number,
+  reached: { milestoneId: number; actualDate: string }[],
+) {
+  for (const [i, r] of reached.entries())
+    await recordMilestoneActual(trx, ctx, {
+      milestoneId: r.milestoneId,
+      actualDate: r.actualDate,
+      projectId,
+      path: `body.milestonesReached.${i}.milestoneId`,
+      reason: '月报审核',
+    });
 }
 
 /** The office corrects a verified report: a new verified version with the reason; the old one stays. */
@@ -329,7 +299,7 @@ export async function amend(
     await sql`insert into report_attachments (report_id, name, type, size, sha256, path, created_by, created_at)
       select ${id}, name, type, size, sha256, path, created_by, created_at from report_attachments
       where report_id = ${r.id} order by id`.execute(trx);
-    await applyMilestones(trx, input.milestonesReached);
+    await applyMilestones(trx, ctx, projectId, input.milestonesReached);
     return finish(
       trx,
       ctx,

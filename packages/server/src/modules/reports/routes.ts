@@ -1,18 +1,11 @@
-/** Routes of monthly reports, lights, settings and the month close. Thin: validate, call the service. */
+/** Routes of monthly reports, their files, the reporting calendar and its corrections. Thin: validate, call the service. */
 import {
+  attachmentInfo,
   calendarCorrection,
   idParams,
   inboxItem,
   isoDate,
-  light,
-  lightOverride,
-  lightReason,
-  lightQuery,
-  lightRulesUpdate,
-  lightRulesVersion,
   listOf,
-  monthClose,
-  monthCloseParams,
   monthlyReport,
   okBody,
   regionCode,
@@ -20,6 +13,7 @@ import {
   reportDraft,
   reportingCalendar,
   reportingCalendarUpdate,
+  reportMonth,
   reportParams,
   reportQuery,
   reportReturn,
@@ -31,22 +25,13 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
-import { acceptRawFiles, sendFile, sendXlsx, uploadedFile } from '../../platform/files.ts';
-import { readableProject } from '../projects/projects.ts';
-import {
-  addRules,
-  getCalendar,
-  getClose,
-  listCorrections,
-  listRules,
-  publishClose,
-  putCalendar,
-  runCloseFor,
-  setCorrection,
-} from './admin.ts';
+import { listCorrections, setCorrection } from '../../platform/calendar-corrections.ts';
+import { acceptRawFiles, sendFile, uploadedFile } from '../../platform/files.ts';
+import { readableProject } from '../projects/index.ts';
 import { reportAttachments } from './attachments.ts';
-import { exportLights, listLights, overrideLight } from './lights.ts';
-import { inbox, listReports, progress } from './queries.ts';
+import { getCalendar, putCalendar } from './calendar.ts';
+import { inbox, listReports } from './queries.ts';
+import { reportProject } from './reads.ts';
 import { amend, getMonth, saveDraft, step } from './reports.ts';
 
 const read = { access: 'project.read' } as const;
@@ -54,41 +39,11 @@ const write = { access: 'project.write' } as const;
 const authenticated = { access: 'authenticated' } as const;
 const tags = ['reports'];
 const yearParams = z.object({ regionCode, year: z.coerce.number().int().min(2000).max(2100) });
-const monthDetail = z.object({
-  current: monthlyReport.nullable(),
-  versions: z.array(monthlyReport),
-  previous: monthlyReport.nullable(),
-  milestones: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      plannedDate: z.string(),
-      actualDate: z.string().nullable(),
-    }),
-  ),
-  deadline: z.string(),
-});
-const progressMonth = z.object({
-  month: z.number().int(),
-  planned: z.string().nullable(),
-  plannedToDate: z.string().nullable(),
-  done: z.string().nullable(),
-  doneToDate: z.string(),
-  paceRatio: z.number().nullable(),
-  color: z.enum(['green', 'yellow', 'red']).nullable(),
-  timeliness: z.enum(['on_time', 'late', 'missing']).nullable(),
-  reasons: z.array(lightReason),
-});
-
 export const reportRoutes =
   (db: Db, config: Config): FastifyPluginAsyncZod =>
   async (app) => {
     entityReaders.set('report', async (d, actor, id) => {
-      const r = await d
-        .selectFrom('monthly_reports')
-        .select('project_id')
-        .where('id', '=', Number(id) || -1)
-        .executeTakeFirst();
+      const r = await reportProject(d, Number(id) || -1);
       await readableProject(d, actor, r?.project_id ?? -1);
     });
     acceptRawFiles(app);
@@ -108,7 +63,7 @@ export const reportRoutes =
     );
     app.get(
       '/api/projects/:projectId/reports/:month',
-      { config: read, schema: { tags, params: reportParams, response: { 200: monthDetail } } },
+      { config: read, schema: { tags, params: reportParams, response: { 200: reportMonth } } },
       (req) => getMonth(db, req.ctx, req.params.projectId, req.params.month),
     );
     app.put(
@@ -125,7 +80,7 @@ export const reportRoutes =
         config: read,
         schema: { tags, params: reportParams, body: versioned, response: { 200: monthlyReport } },
       },
-      (req) => step(db, req.ctx, req.params.projectId, req.params.month, 'submit', req.body.version),
+      (req) => step(db, req.ctx, { ...req.params, step: 'submit', version: req.body.version }),
     );
     app.post(
       '/api/projects/:projectId/reports/:month/return',
@@ -133,16 +88,7 @@ export const reportRoutes =
         config: write,
         schema: { tags, params: reportParams, body: reportReturn, response: { 200: monthlyReport } },
       },
-      (req) =>
-        step(
-          db,
-          req.ctx,
-          req.params.projectId,
-          req.params.month,
-          'return',
-          req.body.version,
-          req.body.reason,
-        ),
+      (req) => step(db, req.ctx, { ...req.params, step: 'return', ...req.body }),
     );
     app.post(
       '/api/projects/:projectId/reports/:month/verify',
@@ -150,7 +96,7 @@ export const reportRoutes =
         config: write,
         schema: { tags, params: reportParams, body: versioned, response: { 200: monthlyReport } },
       },
-      (req) => step(db, req.ctx, req.params.projectId, req.params.month, 'verify', req.body.version),
+      (req) => step(db, req.ctx, { ...req.params, step: 'verify', version: req.body.version }),
     );
     app.post(
       '/api/projects/:projectId/reports/:month/amend',
@@ -160,33 +106,12 @@ export const reportRoutes =
       },
       (req) => amend(db, req.ctx, req.params.projectId, req.params.month, req.body),
     );
-    app.get(
-      '/api/projects/:id/progress',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParams,
-          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-          response: { 200: z.array(progressMonth) },
-        },
-      },
-      (req) => progress(db, req.ctx, req.params.id, req.query.year),
-    );
-
-    const attachment = z.object({
-      id: z.number().int(),
-      name: z.string(),
-      size: z.number().int(),
-      type: z.string(),
-      sha256: z.string(),
-    });
     app.post(
       '/api/reports/:id/attachments',
       {
         config: read,
         bodyLimit: 11 * 1024 * 1024,
-        schema: { tags, params: idParams, response: { 201: attachment } },
+        schema: { tags, params: idParams, response: { 201: attachmentInfo } },
       },
       async (req, reply) =>
         reply
@@ -203,36 +128,6 @@ export const reportRoutes =
       '/api/attachments/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: okBody } } },
       (req) => reportAttachments.remove(db, req.ctx, req.params.id),
-    );
-
-    const lightTags = ['lights'];
-    app.get(
-      '/api/lights',
-      {
-        config: read,
-        schema: { tags: lightTags, querystring: lightQuery, response: { 200: listOf(light) } },
-      },
-      (req) => listLights(db, req.ctx, req.query),
-    );
-    app.get(
-      '/api/lights/export.xlsx',
-      { config: read, schema: { tags: lightTags, querystring: lightQuery } },
-      async (req, reply) =>
-        sendXlsx(reply, `亮灯-${req.query.month}`, await exportLights(db, req.ctx, req.query)),
-    );
-    const lightParams = z.object({ projectId: z.coerce.number().int().positive(), month: yearMonth });
-    app.put(
-      '/api/lights/:projectId/:month/override',
-      {
-        config: write,
-        schema: { tags: lightTags, params: lightParams, body: lightOverride, response: { 200: light } },
-      },
-      (req) => overrideLight(db, req.ctx, req.params.projectId, req.params.month, req.body),
-    );
-    app.delete(
-      '/api/lights/:projectId/:month/override',
-      { config: write, schema: { tags: lightTags, params: lightParams, response: { 200: light } } },
-      (req) => overrideLight(db, req.ctx, req.params.projectId, req.params.month, null),
     );
 
     const settings = ['settings'];
@@ -286,49 +181,5 @@ export const reportRoutes =
         schema: { tags: settings, params: z.object({ date: isoDate }), response: { 200: okBody } },
       },
       (req) => setCorrection(db, req.ctx, req.params.date, null),
-    );
-    app.get(
-      '/api/light-rules/:regionCode/:year',
-      {
-        config: read,
-        schema: { tags: settings, params: yearParams, response: { 200: z.array(lightRulesVersion) } },
-      },
-      (req) => listRules(db, req.ctx, req.params.regionCode, req.params.year),
-    );
-    app.post(
-      '/api/light-rules/:regionCode/:year',
-      {
-        config: write,
-        schema: {
-          tags: settings,
-          params: yearParams,
-          body: lightRulesUpdate,
-          response: { 200: lightRulesVersion },
-        },
-      },
-      (req) => addRules(db, req.ctx, req.params.regionCode, req.params.year, req.body),
-    );
-
-    app.get(
-      '/api/month-closes/:regionCode/:month',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: z.object({ regionCode, month: z.union([yearMonth, z.literal('latest')]) }),
-          response: { 200: monthClose },
-        },
-      },
-      (req) => getClose(db, req.ctx, req.params.regionCode, req.params.month),
-    );
-    app.post(
-      '/api/month-closes/:regionCode/:month/run',
-      { config: write, schema: { tags, params: monthCloseParams, response: { 200: monthClose } } },
-      (req) => runCloseFor(db, req.ctx, req.params.regionCode, req.params.month),
-    );
-    app.post(
-      '/api/month-closes/:regionCode/:month/publish',
-      { config: write, schema: { tags, params: monthCloseParams, response: { 200: monthClose } } },
-      (req) => publishClose(db, req.ctx, req.params.regionCode, req.params.month),
     );
   };

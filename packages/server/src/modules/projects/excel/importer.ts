@@ -28,7 +28,14 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
     activeOrg(db),
     db
       .selectFrom('project_lists as l')
-      .select(['l.id', 'l.name', 'l.year', 'l.status', 'l.batch_scheme', regionPathOf('l.region_code').as('path')])
+      .select([
+        'l.id',
+        'l.name',
+        'l.year',
+        'l.status',
+        'l.batch_scheme',
+        regionPathOf('l.region_code').as('path'),
+      ])
       .execute(),
     db.selectFrom('projects').select(['name', 'code']).execute(),
   ]);

@@ -5,21 +5,15 @@
  */
 import type { Db } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
+import { officeRegions } from '../../platform/auth/accounts.ts';
 import { aggregationDate } from '../../platform/calendar.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { runClose } from './close.ts';
-import { calendarFor } from './settings.ts';
+import { calendarFor } from '../reports/index.ts';
 
 /** The regions offices work in, without those already covered by an ancestor office. */
 export async function closingRegions(db: Db) {
-  const rows = await db
-    .selectFrom('users as u')
-    .innerJoin('regions as r', 'r.code', 'u.region_code')
-    .select(['r.code', 'r.path'])
-    .where('u.role', '=', 'office')
-    .where('u.active', '=', true)
-    .distinct()
-    .execute();
+  const rows = await officeRegions(db);
   return rows.filter((r) => !rows.some((o) => o.code !== r.code && r.path.startsWith(o.path + '.')));
 }
 

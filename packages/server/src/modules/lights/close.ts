@@ -13,9 +13,23 @@ import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { monthEnd } from '../../platform/calendar.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { regionCodeOnLine, regionsUnder } from '../../platform/regions.ts';
+import { orgNames } from '../org/index.ts';
+import {
+  baselineInForceSql,
+  closeScopeSql,
+  listMembershipsSql,
+  overdueMilestonesSql,
+} from '../projects/index.ts';
+import {
+  deadlineResolver,
+  doneToDateSql,
+  submissionsSql,
+  timeliness,
+  type Timeliness,
+} from '../reports/index.ts';
 import { indicators, type ProjectMonth } from './indicators.ts';
-import { cents, computeLight, fromCents, timeliness, type Timeliness } from './rules.ts';
-import { deadlineResolver } from './reports.ts';
+import { cents, computeLight, fromCents } from './rules.ts';
 import { rulesFor } from './settings.ts';
 
 /**
@@ -73,41 +87,14 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
     Array.from({ length: m }, (_, i) => sql`b.monthly[${sql.lit(i + 1)}]`),
     sql` + `,
   );
+  const [scope, base] = [sql`scope`, sql`base`];
   const result = await sql<{ facts: FactRow[] }>`
-    with scope as (
-      select p.id, p.sector, p.region_code, p.responsible_unit_id, p.leader_position_id, p.planned_start, p.actual_start
-      from projects p
-      join regions r on r.code = p.region_code
-      where p.active and (r.path = ${path} or r.path like ${path + '.%'})
-    ),
-    base as (
-      select distinct on (ap.project_id) ap.project_id, ap.id as plan_id, ap.planned_investment, ap.monthly
-      from annual_plans ap join scope s on s.id = ap.project_id
-      where ap.year = ${y} and ap.status in ('approved', 'superseded') and ap.effective_from <= ${end}
-      order by ap.project_id, ap.baseline_no desc
-    ),
-    done as (
-      select mr.project_id, sum(mr.investment_month) as done
-      from monthly_reports mr join scope s on s.id = mr.project_id
-      where mr.current and mr.year = ${y} and mr.month <= ${m} and mr.status in ('submitted', 'verified')
-      group by mr.project_id
-    ),
-    rep as (
-      select project_id, first_submitted_at from monthly_reports
-      where current and year = ${y} and month = ${m} and status in ('submitted', 'verified')
-    ),
-    ms as (
-      select b.project_id, array_agg(pm.name order by pm.seq) as names
-      from base b join plan_milestones pm on pm.plan_id = b.plan_id
-      where pm.planned_date <= ${end} and (pm.actual_date is null or pm.actual_date > ${end})
-      group by b.project_id
-    ),
-    lst as (
-      select m.project_id, json_agg(json_build_object('list', l.name, 'batch', m.batch) order by l.id) as lists
-      from project_list_members m join project_lists l on l.id = m.list_id join scope s on s.id = m.project_id
-      where m.removed_at is null and l.year = ${y}
-      group by m.project_id
-    )
+    with scope as (${closeScopeSql(path)}),
+    base as (${baselineInForceSql(scope, y, end)}),
+    done as (${doneToDateSql(scope, y, m)}),
+    rep as (${submissionsSql(y, m)}),
+    ms as (${overdueMilestonesSql(base, end)}),
+    lst as (${listMembershipsSql(scope, y)})
     select coalesce(json_agg(json_build_array(
              s.id, s.sector, s.region_code, s.responsible_unit_id, s.leader_position_id, s.planned_start, s.actual_start,
              b.planned_investment::text,
@@ -132,18 +119,8 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
 
 /** The names the indicators group by, by id: regions in scope, units and positions. */
 async function loadNames(trx: Trx, path: string) {
-  const regions = await trx
-    .selectFrom('regions')
-    .select(['code', 'name', 'path'])
-    .where((eb) => eb.or([eb('path', '=', path), eb('path', 'like', `${path}.%`)]))
-    .execute();
-  const units = await trx.selectFrom('units').select(['id', 'name']).execute();
-  const positions = await trx.selectFrom('positions').select(['id', 'name']).execute();
-  return {
-    regions: new Map(regions.map((r) => [r.code, r])),
-    units: new Map(units.map((u) => [u.id, u.name])),
-    positions: new Map(positions.map((p) => [p.id, p.name])),
-  };
+  const regions = await regionsUnder(trx, path);
+  return { regions: new Map(regions.map((r) => [r.code, r])), ...(await orgNames(trx)) };
 }
 
 export async function runClose(
@@ -155,13 +132,9 @@ export async function runClose(
 ): Promise<MonthClose> {
   return transaction(db, async (trx) => {
     // a month published for this region, a region above it or one below it is frozen for all of them
-    const frozen = await sql<{
-      code: string;
-    }>`select c.region_code as code from month_closes c join regions r on r.code = c.region_code
+    const frozen = await sql<{ code: string }>`select c.region_code as code from month_closes c
       where c.year = ${y} and c.month = ${m} and c.status = 'published'
-        and (r.path = ${region.path} or r.path like ${region.path + '.%'} or ${region.path} like r.path || '.%')`.execute(
-      trx,
-    );
+        and ${regionCodeOnLine('c.region_code', region.path)}`.execute(trx);
     if (frozen.rows.length) {
       throw new DomainError('INVALID_STATE', 409, [
         { path: 'month', message: `该月已发布(${frozen.rows[0]!.code})，数据已冻结` },

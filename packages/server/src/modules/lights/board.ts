@@ -8,19 +8,23 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
 import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
-import { canManageProject } from '../projects/policy.ts';
-import { filteredProjects, readableProject } from '../projects/projects.ts';
-import { parseMonth } from './reports.ts';
+import {
+  canManageProject,
+  projectCodeOf,
+  projectIdsIn,
+  projectNameOf,
+  readableProject,
+} from '../projects/index.ts';
+import { parseMonth } from '../reports/index.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 
 const base = (db: Executor) =>
   db
     .selectFrom('lights as l')
-    .innerJoin('projects as p', 'p.id', 'l.project_id')
     .select([
       'l.project_id',
-      'p.code',
-      'p.name',
+      projectCodeOf('l.project_id').as('code'),
+      projectNameOf('l.project_id').as('name'),
       'l.year',
       'l.month',
       'l.computed',
@@ -63,16 +67,13 @@ const present = (r: Row): Light => ({
 
 function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   const { y, m } = parseMonth(q.month);
-  const ids = filteredProjects(db, actorOf(ctx), {
-    page: 1,
-    pageSize: 1,
-    sort: 'code',
+  const ids = projectIdsIn(db, actorOf(ctx), {
     regionCode: q.regionCode,
     sector: q.sector,
     listId: q.listId,
     unitId: q.unitId,
     q: q.q,
-  }).select('p.id');
+  });
   let query = base(db).where('l.year', '=', y).where('l.month', '=', m).where('l.project_id', 'in', ids);
   if (q.color) query = query.where(sql<boolean>`coalesce(l.override_color, l.computed) = ${q.color}`);
   if (q.reason)
@@ -89,7 +90,7 @@ export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>
   const [rows, all] = await Promise.all([
     query
       .orderBy(order)
-      .orderBy('p.code')
+      .orderBy(projectCodeOf('l.project_id'))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
@@ -99,7 +100,9 @@ export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>
 }
 
 export async function exportLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
-  const rows = (await filtered(db, ctx, q).orderBy(order).orderBy('p.code').execute()).map(present);
+  const rows = (
+    await filtered(db, ctx, q).orderBy(order).orderBy(projectCodeOf('l.project_id')).execute()
+  ).map(present);
   const wb = new ExcelJS.Workbook();
   addTable(
     wb,

@@ -1,0 +1,73 @@
+/** A month's close: read it (or the latest), run it, publish it (which freezes the month). */
+import type { MonthClose } from '@ducha/contract';
+import { transaction, type Db } from '../../db/connection.ts';
+import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { iso } from '../../platform/records.ts';
+import { settingsRegion } from '../../platform/regions.ts';
+import { parseMonth } from '../reports/index.ts';
+import { runClose } from './close.ts';
+
+/** One month's close, or with `latest` the newest close of the region (what a dashboard opens on). */
+export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Promise<MonthClose> {
+  await settingsRegion(db, actorOf(ctx), code, false);
+  let q = db.selectFrom('month_closes').selectAll().where('region_code', '=', code);
+  if (ym === 'latest') q = q.orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
+  else {
+    const { y, m } = parseMonth(ym);
+    q = q.where('year', '=', y).where('month', '=', m);
+  }
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound();
+  return {
+    regionCode: code,
+    year: row.year,
+    month: row.month,
+    status: row.status as MonthClose['status'],
+    computedAt: row.computed_at.toISOString(),
+    publishedAt: iso(row.published_at),
+    rulesVersion: row.rules_version,
+    indicators: row.indicators as MonthClose['indicators'],
+  };
+}
+
+export async function runCloseFor(db: Db, ctx: Ctx, code: string, ym: string) {
+  const region = await settingsRegion(db, actorOf(ctx), code, true);
+  const { y, m } = parseMonth(ym);
+  return runClose(db, ctx, region, y, m);
+}
+
+/** Publishing freezes the month: lights and indicators are no longer recomputed or overridden. */
+export async function publishClose(db: Db, ctx: Ctx, code: string, ym: string) {
+  await settingsRegion(db, actorOf(ctx), code, true);
+  const { y, m } = parseMonth(ym);
+  await transaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('month_closes')
+      .select('status')
+      .where('region_code', '=', code)
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new DomainError('INVALID_STATE', 409, [{ path: 'month', message: '请先运行月度调度' }]);
+    if (row.status === 'published')
+      throw new DomainError('INVALID_STATE', 409, [{ path: 'month', message: '该月已发布' }]);
+    await trx
+      .updateTable('month_closes')
+      .set({ status: 'published', published_at: new Date() })
+      .where('region_code', '=', code)
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'month_close',
+      entityId: `${code}:${ym}`,
+      action: 'publish',
+      before: { status: 'computed' },
+      after: { status: 'published' },
+    });
+  });
+  return getClose(db, ctx, code, ym);
+}

@@ -1,0 +1,25 @@
+/**
+ * The projects module's door: what other modules may use of projects, lists, baselines and
+ * milestones. Reads and SQL builders (reads.ts), the project a user may read, the policy, and the
+ * use cases that take the caller's transaction (a verified report marks its milestones reached).
+ */
+export { canManageProject, type ProjectFacts } from './policy.ts';
+export { readableProject } from './projects.ts';
+export { projectFacts, type ProjectRow } from './repo.ts';
+export { recordMilestoneActual, yearBaselines, yearMilestones } from './plans.ts';
+export {
+  baselineInForceSql,
+  closeScopeSql,
+  listMembershipsSql,
+  lockProjectRow,
+  milestonesJson,
+  overdueMilestonesSql,
+  projectCodeOf,
+  projectIdsIn,
+  projectLeaderPosition,
+  projectNameOf,
+  projectOwnedBy,
+  projectOwnerOf,
+  projectRegionPaths,
+  readableProjects,
+} from './reads.ts';

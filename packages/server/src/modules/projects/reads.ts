@@ -1,0 +1,103 @@
+/**
+ * What other modules read of projects, lists and baselines without naming their tables: a project's
+ * fields beside their rows (SQL expressions), the projects an actor reads as an id subquery, and
+ * the CTE bodies the month close joins in one statement (the scope, the baseline in force, the
+ * overdue milestones, the list memberships).
+ */
+import type { projectQuery } from '@ducha/contract';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { Executor } from '../../db/connection.ts';
+import type { Actor } from '../../platform/access/context.ts';
+import { regionCodeUnder, regionPathOf } from '../../platform/regions.ts';
+import { filteredProjects } from './projects.ts';
+import { projectColumns, type ProjectRow } from './repo.ts';
+
+type Filter = Partial<z.infer<typeof projectQuery>>;
+const noPaging = { page: 1, pageSize: 1, sort: 'code' } as const;
+
+/** SQL: the code of the project whose id is in `idColumn`. */
+export const projectCodeOf = (idColumn: string) =>
+  sql<string>`(select code from projects where id = ${sql.ref(idColumn)})`;
+
+/** SQL: the name of the project whose id is in `idColumn`. */
+export const projectNameOf = (idColumn: string) =>
+  sql<string>`(select name from projects where id = ${sql.ref(idColumn)})`;
+
+/** SQL: the owner unit (业主) of the project whose id is in `idColumn`. */
+export const projectOwnerOf = (idColumn: string) =>
+  sql<number | null>`(select owner_unit_id from projects where id = ${sql.ref(idColumn)})`;
+
+/** SQL: the project in `idColumn` is one the unit owns (a reporter's reach). */
+export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(idColumn)} in (select id from projects where owner_unit_id = ${unitId})`;
+
+/**
+ * A subquery of the ids of the projects the actor reads that match the registry's filters (the
+ * same scope and filters as the project list), for `where project_id in (…)`.
+ */
+export const projectIdsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
+  filteredProjects(db, actor, { ...noPaging, ...filter }).select('p.id');
+
+/** The projects the actor reads (active ones unless asked), by code, every field. */
+export const readableProjects = async (db: Executor, actor: Actor, filter: Filter = {}) =>
+  (await filteredProjects(db, actor, { ...noPaging, ...filter })
+    .select(projectColumns)
+    .orderBy('p.code')
+    .execute()) as ProjectRow[];
+
+/** Each project's region path, by id. */
+export async function projectRegionPaths(db: Executor, ids: readonly number[]) {
+  if (!ids.length) return new Map<number, string>();
+  const rows = await db
+    .selectFrom('projects as p')
+    .select(['p.id', regionPathOf('p.region_code').as('path')])
+    .where('p.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+/** The responsible leader (a position) of a project: an item assigned on it inherits it. */
+export const projectLeaderPosition = async (db: Executor, id: number) =>
+  (await db.selectFrom('projects').select('leader_position_id').where('id', '=', id).executeTakeFirst())
+    ?.leader_position_id ?? null;
+
+/** Locks a project's row for a change that depends on it (a report's workflow step). */
+export const lockProjectRow = (db: Executor, id: number) =>
+  db.selectFrom('projects').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** SQL: `[{id, name}]` of the milestones whose ids the subquery `ids` yields. */
+export const milestonesJson = (ids: RawBuilder<unknown>) =>
+  sql<
+    { id: number; name: string }[]
+  >`coalesce((select json_agg(json_build_object('id', pm.id, 'name', pm.name))
+    from plan_milestones pm where pm.id in (${ids})), '[]'::json)`;
+
+/* The month close's CTE bodies. Each takes the names of the CTEs it joins (`scope`, `base`). */
+
+/** `scope`: the active projects under `path`, with what the rules and the groupings need. */
+export const closeScopeSql = (path: string) => sql`
+  select p.id, p.sector, p.region_code, p.responsible_unit_id, p.leader_position_id, p.planned_start, p.actual_start
+  from projects p
+  where p.active and ${regionCodeUnder('p.region_code', path)}`;
+
+/** `base`: each scoped project's baseline in force at `end` (the newest approved one effective by then). */
+export const baselineInForceSql = (scope: RawBuilder<unknown>, y: number, end: string) => sql`
+  select distinct on (ap.project_id) ap.project_id, ap.id as plan_id, ap.planned_investment, ap.monthly
+  from annual_plans ap join ${scope} s on s.id = ap.project_id
+  where ap.year = ${y} and ap.status in ('approved', 'superseded') and ap.effective_from <= ${end}
+  order by ap.project_id, ap.baseline_no desc`;
+
+/** `ms`: the names of each baseline's milestones due by `end` and not reached by then. */
+export const overdueMilestonesSql = (base: RawBuilder<unknown>, end: string) => sql`
+  select b.project_id, array_agg(pm.name order by pm.seq) as names
+  from ${base} b join plan_milestones pm on pm.plan_id = b.plan_id
+  where pm.planned_date <= ${end} and (pm.actual_date is null or pm.actual_date > ${end})
+  group by b.project_id`;
+
+/** `lst`: each scoped project's lists of year `y` with its batch, as JSON. */
+export const listMembershipsSql = (scope: RawBuilder<unknown>, y: number) => sql`
+  select m.project_id, json_agg(json_build_object('list', l.name, 'batch', m.batch) order by l.id) as lists
+  from project_list_members m join project_lists l on l.id = m.list_id join ${scope} s on s.id = m.project_id
+  where m.removed_at is null and l.year = ${y}
+  group by m.project_id`;

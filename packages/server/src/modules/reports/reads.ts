@@ -1,0 +1,38 @@
+/**
+ * What other modules read of monthly reports without naming their tables: a report's project and
+ * month, a project's year of reported months, and the month close's CTE bodies (investment done to
+ * date, the month's first submission).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/connection.ts';
+
+/** A report's id and project, or undefined. */
+export const reportProject = (db: Executor, id: number) =>
+  db.selectFrom('monthly_reports').select(['id', 'project_id']).where('id', '=', id).executeTakeFirst();
+
+/** SQL: 'YYYY-MM' of the report whose id is in `idColumn` (null when none). */
+export const reportMonthOf = (idColumn: string) =>
+  sql<string | null>`(select year || '-' || lpad(month::text, 2, '0') from monthly_reports
+    where id = ${sql.ref(idColumn)})`;
+
+/** The current versions of a project's reports in year `y`: month, amount, status. */
+export const yearReports = (db: Executor, projectId: number, y: number) =>
+  db
+    .selectFrom('monthly_reports')
+    .select(['month', 'investment_month', 'status'])
+    .where('project_id', '=', projectId)
+    .where('year', '=', y)
+    .where('current', '=', true)
+    .execute();
+
+/** `done`: each scoped project's reported investment of months 1..m of year y (submitted or verified). */
+export const doneToDateSql = (scope: RawBuilder<unknown>, y: number, m: number) => sql`
+  select mr.project_id, sum(mr.investment_month) as done
+  from monthly_reports mr join ${scope} s on s.id = mr.project_id
+  where mr.current and mr.year = ${y} and mr.month <= ${m} and mr.status in ('submitted', 'verified')
+  group by mr.project_id`;
+
+/** `rep`: the first submission of each project's report for month y-m, if submitted. */
+export const submissionsSql = (y: number, m: number) => sql`
+  select project_id, first_submitted_at from monthly_reports
+  where current and year = ${y} and month = ${m} and status in ('submitted', 'verified')`;

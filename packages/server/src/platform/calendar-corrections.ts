@@ -1,0 +1,53 @@
+/**
+ * The office's corrections to the official working-day calendar (a day off made a working day, or
+ * the reverse), owned by the platform: every working-day deadline (reports, items) reads them.
+ */
+import { transaction, type Db, type Executor } from '../db/connection.ts';
+import { actorOf, type Ctx } from './access/context.ts';
+import { recordAudit } from './audit/audit.ts';
+import type { Corrections } from './calendar.ts';
+import { forbidden } from './errors.ts';
+
+/** Every correction, as the calendar functions take them; load once per request or close. */
+export async function loadCorrections(db: Executor): Promise<Corrections> {
+  const rows = await db.selectFrom('calendar_corrections').select(['date', 'work']).execute();
+  return new Map(rows.map((r) => [r.date, r.work]));
+}
+
+export async function listCorrections(db: Db, year?: number) {
+  let q = db.selectFrom('calendar_corrections').select(['date', 'work', 'note']);
+  if (year) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
+  return q.orderBy('date').execute();
+}
+
+/** Sets (or with `null` removes) the correction of one date: the office's work. */
+export async function setCorrection(
+  db: Db,
+  ctx: Ctx,
+  date: string,
+  input: { work: boolean; note?: string | null } | null,
+) {
+  const actor = actorOf(ctx);
+  if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
+  return transaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('calendar_corrections')
+      .selectAll()
+      .where('date', '=', date)
+      .executeTakeFirst();
+    await trx.deleteFrom('calendar_corrections').where('date', '=', date).execute();
+    if (input)
+      await trx
+        .insertInto('calendar_corrections')
+        .values({ date, work: input.work, note: input.note ?? null })
+        .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'calendar_correction',
+      entityId: date,
+      action: input ? 'save' : 'delete',
+      before: before ? { work: before.work, note: before.note } : {},
+      after: input ? { work: input.work, note: input.note ?? null } : {},
+    });
+    return { ok: true as const };
+  });
+}
