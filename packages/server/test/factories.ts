@@ -6,7 +6,17 @@
  * fails the test at once (with the response body) when the API refuses. Options are small, with
  * defaults that fit most tests; anything else is passed through to the request body.
  */
-import type { AnnualPlan, itemDetail, MonthlyReport, Person, Position, Project, Unit } from '@ducha/contract';
+import type {
+  AnnualPlan,
+  itemDetail,
+  MonthlyReport,
+  Person,
+  Position,
+  Project,
+  Region,
+  Unit,
+  User,
+} from '@ducha/contract';
 import { Decimal } from '@ducha/contract';
 import type { LightMyRequestResponse as Response } from 'fastify';
 import { expect } from 'vitest';
@@ -79,22 +89,20 @@ function body<T>(res: Response, status: number): T {
 
 // ---- organisation ----
 
-/** Creates a region (an admin's job); level and parent follow from the code unless given. */
+/** Creates a region (an admin's job); its level and parent follow from the code unless given. */
 export async function region(
   c: Client,
   o: { code: string; name?: string; level?: string; parentCode?: string | null },
-) {
-  const town = o.code.length === 9;
-  const city = !town && o.code.endsWith('00');
-  return body<{ code: string; version: number }>(
-    await c.post('/api/regions', {
-      name: `测试区划${o.code}`,
-      level: town ? 'town' : city ? 'city' : 'county',
-      parentCode: town ? o.code.slice(0, 6) : city ? `${o.code.slice(0, 2)}0000` : `${o.code.slice(0, 4)}00`,
-      ...o,
-    }),
-    201,
-  );
+): Promise<Region> {
+  const [level, parentCode] =
+    o.code.length === 9
+      ? ['town', o.code.slice(0, 6)]
+      : o.code.endsWith('0000')
+        ? ['province', null]
+        : o.code.endsWith('00')
+          ? ['city', `${o.code.slice(0, 2)}0000`]
+          : ['county', `${o.code.slice(0, 4)}00`];
+  return body(await c.post('/api/regions', { name: `测试区划${o.code}`, level, parentCode, ...o }), 201);
 }
 
 /** Creates a unit, by default an "other" one in the city; other fields pass through. */
@@ -136,7 +144,7 @@ export async function user(
   } = {},
 ) {
   const n = next();
-  return body<{ user: { id: number; username: string }; temporaryPassword: string }>(
+  return body<{ user: User; temporaryPassword: string }>(
     await c.post('/api/users', {
       username: `test_user_${n}`,
       displayName: `测试用户${n}`,
