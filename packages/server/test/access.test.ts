@@ -8,19 +8,19 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildResponsibilitySheet } from '../src/modules/projects/excel/build.ts';
 import { apiRoutes } from '../src/platform/access/guard.ts';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import {
+  cityProject,
+  DEMO_ROLES,
+  demoUnits,
+  signInAs,
+  supervisedItem,
+  user,
+  type DemoRole,
+} from './factories.ts';
+import { createTestApp, type Client, type TestApp } from './helpers.ts';
 
-const users = [
-  'admin',
-  'office',
-  'office_lindian',
-  'leader',
-  'unit',
-  'reporter',
-  'inspector',
-  'expert',
-] as const;
-type U = (typeof users)[number];
+const users = DEMO_ROLES;
+type U = DemoRole;
 
 interface Case {
   route: string; // 'METHOD /api/pattern' as registered
@@ -1176,7 +1176,7 @@ beforeAll(async () => {
   const t = await createTestApp();
   app = t.app;
   const db = t.database.db;
-  const unitCity = await unitId(t, '大庆市住房和城乡建设局');
+  const { zjj: unitCity, ldZjj: unitLindian, ctgs: reporterUnit } = await demoUnits(t);
   const id = async (username: string) =>
     await db
       .selectFrom('users')
@@ -1196,21 +1196,15 @@ beforeAll(async () => {
     .where('name', '!=', '')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  clients = new Map();
-  for (const u of users) clients.set(u, await login(app, u));
-  const admin = clients.get('admin')!;
-  const spare = await admin.post('/api/users', {
+  const signedIn = await signInAs(t);
+  clients = new Map(users.map((u) => [u, signedIn[u]]));
+  const admin = signedIn.admin;
+  const spare = await user(admin, {
     username: 'spare',
     displayName: '备用',
     role: 'reporter',
     regionCode: '230600',
-    unitId: (
-      await db
-        .selectFrom('users')
-        .select('unit_id')
-        .where('username', '=', 'reporter')
-        .executeTakeFirstOrThrow()
-    ).unit_id,
+    unitId: reporterUnit,
   });
   const tokens = new Map<U, number>();
   for (const u of users)
@@ -1218,13 +1212,13 @@ beforeAll(async () => {
   f = {
     t,
     unitCity,
-    unitLindian: await unitId(t, '林甸县住房和城乡建设局'),
+    unitLindian,
     personCity: personCity.id,
     personReporter: (await id('reporter')).person_id!,
     position: position.id,
     reporterUser: (await id('reporter')).id,
     leaderUser: (await id('leader')).id,
-    spareUser: spare.json().user.id,
+    spareUser: spare.user.id,
     tokens,
     projCity: 0,
     projLindian: 0,
@@ -1253,26 +1247,15 @@ beforeAll(async () => {
     itemAttachment: 0,
     notices: new Map(),
   };
-  const reporterUnit = (
-    await db
-      .selectFrom('users')
-      .select('unit_id')
-      .where('username', '=', 'reporter')
-      .executeTakeFirstOrThrow()
-  ).unit_id;
-  const city = (
-    await admin.post('/api/projects', { ...projectBody('FIX-CITY', '230600'), ownerUnitId: reporterUnit })
-  ).json();
-  await admin.request({
-    method: 'PUT',
-    url: `/api/projects/${city.id}/responsibility`,
-    payload: { version: city.version, responsibleUnitId: unitCity },
+  const city = await cityProject(admin, {
+    ...projectBody('FIX-CITY', '230600'),
+    ownerUnitId: reporterUnit,
+    responsibleUnitId: unitCity,
   });
-  const lindian = (await admin.post('/api/projects', projectBody('FIX-LD', '230623'))).json();
-  await admin.request({
-    method: 'PUT',
-    url: `/api/projects/${lindian.id}/responsibility`,
-    payload: { version: lindian.version, responsibleUnitId: f.unitLindian, coUnitIds: [unitCity] },
+  const lindian = await cityProject(admin, {
+    ...projectBody('FIX-LD', '230623'),
+    responsibleUnitId: unitLindian,
+    coUnitIds: [unitCity],
   });
   f.projCity = city.id;
   f.projLindian = lindian.id;
@@ -1311,18 +1294,13 @@ beforeAll(async () => {
   await admin.post('/api/month-closes/230600/2026-10/run');
   f.procedure = (await admin.post(`/api/projects/${city.id}/procedures`, { name: '施工许可证' })).json().id;
   // supervised items: one assigned on each project, evidence on the city one, a notice for everyone
-  const itemCity = (await admin.post('/api/items', itemBody(city.id))).json().item;
-  await admin.post(`/api/items/${itemCity.id}/steps`, {
-    action: 'assign',
-    version: itemCity.version,
-    responsibleUnitId: unitCity,
+  const { item: itemCity } = await supervisedItem(admin, {
+    ...itemBody(city.id),
+    assign: { responsibleUnitId: unitCity },
   });
-  const itemLindian = (await admin.post('/api/items', itemBody(lindian.id))).json().item;
-  await admin.post(`/api/items/${itemLindian.id}/steps`, {
-    action: 'assign',
-    version: itemLindian.version,
-    responsibleUnitId: f.unitLindian,
-    coUnitIds: [unitCity],
+  const { item: itemLindian } = await supervisedItem(admin, {
+    ...itemBody(lindian.id),
+    assign: { responsibleUnitId: unitLindian, coUnitIds: [unitCity] },
   });
   f.itemCity = itemCity.id;
   f.itemLindian = itemLindian.id;

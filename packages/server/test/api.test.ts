@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appVersion } from '../src/config.ts';
 import { verifyAuditChain } from '../src/platform/audit/audit.ts';
+import { signInAs, unit } from './factories.ts';
 import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -19,9 +20,7 @@ let unitUser: Client;
 beforeAll(async () => {
   t = await createTestApp();
   app = t.app;
-  admin = await login(app, 'admin');
-  office = await login(app, 'office');
-  unitUser = await login(app, 'unit');
+  ({ admin, office, unit: unitUser } = await signInAs(t, 'admin', 'office', 'unit'));
 });
 afterAll(async () => {
   await t.close();
@@ -307,10 +306,7 @@ describe('audit timeline', () => {
   let id: number;
 
   beforeAll(async () => {
-    const created = (
-      await office.post('/api/units', { name: '时间线测试单位', type: 'other', regionCode: '230600' })
-    ).json();
-    id = created.id;
+    id = (await unit(office, { name: '时间线测试单位' })).id;
     const v2 = (await office.patch(`/api/units/${id}`, { version: 1, phone: '0459-1111111' })).json();
     await office.patch(`/api/units/${id}`, { version: v2.version, shortName: '时间线' });
   });

@@ -8,6 +8,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/org/seed.ts';
+import { user } from './factories.ts';
 import { createTestApp, login, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -426,15 +427,13 @@ describe('changing the password', () => {
 
   beforeAll(async () => {
     const reporterUnit = (await userRow('reporter')).unit_id;
-    const res = await admin.post('/api/users', {
+    ({ temporaryPassword: temporary } = await user(admin, {
       username,
       displayName: '密码测试员',
       role: 'reporter',
       regionCode: '230600',
       unitId: reporterUnit,
-    });
-    expect(res.statusCode).toBe(201);
-    temporary = res.json().temporaryPassword;
+    }));
   });
 
   it('a new account must change its one-time password before anything but me, password and logout', async () => {
@@ -562,14 +561,14 @@ describe('reset by the administrator', () => {
 
   it('a temporary-password session may sign out', async () => {
     const reporterUnit = (await userRow('reporter')).unit_id;
-    const created = await admin.post('/api/users', {
+    const created = await user(admin, {
       username: 'logout_tmp',
       displayName: '退出测试',
       role: 'reporter',
       regionCode: '230600',
       unitId: reporterUnit,
     });
-    const s = session(await signIn('logout_tmp', created.json().temporaryPassword));
+    const s = session(await signIn('logout_tmp', created.temporaryPassword));
     expect((await s.send({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });

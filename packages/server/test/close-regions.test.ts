@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
-import { createTestApp, expectError, login, type Client, type TestApp } from './helpers.ts';
+import { signInAs } from './factories.ts';
+import { createTestApp, expectError, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let office: Client;
@@ -13,8 +14,7 @@ let lindian: Client;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemoProjects(t.database.db);
-  office = await login(t.app, 'office');
-  lindian = await login(t.app, 'office_lindian');
+  ({ office, office_lindian: lindian } = await signInAs(t, 'office', 'office_lindian'));
 });
 afterAll(() => t.close());
 

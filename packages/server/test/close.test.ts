@@ -5,16 +5,15 @@
  * versioned light rules, the reporting calendar per region and working-day corrections as they
  * reach deadlines and timeliness, the light board's filters and scope, and the Excel export.
  */
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '@ducha/contract';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
 import { ExcelJS, XLSX_TYPE } from '../src/platform/excel.ts';
-import { createTestApp, login, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
+import { monthlyReport, signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let office: Client;
 let lindian: Client;
 let unitUser: Client;
@@ -32,11 +31,12 @@ const LD_LIST = '2026年林甸县重点项目';
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
   await seedDemoProjects(t.database.db);
-  office = await login(app, 'office');
-  lindian = await login(app, 'office_lindian');
-  unitUser = await login(app, 'unit');
+  ({
+    office,
+    office_lindian: lindian,
+    unit: unitUser,
+  } = await signInAs(t, 'office', 'office_lindian', 'unit'));
   const byCode = async (code: string) =>
     (await db().selectFrom('projects').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   streaky = await byCode('DQ-2026-002');
@@ -111,16 +111,8 @@ const planToDate = (monthly: string[], m: number) =>
   monthly.slice(0, m).reduce((a, x) => a.plus(x), new Decimal(0));
 
 /** The office files and submits a month's report. */
-async function file(id: number, ym: string, amount: string) {
-  const d = await office.put(`/api/projects/${id}/reports/${ym}/draft`, {
-    investmentMonth: amount,
-    physicalProgress: '按计划施工',
-  });
-  expect(d.statusCode, d.body).toBe(200);
-  const s = await office.post(`/api/projects/${id}/reports/${ym}/submit`, { version: d.json().version });
-  expect(s.statusCode, s.body).toBe(200);
-  return s.json();
-}
+const file = (id: number, ym: string, amount: string) =>
+  monthlyReport(office, id, ym, { fields: { investmentMonth: amount }, until: 'submitted' });
 
 describe('the first close of the year', () => {
   it('lights every active project and stores the indicators; audit "run_close"', async () => {

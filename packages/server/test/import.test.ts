@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResponsibilitySheet } from '../src/modules/projects/excel/build.ts';
 import { demoRows } from '../src/modules/projects/demo-projects.ts';
-import { createTestApp, login, type Client, type TestApp } from './helpers.ts';
+import { signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let office: Client;
@@ -34,8 +35,7 @@ const rows = demoRows().lindian.map(({ listName: _l, batch: _b, ...r }) => r);
 
 beforeAll(async () => {
   t = await createTestApp();
-  office = await login(t.app, 'office');
-  lindian = await login(t.app, 'office_lindian');
+  ({ office, office_lindian: lindian } = await signInAs(t, 'office', 'office_lindian'));
 });
 afterAll(() => t.close());
 

@@ -8,7 +8,8 @@ import type { Item } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../src/platform/calendar.ts';
 import { todayInChina } from '../src/platform/time.ts';
-import { createTestApp, login, unitId, type Client, type TestApp } from './helpers.ts';
+import { cityProject, demoUnits, monthlyReport, signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let office: Client;
@@ -21,11 +22,8 @@ const month = today.slice(0, 7);
 
 beforeAll(async () => {
   t = await createTestApp();
-  office = await login(t.app, 'office');
-  unitUser = await login(t.app, 'unit');
-  reporter = await login(t.app, 'reporter');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  ctgs = await unitId(t, '大庆市城市建设投资开发有限公司');
+  ({ office, unit: unitUser, reporter } = await signInAs(t, 'office', 'unit', 'reporter'));
+  ({ zjj, ctgs } = await demoUnits(t));
 });
 afterAll(() => t.close());
 
@@ -36,34 +34,18 @@ async function ok(res: { statusCode: number; body: string; json: () => unknown }
 
 describe('a problem from a monthly report, to close-out', () => {
   it('runs the whole path and leaves it on the timeline and in the indicators', async () => {
-    const p = await ok(
-      await office.post('/api/projects', {
-        code: 'WT-FLOW-1',
-        name: '问题流程测试项目',
-        regionCode: '230600',
-        sector: '城乡建设',
-        investmentNature: 'government',
-        totalInvestment: '10000',
-        ownerUnitId: ctgs,
-        stage: 'preliminary',
-      }),
-      201,
-    );
-    const project = p as unknown as { id: number; version: number };
-    await ok(
-      await office.put(`/api/projects/${project.id}/responsibility`, {
-        version: project.version,
-        responsibleUnitId: zjj,
-        coUnitIds: [],
-      }),
-    );
-    const report = (await ok(
-      await reporter.put(`/api/projects/${project.id}/reports/${month}/draft`, {
-        investmentMonth: '100',
-        physicalProgress: '场地平整',
-        problems: '征地拆迁尚未完成',
-      }),
-    )) as unknown as { id: number };
+    const project = await cityProject(office, {
+      code: 'WT-FLOW-1',
+      name: '问题流程测试项目',
+      ownerUnitId: ctgs,
+      stage: 'preliminary',
+      responsibleUnitId: zjj,
+      coUnitIds: [],
+    });
+    const report = await monthlyReport(reporter, project.id, month, {
+      fields: { investmentMonth: '100', physicalProgress: '场地平整', problems: '征地拆迁尚未完成' },
+      until: 'draft',
+    });
 
     // the reporter raises it from the report
     let d = await ok(

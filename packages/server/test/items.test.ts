@@ -14,15 +14,8 @@ import { notifyDueSoon } from '../src/modules/items/jobs.ts';
 import { ExcelJS, XLSX_TYPE } from '../src/platform/excel.ts';
 import { addWorkingDays, workingDaysBetween } from '../src/platform/calendar.ts';
 import { todayInChina } from '../src/platform/time.ts';
-import {
-  auditHelpers,
-  createTestApp,
-  expectError,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-} from './helpers.ts';
+import { cityProject, demoUnits, monthlyReport, signInAs } from './factories.ts';
+import { auditHelpers, createTestApp, expectError, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -94,51 +87,36 @@ function ok<T = Detail>(res: Response, status = 200): T {
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await login(t.app, 'admin');
-  office = await login(t.app, 'office');
-  officeLd = await login(t.app, 'office_lindian');
-  leader = await login(t.app, 'leader');
-  unitUser = await login(t.app, 'unit');
-  reporter = await login(t.app, 'reporter');
-  inspector = await login(t.app, 'inspector');
-  expert = await login(t.app, 'expert');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
-  swj = await unitId(t, '大庆市水务局');
-  ctgs = await unitId(t, '大庆市城市建设投资开发有限公司');
-  jttz = await unitId(t, '大庆市交通投资集团有限公司');
-  ldZjj = await unitId(t, '林甸县住房和城乡建设局');
-  const project = async (code: string, regionCode: string, owner: number | null, lead: number) => {
-    const p = ok<{ id: number; version: number }>(
-      await office.post('/api/projects', {
+  ({
+    admin,
+    office,
+    office_lindian: officeLd,
+    leader,
+    unit: unitUser,
+    reporter,
+    inspector,
+    expert,
+  } = await signInAs(t));
+  ({ zjj, jtj, swj, ctgs, jttz, ldZjj } = await demoUnits(t));
+  const project = async (code: string, regionCode: string, ownerUnitId: number | null, lead: number) =>
+    (
+      await cityProject(office, {
         code,
         name: `${code} 督办测试项目`,
         regionCode,
-        sector: '城乡建设',
-        investmentNature: 'government',
-        totalInvestment: '10000',
-        ownerUnitId: owner,
+        ownerUnitId,
         stage: 'preliminary',
-      }),
-      201,
-    );
-    ok(
-      await office.put(`/api/projects/${p.id}/responsibility`, {
-        version: p.version,
         responsibleUnitId: lead,
-      }),
-    );
-    return p.id;
-  };
+      })
+    ).id;
   projA = await project('ITEM-A', '230600', ctgs, zjj);
   projB = await project('ITEM-B', '230600', jttz, jtj);
   projLd = await project('ITEM-LD', '230623', null, ldZjj);
-  reportA = ok<{ id: number }>(
-    await reporter.put(`/api/projects/${projA}/reports/${month}/draft`, {
-      investmentMonth: '100',
-      physicalProgress: '场地平整',
-      problems: '管线迁改未完成',
-    }),
+  reportA = (
+    await monthlyReport(reporter, projA, month, {
+      fields: { investmentMonth: '100', physicalProgress: '场地平整', problems: '管线迁改未完成' },
+      until: 'draft',
+    })
   ).id;
 });
 afterAll(() => t.close());

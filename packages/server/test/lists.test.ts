@@ -4,20 +4,11 @@
  * reason that another office member approves (four eyes), and membership rows are closed rather
  * than deleted, so the history stays visible.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+import { cityProject, demoUnits, signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let admin: Client;
 let office: Client;
 let lindian: Client;
@@ -31,35 +22,29 @@ let listId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
-  admin = await login(app, 'admin');
-  office = await login(app, 'office');
-  lindian = await login(app, 'office_lindian');
-  unitUser = await login(app, 'unit');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
+  ({
+    admin,
+    office,
+    office_lindian: lindian,
+    unit: unitUser,
+  } = await signInAs(t, 'admin', 'office', 'office_lindian', 'unit'));
+  ({ zjj, jtj } = await demoUnits(t));
   for (const [code, regionCode, lead, co] of [
     ['P1', '230600', zjj, []],
     ['P2', '230600', jtj, []],
     ['P3', '230600', jtj, [zjj]],
     ['L1', '230623', jtj, []],
   ] as const) {
-    const res = await office.post('/api/projects', {
+    const p = await cityProject(office, {
       code,
       name: `名单测试项目${code}`,
       regionCode,
       sector: '基础设施',
-      investmentNature: 'government',
       totalInvestment: '100',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    ids[code] = res.json().id;
-    const chain = await office.put(`/api/projects/${ids[code]}/responsibility`, {
-      version: 1,
       responsibleUnitId: lead,
-      coUnitIds: co,
+      coUnitIds: [...co],
     });
-    expect(chain.statusCode, chain.body).toBe(200);
+    ids[code] = p.id;
   }
 });
 afterAll(async () => {

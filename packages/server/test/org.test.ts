@@ -5,15 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+import { demoUnits, person, signInAs } from './factories.ts';
+import { createTestApp, unitId, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -34,11 +27,13 @@ interface Item {
 beforeAll(async () => {
   t = await createTestApp();
   app = t.app;
-  admin = await login(app, 'admin');
-  office = await login(app, 'office');
-  lindian = await login(app, 'office_lindian');
-  unitUser = await login(app, 'unit');
-  reporter = await login(app, 'reporter');
+  ({
+    admin,
+    office,
+    office_lindian: lindian,
+    unit: unitUser,
+    reporter,
+  } = await signInAs(t, 'admin', 'office', 'office_lindian', 'unit', 'reporter'));
   officeId = (await user('office')).id;
 });
 afterAll(async () => {
@@ -55,7 +50,7 @@ describe('units', () => {
   let created: { id: number; version: number };
 
   beforeAll(async () => {
-    gov = await unitId(t, '大庆市人民政府');
+    ({ gov } = await demoUnits(t));
   });
 
   it('create → 201 with the unit, and an audit row "create" by the office', async () => {
@@ -448,8 +443,7 @@ describe('people', () => {
   let person: { id: number; version: number };
 
   beforeAll(async () => {
-    zjj = await unitId(t, '大庆市住房和城乡建设局');
-    ldUnit = await unitId(t, '林甸县住房和城乡建设局');
+    ({ zjj, ldZjj: ldUnit } = await demoUnits(t));
   });
 
   it('create, read, edit with versions; each write audited', async () => {
@@ -546,7 +540,7 @@ describe('positions and holder succession', () => {
   let since: string;
 
   beforeAll(async () => {
-    zjj = await unitId(t, '大庆市住房和城乡建设局');
+    ({ zjj } = await demoUnits(t));
     const pos = await db()
       .selectFrom('positions as p')
       .innerJoin('position_holdings as h', 'h.position_id', 'p.id')
@@ -558,7 +552,7 @@ describe('positions and holder succession', () => {
     positionId = pos.id;
     oldHolder = pos.person_id;
     since = pos.start_date;
-    newHolder = (await office.post('/api/people', { name: '韩思远', unitId: zjj, title: '局长' })).json().id;
+    newHolder = (await person(office, { name: '韩思远', unitId: zjj, title: '局长' })).id;
   });
 
   const version = async () => (await office.get(`/api/positions/${positionId}`)).json().version as number;
@@ -789,8 +783,7 @@ describe('users', () => {
   let ldUnit: number;
 
   beforeAll(async () => {
-    reporterUnit = (await user('reporter')).unit_id!;
-    ldUnit = await unitId(t, '林甸县住房和城乡建设局');
+    ({ ctgs: reporterUnit, ldZjj: ldUnit } = await demoUnits(t));
   });
 
   it('create answers a temporary password once; the account must change it; the audit row holds no secret', async () => {

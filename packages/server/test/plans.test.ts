@@ -4,21 +4,12 @@
  * baselines that stay readable with their own numbers, drafts saved with their version, and
  * milestone facts recorded only on the baseline in force.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+import { cityProject, demoUnits, signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let office: Client;
 let unitUser: Client;
 let reporter: Client;
@@ -31,14 +22,14 @@ const today = todayInChina();
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
-  office = await login(app, 'office');
-  unitUser = await login(app, 'unit');
-  reporter = await login(app, 'reporter');
-  lindian = await login(app, 'office_lindian');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
-  projectId = await cityProject('PLAN-1', zjj);
+  ({
+    office,
+    unit: unitUser,
+    reporter,
+    office_lindian: lindian,
+  } = await signInAs(t, 'office', 'unit', 'reporter', 'office_lindian'));
+  ({ zjj, jtj } = await demoUnits(t));
+  projectId = await project('PLAN-1', zjj);
 });
 afterAll(async () => {
   await t.close();
@@ -56,25 +47,16 @@ const plans = async (id: number, year?: number) => {
 };
 
 /** A city project led by `lead` (and co-operated on by `co`), created by the office. */
-async function cityProject(code: string, lead: number, co: number[] = []) {
-  const res = await office.post('/api/projects', {
-    code,
-    name: `${code} 年度计划测试项目`,
-    regionCode: '230600',
-    sector: '城乡建设',
-    investmentNature: 'government',
-    totalInvestment: '50000',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const p = res.json();
-  const chain = await office.put(`/api/projects/${p.id}/responsibility`, {
-    version: p.version,
-    responsibleUnitId: lead,
-    coUnitIds: co,
-  });
-  expect(chain.statusCode, chain.body).toBe(200);
-  return p.id as number;
-}
+const project = async (code: string, lead: number, co: number[] = []) =>
+  (
+    await cityProject(office, {
+      code,
+      name: `${code} 年度计划测试项目`,
+      totalInvestment: '50000',
+      responsibleUnitId: lead,
+      coUnitIds: co,
+    })
+  ).id;
 
 const sumCents = (months: string[]) => months.reduce((acc, m) => acc + BigInt(m.replace('.', '')), 0n);
 
@@ -192,7 +174,7 @@ describe('drafts', () => {
   });
 
   it('co-units, reporters and other counties may not prepare a plan', async () => {
-    const co = await cityProject('PLAN-CO', jtj, [zjj]);
+    const co = await project('PLAN-CO', jtj, [zjj]);
     expectError(await unitUser.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
     expectError(await reporter.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'FORBIDDEN');
     expectError(await lindian.put(draftUrl(co, 2026), { plannedInvestment: '10' }), 403, 'OUT_OF_SCOPE');
@@ -357,7 +339,7 @@ describe('baselines', () => {
   });
 
   it('co-units may not record milestone facts', async () => {
-    const co = await cityProject('PLAN-CO2', jtj, [zjj]);
+    const co = await project('PLAN-CO2', jtj, [zjj]);
     const draft = await office.put(draftUrl(co, 2026), {
       plannedInvestment: '100',
       milestones: [{ name: '开工', plannedDate: '2026-05-01' }],

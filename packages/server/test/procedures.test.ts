@@ -3,21 +3,12 @@
  * items added one by one, the done/done-date rules, the overdue flag computed against today in
  * China, optimistic versions, and who may edit (the office and the lead unit, never co-units).
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+import { cityProject, demoUnits, signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let office: Client;
 let lindian: Client;
 let unitUser: Client;
@@ -40,15 +31,15 @@ const tomorrow = shift(today, 1);
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
-  office = await login(app, 'office');
-  lindian = await login(app, 'office_lindian');
-  unitUser = await login(app, 'unit');
-  reporter = await login(app, 'reporter');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
-  led = await cityProject('PROC-1', zjj, []);
-  coop = await cityProject('PROC-2', jtj, [zjj]);
+  ({
+    office,
+    office_lindian: lindian,
+    unit: unitUser,
+    reporter,
+  } = await signInAs(t, 'office', 'office_lindian', 'unit', 'reporter'));
+  ({ zjj, jtj } = await demoUnits(t));
+  led = await project('PROC-1', zjj, []);
+  coop = await project('PROC-2', jtj, [zjj]);
   const templates = (await office.get('/api/procedure-templates')).json();
   govTemplate = templates.find((x: { name: string }) => x.name === '政府投资建设项目');
   entTemplate = templates.find((x: { name: string }) => x.name === '企业投资项目(备案类)');
@@ -59,24 +50,18 @@ afterAll(async () => {
 
 const { lastAuditOf, auditCount } = auditHelpers(() => t);
 
-async function cityProject(code: string, lead: number, co: number[]) {
-  const res = await office.post('/api/projects', {
-    code,
-    name: `${code} 前期手续测试项目`,
-    regionCode: '230600',
-    sector: '基础设施',
-    investmentNature: 'government',
-    totalInvestment: '3000',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const chain = await office.put(`/api/projects/${res.json().id}/responsibility`, {
-    version: 1,
-    responsibleUnitId: lead,
-    coUnitIds: co,
-  });
-  expect(chain.statusCode, chain.body).toBe(200);
-  return res.json().id as number;
-}
+/** A city project led by `lead` (and co-operated on by `co`), created by the office. */
+const project = async (code: string, lead: number, co: number[]) =>
+  (
+    await cityProject(office, {
+      code,
+      name: `${code} 前期手续测试项目`,
+      sector: '基础设施',
+      totalInvestment: '3000',
+      responsibleUnitId: lead,
+      coUnitIds: co,
+    })
+  ).id;
 
 interface Item {
   id: number;

@@ -4,21 +4,12 @@
  * dates, list filters and the data scope of each role, the 五个一 responsibility chain with its
  * audit event, and the leader as a position whose holder can change without touching the project.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
-import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+import { cityProject, demoUnits, person, signInAs, type ProjectOpts } from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let admin: Client;
 let office: Client;
 let lindian: Client;
@@ -40,22 +31,19 @@ const today = todayInChina();
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
-  admin = await login(app, 'admin');
-  office = await login(app, 'office');
-  lindian = await login(app, 'office_lindian');
-  unitUser = await login(app, 'unit');
-  reporter = await login(app, 'reporter');
-  inspector = await login(app, 'inspector');
-  leader = await login(app, 'leader');
+  ({
+    admin,
+    office,
+    office_lindian: lindian,
+    unit: unitUser,
+    reporter,
+    inspector,
+    leader,
+  } = await signInAs(t, 'admin', 'office', 'office_lindian', 'unit', 'reporter', 'inspector', 'leader'));
   officeId = (
     await db().selectFrom('users').select('id').where('username', '=', 'office').executeTakeFirstOrThrow()
   ).id;
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
-  fgw = await unitId(t, '大庆市发展和改革委员会');
-  ctgs = await unitId(t, '大庆市城市建设投资开发有限公司');
-  ldZjj = await unitId(t, '林甸县住房和城乡建设局');
+  ({ zjj, jtj, fgw, ctgs, ldZjj } = await demoUnits(t));
   vmUrban = (
     await db()
       .selectFrom('positions')
@@ -82,19 +70,15 @@ const projectCount = async () =>
 
 let seq = 0;
 /** Creates a project as the city office (or `by`); returns the created project. */
-async function newProject(fields: Record<string, unknown> = {}, by: Client = office) {
+function newProject(fields: ProjectOpts = {}, by: Client = office) {
   seq += 1;
-  const res = await by.post('/api/projects', {
+  return cityProject(by, {
     code: `T-${seq}`,
     name: `测试项目${seq}`,
-    regionCode: '230600',
     sector: '基础设施',
-    investmentNature: 'government',
     totalInvestment: '1000.00',
     ...fields,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
 }
 
 /** Sets the responsibility chain as the city office; returns the project. */
@@ -463,9 +447,8 @@ describe('responsibility (五个一)', () => {
       .limit(2)
       .execute();
     // the demo 住建局 has two people on file; the office registers a third
-    const third = await office.post('/api/people', { name: '白晓东', unitId: zjj, title: '科员' });
-    expect(third.statusCode, third.body).toBe(201);
-    staff.push({ id: third.json().id, name: '白晓东' });
+    const third = await person(office, { name: '白晓东', unitId: zjj, title: '科员' });
+    staff.push({ id: third.id, name: '白晓东' });
     expect(staff.length).toBe(3);
   });
 
@@ -599,13 +582,12 @@ describe('responsibility (五个一)', () => {
     expect(chained.responsibility.leaderName).toBe('何敬峰');
     const projectAudits = (await lastAuditOf('project', p.id)).seq;
 
-    const gov = await unitId(t, '大庆市人民政府');
-    const successor = await office.post('/api/people', { name: '韩立新', unitId: gov, title: '副市长' });
-    expect(successor.statusCode, successor.body).toBe(201);
+    const { gov } = await demoUnits(t);
+    const successor = await person(office, { name: '韩立新', unitId: gov, title: '副市长' });
     const position = (await office.get(`/api/positions/${vmUrban}`)).json();
     const change = await office.post(`/api/positions/${vmUrban}/holder`, {
       version: position.version,
-      personId: successor.json().id,
+      personId: successor.id,
       startDate: today,
       reason: '工作调动',
     });
@@ -676,11 +658,8 @@ describe('list filters and scope', () => {
         { responsibleUnitId: fgw },
       ],
     ];
-    for (const [code, fields, chain] of fixtures) {
-      const p = await newProject({ code, ...fields });
-      ids[code] = p.id;
-      await setChain(p.id, chain);
-    }
+    for (const [code, fields, chain] of fixtures)
+      ids[code] = (await newProject({ code, ...fields, ...chain })).id;
     const mk = async (year: number, name: string) => {
       const res = await office.post('/api/project-lists', {
         year,

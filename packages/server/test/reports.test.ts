@@ -7,21 +7,19 @@
  * with its reasons.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
 import {
-  createTestApp,
-  login,
-  unitId,
-  type Client,
-  type TestApp,
-  auditHelpers,
-  expectError,
-} from './helpers.ts';
+  approveBaseline,
+  cityProject,
+  demoUnits,
+  monthlyReport,
+  signInAs,
+  type ProjectOpts,
+} from './factories.ts';
+import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
-let app: FastifyInstance;
 let office: Client;
 let unitUser: Client;
 let reporter: Client;
@@ -40,14 +38,8 @@ const nextMonth = (() => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  app = t.app;
-  office = await login(app, 'office');
-  unitUser = await login(app, 'unit');
-  reporter = await login(app, 'reporter');
-  zjj = await unitId(t, '大庆市住房和城乡建设局');
-  jtj = await unitId(t, '大庆市交通运输局');
-  ctgs = await unitId(t, '大庆市城市建设投资开发有限公司');
-  jttz = await unitId(t, '大庆市交通投资集团有限公司');
+  ({ office, unit: unitUser, reporter } = await signInAs(t, 'office', 'unit', 'reporter'));
+  ({ zjj, jtj, ctgs, jttz } = await demoUnits(t));
 });
 afterAll(async () => {
   await t.close();
@@ -56,58 +48,25 @@ afterAll(async () => {
 const db = () => t.database.db;
 const { lastAuditOf, auditCount } = auditHelpers(() => t);
 
-interface ProjectOpts {
-  lead?: number;
-  co?: number[];
-  owner?: number | null;
-  plannedStart?: string | null;
-  actualStart?: string | null;
-}
-/** A city project created by the office, with its lead unit, co-units and owner. */
-async function project(code: string, o: ProjectOpts = {}) {
-  const res = await office.post('/api/projects', {
-    code,
-    name: `${code} 月报测试项目`,
-    regionCode: '230600',
-    sector: '城乡建设',
-    investmentNature: 'government',
-    totalInvestment: '50000',
-    ownerUnitId: o.owner === undefined ? ctgs : o.owner,
-    plannedStart: o.plannedStart === undefined ? '2026-02-01' : o.plannedStart,
-    actualStart: o.actualStart === undefined ? '2026-02-10' : o.actualStart,
-    stage: 'new_start',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const p = res.json();
-  const chain = await office.put(`/api/projects/${p.id}/responsibility`, {
-    version: p.version,
-    responsibleUnitId: o.lead ?? zjj,
-    coUnitIds: o.co ?? [],
-  });
-  expect(chain.statusCode, chain.body).toBe(200);
-  return p.id as number;
-}
-
-/** Approves a 2026 baseline with the given monthly plan and milestones, in force from January. */
-async function baseline(
-  id: number,
-  monthly: string[],
-  milestones: { name: string; plannedDate: string }[] = [],
-) {
-  const total = monthly.reduce((a, b) => a + Number(b), 0).toFixed(2);
-  const draft = await office.put(`/api/projects/${id}/plans/2026/draft`, {
-    plannedInvestment: total,
-    monthly,
-    milestones,
-  });
-  expect(draft.statusCode, draft.body).toBe(200);
-  const ok = await office.post(`/api/projects/${id}/plans/2026/approve`, {
-    version: draft.json().version,
-    effectiveFrom: '2026-01-01',
-  });
-  expect(ok.statusCode, ok.body).toBe(200);
-  return ok.json() as { id: number; milestones: { id: number; name: string; actualDate: string | null }[] };
-}
+/**
+ * A city project created by the office: by default led by 市住建局, owned by 城投公司 (the
+ * reporter's company), a new start planned for 2026-02-01 and started on 2026-02-10.
+ */
+const project = async (code: string, o: ProjectOpts = {}) =>
+  (
+    await cityProject(office, {
+      code,
+      name: `${code} 月报测试项目`,
+      totalInvestment: '50000',
+      ownerUnitId: ctgs,
+      plannedStart: '2026-02-01',
+      actualStart: '2026-02-10',
+      stage: 'new_start',
+      responsibleUnitId: zjj,
+      coUnitIds: [],
+      ...o,
+    })
+  ).id;
 
 const url = (id: number, ym: string, action = '') => `/api/projects/${id}/reports/${ym}${action}`;
 const fields = (investmentMonth: string, extra: Record<string, unknown> = {}) => ({
@@ -129,12 +88,9 @@ async function act(c: Client, id: number, ym: string, step: string, body: Record
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
-/** Fills, submits and (optionally) verifies a month; returns the report. */
-async function filed(id: number, ym: string, amount: string, verify = true) {
-  const d = await draft(office, id, ym, amount);
-  const s = await act(office, id, ym, 'submit', { version: d.version });
-  return verify ? act(office, id, ym, 'verify', { version: s.version }) : s;
-}
+/** The office fills, submits and (optionally) verifies a month; returns the report. */
+const filed = (id: number, ym: string, amount: string, verify = true) =>
+  monthlyReport(office, id, ym, { fields: fields(amount), until: verify ? 'verified' : 'submitted' });
 const month = async (c: Client, id: number, ym: string) => {
   const res = await c.get(url(id, ym));
   expect(res.statusCode, res.body).toBe(200);
@@ -162,8 +118,7 @@ describe('the monthly cycle: fill, submit, return, fix, verify, close', () => {
   let firstSubmitted: Date | null;
 
   beforeAll(async () => {
-    id = await project('RPT-LAG');
-    await baseline(id, monthly);
+    id = await project('RPT-LAG', { baseline: { monthly } });
   });
 
   it('the owner’s reporter saves a draft: computed totals, the deadline, audit "create"', async () => {
@@ -523,7 +478,7 @@ describe('who may file', () => {
   });
 
   it('the lead unit files and submits', async () => {
-    const id = await project('RPT-LEAD', { lead: zjj, owner: null });
+    const id = await project('RPT-LEAD', { responsibleUnitId: zjj, ownerUnitId: null });
     const d = await draft(unitUser, id, '2026-06', '300');
     expect(await lastAuditOf('report', d.id)).toMatchObject({ action: 'create', actor_name: '许嘉宁' });
     expect(await act(unitUser, id, '2026-06', 'submit', { version: d.version })).toMatchObject({
@@ -532,7 +487,7 @@ describe('who may file', () => {
   });
 
   it('a co-unit reads the project but cannot file (403 FORBIDDEN); nothing is written', async () => {
-    const id = await project('RPT-CO', { lead: jtj, co: [zjj], owner: null });
+    const id = await project('RPT-CO', { responsibleUnitId: jtj, coUnitIds: [zjj], ownerUnitId: null });
     expect((await unitUser.get(url(id, '2026-06'))).statusCode).toBe(200);
     const audits = await auditCount();
     expectError(await unitUser.put(url(id, '2026-06', '/draft'), fields('10')), 403, 'FORBIDDEN');
@@ -542,10 +497,10 @@ describe('who may file', () => {
   });
 
   it('the reporter of another owner cannot see or file the project', async () => {
-    const id = await project('RPT-OTHER', { owner: jttz, lead: jtj });
+    const id = await project('RPT-OTHER', { ownerUnitId: jttz, responsibleUnitId: jtj });
     expectError(await reporter.put(url(id, '2026-06', '/draft'), fields('10')), 403, 'OUT_OF_SCOPE');
     expectError(await reporter.get(url(id, '2026-06')), 403, 'OUT_OF_SCOPE');
-    const mine = await project('RPT-MINE', { owner: ctgs, lead: jtj });
+    const mine = await project('RPT-MINE', { ownerUnitId: ctgs, responsibleUnitId: jtj });
     expect(await draft(reporter, mine, '2026-06', '10')).toMatchObject({ status: 'draft' });
   });
 });
@@ -562,13 +517,12 @@ describe('the inbox', () => {
     drafted = await project('INB-DRAFT');
     returned = await project('INB-RET');
     submitted = await project('INB-SUB');
-    coProject = await project('INB-CO', { lead: jtj, co: [zjj], owner: jttz });
-    await draft(reporter, drafted, '2026-07', '10');
-    const r = await draft(reporter, returned, '2026-07', '10');
-    const s = await act(reporter, returned, '2026-07', 'submit', { version: r.version });
+    coProject = await project('INB-CO', { responsibleUnitId: jtj, coUnitIds: [zjj], ownerUnitId: jttz });
+    const july = (until: 'draft' | 'submitted') => ({ fields: fields('10'), until });
+    await monthlyReport(reporter, drafted, '2026-07', july('draft'));
+    const s = await monthlyReport(reporter, returned, '2026-07', july('submitted'));
     await act(office, returned, '2026-07', 'return', { version: s.version, reason: '请补充现场照片' });
-    const d = await draft(reporter, submitted, '2026-07', '10');
-    await act(reporter, submitted, '2026-07', 'submit', { version: d.version });
+    await monthlyReport(reporter, submitted, '2026-07', july('submitted'));
   });
 
   const inbox = async (c: Client, ym: string) => {
@@ -736,14 +690,13 @@ describe('attachments', () => {
 describe('milestones reached', () => {
   it('become the baseline’s actual dates when the report is verified, not before', async () => {
     const id = await project('RPT-MS');
-    const plan = await baseline(
-      id,
-      ['0', '0', '0', '1000', '1000', '0', '0', '0', '0', '0', '0', '0'],
-      [
+    const plan = await approveBaseline(office, id, {
+      monthly: ['0', '0', '0', '1000', '1000', '0', '0', '0', '0', '0', '0', '0'],
+      milestones: [
         { name: '基础完工', plannedDate: '2026-04-30' },
         { name: '主体封顶', plannedDate: '2026-09-30' },
       ],
-    );
+    });
     const [base, top] = plan.milestones;
     expectError(
       await office.put(
@@ -789,9 +742,10 @@ describe('milestones reached', () => {
 
   it('an actual date in the future is refused', async () => {
     const id = await project('RPT-MS2');
-    const plan = await baseline(id, Array<string>(12).fill('10'), [
-      { name: '开工', plannedDate: '2026-03-01' },
-    ]);
+    const plan = await approveBaseline(office, id, {
+      monthly: Array<string>(12).fill('10'),
+      milestones: [{ name: '开工', plannedDate: '2026-03-01' }],
+    });
     const res = await office.put(
       url(id, '2026-03', '/draft'),
       fields('10', {
@@ -806,8 +760,11 @@ describe('milestones reached', () => {
 
 describe('the close explains every cause', () => {
   it('start overdue, missing report and lag, each with its numbers', async () => {
-    const id = await project('RPT-CAUSE', { plannedStart: '2026-03-15', actualStart: null });
-    await baseline(id, ['0', '0', '0', '0', '0', '0', '3000', '0', '0', '0', '0', '0']);
+    const id = await project('RPT-CAUSE', {
+      plannedStart: '2026-03-15',
+      actualStart: null,
+      baseline: { monthly: ['0', '0', '0', '0', '0', '0', '3000', '0', '0', '0', '0', '0'] },
+    });
     await runClose('2026-03');
     const march = await lightOf('RPT-CAUSE', '2026-03');
     expect(march.computed).toBe('yellow');
