@@ -7,7 +7,7 @@ import { useLabels } from '../../app/labels.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { ProjectSelect } from '../projects/pickers.tsx';
+import { ProjectSelect } from '../../components/pickers.tsx';
 
 export interface ItemFormProps {
   /** Where it is raised: the ledger (any kind, optional project), a project page, or a monthly report. */

@@ -7,8 +7,8 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { RemoteSelect, UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from '../projects/DateInput.tsx';
-import { PositionSelect, UnitMultiSelect } from '../projects/pickers.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { PositionSelect, UnitMultiSelect } from '../../components/pickers.tsx';
 import { useStepError } from './useStepError.ts';
 
 /** The schema of one action's step (a member of the discriminated union). */

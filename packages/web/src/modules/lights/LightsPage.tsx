@@ -15,13 +15,13 @@ import { UnitSelect } from '../../components/RemoteSelect.tsx';
 import { PageCard } from '../../components/StatusTag.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
-import { formatMoney } from '../projects/money.ts';
-import { DictSelect } from '../projects/pickers.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { DictSelect } from '../../components/pickers.tsx';
 import { isOffice } from '../reports/access.ts';
-import { MonthInput } from '../reports/MonthInput.tsx';
-import { formatPercent, isMonth, lastMonth, monthOf } from '../reports/period.ts';
+import { MonthInput } from '../../components/MonthInput.tsx';
+import { formatPercent, isMonth, lastMonth, monthOf } from '../../components/period.ts';
 import { LightCards } from './LightCards.tsx';
-import { LightCell, useReasonText } from './LightTag.tsx';
+import { LightCell, useReasonText } from '../../components/LightTag.tsx';
 import { OverrideModal } from './OverrideModal.tsx';
 
 type Filters = LightFilters & { month: string };

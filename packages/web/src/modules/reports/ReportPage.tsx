@@ -39,7 +39,7 @@ import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
 import { ReportItems } from '../items/ReportItems.tsx';
 import { fillRoles, isOffice } from './access.ts';
-import { isMonth, shiftMonth, splitMonth, thisMonth } from './period.ts';
+import { isMonth, shiftMonth, splitMonth, thisMonth } from '../../components/period.ts';
 
 /** The banner over the report: what state it is in and what happens next. */
 function StatusBanner({ data }: { data: ReportMonth }) {

@@ -8,7 +8,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { LightRulesCard } from '../lights/LightRulesCard.tsx';
 import { CalendarCard, CorrectionsCard } from './CalendarSettings.tsx';
 import { isOffice } from './access.ts';
-import { thisMonth } from './period.ts';
+import { thisMonth } from '../../components/period.ts';
 
 function Settings() {
   const t = useT();
