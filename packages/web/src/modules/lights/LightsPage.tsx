@@ -17,7 +17,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
 import { formatMoney } from '../../components/money.ts';
 import { DictSelect } from '../../components/pickers.tsx';
-import { isOffice } from '../reports/access.ts';
+import { isOffice } from '../../app/access.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
 import { formatPercent, isMonth, lastMonth, monthOf } from '../../components/period.ts';
 import { LightCards } from './LightCards.tsx';

@@ -10,7 +10,7 @@ import { useT } from '../../app/i18n.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
-import { managerRoles } from './access.ts';
+import { managerRoles } from '../../app/access.ts';
 import { formatMoney } from '../../components/money.ts';
 import { StageTag } from '../../components/pickers.tsx';
 import { ProjectFilterControls, activeFilters, filtersFromView } from './ProjectFilters.tsx';

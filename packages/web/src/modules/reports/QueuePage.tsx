@@ -15,7 +15,7 @@ import { formatMoney } from '../../components/money.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { TimelinessTag } from './ReportTags.tsx';
-import { isOffice } from './access.ts';
+import { isOffice } from '../../app/access.ts';
 import { isMonth, lastMonth, monthOf } from '../../components/period.ts';
 
 type Filters = { month: string; status: 'submitted' };

@@ -27,6 +27,7 @@ import type { MonthlyReport } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useProject } from '../../api/projects.ts';
 import { useReportMonth, useVerifyReport, type ReportMonth } from '../../api/reports.ts';
+import { isOffice } from '../../app/access.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -38,7 +39,7 @@ import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
 import { ReportItems } from '../items/ReportItems.tsx';
-import { fillRoles, isOffice } from './access.ts';
+import { fillRoles } from './access.ts';
 import { isMonth, shiftMonth, splitMonth, thisMonth } from '../../components/period.ts';
 
 /** The banner over the report: what state it is in and what happens next. */

@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { LightRulesCard } from '../lights/LightRulesCard.tsx';
 import { CalendarCard, CorrectionsCard } from './CalendarSettings.tsx';
-import { isOffice } from './access.ts';
+import { isOffice } from '../../app/access.ts';
 import { thisMonth } from '../../components/period.ts';
 
 function Settings() {
