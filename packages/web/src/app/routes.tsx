@@ -32,7 +32,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Me, Permission, Role } from '@ducha/contract';
+import { hasPermission, type Me, type Permission, type Role } from '@ducha/contract';
 import type { MsgKey } from './messages/zh.ts';
 
 export interface AppRoute {
@@ -321,10 +321,6 @@ export const appRoutes: AppRoute[] = [
     Component: lazy(() => import('../modules/account/TokensPage.tsx')),
   },
 ];
-
-export function hasPermission(me: Pick<Me, 'permissions'>, p: Permission | undefined): boolean {
-  return !p || me.permissions.includes(p);
-}
 
 /** Routes the user may open by themselves (no `:param` in the path), in table order. */
 export function allowedRoutes(me: Pick<Me, 'permissions' | 'role'>): AppRoute[] {
