@@ -1,4 +1,6 @@
 // The one route table: path, menu label, icon and required permission, used by the menu and the guard.
+// A route loads its module's page, or (app/pages/) the page composed with the parts other modules add to it:
+// a page imports nothing from another feature module.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -65,7 +67,7 @@ export const appRoutes: AppRoute[] = [
     label: 'menu.home',
     icon: <DashboardOutlined />,
     menu: true,
-    Component: lazy(() => import('../modules/home/HomePage.tsx')),
+    Component: lazy(() => import('./pages/Home.tsx')),
   },
   {
     path: '/projects',
@@ -117,14 +119,14 @@ export const appRoutes: AppRoute[] = [
     label: 'menu.projectDetail',
     permission: 'project.read',
     menu: false,
-    Component: lazy(() => import('../modules/projects/ProjectDetailPage.tsx')),
+    Component: lazy(() => import('./pages/ProjectDetail.tsx')),
   },
   {
     path: '/projects/:projectId/reports/:month',
     label: 'menu.reportForm',
     permission: 'project.read',
     menu: false,
-    Component: lazy(() => import('../modules/reports/ReportPage.tsx')),
+    Component: lazy(() => import('./pages/Report.tsx')),
   },
   {
     path: '/reports/inbox',
@@ -277,7 +279,7 @@ export const appRoutes: AppRoute[] = [
     icon: <ControlOutlined />,
     group: 'settings',
     menu: true,
-    Component: lazy(() => import('../modules/reports/SettingsPage.tsx')),
+    Component: lazy(() => import('./pages/ReportingSettings.tsx')),
   },
   {
     path: '/settings/items',
