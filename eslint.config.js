@@ -19,4 +19,57 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // Module walls (web): a feature module's files import only from their own module, components/, api/ and
+  // app/; what several modules share lives in components/ or app/, and app/ composes pages from several
+  // modules (app/pages/). components/ and api/ never import a module; api/ does not import app/ either.
+  {
+    files: ['packages/web/src/modules/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)|(^|/)modules/',
+              message:
+                'A module imports only from itself, components/, api/ and app/: move what is shared to components/ (or app/), and compose pages from several modules in app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/web/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)modules/',
+              message: 'components/ is below the feature modules: it never imports one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/web/src/api/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(modules|app)/',
+              message:
+                'api/ is below the feature modules and app/: hooks take what they need (e.g. an `enabled` flag) from their callers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

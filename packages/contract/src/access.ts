@@ -67,8 +67,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   expert: [...everyone],
 };
 
+/** Whether a role holds a permission, by the table above. */
 export function can(r: Role, p: Permission): boolean {
   return rolePermissions[r].includes(p);
+}
+
+/**
+ * Whether a signed-in user holds a permission, by the permissions their session carries (GET
+ * /api/auth/me's `permissions`, the role's row of the table); no permission asked for: yes.
+ */
+export function hasPermission(
+  user: { readonly permissions: readonly Permission[] },
+  p: Permission | undefined,
+): boolean {
+  return !p || user.permissions.includes(p);
 }
 
 /** Accounts an office may manage: never admins, offices or leaders (those are the admin's). */

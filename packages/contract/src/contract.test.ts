@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   can,
   errorMessages,
+  hasPermission,
   isoDate,
   passwordRule,
   pickLang,
@@ -60,4 +61,14 @@ it('only admin may list the whole audit log or edit regions; experts read no org
   expect(roles.filter((r) => can(r, 'region.write'))).toEqual(['admin']);
   expect(can('expert', 'org.read')).toBe(false);
   expect(roles.every((r) => rolePermissions[r].includes('token.own'))).toBe(true);
+});
+
+it('a user holds the permissions their session carries, and any page that asks for none', () => {
+  for (const r of roles) {
+    const user = { permissions: rolePermissions[r] };
+    expect(hasPermission(user, 'audit.list')).toBe(can(r, 'audit.list'));
+    expect(hasPermission(user, 'item.write')).toBe(can(r, 'item.write'));
+    expect(hasPermission(user, undefined)).toBe(true);
+  }
+  expect(hasPermission({ permissions: [] }, 'token.own')).toBe(false);
 });

@@ -20,7 +20,6 @@ import {
   type itemStep,
 } from '@ducha/contract';
 import { api, type QueryParams } from './client.ts';
-import { useCan } from '../app/auth.tsx';
 import { useDictionary } from './projects.ts';
 import { useList, useOne, useSave } from './resource.ts';
 import { uploadRawFile } from './upload.ts';
@@ -98,10 +97,19 @@ export const useSaveItemSettings = () =>
     R,
   ]);
 
-/** Category options: the `item_category` dictionary (active entries), else the default list. */
-export function useItemCategories(current: readonly string[] = []) {
-  // the dictionaries are read with project.read; others (inspectors) get the defaults
-  const { data } = useDictionary('item_category', useCan()('project.read'));
+/**
+ * Category options: the `item_category` dictionary (active entries), else the default list; `current`
+ * adds values already in use. The dictionaries are read with project.read: `dictionary` says whether the
+ * user holds it (others, inspectors, get the defaults).
+ */
+export function useItemCategories({
+  current = [],
+  dictionary,
+}: {
+  current?: readonly string[];
+  dictionary: boolean;
+}) {
+  const { data } = useDictionary('item_category', dictionary);
   return useMemo(() => {
     const dict = (data ?? []).filter((d) => d.active).map((d) => ({ value: d.label, label: d.label }));
     const items = dict.length ? dict : defaultItemCategories.map((c) => ({ value: c, label: c }));

@@ -1,4 +1,5 @@
-// The signed-in frame: side menu built from the route table, header with language and user menu.
+// The signed-in frame: side menu built from the route table, header with language and user menu; the
+// user's pages (the same routes) for the pages below it.
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
@@ -12,6 +13,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { allowedRoutes, menuGroups } from './routes.tsx';
+import { PageLinksProvider } from './pageLinks.tsx';
 import { useMe } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { useLabels } from './labels.ts';
@@ -29,10 +31,11 @@ export function MainLayout() {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
 
+  const allowed = useMemo(() => allowedRoutes(me), [me]);
   const menuItems = useMemo(() => {
     const items: MenuItem[] = [];
     const groups = new Map<string, MenuItem[]>();
-    for (const r of allowedRoutes(me).filter((x) => x.menu)) {
+    for (const r of allowed.filter((x) => x.menu)) {
       const item: MenuItem = { key: r.path, icon: r.icon, label: t(r.label) };
       if (!r.group) {
         items.push(item);
@@ -48,11 +51,11 @@ export function MainLayout() {
       children.push(item);
     }
     return items;
-  }, [me, t]);
+  }, [allowed, t]);
 
   // the menu entry of the current page: the longest menu path the location starts with
   const path = location.pathname.replace(/\/+$/, '') || '/';
-  const current = allowedRoutes(me)
+  const current = allowed
     .filter((r) => r.menu && (path === r.path || path.startsWith(`${r.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
   const selected = current?.path ?? path;
@@ -164,7 +167,9 @@ export function MainLayout() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
-            <Outlet />
+            <PageLinksProvider value={allowed}>
+              <Outlet />
+            </PageLinksProvider>
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -2,9 +2,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Result, Spin } from 'antd';
-import type { Me, Permission } from '@ducha/contract';
+import { hasPermission, type Me, type Permission } from '@ducha/contract';
 import { useMeQuery } from '../api/auth.ts';
-import { hasPermission } from './routes.tsx';
 import { useT } from './i18n.tsx';
 
 const MeContext = createContext<Me | null>(null);

@@ -1,4 +1,6 @@
 // The one route table: path, menu label, icon and required permission, used by the menu and the guard.
+// A route loads its module's page, or (app/pages/) the page composed with the parts other modules add to it:
+// a page imports nothing from another feature module.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -32,7 +34,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Me, Permission, Role } from '@ducha/contract';
+import { hasPermission, type Me, type Permission, type Role } from '@ducha/contract';
 import type { MsgKey } from './messages/zh.ts';
 
 export interface AppRoute {
@@ -65,7 +67,7 @@ export const appRoutes: AppRoute[] = [
     label: 'menu.home',
     icon: <DashboardOutlined />,
     menu: true,
-    Component: lazy(() => import('../modules/home/HomePage.tsx')),
+    Component: lazy(() => import('./pages/Home.tsx')),
   },
   {
     path: '/projects',
@@ -117,14 +119,14 @@ export const appRoutes: AppRoute[] = [
     label: 'menu.projectDetail',
     permission: 'project.read',
     menu: false,
-    Component: lazy(() => import('../modules/projects/ProjectDetailPage.tsx')),
+    Component: lazy(() => import('./pages/ProjectDetail.tsx')),
   },
   {
     path: '/projects/:projectId/reports/:month',
     label: 'menu.reportForm',
     permission: 'project.read',
     menu: false,
-    Component: lazy(() => import('../modules/reports/ReportPage.tsx')),
+    Component: lazy(() => import('./pages/Report.tsx')),
   },
   {
     path: '/reports/inbox',
@@ -277,7 +279,7 @@ export const appRoutes: AppRoute[] = [
     icon: <ControlOutlined />,
     group: 'settings',
     menu: true,
-    Component: lazy(() => import('../modules/reports/SettingsPage.tsx')),
+    Component: lazy(() => import('./pages/ReportingSettings.tsx')),
   },
   {
     path: '/settings/items',
@@ -321,10 +323,6 @@ export const appRoutes: AppRoute[] = [
     Component: lazy(() => import('../modules/account/TokensPage.tsx')),
   },
 ];
-
-export function hasPermission(me: Pick<Me, 'permissions'>, p: Permission | undefined): boolean {
-  return !p || me.permissions.includes(p);
-}
 
 /** Routes the user may open by themselves (no `:param` in the path), in table order. */
 export function allowedRoutes(me: Pick<Me, 'permissions' | 'role'>): AppRoute[] {

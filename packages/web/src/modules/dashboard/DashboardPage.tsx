@@ -10,9 +10,9 @@ import { useLabels } from '../../app/labels.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { lightHex, LightTag, useReasonText } from '../lights/LightTag.tsx';
-import { formatMoney } from '../projects/money.ts';
-import { formatPercent, monthOf } from '../reports/period.ts';
+import { lightHex, LightTag, useReasonText } from '../../components/LightTag.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { formatPercent, monthOf } from '../../components/period.ts';
 
 function Rate({ title, value, detail }: { title: string; value: number | null; detail: string }) {
   return (

@@ -1,19 +1,24 @@
 // Workbench: who I am, my role and data scope, and shortcuts to what I may use.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { roleScope } from '@ducha/contract';
 import { useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
-import { allowedRoutes } from '../../app/routes.tsx';
+import { usePageLinks } from '../../app/pageLinks.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
-import { MyItemsCard } from '../items/MyItemsCard.tsx';
 
-export default function HomePage() {
+export interface HomePageProps {
+  /** Other modules' cards below the welcome (the unit's items to act on). */
+  cards?: ReactNode;
+}
+
+export default function HomePage({ cards }: HomePageProps) {
   const me = useMe();
   const t = useT();
   const L = useLabels();
-  const links = allowedRoutes(me).filter((r) => r.path !== '/');
+  const links = usePageLinks().filter((r) => r.path !== '/');
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} lg={14}>
@@ -36,7 +41,7 @@ export default function HomePage() {
             <Descriptions.Item label={t('field.unit')}>{me.unitName ?? t('common.none')}</Descriptions.Item>
           </Descriptions>
         </Card>
-        <MyItemsCard />
+        {cards}
       </Col>
       <Col xs={24} lg={10}>
         <Card title={t('home.shortcuts')} variant="borderless">

@@ -7,7 +7,7 @@ import { useItemIndicators, type ItemDimension } from '../../api/items.ts';
 import { useT } from '../../app/i18n.tsx';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
-import { formatPercent, thisMonth } from '../reports/period.ts';
+import { formatPercent, thisMonth } from '../../components/period.ts';
 
 const num = { align: 'right' as const };
 const tabular = { fontVariantNumeric: 'tabular-nums' } as const;

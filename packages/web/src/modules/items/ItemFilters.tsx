@@ -3,6 +3,7 @@ import { DatePicker, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { itemKinds, itemStatuses } from '@ducha/contract';
 import { useItemCategories, useItemSettings, type ItemFilters } from '../../api/items.ts';
+import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { UnitSelect } from '../../components/RemoteSelect.tsx';
@@ -83,7 +84,8 @@ export function ItemFilterControls({ table }: { table: TableControl<ItemFilters>
   const t = useT();
   const L = useLabels();
   const f = table.state.filters;
-  const categories = useItemCategories();
+  const can = useCan();
+  const categories = useItemCategories({ dictionary: can('project.read') });
   const levels = useLevelOptions();
   return (
     <>

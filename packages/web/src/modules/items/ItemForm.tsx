@@ -2,12 +2,13 @@
 import { App, Alert, Form, Input, Select } from 'antd';
 import { itemCreate, itemKinds, type ItemKind } from '@ducha/contract';
 import { useCreateItem, useItemCategories, type ItemDetail } from '../../api/items.ts';
+import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { ProjectSelect } from '../projects/pickers.tsx';
+import { ProjectSelect } from '../../components/pickers.tsx';
 
 export interface ItemFormProps {
   /** Where it is raised: the ledger (any kind, optional project), a project page, or a monthly report. */
@@ -35,7 +36,8 @@ export function ItemForm({ source, project, reportId, context, onClose, onCreate
   const [form] = Form.useForm<Values>();
   const create = useCreateItem();
   const onError = useApiError();
-  const categories = useItemCategories();
+  const can = useCan();
+  const categories = useItemCategories({ dictionary: can('project.read') });
   const z = zodForm(itemCreate, t('form.required'));
   const ledger = source === 'ledger';
 

@@ -11,7 +11,7 @@ import { useT } from '../../app/i18n.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
-import { SavedViews } from '../projects/SavedViews.tsx';
+import { SavedViews } from '../../components/SavedViews.tsx';
 import { raiserRoles } from './access.ts';
 import { ItemFilterControls, activeItemFilters, itemFiltersFromView } from './ItemFilters.tsx';
 import { ItemForm } from './ItemForm.tsx';

@@ -18,7 +18,7 @@ import {
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { itemKinds, itemSettingsUpdate, type ItemSettings } from '@ducha/contract';
 import { useItemCategories, useItemSettings, useSaveItemSettings } from '../../api/items.ts';
-import { useMe } from '../../app/auth.tsx';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
@@ -67,7 +67,11 @@ function SettingsForm({ settings }: { settings: ItemSettings }) {
   const [form] = Form.useForm();
   const save = useSaveItemSettings();
   const onError = useApiError();
-  const categories = useItemCategories(Object.keys(settings.responseDaysByCategory));
+  const can = useCan();
+  const categories = useItemCategories({
+    current: Object.keys(settings.responseDaysByCategory),
+    dictionary: can('project.read'),
+  });
   const z = zodForm(itemSettingsUpdate, t('form.required'));
   useEffect(() => form.setFieldsValue(settings), [settings, form]);
 

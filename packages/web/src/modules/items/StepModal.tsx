@@ -3,12 +3,13 @@
 import { App, Form, Input, Modal, Select, Typography, type FormInstance, type FormRule } from 'antd';
 import { itemStep, type Item, type ItemAction } from '@ducha/contract';
 import { useItemCategories, useItemStep, type ItemStepBody } from '../../api/items.ts';
+import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { RemoteSelect, UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from '../projects/DateInput.tsx';
-import { PositionSelect, UnitMultiSelect } from '../projects/pickers.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { PositionSelect, UnitMultiSelect } from '../../components/pickers.tsx';
 import { useStepError } from './useStepError.ts';
 
 /** The schema of one action's step (a member of the discriminated union). */
@@ -22,7 +23,8 @@ const itemOption = (i: Item) => ({ value: i.id, label: `${i.code} ${i.title}` })
 
 function StepFields({ action, item, z }: { action: ItemAction; item: Item; z: StepForm }) {
   const t = useT();
-  const categories = useItemCategories([item.category]);
+  const can = useCan();
+  const categories = useItemCategories({ current: [item.category], dictionary: can('project.read') });
   const text = (name: string, label: string, rows = 4, max = 500) => (
     <Form.Item name={name} label={label} {...z.item(name)}>
       <Input.TextArea rows={rows} maxLength={max} showCount data-testid={`step-${name}`} />

@@ -3,9 +3,9 @@ import { Table } from 'antd';
 import type { IndicatorRow } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
-import { formatMoney } from '../projects/money.ts';
-import { formatPercent } from '../reports/period.ts';
-import { lightHex } from './LightTag.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { formatPercent } from '../../components/period.ts';
+import { lightHex } from '../../components/LightTag.tsx';
 
 const num = { align: 'right' as const };
 const tabular = { fontVariantNumeric: 'tabular-nums' } as const;

@@ -5,7 +5,7 @@ import { useLights } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import type { QueryParams } from '../../api/client.ts';
-import { lightHex } from './LightTag.tsx';
+import { lightHex } from '../../components/LightTag.tsx';
 
 function CountCard({
   color,

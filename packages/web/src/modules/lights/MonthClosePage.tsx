@@ -24,9 +24,9 @@ import { useLabels } from '../../app/labels.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
-import { closeReaderRoles, isOffice } from '../reports/access.ts';
-import { MonthInput } from '../reports/MonthInput.tsx';
-import { lastMonth } from '../reports/period.ts';
+import { closeReaderRoles, isOffice } from '../../app/access.ts';
+import { MonthInput } from '../../components/MonthInput.tsx';
+import { lastMonth } from '../../components/period.ts';
 import { IndicatorTable } from './IndicatorTable.tsx';
 
 function MonthClose() {

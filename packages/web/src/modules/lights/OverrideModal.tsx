@@ -6,8 +6,8 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { monthOf } from '../reports/period.ts';
-import { LightTag } from './LightTag.tsx';
+import { monthOf } from '../../components/period.ts';
+import { LightTag } from '../../components/LightTag.tsx';
 
 export function OverrideModal({ light, onClose }: { light: Light; onClose: () => void }) {
   const t = useT();

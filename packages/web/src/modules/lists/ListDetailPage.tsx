@@ -24,7 +24,7 @@ import {
   type ListMember,
 } from '../../api/projects.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
-import { managerRoles } from '../projects/access.ts';
+import { managerRoles } from '../../app/access.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';

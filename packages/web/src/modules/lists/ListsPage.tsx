@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { listLevels, type ProjectList } from '@ducha/contract';
 import { useProjectLists } from '../../api/projects.ts';
 import { useMe } from '../../app/auth.tsx';
-import { managerRoles } from '../projects/access.ts';
+import { managerRoles } from '../../app/access.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { formatDateTime } from '../../components/format.ts';

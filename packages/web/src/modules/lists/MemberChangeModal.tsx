@@ -5,7 +5,7 @@ import { useMemberChange, type ListMember } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { useApiError } from '../../components/useApiError.ts';
-import { ProjectSelect } from '../projects/pickers.tsx';
+import { ProjectSelect } from '../../components/pickers.tsx';
 
 export type MemberAction = { kind: 'add' } | { kind: 'change_batch' | 'remove'; member: ListMember };
 

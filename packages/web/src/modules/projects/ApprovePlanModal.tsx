@@ -6,8 +6,8 @@ import { useApprovePlan } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { todayInShanghai } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
-import { DateInput } from './DateInput.tsx';
-import { formatMoney } from './money.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { formatMoney } from '../../components/money.ts';
 
 export interface ApprovePlanModalProps {
   projectId: number;

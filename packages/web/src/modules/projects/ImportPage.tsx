@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
-import { managerRoles } from './access.ts';
+import { managerRoles } from '../../app/access.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { ColumnsTable, Counts, ErrorTable, PreviewTable } from './ImportTables.tsx';
 

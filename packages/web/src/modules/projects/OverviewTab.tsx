@@ -8,8 +8,8 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { ActiveTag } from '../../components/StatusTag.tsx';
 import type { ProjectAccess } from './access.ts';
-import { formatMoney } from './money.ts';
-import { StageTag } from './pickers.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { StageTag } from '../../components/pickers.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 import { StageChangeModal } from './StageChangeModal.tsx';
 

@@ -6,8 +6,8 @@ import { planDraftInput, type AnnualPlan } from '@ducha/contract';
 import { useSaveDraft } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useApiError } from '../../components/useApiError.ts';
-import { DateInput } from './DateInput.tsx';
-import { formatMoney, parseMoney, proRata, sumMoney } from './money.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { formatMoney, parseMoney, proRata, sumMoney } from '../../components/money.ts';
 
 export interface PlanDraftFormProps {
   projectId: number;

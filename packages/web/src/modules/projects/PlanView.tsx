@@ -7,8 +7,8 @@ import { useT } from '../../app/i18n.tsx';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
 import { formatDate, formatDateTime, todayInShanghai } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
-import { DateInput } from './DateInput.tsx';
-import { formatMoney, sumMoney } from './money.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { formatMoney, sumMoney } from '../../components/money.ts';
 import { useLabels } from '../../app/labels.ts';
 
 type Milestone = AnnualPlan['milestones'][number];

@@ -7,7 +7,7 @@ import { usePlans } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatDate } from '../../components/format.ts';
 import type { ProjectAccess } from './access.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../../components/money.ts';
 import { PlanStatusTag, PlanView } from './PlanView.tsx';
 import { PlanDraftForm } from './PlanDraftForm.tsx';
 import { ApprovePlanModal } from './ApprovePlanModal.tsx';

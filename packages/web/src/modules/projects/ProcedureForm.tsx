@@ -8,7 +8,7 @@ import { useLabels } from '../../app/labels.ts';
 import { UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from './DateInput.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export interface ProcedureFormProps {
   projectId: number;

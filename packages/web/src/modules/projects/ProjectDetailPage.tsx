@@ -1,45 +1,42 @@
-// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, 月报, 亮灯与投资,
-// 督办事项, 名单, 变更记录).
+// 项目详情: header with code, stage and investment, and tabs (概况, 责任分工, 计划与节点, 前期手续, then the tabs
+// other modules add — 月报, 亮灯与投资, 督办事项, given by the route — then 名单, 变更记录).
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Card, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { Project } from '@ducha/contract';
 import { useProject } from '../../api/projects.ts';
-import { useCan } from '../../app/auth.tsx';
 import { isApiError } from '../../api/client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
 import { useProjectAccess } from './access.ts';
-import { formatMoney } from './money.ts';
-import { StageTag } from './pickers.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { StageTag } from '../../components/pickers.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ResponsibilityTab } from './ResponsibilityTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
 import { ProceduresTab } from './ProceduresTab.tsx';
 import { MembershipTab } from './MembershipTab.tsx';
-import { ProjectReportsTab } from '../reports/ProjectReportsTab.tsx';
-import { ProgressTab } from '../reports/ProgressTab.tsx';
-import { ProjectItemsTab } from '../items/ProjectItemsTab.tsx';
 
-const tabKeys = [
-  'overview',
-  'responsibility',
-  'plans',
-  'procedures',
-  'reports',
-  'progress',
-  'items',
-  'lists',
-  'audit',
-] as const;
+/** A tab of the project page that another module provides (placed after 前期手续, before 名单). */
+export interface ProjectTab {
+  /** The tab's key, also its `?tab=` value. */
+  key: string;
+  label: ReactNode;
+  render: (p: Project) => ReactNode;
+}
 
-export default function ProjectDetailPage() {
+export interface ProjectDetailPageProps {
+  /** Other modules' tabs, in order; the route (app/) leaves out those the user may not see. */
+  tabs?: readonly ProjectTab[];
+}
+
+export default function ProjectDetailPage({ tabs = [] }: ProjectDetailPageProps) {
   const t = useT();
   const id = Number(useParams().id);
   const [search, setSearch] = useSearchParams();
   const { data: p, isLoading, error } = useProject(Number.isInteger(id) && id > 0 ? id : null);
   const access = useProjectAccess(p);
-  const can = useCan();
-  const tab = tabKeys.find((k) => k === search.get('tab')) ?? 'overview';
 
   if (!Number.isInteger(id) || id <= 0 || (isApiError(error) && error.status === 404))
     return (
@@ -69,11 +66,7 @@ export default function ProjectDetailPage() {
       label: t('project.tab.procedures'),
       children: <ProceduresTab p={p} access={access} />,
     },
-    { key: 'reports', label: t('project.tab.reports'), children: <ProjectReportsTab p={p} /> },
-    { key: 'progress', label: t('project.tab.progress'), children: <ProgressTab p={p} /> },
-    ...(can('item.read')
-      ? [{ key: 'items', label: t('project.tab.items'), children: <ProjectItemsTab p={p} /> }]
-      : []),
+    ...tabs.map(({ key, label, render }) => ({ key, label, children: render(p) })),
     { key: 'lists', label: t('project.tab.lists'), children: <MembershipTab p={p} /> },
     {
       key: 'audit',
@@ -81,6 +74,7 @@ export default function ProjectDetailPage() {
       children: <AuditTimeline entity="project" id={String(p.id)} />,
     },
   ];
+  const tab = items.find((i) => i.key === search.get('tab'))?.key ?? 'overview';
 
   return (
     <Card variant="borderless" data-testid="project-detail">

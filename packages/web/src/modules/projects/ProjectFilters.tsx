@@ -8,7 +8,7 @@ import { useLabels } from '../../app/labels.ts';
 import { IncludeInactiveSwitch, RegionFilter } from '../../components/ListFilters.tsx';
 import { UnitSelect } from '../../components/RemoteSelect.tsx';
 import type { TableControl } from '../../components/useTableState.ts';
-import { DictSelect, PositionSelect, useStageOptions } from './pickers.tsx';
+import { DictSelect, PositionSelect, useStageOptions } from '../../components/pickers.tsx';
 
 /** Every filter key: a saved view restores exactly these (unset ones are cleared). */
 export const filterKeys = [

@@ -10,8 +10,8 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from './DateInput.tsx';
-import { DictSelect, useStageOptions } from './pickers.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { DictSelect, useStageOptions } from '../../components/pickers.tsx';
 
 export interface ProjectFormProps {
   editing: Project | null;

@@ -10,11 +10,11 @@ import { useT } from '../../app/i18n.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
-import { managerRoles } from './access.ts';
-import { formatMoney } from './money.ts';
-import { StageTag } from './pickers.tsx';
+import { managerRoles } from '../../app/access.ts';
+import { formatMoney } from '../../components/money.ts';
+import { StageTag } from '../../components/pickers.tsx';
 import { ProjectFilterControls, activeFilters, filtersFromView } from './ProjectFilters.tsx';
-import { SavedViews } from './SavedViews.tsx';
+import { SavedViews } from '../../components/SavedViews.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 
 export function LeaderCell({ p }: { p: Project }) {

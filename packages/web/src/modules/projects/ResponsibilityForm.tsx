@@ -8,7 +8,7 @@ import { useT } from '../../app/i18n.tsx';
 import { PersonSelect, UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { PositionSelect, UnitMultiSelect } from './pickers.tsx';
+import { PositionSelect, UnitMultiSelect } from '../../components/pickers.tsx';
 
 interface TeamRow {
   personId?: number | null;

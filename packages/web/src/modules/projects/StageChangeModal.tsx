@@ -7,8 +7,8 @@ import { useLabels } from '../../app/labels.ts';
 import { todayInShanghai } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from './DateInput.tsx';
-import { useStageOptions } from './pickers.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { useStageOptions } from '../../components/pickers.tsx';
 
 export function StageChangeModal({ p, onClose }: { p: Project; onClose: () => void }) {
   const t = useT();

@@ -1,9 +1,7 @@
 // What the signed-in user may do with a project, mirroring the server's policy (the server decides).
 import type { Project } from '@ducha/contract';
+import { managerRoles } from '../../app/access.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
-
-/** Who creates projects, imports them and manages lists and baselines: the office (and admin). */
-export const managerRoles: readonly string[] = ['admin', 'office'];
 
 export interface ProjectAccess {
   /** The office (and admin): create, responsibility chain, lists, approve baselines. */

@@ -28,7 +28,7 @@ import {
 import { useT } from '../../app/i18n.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from '../projects/DateInput.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export function CalendarCard({ regionCode, year }: { regionCode: string | undefined; year: number }) {
   const t = useT();

@@ -4,8 +4,8 @@ import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { useInbox, type InboxItem } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
-import { MonthInput } from './MonthInput.tsx';
-import { isMonth, lastMonth } from './period.ts';
+import { MonthInput } from '../../components/MonthInput.tsx';
+import { isMonth, lastMonth } from '../../components/period.ts';
 
 const stateColors: Record<InboxItem['state'], string> = {
   due: 'processing',

@@ -7,10 +7,10 @@ import { useProgress, type ProgressRow } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { lightHex, useReasonText } from '../lights/LightTag.tsx';
-import { formatMoney } from '../projects/money.ts';
+import { lightHex, useReasonText } from '../../components/LightTag.tsx';
+import { formatMoney } from '../../components/money.ts';
 import { useYearOptions } from './ProjectReportsTab.tsx';
-import { formatPercent, monthOf, thisMonth } from './period.ts';
+import { formatPercent, monthOf, thisMonth } from '../../components/period.ts';
 
 const esc = (s: string) =>
   s.replace(

@@ -5,9 +5,9 @@ import { Select, Space, Table, Typography } from 'antd';
 import type { MonthlyReport, Project } from '@ducha/contract';
 import { useProgress, useReports, type ProgressRow } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
-import { formatMoney } from '../projects/money.ts';
+import { formatMoney } from '../../components/money.ts';
 import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
-import { monthOf, thisMonth } from './period.ts';
+import { monthOf, thisMonth } from '../../components/period.ts';
 
 interface MonthRow {
   month: string;

@@ -11,12 +11,12 @@ import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
-import { formatMoney } from '../projects/money.ts';
-import { MonthInput } from './MonthInput.tsx';
+import { formatMoney } from '../../components/money.ts';
+import { MonthInput } from '../../components/MonthInput.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { TimelinessTag } from './ReportTags.tsx';
-import { isOffice } from './access.ts';
-import { isMonth, lastMonth, monthOf } from './period.ts';
+import { isOffice } from '../../app/access.ts';
+import { isMonth, lastMonth, monthOf } from '../../components/period.ts';
 
 type Filters = { month: string; status: 'submitted' };
 

@@ -8,7 +8,7 @@ import { todayInShanghai } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { Attachments } from './Attachments.tsx';
 import { ReportFields, bodyOf, markIssues, valuesOf, type ReportFormValues } from './ReportForm.tsx';
-import { shiftMonth, splitMonth } from './period.ts';
+import { shiftMonth, splitMonth } from '../../components/period.ts';
 
 /** This year's and since-start totals before this month: the server's, else last month's. */
 export function baseOf(data: ReportMonth, month: string) {

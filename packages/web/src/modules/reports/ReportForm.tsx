@@ -6,9 +6,9 @@ import { Decimal, reportDraft, type MonthlyReport } from '@ducha/contract';
 import type { ReportMilestone } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { zodForm } from '../../components/zodForm.ts';
-import { DateInput } from '../projects/DateInput.tsx';
-import { useDictOptions } from '../projects/pickers.tsx';
-import { formatMoney, parseMoney } from '../projects/money.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { useDictOptions } from '../../components/pickers.tsx';
+import { formatMoney, parseMoney } from '../../components/money.ts';
 
 export interface ReportFormValues {
   investmentMonth?: string;

@@ -1,5 +1,5 @@
 // 月报填报: one project's report of one month: status banner, the form (or the frozen view), review, versions.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   Alert,
@@ -27,6 +27,7 @@ import type { MonthlyReport } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useProject } from '../../api/projects.ts';
 import { useReportMonth, useVerifyReport, type ReportMonth } from '../../api/reports.ts';
+import { isOffice } from '../../app/access.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -37,9 +38,8 @@ import { ReportView } from './ReportView.tsx';
 import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
-import { ReportItems } from '../items/ReportItems.tsx';
-import { fillRoles, isOffice } from './access.ts';
-import { isMonth, shiftMonth, splitMonth, thisMonth } from './period.ts';
+import { fillRoles } from './access.ts';
+import { isMonth, shiftMonth, splitMonth, thisMonth } from '../../components/period.ts';
 
 /** The banner over the report: what state it is in and what happens next. */
 function StatusBanner({ data }: { data: ReportMonth }) {
@@ -117,7 +117,21 @@ function ReviewActions({ report, onAmend }: { report: MonthlyReport; onAmend: ()
   );
 }
 
-export default function ReportPage() {
+/** The month's report as another module's part of the page sees it. */
+export interface ReportSlot {
+  projectId: number;
+  projectName: string;
+  month: string;
+  /** The current version; null while nothing is filed. */
+  report: MonthlyReport | null;
+}
+
+export interface ReportPageProps {
+  /** Shown below the versions (the problems raised from the report, from the items module). */
+  side?: (r: ReportSlot) => ReactNode;
+}
+
+export default function ReportPage({ side }: ReportPageProps) {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
@@ -197,7 +211,7 @@ export default function ReportPage() {
         <Col xs={24} xl={7}>
           <Typography.Title level={5}>{t('report.versions')}</Typography.Title>
           <VersionList versions={data.versions} />
-          <ReportItems projectId={projectId} projectName={project.data.name} month={month} report={c} />
+          {side?.({ projectId, projectName: project.data.name, month, report: c })}
         </Col>
       </Row>
       {amending && c && (

@@ -3,7 +3,7 @@ import { Descriptions, Typography } from 'antd';
 import type { MonthlyReport } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { formatMoney } from '../projects/money.ts';
+import { formatMoney } from '../../components/money.ts';
 import { Attachments } from './Attachments.tsx';
 import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
 

@@ -5,7 +5,7 @@ import { useReturnReport } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
-import { monthOf } from './period.ts';
+import { monthOf } from '../../components/period.ts';
 
 export function ReturnModal({ report, onClose }: { report: MonthlyReport; onClose: () => void }) {
   const t = useT();

@@ -1,16 +1,20 @@
 // 填报与亮灯规则: the reporting calendar and light rules of a region for a year, and the working-day corrections.
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { Card, Col, Row, Select, Space, Typography } from 'antd';
 import { useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { LightRulesCard } from '../lights/LightRulesCard.tsx';
 import { CalendarCard, CorrectionsCard } from './CalendarSettings.tsx';
-import { isOffice } from './access.ts';
-import { thisMonth } from './period.ts';
+import { isOffice } from '../../app/access.ts';
+import { thisMonth } from '../../components/period.ts';
 
-function Settings() {
+export interface SettingsPageProps {
+  /** The light rules of the region and year (from the lights module), beside the calendar. */
+  lightRules?: (scope: { regionCode: string | undefined; year: number }) => ReactNode;
+}
+
+function Settings({ lightRules }: SettingsPageProps) {
   const t = useT();
   const me = useMe();
   const now = Number(thisMonth().slice(0, 4));
@@ -44,14 +48,14 @@ function Settings() {
           </Space>
         </Col>
         <Col xs={24} xl={14}>
-          <LightRulesCard key={`${regionCode}-${year}`} regionCode={regionCode} year={year} />
+          <Fragment key={`${regionCode}-${year}`}>{lightRules?.({ regionCode, year })}</Fragment>
         </Col>
       </Row>
     </Space>
   );
 }
 
-export default function SettingsPage() {
+export default function SettingsPage(props: SettingsPageProps) {
   const me = useMe();
-  return isOffice(me.role) ? <Settings /> : <ForbiddenPage />;
+  return isOffice(me.role) ? <Settings {...props} /> : <ForbiddenPage />;
 }

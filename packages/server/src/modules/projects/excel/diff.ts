@@ -2,10 +2,10 @@
 import type { ImportError } from '@ducha/contract';
 import { canonicalJson } from '../../../platform/audit/chain.ts';
 import type { ImportItem } from './import-rules.ts';
-import type { Existing } from './state.ts';
+import type { Existing, ProjectPart } from './types.ts';
 
 /** The parts of a project the sheet describes, in a comparable form. */
-export function projectPart(i: ImportItem, currentStage: string | null) {
+export function projectPart(i: ImportItem, currentStage: string | null): ProjectPart {
   return {
     name: i.name,
     region_code: i.regionCode,

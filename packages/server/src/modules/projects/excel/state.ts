@@ -5,18 +5,7 @@ import type { Executor } from '../../../db/connection.ts';
 import type { Actor } from '../../../platform/access/context.ts';
 import { canManageProject } from '../policy.ts';
 import type { ImportItem } from './import-rules.ts';
-import type { projectPart } from './diff.ts';
-
-export interface Existing {
-  id: number;
-  project: ReturnType<typeof projectPart>;
-  coUnitIds: number[];
-  team: number[];
-  plan: object | null;
-  planStatus: string | null;
-  memberships: Map<number, string>;
-  editable: boolean;
-}
+import type { Existing } from './types.ts';
 
 export async function loadState(
   db: Executor,

@@ -3,11 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, Tag } from 'antd';
 import type { Position, Project, Stage, Unit } from '@ducha/contract';
 import { stages } from '@ducha/contract';
-import { useList } from '../../api/resource.ts';
-import { useDictionary, type DictionaryItem } from '../../api/projects.ts';
-import { useT } from '../../app/i18n.tsx';
-import { useLabels } from '../../app/labels.ts';
-import { RemoteSelect, type Option } from '../../components/RemoteSelect.tsx';
+import { useList } from '../api/resource.ts';
+import { useDictionary, type DictionaryItem } from '../api/projects.ts';
+import { useT } from '../app/i18n.tsx';
+import { useLabels } from '../app/labels.ts';
+import { RemoteSelect, type Option } from './RemoteSelect.tsx';
 
 type PickerProps = {
   value?: number | null;

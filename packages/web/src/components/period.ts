@@ -1,5 +1,5 @@
 // Months as 'YYYY-MM' strings (the API's form) and ratios as percentages, in the business time zone.
-import { todayInShanghai } from '../../components/format.ts';
+import { todayInShanghai } from './format.ts';
 
 const pad = (m: number) => String(m).padStart(2, '0');
 

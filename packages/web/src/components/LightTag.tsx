@@ -2,10 +2,10 @@
 import { useCallback } from 'react';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { Light, LightColor, LightReason } from '@ducha/contract';
-import { useT } from '../../app/i18n.tsx';
-import { useLabels } from '../../app/labels.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { formatPercent } from '../reports/period.ts';
+import { useT } from '../app/i18n.tsx';
+import { useLabels } from '../app/labels.ts';
+import { formatDateTime } from './format.ts';
+import { formatPercent } from './period.ts';
 
 /** The colours of the lights, for tags, cards and charts. */
 export const lightHex: Record<LightColor, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };

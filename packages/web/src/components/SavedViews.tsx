@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { savedViewCreate } from '@ducha/contract';
-import { useDeleteView, useSaveView, useSavedViews } from '../../api/projects.ts';
-import { useT } from '../../app/i18n.tsx';
-import { useApiError } from '../../components/useApiError.ts';
-import { zodForm } from '../../components/zodForm.ts';
+import { useDeleteView, useSaveView, useSavedViews } from '../api/projects.ts';
+import { useT } from '../app/i18n.tsx';
+import { useApiError } from './useApiError.ts';
+import { zodForm } from './zodForm.ts';
 
 export interface SavedViewsProps {
   page: string;
