@@ -1,7 +1,6 @@
 /** The signed-in user's own notifications. */
 import { countBody, idParams, listOf, notification, notificationQuery, okBody } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { listNotifications, markRead, unreadCount } from './notify.ts';
 

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
-import { pathUnderCodeSql } from '../../platform/access/scope.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { containing } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';

@@ -4,7 +4,7 @@ import { sql, type Expression, type Insertable, type SqlBool, type Updateable } 
 import type { Executor, Trx } from '../../db/connection.ts';
 import type { ItemEventsTable, ItemsTable } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { scopeKind } from '../../platform/access/scope.ts';
 import type { Corrections } from '../../platform/calendar.ts';
 import { currentHolderNameOf, positionNameOf, unitNameOf, unitsJson } from '../org/index.ts';
 import { projectCodeOf, projectNameOf, projectOwnedBy, projectOwnerOf } from '../projects/index.ts';

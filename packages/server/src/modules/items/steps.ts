@@ -12,7 +12,7 @@ import {
   type ItemStatus,
   type ItemStep,
 } from '@ducha/contract';
-import { sql, type Updateable } from 'kysely';
+import { type Updateable } from 'kysely';
 import type { Trx } from '../../db/connection.ts';
 import type { ItemsTable } from '../../db/types.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';

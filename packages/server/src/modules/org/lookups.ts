@@ -39,7 +39,6 @@ export const teamJson = (rows: ReturnType<typeof sql>) =>
     from (${rows}) as t(person_id, duty) join people pe on pe.id = t.person_id), '[]'::json)`;
 
 type Kind = 'units' | 'people' | 'positions';
-const noun: Record<Kind, string> = { units: '单位', people: '人员', positions: '职务' };
 
 /**
  * Throws 400 at `path` unless every id names an active unit, person or position. `message` is the

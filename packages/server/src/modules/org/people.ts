@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { regionSubtreeSql, scopeKind } from '../../platform/access/scope.ts';
+import { scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, paged, patchOf, containing } from '../../platform/records.ts';

@@ -3,7 +3,7 @@ import type { User, userCreate, userQuery, userUpdate } from '@ducha/contract';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { inPath, inRegionSubtree, regionSubtreeSql } from '../../platform/access/scope.ts';
+import { inPath, inRegionSubtree } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import {
   accountIdByUsername,

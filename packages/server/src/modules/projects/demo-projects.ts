@@ -13,7 +13,8 @@ import { todayInChina } from '../../platform/time.ts';
 import { cityProjects, lindianProjects } from './demo-projects-data.ts';
 import { buildResponsibilitySheet } from './excel/build.ts';
 import { importProjects } from './excel/importer.ts';
-import { changeMember, createList, decideAdjustment, publishList } from './lists.ts';
+import { changeMember, decideAdjustment } from './list-adjustments.ts';
+import { createList, publishList } from './lists.ts';
 import { approveDraft } from './plans.ts';
 import { applyProcedureTemplate } from './procedures.ts';
 

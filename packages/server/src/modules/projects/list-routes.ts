@@ -20,17 +20,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
-import {
-  auditReadList,
-  changeMember,
-  createList,
-  decideAdjustment,
-  getList,
-  listAdjustments,
-  listLists,
-  projectMemberships,
-  publishList,
-} from './lists.ts';
+import { changeMember, decideAdjustment } from './list-adjustments.ts';
+import { auditReadList, getList, listAdjustments, listLists, projectMemberships } from './list-queries.ts';
+import { createList, publishList } from './lists.ts';
 
 const read = { access: 'project.read' } as const;
 const write = { access: 'project.write' } as const;

@@ -5,7 +5,7 @@
  */
 import type { Project, responsibilityUpdate } from '@ducha/contract';
 import type { z } from 'zod';
-import { transaction, type Db, type Executor } from '../../db/connection.ts';
+import { transaction, type Db } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';

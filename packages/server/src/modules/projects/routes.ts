@@ -26,7 +26,6 @@ import {
   projectQuery,
   projectUpdate,
   responsibilityUpdate,
-  stage,
   stageChange,
 } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

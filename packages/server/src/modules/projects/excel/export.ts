@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/connection.ts';
 import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { filteredProjects } from '../projects.ts';
-import { getList } from '../lists.ts';
+import { getList } from '../list-queries.ts';
 import { presentProject, projectColumns, type ProjectRow } from '../repo.ts';
 import { addTable, ExcelJS, toBuffer } from '../../../platform/excel.ts';
 
