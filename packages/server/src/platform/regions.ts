@@ -8,7 +8,7 @@ import type { Region } from '@ducha/contract';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor, Trx } from '../db/connection.ts';
 import type { Actor } from './access/context.ts';
-import { inRegionSubtree, isAncestorRegion, officeOver, scopeKind } from './access/scope.ts';
+import { officeOver, seesRegion } from './access/scope.ts';
 import { forbidden, notFound, outOfScope } from './errors.ts';
 
 export const regionColumns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
@@ -115,8 +115,7 @@ export async function settingsRegion(db: Executor, a: Actor, code: string, write
   const region = await getRegion(db, code);
   if (!region) throw notFound();
   if (write && !officeOver(a, region.path)) throw forbidden();
-  if (scopeKind(a) !== 'global' && !inRegionSubtree(a, region.path) && !isAncestorRegion(a, region.path))
-    throw outOfScope();
+  if (!seesRegion(a, region.path)) throw outOfScope();
   return region;
 }
 

@@ -11,10 +11,13 @@ import type {
   inboxItem,
   lightRulesUpdate,
   lightRulesVersion,
+  progressMonth,
   reportAmend,
   reportDraft,
   reportingCalendar,
   reportingCalendarUpdate,
+  reportMilestone,
+  reportMonth,
   timelinessValues,
 } from '@ducha/contract';
 import { api, isApiError, type QueryParams } from './client.ts';
@@ -31,38 +34,11 @@ export type Timeliness = (typeof timelinessValues)[number];
 export type Attachment = MonthlyReport['attachments'][number];
 
 /** A milestone of the baseline in force, offered as "reached this month" on the form. */
-export interface ReportMilestone {
-  id: number;
-  name: string;
-  plannedDate: string;
-  actualDate: string | null;
-}
-
+export type ReportMilestone = z.infer<typeof reportMilestone>;
 /** `GET /api/projects/:projectId/reports/:month`: the month's report, its versions and context. */
-export interface ReportMonth {
-  current: MonthlyReport | null;
-  versions: MonthlyReport[];
-  /** last month's current report, shown beside the form */
-  previous: MonthlyReport | null;
-  milestones: ReportMilestone[];
-  deadline: string;
-}
-
+export type ReportMonth = z.infer<typeof reportMonth>;
 /** One month of `GET /api/projects/:id/progress?year=` (money in 万元 as strings). */
-export interface ProgressRow {
-  month: number;
-  /** null: no baseline in force that month */
-  planned: string | null;
-  plannedToDate: string | null;
-  /** null: no report that month */
-  done: string | null;
-  doneToDate: string;
-  paceRatio: number | null;
-  color: LightColor | null;
-  timeliness: Timeliness | null;
-  /** the month's light reasons (empty without a light) */
-  reasons: LightReason[];
-}
+export type ProgressRow = z.infer<typeof progressMonth>;
 
 /** Filters of `GET /api/lights` (and of its Excel export). */
 export type LightFilters = {

@@ -19,6 +19,8 @@ import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
 import {
   addItemEvent,
   findItemRow,
+  itemRecord,
+  nextCode,
   insertItem,
   lockItemRow,
   presentItem,
@@ -27,7 +29,6 @@ import {
 } from './repo.ts';
 import { allowedActions, codePrefix, initialLevel } from './rules.ts';
 import { loadItemSettings } from './settings.ts';
-import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const itemFacts = (r: ItemRow): ItemFacts => ({
   regionPath: r.region_path,
@@ -54,35 +55,7 @@ export async function presentContext(db: Executor, today = todayInChina()): Prom
 export async function itemDetail(db: Executor, actor: Actor, id: number) {
   const row = await readableItem(db, actor, id);
   const c = await presentContext(db);
-  const [events, attachments, duplicates] = await Promise.all([
-    db
-      .selectFrom('item_events as e')
-      .select([
-        'e.id',
-        'e.at',
-        userNameOf('e.actor_id').as('actor'),
-        'e.action',
-        'e.from_status',
-        'e.to_status',
-        'e.note',
-      ])
-      .where('e.item_id', '=', id)
-      .orderBy('e.at')
-      .orderBy('e.id')
-      .execute(),
-    db
-      .selectFrom('item_attachments')
-      .select(['id', 'name', 'size', 'type', 'sha256', 'created_at'])
-      .where('item_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('items')
-      .select(['id', 'code', 'title'])
-      .where('merged_into', '=', id)
-      .orderBy('id')
-      .execute(),
-  ]);
+  const { events, attachments, duplicates } = await itemRecord(db, id);
   return {
     item: presentItem(row, c),
     allowedActions: allowedActions(
@@ -124,19 +97,6 @@ export const checkCategory = (db: Executor, category: string) =>
 export async function lockedItem(trx: Trx, actor: Actor, id: number): Promise<ItemRow> {
   if (!(await lockItemRow(trx, id))) throw notFound();
   return readableItem(trx, actor, id);
-}
-
-/** The next code of a kind in a year (WT-2026-0001), numbered under the counter row's lock. */
-export async function nextCode(trx: Executor, prefix: string, year: number): Promise<string> {
-  const row = await trx
-    .insertInto('item_counters')
-    .values({ prefix, year, last: 1 })
-    .onConflict((oc) =>
-      oc.columns(['prefix', 'year']).doUpdateSet((eb) => ({ last: eb('item_counters.last', '+', 1) })),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
 }
 
 /** Where a new item belongs: its project (directly or through the report), else a region in the raiser's reach. */

@@ -14,47 +14,23 @@
 import fc from 'fast-check';
 import type { ItemKind, Role } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/access/context.ts';
 import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
-
-const PROVINCE = '230000';
-const CITY = '230000.230600';
-const LINDIAN = '230000.230600.230623';
-const TOWN = '230000.230600.230623.230623100';
-const SIBLING = '230000.230600.230621';
-const TRAP = '230000.230600.2306231';
-const OTHER_CITY = '230000.230100';
-
-function actor(id: number, role: Role, regionPath: string, unitId: number | null): Actor {
-  return {
-    id,
-    username: `u${id}`,
-    displayName: `用户${id}`,
-    role,
-    regionCode: regionPath.split('.').pop() || null,
-    regionPath,
-    unitId,
-    personId: 100 + id,
-    mustChangePassword: false,
-    via: 'session',
-  };
-}
+import {
+  CITY,
+  LINDIAN,
+  OTHER_CITY,
+  PROVINCE,
+  SIBLING,
+  TOWN,
+  TRAP,
+  type Who,
+  actor,
+  actors,
+  everyone,
+} from '../../../test/actors.ts';
 
 // User ids 1-9 as listed. Unit ids: 10 the unit user's unit, 20 the reporter's, 30 the inspector's,
 // 40 the expert's; the offices and leaders sit in units 2-5; 11, 12, 21, 50-52 are nobody's here.
-const actors = {
-  admin: actor(1, 'admin', '', 1),
-  office: actor(2, 'office', CITY, 2),
-  office_lindian: actor(3, 'office', LINDIAN, 3),
-  leader: actor(4, 'leader', CITY, 4),
-  leader_lindian: actor(5, 'leader', LINDIAN, 5),
-  unit: actor(6, 'unit', CITY, 10),
-  reporter: actor(7, 'reporter', CITY, 20),
-  inspector: actor(8, 'inspector', CITY, 30),
-  expert: actor(9, 'expert', CITY, 40),
-};
-type Who = keyof typeof actors;
-const everyone = Object.keys(actors) as Who[];
 
 const item = (
   regionPath: string,

@@ -5,13 +5,13 @@ import type { Executor, Trx } from '../../db/connection.ts';
 import type { ItemEventsTable, ItemsTable } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { scopeKind } from '../../platform/access/scope.ts';
+import { userNameOf } from '../../platform/auth/accounts.ts';
 import type { Corrections } from '../../platform/calendar.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { currentHolderNameOf, positionNameOf, unitNameOf, unitsJson } from '../org/index.ts';
 import { projectCodeOf, projectNameOf, projectOwnedBy, projectOwnerOf } from '../projects/index.ts';
 import { reportMonthOf } from '../reports/index.ts';
 import { flags } from './rules.ts';
-import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
-import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const itemBase = (db: Executor) => db.selectFrom('items as i');
 
@@ -257,3 +257,50 @@ export const insertItem = (trx: Trx, values: Insertable<ItemsTable>) =>
     .values(values)
     .returning(['id', 'code', 'kind', 'status', 'level', 'project_id', 'region_code', 'category', 'title'])
     .executeTakeFirstOrThrow();
+
+/** An item's handling record (办理记录), evidence files and the duplicates merged into it. */
+export async function itemRecord(db: Executor, id: number) {
+  const [events, attachments, duplicates] = await Promise.all([
+    db
+      .selectFrom('item_events as e')
+      .select([
+        'e.id',
+        'e.at',
+        userNameOf('e.actor_id').as('actor'),
+        'e.action',
+        'e.from_status',
+        'e.to_status',
+        'e.note',
+      ])
+      .where('e.item_id', '=', id)
+      .orderBy('e.at')
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('item_attachments')
+      .select(['id', 'name', 'size', 'type', 'sha256', 'created_at'])
+      .where('item_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('items')
+      .select(['id', 'code', 'title'])
+      .where('merged_into', '=', id)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { events, attachments, duplicates };
+}
+
+/** The next code of a kind in a year (WT-2026-0001), numbered under the counter row's lock. */
+export async function nextCode(trx: Executor, prefix: string, year: number): Promise<string> {
+  const row = await trx
+    .insertInto('item_counters')
+    .values({ prefix, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['prefix', 'year']).doUpdateSet((eb) => ({ last: eb('item_counters.last', '+', 1) })),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
+}

@@ -11,7 +11,6 @@
 import fc from 'fast-check';
 import type { Role } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../platform/access/context.ts';
 import {
   canCreateUnit,
   canReadPerson,
@@ -29,35 +28,7 @@ import {
   type UnitFacts,
   type UserFacts,
 } from './policy.ts';
-
-const PROVINCE = '230000';
-const CITY = '230000.230600';
-const LINDIAN = '230000.230600.230623';
-const TOWN = '230000.230600.230623.230623100';
-const SIBLING = '230000.230600.230621';
-const TRAP = '230000.230600.2306231';
-const OTHER_CITY = '230000.230100';
-
-function actor(
-  id: number,
-  role: Role,
-  regionPath: string,
-  unitId: number | null,
-  personId: number | null,
-): Actor {
-  return {
-    id,
-    username: `u${id}`,
-    displayName: `用户${id}`,
-    role,
-    regionCode: regionPath.split('.').pop() || null,
-    regionPath,
-    unitId,
-    personId,
-    mustChangePassword: false,
-    via: 'session',
-  };
-}
+import { CITY, LINDIAN, OTHER_CITY, PROVINCE, SIBLING, TOWN, TRAP, actor } from '../../../test/actors.ts';
 
 // Unit ids: 10 the unit user's unit, 20 the reporter's, 30 the inspector's, 40 the expert's.
 const actors = {

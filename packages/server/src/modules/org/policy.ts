@@ -5,7 +5,7 @@
  */
 import { officeManagedRoles, type Role } from '@ducha/contract';
 import type { Actor } from '../../platform/access/context.ts';
-import { inRegionSubtree, isAncestorRegion, officeOver, scopeKind } from '../../platform/access/scope.ts';
+import { inRegionSubtree, officeOver, scopeKind, seesRegion } from '../../platform/access/scope.ts';
 
 export interface UnitFacts {
   id: number;
@@ -29,7 +29,7 @@ export interface UserFacts {
 const isAdmin = (a: Actor) => a.role === 'admin';
 
 export function canReadRegion(a: Actor, path: string): boolean {
-  return scopeKind(a) === 'global' || inRegionSubtree(a, path) || isAncestorRegion(a, path);
+  return seesRegion(a, path);
 }
 export const canWriteRegion = (a: Actor) => isAdmin(a);
 

@@ -2,8 +2,7 @@
  * The reports module's door: what other modules may use of monthly reports and the reporting
  * calendar (reads, the month close's SQL builders, deadlines, the timeliness rule).
  */
-export { calendarFor, deadlineOf, deadlineResolver } from './calendar.ts';
-export { canFileReport } from './policy.ts';
+export { calendarFor, deadlineResolver } from './calendar.ts';
 export { doneToDateSql, reportMonthOf, reportProject, submissionsSql, yearReports } from './reads.ts';
 export { parseMonth } from './reports.ts';
 export { timeliness, type Timeliness } from './rules.ts';

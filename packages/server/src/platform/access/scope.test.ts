@@ -10,18 +10,12 @@
 import fc from 'fast-check';
 import type { Role } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './context.ts';
 import { inPath, inRegionSubtree, officeOver } from './scope.ts';
+import type { Actor } from './context.ts';
+import { CITY, LINDIAN, OTHER_CITY, PROVINCE, SIBLING, TOWN, TRAP } from '../../../test/actors.ts';
 
-const PROVINCE = '230000';
-const CITY = '230000.230600';
-const LINDIAN = '230000.230600.230623';
-const TOWN = '230000.230600.230623.230623100';
-const SIBLING = '230000.230600.230621';
-const TRAP = '230000.230600.2306231';
 const UNDER_TRAP = '230000.230600.2306231.2306231001';
 const SHORT = '230000.230600.23062';
-const OTHER_CITY = '230000.230100';
 
 function actor(id: number, role: Role, regionPath: string): Actor {
   return {

@@ -46,3 +46,10 @@ function pathUnderSql(pathColumn: string, root: RawBuilder<unknown>): Expression
   const col = sql.ref(pathColumn);
   return sql<SqlBool>`(${col} = ${root} or ${col} like ${root} || '.%')`;
 }
+
+/**
+ * Does the actor see what is kept for region `path` and shared down the tree (lists, calendars,
+ * light rules, a region row): the actor's subtree and the regions above it, never a sibling's?
+ */
+export const seesRegion = (a: Actor, path: string): boolean =>
+  scopeKind(a) === 'global' || inRegionSubtree(a, path) || isAncestorRegion(a, path);

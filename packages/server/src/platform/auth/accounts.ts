@@ -3,7 +3,7 @@
  * module's account screens read and write them through these functions; other modules use the
  * expressions (a user's display name beside a row) and the small reads below.
  */
-import { sql, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor, Trx } from '../../db/connection.ts';
 import type { UsersTable } from '../../db/types.ts';
 
@@ -34,19 +34,8 @@ export const firstAdminId = async (db: Executor) =>
       .executeTakeFirst()
   )?.id;
 
-export const insertAccount = async (
-  trx: Trx,
-  values: {
-    username: string;
-    display_name: string;
-    role: string;
-    region_code: string | null;
-    unit_id: number | null;
-    person_id: number | null;
-    password_hash: string;
-    must_change_password: boolean;
-  },
-) => (await trx.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
+export const insertAccount = async (trx: Trx, values: Insertable<UsersTable>) =>
+  (await trx.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
 
 export const updateAccount = (trx: Trx, id: number, set: Updateable<UsersTable>) =>
   trx.updateTable('users').set(set).where('id', '=', id).execute();
