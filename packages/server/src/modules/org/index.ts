@@ -1,7 +1,8 @@
 /**
  * The org module's door: what other modules may use of units, people and positions. Nothing else
  * in this folder is imported from outside it (the wall test checks), except the routes and the
- * seed, which the application shell registers and runs.
+ * seed, which the application shell registers and runs. The command line creates accounts and
+ * resets passwords through the same use cases as the account screens.
  */
 export {
   activeOrg,
@@ -16,3 +17,4 @@ export {
   unitNameOf,
   unitsJson,
 } from './lookups.ts';
+export { createUser, resetPassword } from './users.ts';
