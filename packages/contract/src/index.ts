@@ -18,3 +18,4 @@ export * from './projects/lists.ts';
 export * from './projects/excel.ts';
 export * from './reports/schema.ts';
 export * from './items/schema.ts';
+export * from './workbench/schema.ts';

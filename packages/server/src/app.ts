@@ -28,6 +28,7 @@ import { lightRoutes } from './modules/lights/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
+import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { installAccess } from './platform/access/guard.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
   await app.register(notificationRoutes(db));
+  await app.register(workbenchRoutes(db));
 
   const dist = config.webDist;
   const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));

@@ -1139,6 +1139,7 @@ const cases: Case[] = [
     note: 'offices set deadlines and the ladder',
   },
   { route: 'GET /api/notifications', url: () => '/api/notifications', ok: all, note: 'own inbox' },
+  { route: 'GET /api/workbench', url: () => '/api/workbench', ok: all, note: 'own work, counted in scope' },
   {
     route: 'GET /api/notifications/unread-count',
     url: () => '/api/notifications/unread-count',

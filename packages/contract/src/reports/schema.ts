@@ -127,9 +127,12 @@ export const inboxItem = z.object({
   projectName: z.string(),
   month: yearMonth,
   deadline: z.string(),
-  state: z.enum(['due', 'late', 'returned', 'draft']),
+  /** submitted and verified appear only in the every-month inbox, for the month open for filing */
+  state: z.enum(['due', 'late', 'returned', 'draft', 'submitted', 'verified']),
   reportId: z.number().int().nullable(),
 });
+
+export type InboxItem = z.infer<typeof inboxItem>;
 
 // ---- progress and lights ----
 export const lightColors = ['green', 'yellow', 'red'] as const;

@@ -7,3 +7,4 @@
 export { itemDetail, raiseItem, readableItem } from './items.ts';
 export { notifyDueSoon } from './jobs.ts';
 export { takeStep } from './steps.ts';
+export { itemCounts } from './queries.ts';

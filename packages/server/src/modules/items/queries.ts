@@ -245,3 +245,40 @@ export async function itemIndicators(
     listed: r.listed,
   }));
 }
+
+const countOf = async (q: ReturnType<typeof filtered>) =>
+  Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * What waits in the ledger, as counts for the workbench: for the office, open items past a
+ * deadline and escalation proposals; for a unit or reporter, the items its unit must answer or
+ * handle again (assigned or returned to it); for a leader, its instructions by state.
+ */
+export async function itemCounts(db: Db, ctx: Ctx) {
+  const actor = actorOf(ctx);
+  const today = todayInChina();
+  const office = actor.role === 'admin' || actor.role === 'office';
+  const filer = (actor.role === 'unit' || actor.role === 'reporter') && actor.unitId !== null;
+  const mine = () => filtered(db, ctx, { kind: 'instruction' }, today).where('i.raised_by', '=', actor.id);
+  return {
+    overdue: office ? await countOf(filtered(db, ctx, { overdue: true, open: true }, today)) : 0,
+    proposals: office ? (await escalationProposals(db, ctx)).length : 0,
+    toAnswer: filer
+      ? await countOf(
+          filtered(db, ctx, {}, today)
+            .where('i.responsible_unit_id', '=', actor.unitId!)
+            .where('i.status', 'in', ['assigned', 'returned']),
+        )
+      : 0,
+    instructions:
+      actor.role === 'leader'
+        ? {
+            open: await countOf(mine().where('i.status', 'not in', ['closed', 'merged'])),
+            overdue: await countOf(
+              mine().where('i.status', 'not in', ['closed', 'merged']).where(overdueSql(today)),
+            ),
+            closed: await countOf(mine().where('i.status', '=', 'closed')),
+          }
+        : null,
+  };
+}

@@ -1,7 +1,7 @@
 /** A month's close: read it (or the latest), run it, publish it (which freezes the month). */
 import type { MonthClose } from '@ducha/contract';
 import { transaction, type Db } from '../../db/connection.ts';
-import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
@@ -70,4 +70,12 @@ export async function publishClose(db: Db, ctx: Ctx, code: string, ym: string) {
     });
   });
   return getClose(db, ctx, code, ym);
+}
+
+/** The newest month closed for the actor's region or a region above it (a county reads the city's). */
+export async function latestCloseMonth(db: Db, actor: Actor): Promise<string | null> {
+  let q = db.selectFrom('month_closes').select(['year', 'month']);
+  if (actor.role !== 'admin') q = q.where('region_code', 'in', actor.regionPath.split('.'));
+  const row = await q.orderBy('year', 'desc').orderBy('month', 'desc').limit(1).executeTakeFirst();
+  return row ? `${row.year}-${String(row.month).padStart(2, '0')}` : null;
 }

@@ -3,5 +3,5 @@
  * Others use the close (the CLI, the nightly job, the demo) and the scheduled job.
  */
 export { runClose } from './close.ts';
-export { publishClose } from './closes.ts';
+export { latestCloseMonth, publishClose } from './closes.ts';
 export { closeDueMonths, closingRegions } from './jobs.ts';

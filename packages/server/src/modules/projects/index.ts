@@ -15,11 +15,13 @@ export {
   milestonesJson,
   overdueMilestonesSql,
   projectCodeOf,
+  projectCounts,
   projectIdsIn,
   projectLeaderPosition,
   projectNameOf,
   projectOwnedBy,
   projectOwnerOf,
   projectRegionPaths,
+  projectRegionsIn,
   readableProjects,
 } from './reads.ts';

@@ -39,6 +39,10 @@ export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<Sql
 export const projectIdsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
   filteredProjects(db, actor, { ...noPaging, ...filter }).select('p.id');
 
+/** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines). */
+export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
+  filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.region_code']);
+
 /** The projects the actor reads (active ones unless asked), by code, every field. */
 export const readableProjects = async (db: Executor, actor: Actor, filter: Filter = {}) =>
   (await filteredProjects(db, actor, { ...noPaging, ...filter })
@@ -101,3 +105,23 @@ export const listMembershipsSql = (scope: RawBuilder<unknown>, y: number) => sql
   from project_list_members m join project_lists l on l.id = m.list_id join ${scope} s on s.id = m.project_id
   where m.removed_at is null and l.year = ${y}
   group by m.project_id`;
+
+/** What waits for an office in its scope: list adjustments to decide and annual plan drafts to approve. */
+export async function projectCounts(db: Executor, actor: Actor) {
+  const [adjustments, drafts] = await Promise.all([
+    db
+      .selectFrom('list_adjustments as a')
+      .innerJoin('project_lists as l', 'l.id', 'a.list_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.status', '=', 'pending')
+      .$if(actor.role !== 'admin', (q) => q.where(regionCodeUnder('l.region_code', actor.regionPath)))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('annual_plans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'draft')
+      .where('project_id', 'in', projectIdsIn(db, actor))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { listAdjustments: Number(adjustments.n), planDrafts: Number(drafts.n) };
+}

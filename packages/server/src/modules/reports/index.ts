@@ -6,3 +6,4 @@ export { calendarFor, deadlineResolver } from './calendar.ts';
 export { doneToDateSql, reportMonthOf, reportProject, submissionsSql, yearReports } from './reads.ts';
 export { parseMonth } from './reports.ts';
 export { timeliness, type Timeliness } from './rules.ts';
+export { filerReportCounts, officeReportCounts, queueMonth } from './counts.ts';

@@ -1,9 +1,9 @@
 /** Read side of reports: the verification queue and lists, a filer's inbox. */
-import type { reportQuery } from '@ducha/contract';
+import type { InboxItem, reportQuery } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { actorOf, type Ctx } from '../../platform/access/context.ts';
+import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { todayInChina } from '../../platform/time.ts';
 import {
   projectCodeOf,
@@ -53,43 +53,104 @@ export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuer
   return { items, total: Number(count.n) };
 }
 
-/** What the actor must file for a month: projects they file for with no report yet, drafts and returns. */
-export async function inbox(db: Db, ctx: Ctx, ym: string) {
-  const actor = actorOf(ctx);
+type InboxState = InboxItem['state'];
+const monthOf = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
+
+/** The month before `ym` ('YYYY-MM'). */
+export const monthBefore = (ym: string) => {
   const { y, m } = parseMonth(ym);
-  const projects = await readableProjects(db, actor);
-  const mine = projects.filter((p) => canFileReport(actor, projectFacts(p)));
-  if (!mine.length) return [];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/** How many months back the every-month inbox looks for reports still owed. */
+export const OWED_WINDOW = 12;
+
+/**
+ * The filer's tasks over `months`: for every project the actor files for, each month with no
+ * submitted report (due, late, a draft, a returned report); with `done`, that month's submitted and
+ * verified reports too (they stay in view with their status).
+ */
+async function filerTasks(db: Db, actor: Actor, months: string[], done?: string): Promise<InboxItem[]> {
+  const mine = (await readableProjects(db, actor)).filter((p) => canFileReport(actor, projectFacts(p)));
+  if (!mine.length || !months.length) return [];
   const reports = await db
     .selectFrom('monthly_reports')
-    .select(['id', 'project_id', 'status'])
+    .select(['id', 'project_id', 'year', 'month', 'status'])
     .where('current', '=', true)
-    .where('year', '=', y)
-    .where('month', '=', m)
+    .where(
+      sql<boolean>`(year, month) in (${sql.join(months.map((ym) => sql`(${parseMonth(ym).y}::int, ${parseMonth(ym).m}::int)`))})`,
+    )
     .where(
       'project_id',
       'in',
       mine.map((p) => p.id),
     )
     .execute();
-  const byProject = new Map(reports.map((r) => [r.project_id, r]));
+  const byKey = new Map(reports.map((r) => [`${r.project_id}:${monthOf(r.year, r.month)}`, r]));
   const today = todayInChina();
   const deadlineOf = deadlineResolver(db);
-  const out = [];
-  for (const p of mine) {
-    const r = byProject.get(p.id);
-    if (r && (r.status === 'submitted' || r.status === 'verified')) continue;
-    const deadline = await deadlineOf(p.region_path, y, m);
-    const state = r?.status === 'returned' ? 'returned' : r ? 'draft' : today > deadline ? 'late' : 'due';
-    out.push({
-      projectId: p.id,
-      projectCode: p.code,
-      projectName: p.name,
-      month: ym,
-      deadline,
-      state: state as 'due' | 'late' | 'returned' | 'draft',
-      reportId: r?.id ?? null,
-    });
+  const out: InboxItem[] = [];
+  for (const ym of months) {
+    const { y, m } = parseMonth(ym);
+    for (const p of mine) {
+      const r = byKey.get(`${p.id}:${ym}`);
+      const finished = r && (r.status === 'submitted' || r.status === 'verified');
+      if (finished && ym !== done) continue;
+      const deadline = await deadlineOf(p.region_path, y, m);
+      const state: InboxState = finished
+        ? (r.status as InboxState)
+        : r?.status === 'returned'
+          ? 'returned'
+          : r
+            ? 'draft'
+            : today > deadline
+              ? 'late'
+              : 'due';
+      out.push({
+        projectId: p.id,
+        projectCode: p.code,
+        projectName: p.name,
+        month: ym,
+        deadline,
+        state,
+        reportId: r?.id ?? null,
+      });
+    }
   }
   return out;
+}
+
+/** What the actor must file for a month: projects they file for with no report yet, drafts and returns. */
+export async function inbox(db: Db, ctx: Ctx, ym: string) {
+  return filerTasks(db, actorOf(ctx), [ym]);
+}
+
+/** Sorting of the every-month inbox: what is overdue first (oldest first), then returns, drafts, due, done. */
+const rank = (i: InboxItem, today: string) =>
+  i.state === 'submitted' || i.state === 'verified'
+    ? 4
+    : i.deadline < today
+      ? 0
+      : i.state === 'returned'
+        ? 1
+        : i.state === 'draft'
+          ? 2
+          : 3;
+
+/**
+ * Every month still owed (the last OWED_WINDOW months up to the month open for filing), overdue
+ * first, and the open month's submitted and verified reports with their status, so a filing does
+ * not vanish from view.
+ */
+export async function owedInbox(db: Db, actor: Actor, today = todayInChina()): Promise<InboxItem[]> {
+  const open = monthBefore(today.slice(0, 7));
+  const months = [open];
+  while (months.length < OWED_WINDOW) months.unshift(monthBefore(months[0]!));
+  const items = await filerTasks(db, actor, months, open);
+  return items.sort(
+    (a, b) =>
+      rank(a, today) - rank(b, today) ||
+      a.month.localeCompare(b.month) ||
+      a.projectCode.localeCompare(b.projectCode),
+  );
 }

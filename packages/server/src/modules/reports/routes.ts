@@ -24,13 +24,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
+import { actorOf } from '../../platform/access/context.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
 import { listCorrections, setCorrection } from '../../platform/calendar-corrections.ts';
 import { acceptRawFiles, sendFile, uploadedFile } from '../../platform/files.ts';
 import { readableProject } from '../projects/index.ts';
 import { reportAttachments } from './attachments.ts';
 import { getCalendar, putCalendar } from './calendar.ts';
-import { inbox, listReports } from './queries.ts';
+import { inbox, listReports, owedInbox } from './queries.ts';
 import { reportProject } from './reads.ts';
 import { amend, getMonth, saveDraft, step } from './reports.ts';
 
@@ -57,9 +58,14 @@ export const reportRoutes =
       '/api/reports/inbox',
       {
         config: read,
-        schema: { tags, querystring: z.object({ month: yearMonth }), response: { 200: z.array(inboxItem) } },
+        schema: {
+          tags,
+          querystring: z.object({ month: yearMonth.optional() }),
+          response: { 200: z.array(inboxItem) },
+        },
       },
-      (req) => inbox(db, req.ctx, req.query.month),
+      // without a month: every month still owed, overdue first, and the open month's filings
+      (req) => (req.query.month ? inbox(db, req.ctx, req.query.month) : owedInbox(db, actorOf(req.ctx))),
     );
     app.get(
       '/api/projects/:projectId/reports/:month',

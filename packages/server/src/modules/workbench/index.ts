@@ -1,0 +1,2 @@
+/** The workbench module's door: it offers nothing to other modules (it only reads theirs). */
+export {};
