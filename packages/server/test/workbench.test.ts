@@ -152,6 +152,7 @@ describe('filers: every month still owed', () => {
     const returned = await total(c.unit, `/api/items?unitId=${me.unitId}&status=returned&pageSize=1`);
     // co-unit items are listed by unitId too; the workbench counts only those it is responsible for
     expect(w.itemsToAnswer).toBeLessThanOrEqual(assigned + returned);
+    expect(await total(c.unit, '/api/items?mine=toAnswer&pageSize=1')).toBe(w.itemsToAnswer);
     expect(w.itemsToAnswer).toBeGreaterThan(0);
   });
 });
@@ -163,11 +164,15 @@ describe('leaders and others', () => {
     expect(w.filer).toBeNull();
     const me = await json<{ displayName: string }>(c.leader, '/api/auth/me');
     const all = await json<{
-      items: { raisedBy: number | null; status: string; flags: { overdue?: boolean } }[];
+      items: { raisedBy: string | null; status: string }[];
     }>(c.leader, '/api/items?kind=instruction&pageSize=500');
     const mine = all.items.filter((i) => i.raisedBy === me.displayName);
     expect(mine.length).toBeGreaterThan(0);
     expect(w.instructions!.closed).toBe(mine.filter((i) => i.status === 'closed').length);
+    // the list the card links to holds exactly the counted ones
+    expect(await total(c.leader, '/api/items?kind=instruction&mine=raised&status=closed&pageSize=1')).toBe(
+      w.instructions!.closed,
+    );
     expect(w.instructions!.open).toBe(
       mine.filter((i) => i.status !== 'closed' && i.status !== 'merged').length,
     );

@@ -159,6 +159,8 @@ for (const u of demoUsers) {
   test(`${u.username}: menus, forbidden route, logout`, () =>
     flow(`role-${u.username}`, async (page) => {
       await loginOk(page, u.username);
+      // the menus as the workbench shows them (a leader lands on the 驾驶舱, which opens its group)
+      if (new URL(page.url()).pathname !== '/') await page.goto(`${BASE}/`);
       assert.deepEqual((await menuTexts(page)).sort(), [...u.menus].sort(), `menus of ${u.username}`);
       assert.deepEqual((await groupTexts(page)).sort(), [...u.groups].sort(), `menu groups of ${u.username}`);
       assert.match(await page.getByTestId('user-menu').innerText(), new RegExp(u.role));
@@ -395,4 +397,59 @@ test('reporter raises a problem from a report, office assigns, unit responds and
       await events.getByTestId(`item-event-${action}`).first().waitFor();
     for (const label of ['提出', '交办', '答复', '办结', '销号'])
       await events.getByText(label, { exact: true }).first().waitFor();
+  }));
+
+// ---- work first: each role's 工作台 ----
+const workRows = {
+  office: [
+    'work-verify',
+    'work-missing',
+    'work-late',
+    'work-itemsOverdue',
+    'work-proposals',
+    'work-adjustments',
+    'work-planDrafts',
+  ],
+  office_lindian: ['work-verify', 'work-missing', 'work-itemsOverdue'],
+  admin: ['work-verify', 'work-missing'],
+  unit: ['work-overdue', 'work-returned', 'work-due', 'work-toAnswer'],
+  reporter: ['work-overdue', 'work-returned', 'work-due', 'work-toAnswer'],
+};
+for (const [username, testIds] of Object.entries(workRows)) {
+  test(`${username}: the 工作台 shows what waits, each count a link`, () =>
+    flow(`work-${username}`, async (page) => {
+      await loginOk(page, username);
+      assert.equal(new URL(page.url()).pathname, '/');
+      const card = page.getByTestId('work-card');
+      await card.locator('.ant-list-item').first().waitFor();
+      for (const id of testIds) await card.getByTestId(id).waitFor();
+      // every row is a link with a count beside it
+      const first = card.getByTestId(testIds[0]);
+      assert.match(await first.locator('.ant-badge').innerText(), /^\d+$/);
+    }));
+}
+
+test('a leader lands on the 驾驶舱 with its instructions', () =>
+  flow('work-leader', async (page) => {
+    await loginOk(page, 'leader');
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    const card = page.getByTestId('work-card');
+    await card.getByTestId('work-iOpen').waitFor();
+    await card.getByTestId('work-iClosed').waitFor();
+  }));
+
+test('the queue opens on the month with reports waiting, the light board on the latest close', () =>
+  flow('work-months', async (page) => {
+    await loginOk(page, 'office');
+    const work = await (await page.request.get(`${BASE}/api/workbench`)).json();
+    await page.goto(`${BASE}/reports/queue`);
+    await page.waitForURL((url) => url.searchParams.get('month') === work.months.queue);
+    if (work.office.reportsToVerify > 0) await page.locator('.ant-table-row').first().waitFor();
+    await page.goto(`${BASE}/lights`);
+    await page.waitForURL((url) => url.searchParams.get('month') === work.months.latestClose);
+    // a count on the 工作台 opens its list: the overdue items
+    await page.goto(`${BASE}/`);
+    await page.getByTestId('work-itemsOverdue').getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/items' && url.searchParams.get('overdue') === 'true');
+    await page.locator('.ant-table-row').first().waitFor();
   }));

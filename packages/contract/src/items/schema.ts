@@ -294,6 +294,8 @@ export const itemQuery = pageQuery.extend({
   level: z.coerce.number().int().min(1).max(8).optional(),
   listed: queryBool,
   overdue: queryBool,
+  /** raised: the items I raised; toAnswer: assigned or returned to my unit (its to-do) */
+  mine: z.enum(['raised', 'toAnswer']).optional(),
   regionCode: z.string().optional(),
   /** raised in this month */
   month: z

@@ -44,6 +44,8 @@ export type ItemFilters = {
   level?: number;
   listed?: boolean;
   overdue?: boolean;
+  /** raised: what I raised; toAnswer: assigned or returned to my unit */
+  mine?: 'raised' | 'toAnswer';
   regionCode?: string;
   month?: string;
   sort?: 'raisedAt' | '-raisedAt' | 'due' | 'level' | '-level' | 'code';

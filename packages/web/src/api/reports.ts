@@ -65,9 +65,10 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 }
 
 // ---- monthly reports ----
-export const useInbox = (month: string) =>
+/** One month's tasks, or (no month) every month still owed with the open month's filings. */
+export const useInbox = (month?: string) =>
   useQuery({
-    queryKey: [R, 'inbox', month],
+    queryKey: [R, 'inbox', month ?? 'all'],
     queryFn: () => api.get<InboxItem[]>('/api/reports/inbox', { month }),
   });
 export const useReports = (params: QueryParams, enabled = true) => useList<MonthlyReport>(R, params, enabled);

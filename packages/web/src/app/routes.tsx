@@ -146,7 +146,7 @@ export const appRoutes: AppRoute[] = [
     icon: <FileSearchOutlined />,
     group: 'reports',
     menu: true,
-    Component: lazy(() => import('../modules/reports/QueuePage.tsx')),
+    Component: lazy(() => import('./pages/Queue.tsx')),
   },
   {
     path: '/lights',
@@ -155,7 +155,7 @@ export const appRoutes: AppRoute[] = [
     icon: <BulbOutlined />,
     group: 'reports',
     menu: true,
-    Component: lazy(() => import('../modules/lights/LightsPage.tsx')),
+    Component: lazy(() => import('./pages/Lights.tsx')),
   },
   {
     path: '/month-close',
@@ -174,7 +174,7 @@ export const appRoutes: AppRoute[] = [
     icon: <PieChartOutlined />,
     group: 'reports',
     menu: true,
-    Component: lazy(() => import('../modules/dashboard/DashboardPage.tsx')),
+    Component: lazy(() => import('./pages/Dashboard.tsx')),
   },
   {
     path: '/items',

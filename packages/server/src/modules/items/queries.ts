@@ -47,6 +47,11 @@ function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
   if (q.listed !== undefined) query = query.where('i.listed', '=', q.listed);
   if (q.overdue === true) query = query.where(overdueSql(today));
   if (q.overdue === false) query = query.where(sql<boolean>`not ${overdueSql(today)}`);
+  if (q.mine === 'raised') query = query.where('i.raised_by', '=', actor.id);
+  if (q.mine === 'toAnswer')
+    query = query
+      .where('i.responsible_unit_id', '=', actor.unitId ?? -1)
+      .where('i.status', 'in', ['assigned', 'returned']);
   if (q.regionCode) query = query.where(regionCodeUnderCode('i.region_code', q.regionCode));
   if (q.month) query = query.where(sql<boolean>`to_char(i.raised_on, 'YYYY-MM') = ${q.month}`);
   if (q.q) {
@@ -263,13 +268,7 @@ export async function itemCounts(db: Db, ctx: Ctx) {
   return {
     overdue: office ? await countOf(filtered(db, ctx, { overdue: true, open: true }, today)) : 0,
     proposals: office ? (await escalationProposals(db, ctx)).length : 0,
-    toAnswer: filer
-      ? await countOf(
-          filtered(db, ctx, {}, today)
-            .where('i.responsible_unit_id', '=', actor.unitId!)
-            .where('i.status', 'in', ['assigned', 'returned']),
-        )
-      : 0,
+    toAnswer: filer ? await countOf(filtered(db, ctx, { mine: 'toAnswer' }, today)) : 0,
     instructions:
       actor.role === 'leader'
         ? {

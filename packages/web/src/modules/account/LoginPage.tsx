@@ -22,7 +22,11 @@ export default function LoginPage() {
   const zf = zodForm(loginBody, t('form.required'));
   const next = safeNext(params.get('next'));
 
-  if (me && !login.isPending) return <Navigate to={me.mustChangePassword ? '/me/password' : next} replace />;
+  // where a signed-in user goes: a leader lands on the 驾驶舱 unless the address asked for a page
+  const landing = (who: { role: string; mustChangePassword: boolean }) =>
+    who.mustChangePassword ? '/me/password' : next === '/' && who.role === 'leader' ? '/dashboard' : next;
+
+  if (me && !login.isPending) return <Navigate to={landing(me)} replace />;
 
   const onFinish = async (values: Record<string, unknown>) => {
     const body = zf.parse(form, values);
@@ -30,7 +34,7 @@ export default function LoginPage() {
     setError(null);
     try {
       const who = await login.mutateAsync(body);
-      navigate(who.mustChangePassword ? '/me/password' : next, { replace: true });
+      navigate(landing(who), { replace: true });
     } catch (e) {
       const until = isApiError(e) && typeof e.body.lockedUntil === 'string' ? e.body.lockedUntil : null;
       const text = e instanceof Error ? e.message : String(e);

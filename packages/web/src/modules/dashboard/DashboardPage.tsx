@@ -1,5 +1,5 @@
 // 驾驶舱: the latest closed month's key rates, the lights (pie), investment by sector, and the red/yellow lists.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { lightColors, type IndicatorRow, type Light, type LightColor } from '@ducha/contract';
@@ -84,7 +84,12 @@ function TopList({ color, month }: { color: LightColor; month: string }) {
   );
 }
 
-export default function DashboardPage() {
+export interface DashboardPageProps {
+  /** Other modules' cards shown first (a leader's instructions). */
+  cards?: ReactNode;
+}
+
+export default function DashboardPage({ cards }: DashboardPageProps) {
   const t = useT();
   const L = useLabels();
   const me = useMe();
@@ -152,6 +157,7 @@ export default function DashboardPage() {
           )}
         </Space>
       </Card>
+      {cards}
       {latest.error ? (
         <Alert type="error" showIcon title={latest.error.message} />
       ) : latest.isLoading ? (

@@ -1,4 +1,4 @@
-// Workbench: who I am, my role and data scope, and shortcuts to what I may use.
+// Workbench: what waits for me first (待办, by role), then who I am, my scope, and shortcuts.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
@@ -8,6 +8,7 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { usePageLinks } from '../../app/pageLinks.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
+import { WorkCard } from './WorkCard.tsx';
 
 export interface HomePageProps {
   /** Other modules' cards below the welcome (the unit's items to act on). */
@@ -22,6 +23,11 @@ export default function HomePage({ cards }: HomePageProps) {
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} lg={14}>
+        {me.role !== 'expert' && me.role !== 'inspector' && (
+          <div style={{ marginBottom: 24 }}>
+            <WorkCard title={me.role === 'leader' ? t('work.instructions') : undefined} />
+          </div>
+        )}
         <Card variant="borderless" data-testid="welcome-card">
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('home.welcome', { name: me.displayName })}

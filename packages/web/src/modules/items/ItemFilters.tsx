@@ -20,6 +20,7 @@ export const itemFilterKeys = [
   'level',
   'listed',
   'overdue',
+  'mine',
   'month',
   'sort',
 ] as const satisfies readonly (keyof ItemFilters)[];

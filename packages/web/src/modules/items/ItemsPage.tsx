@@ -1,6 +1,6 @@
 // 问题台账: every supervised item in scope, with filters, saved views, the Excel ledger and 新建.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { App, Button, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Item } from '@ducha/contract';
@@ -80,7 +80,11 @@ export default function ItemsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const onError = useApiError();
-  const table = useTableState<ItemFilters>({ open: true });
+  // a link (the workbench's counts) may name the filters in the address
+  const [search] = useSearchParams();
+  const table = useTableState<ItemFilters>(
+    search.size ? itemFiltersFromView(Object.fromEntries(search.entries())) : { open: true },
+  );
   const query = useItems(table.params);
   const columns = useItemColumns();
   const [creating, setCreating] = useState(false);

@@ -36,10 +36,12 @@ export default function LightsPage() {
   const onError = useApiError();
   const [search] = useSearchParams();
   const initialColor = lightColors.find((c) => c === search.get('color'));
+  const initialReason = reasonCodes.find((c) => c === search.get('reason'));
   const initialMonth = search.get('month');
   const table = useTableState<Filters>({
     month: isMonth(initialMonth) ? initialMonth : lastMonth(),
     color: initialColor,
+    reason: initialReason,
   });
   const f = table.state.filters;
   const query = useLights(table.params);

@@ -1,6 +1,7 @@
-// 填报任务: what the unit or reporter must file for a month (due, late, returned, draft), with deadlines.
+// 填报任务: what the unit or reporter must file: every month still owed (overdue first) with this
+// cycle's filings, or one month's tasks (due, late, returned, draft), with deadlines.
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useInbox, type InboxItem } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
@@ -12,6 +13,8 @@ const stateColors: Record<InboxItem['state'], string> = {
   late: 'error',
   returned: 'warning',
   draft: 'default',
+  submitted: 'success',
+  verified: 'success',
 };
 
 export default function InboxPage() {
@@ -19,9 +22,11 @@ export default function InboxPage() {
   // the month lives in the address (?month=YYYY-MM), so a link can open another month's tasks
   const [search, setSearch] = useSearchParams();
   const asked = search.get('month');
-  const month = isMonth(asked) ? asked : lastMonth();
-  const setMonth = (m: string) => setSearch({ month: m }, { replace: true });
+  // no month in the address: every month still owed
+  const month = isMonth(asked) ? asked : undefined;
+  const setMonth = (m: string | undefined) => setSearch(m ? { month: m } : {}, { replace: true });
   const inbox = useInbox(month);
+  const today = new Date().toISOString().slice(0, 10);
   const columns = [
     { title: t('project.code'), dataIndex: 'projectCode', width: 140 },
     {
@@ -35,7 +40,16 @@ export default function InboxPage() {
       title: t('field.status'),
       dataIndex: 'state',
       width: 120,
-      render: (s: InboxItem['state']) => <Tag color={stateColors[s]}>{t(`inbox.state.${s}` as MsgKey)}</Tag>,
+      // a draft or a due report past its deadline is late, like a missing one
+      render: (s: InboxItem['state'], x: InboxItem) => {
+        const late = (s === 'draft' || s === 'due') && x.deadline < today;
+        return (
+          <Space size={4}>
+            <Tag color={stateColors[s]}>{t(`inbox.state.${s}` as MsgKey)}</Tag>
+            {late && s === 'draft' && <Tag color="error">{t('inbox.state.late')}</Tag>}
+          </Space>
+        );
+      },
     },
     {
       title: t('common.actions'),
@@ -43,7 +57,15 @@ export default function InboxPage() {
       width: 120,
       render: (_: unknown, x: InboxItem) => (
         <Link to={`/projects/${x.projectId}/reports/${x.month}`} data-testid={`inbox-fill-${x.projectId}`}>
-          {t(x.state === 'returned' ? 'inbox.fix' : x.state === 'draft' ? 'inbox.continue' : 'inbox.fill')}
+          {t(
+            x.state === 'submitted' || x.state === 'verified'
+              ? 'inbox.view'
+              : x.state === 'returned'
+                ? 'inbox.fix'
+                : x.state === 'draft'
+                  ? 'inbox.continue'
+                  : 'inbox.fill',
+          )}
         </Link>
       ),
     },
@@ -52,8 +74,15 @@ export default function InboxPage() {
     <Card title={t('menu.reportInbox')} variant="borderless">
       <Space wrap style={{ marginBottom: 16 }}>
         <Typography.Text>{t('period.month')}</Typography.Text>
-        <MonthInput value={month} onChange={setMonth} testId="inbox-month" />
-        <Typography.Text type="secondary">{t('inbox.help')}</Typography.Text>
+        <Button
+          type={month ? 'default' : 'primary'}
+          onClick={() => setMonth(undefined)}
+          data-testid="inbox-all"
+        >
+          {t('inbox.all')}
+        </Button>
+        <MonthInput value={month ?? lastMonth()} onChange={setMonth} testId="inbox-month" />
+        <Typography.Text type="secondary">{t(month ? 'inbox.help' : 'inbox.allHelp')}</Typography.Text>
       </Space>
       {inbox.error && (
         <Alert type="error" showIcon title={inbox.error.message} style={{ marginBottom: 16 }} />
@@ -64,7 +93,7 @@ export default function InboxPage() {
         loading={inbox.isFetching}
         columns={columns}
         dataSource={inbox.data}
-        locale={{ emptyText: t('inbox.empty', { month }) }}
+        locale={{ emptyText: month ? t('inbox.empty', { month }) : t('inbox.emptyAll') }}
         pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }), hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
         data-testid="inbox-table"
