@@ -66,17 +66,33 @@ export function LightCell({ light }: { light: Pick<Light, 'color' | 'computed' |
  * A light reason as text: the server's sentence in Chinese; in English the reason's label with its
  * values (the server words reasons in Chinese only).
  */
+/**
+ * A reason as a sentence: the server's Chinese text, or in English one written from its values
+ * (never the values' internal names), with percentages cut as the Chinese text cuts them.
+ */
 export function useReasonText(): (r: LightReason) => string {
   const L = useLabels();
   return useCallback(
     (r: LightReason) => {
       if (L.lang === 'zh') return r.text;
-      const values = Object.entries(r.values)
-        .filter(([, v]) => v !== null && v !== '')
-        .map(
-          ([k, v]) => `${k} ${typeof v === 'number' && /ratio|threshold/i.test(k) ? formatPercent(v) : v}`,
-        );
-      return values.length ? `${L.reasonCode(r.code)} (${values.join(', ')})` : L.reasonCode(r.code);
+      const v = r.values as Record<string, string | number | null | undefined>;
+      const pct = (x: unknown) => (typeof x === 'number' ? formatPercent(x) : '-');
+      switch (r.code) {
+        case 'START_OVERDUE':
+          return `Planned to start on ${v.plannedStart}; not started by the month's end`;
+        case 'LAG':
+          return `Pace ${pct(v.paceRatio)}, below ${pct(v.threshold)} (planned to date ${v.plannedToDate} 万元, done ${v.doneToDate} 万元)`;
+        case 'MILESTONE_OVERDUE':
+          return `Milestones overdue: ${v.milestones}`;
+        case 'REPORT_MISSING':
+          return `The report for month ${v.month} was not submitted`;
+        case 'YELLOW_STREAK':
+          return `Not green for ${v.months} months in a row: turned red`;
+        case 'RED_STREAK':
+          return `Red for ${v.months} months in a row: referred for accountability`;
+        default:
+          return L.reasonCode(r.code);
+      }
     },
     [L],
   );

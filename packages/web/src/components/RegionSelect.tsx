@@ -1,8 +1,11 @@
-// Tree picker of the regions in the user's scope (GET /api/regions), searchable by name or code.
+// Tree picker of the regions in the user's scope (GET /api/regions), searchable by name or code. The
+// tree starts at the user's own region: the regions above it (which the API returns so a tree has its
+// root) are not offered — a city's leader is not offered the province.
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useRegions } from '../api/org.ts';
 import { buildRegionTree, type RegionNode } from './regionTree.ts';
+import { useMe } from '../app/auth.tsx';
 import { useT } from '../app/i18n.tsx';
 
 interface TreeOption {
@@ -21,6 +24,16 @@ function toOptions(nodes: RegionNode[]): TreeOption[] {
   }));
 }
 
+/** The node with `code` and its descendants (empty when the tree does not hold it). */
+function subtreeAt(nodes: RegionNode[], code: string): RegionNode[] {
+  for (const n of nodes) {
+    if (n.code === code) return [n];
+    const below = n.children ? subtreeAt(n.children, code) : [];
+    if (below.length) return below;
+  }
+  return [];
+}
+
 export interface RegionSelectProps {
   value?: string | null;
   onChange?: (code: string | undefined) => void;
@@ -32,7 +45,11 @@ export interface RegionSelectProps {
 export function RegionSelect({ value, onChange, placeholder, allowClear = true, style }: RegionSelectProps) {
   const t = useT();
   const { data, isLoading } = useRegions({});
-  const treeData = useMemo(() => toOptions(buildRegionTree(data?.items ?? [])), [data]);
+  const me = useMe();
+  const treeData = useMemo(() => {
+    const tree = buildRegionTree(data?.items ?? []);
+    return toOptions(me.role === 'admin' || !me.regionCode ? tree : subtreeAt(tree, me.regionCode));
+  }, [data, me.role, me.regionCode]);
   return (
     <TreeSelect
       value={value ?? undefined}

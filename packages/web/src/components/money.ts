@@ -50,3 +50,14 @@ export function sumMoney(values: readonly unknown[]): Decimal | null {
   }
   return total;
 }
+
+/** An amount in 万元 as 亿元 for leaders' pages: `1726978.64` → `172.70` (exact, half up); '-' for empty. */
+export function formatYi(v: string | number | null | undefined): string {
+  const d = parseMoney(v);
+  if (!d) return v === null || v === undefined || v === '' ? '-' : String(v);
+  return formatMoney(d.div(10000).toFixed(2));
+}
+
+/** 万元 → 亿元 as a number, for chart axes only (never for sums). */
+export const yiNumber = (v: string | number | null | undefined) =>
+  Number(parseMoney(v)?.div(10000).toFixed(4) ?? 0);

@@ -1,4 +1,5 @@
 // Months as 'YYYY-MM' strings (the API's form) and ratios as percentages, in the business time zone.
+import { Decimal } from '@ducha/contract';
 import { todayInShanghai } from './format.ts';
 
 const pad = (m: number) => String(m).padStart(2, '0');
@@ -32,5 +33,6 @@ export const isMonth = (s: string | null | undefined): s is string =>
 /** 0.6234 → '62.3%'; '-' for null. */
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '-';
-  return `${(ratio * 100).toFixed(digits)}%`;
+  // cut, not rounded, as the server's reasons write it: 0.8996 is 89.9%, never 90.0% under a 90% line
+  return `${new Decimal(ratio).times(100).toDecimalPlaces(digits, Decimal.ROUND_DOWN).toFixed(digits)}%`;
 }

@@ -178,10 +178,10 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'dash.month': '{year}-{m}',
   'dash.noClose': 'No month close in the last year, no indicators yet',
   'dash.startDetail': '{started} started of {planned} planned',
-  'dash.moneyDetail': '{done} done of {of} (10k CNY)',
+  'dash.moneyDetail': '{done} done of {of} (100M CNY)',
   'dash.normalDetail': '{green} green of {n} projects',
   'dash.lights': 'Lights',
-  'dash.bySector': 'Investment by sector (10k CNY)',
+  'dash.bySector': 'Investment by sector (100M CNY)',
   'dash.topList': '{color} projects (top 10)',
   'dash.all': 'All {n}',
 

@@ -172,10 +172,10 @@ export const reportsZh = {
   'dash.month': '{year}年{m}月',
   'dash.noClose': '近一年没有进行过月度调度，暂无指标',
   'dash.startDetail': '已开工 {started} / 计划开工 {planned} 个',
-  'dash.moneyDetail': '完成 {done} / {of} 万元',
+  'dash.moneyDetail': '完成 {done} / {of} 亿元',
   'dash.normalDetail': '绿灯 {green} / 共 {n} 个项目',
   'dash.lights': '亮灯分布',
-  'dash.bySector': '分行业投资（万元）',
+  'dash.bySector': '分行业投资（亿元）',
   'dash.topList': '{color}项目（前 10 个）',
   'dash.all': '全部 {n} 个',
 

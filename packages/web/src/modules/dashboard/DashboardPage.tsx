@@ -11,7 +11,7 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { lightHex, LightTag, useReasonText } from '../../components/LightTag.tsx';
-import { formatMoney } from '../../components/money.ts';
+import { formatYi, yiNumber } from '../../components/money.ts';
 import { formatPercent, monthOf } from '../../components/period.ts';
 
 function Rate({ title, value, detail }: { title: string; value: number | null; detail: string }) {
@@ -126,12 +126,13 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
     const keys = ['annualPlan', 'plannedToDate', 'doneToDate'] as const;
     return {
       color: ['#bfbfbf', '#91caff', '#1f5fbf'],
-      tooltip: { trigger: 'axis', valueFormatter: (v) => formatMoney(String(v)) },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(2)} 亿元` },
       legend: { top: 0 },
       grid: { left: 80, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: sectors.map((s) => s.label), axisLabel: { interval: 0 } },
       yAxis: { type: 'value' },
-      series: keys.map((k, i) => ({ name: names[i], type: 'bar', data: sectors.map((s) => Number(s[k])) })),
+      // leaders read 亿元
+      series: keys.map((k, i) => ({ name: names[i], type: 'bar', data: sectors.map((s) => yiNumber(s[k])) })),
     };
   }, [sectors, t]);
 
@@ -181,8 +182,8 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
                 title={t('ind.annualRatio')}
                 value={total.annualRatio}
                 detail={t('dash.moneyDetail', {
-                  done: formatMoney(total.doneToDate),
-                  of: formatMoney(total.annualPlan),
+                  done: formatYi(total.doneToDate),
+                  of: formatYi(total.annualPlan),
                 })}
               />
             </Col>
@@ -191,8 +192,8 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
                 title={t('ind.paceRatio')}
                 value={total.paceRatio}
                 detail={t('dash.moneyDetail', {
-                  done: formatMoney(total.doneToDate),
-                  of: formatMoney(total.plannedToDate),
+                  done: formatYi(total.doneToDate),
+                  of: formatYi(total.plannedToDate),
                 })}
               />
             </Col>
