@@ -511,6 +511,12 @@ const cases: Case[] = [
     note: 'list (filtered by scope)',
   },
   {
+    route: 'GET /api/projects/gantt',
+    url: () => '/api/projects/gantt?planYear=2026',
+    ok: projectReaders,
+    note: 'the Gantt rows of the projects in scope',
+  },
+  {
     route: 'GET /api/projects/:id',
     url: (f) => `/api/projects/${f.projCity}`,
     ok: ['admin', 'office', 'leader', 'unit', 'reporter'],

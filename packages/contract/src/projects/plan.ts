@@ -76,3 +76,14 @@ export const planApprove = versioned.extend({
 export const milestoneActual = z.object({ actualDate: isoDate.nullable() });
 /** What recording a milestone's actual date answers. */
 export const milestoneActualResult = z.object({ id: z.number().int(), actualDate: z.string().nullable() });
+
+/** One row of the Gantt page: a project and its year's milestones (the baseline in force, else the draft). */
+export const ganttRow = z.object({
+  projectId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  /** null: the year has no plan */
+  planStatus: z.enum(['approved', 'draft']).nullable(),
+  milestones: z.array(milestone),
+});
+export type GanttRow = z.infer<typeof ganttRow>;

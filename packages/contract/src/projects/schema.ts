@@ -194,3 +194,8 @@ export const projectQuery = pageQuery.extend({
 
 /** One change of a project's stage (`GET /api/projects/:id/stages`). */
 export const stageEvent = z.object({ stage, date: z.string(), reason: z.string().nullable() });
+
+/** The Gantt page's filters: the project list's, and the plan year whose milestones it draws. */
+export const ganttQuery = projectQuery.omit({ page: true, pageSize: true, sort: true }).extend({
+  planYear: z.coerce.number().int().min(2000).max(2100),
+});

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  GanttRow,
   AnnualPlan,
   ImportResult,
   Procedure,
@@ -262,3 +263,10 @@ export function uploadImport(
     xhr.send(file);
   });
 }
+
+/** Every filtered project with its year's milestones, in one request (the Gantt page). */
+export const useGantt = (filters: QueryParams, planYear: number) =>
+  useQuery({
+    queryKey: ['projects', 'gantt', planYear, filters],
+    queryFn: () => api.get<GanttRow[]>('/api/projects/gantt', { ...filters, planYear }),
+  });

@@ -16,6 +16,8 @@ import {
   idParams,
   milestoneActual,
   milestoneActualResult,
+  ganttQuery,
+  ganttRow,
   stageEvent,
   planApprove,
   planDraftInput,
@@ -42,6 +44,7 @@ import {
   updateProject,
 } from './projects.ts';
 import { approveDraft, auditReadPlan, listPlans, saveDraft, setMilestoneActual } from './plans.ts';
+import { ganttRows } from './gantt.ts';
 import {
   addProcedure,
   applyProcedureTemplate,
@@ -73,6 +76,21 @@ export const projectRoutes =
       '/api/projects',
       { config: read, schema: { tags, querystring: projectQuery, response: { 200: listOf(project) } } },
       (req) => listProjects(db, req.ctx, req.query),
+    );
+    app.get(
+      '/api/projects/gantt',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: ganttQuery,
+          response: { 200: z.array(ganttRow) },
+        },
+      },
+      (req) => {
+        const { planYear, ...filters } = req.query;
+        return ganttRows(db, req.ctx, planYear, filters);
+      },
     );
     app.get(
       '/api/projects/:id',

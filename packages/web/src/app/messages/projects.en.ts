@@ -193,7 +193,6 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'gantt.overdue': 'Overdue',
   'gantt.noPlan': 'No plan for this year',
   'gantt.empty': 'No projects match',
-  'gantt.capped': 'Showing the first {cap} of {total} projects; narrow the filters.',
   'gantt.planNote': 'Baseline in force, or the draft where there is none',
 
   'import.title': 'Import projects (responsibility sheet)',

@@ -183,7 +183,6 @@ export const projectsZh = {
   'gantt.overdue': '逾期未完成',
   'gantt.noPlan': '该年度无计划',
   'gantt.empty': '没有符合条件的项目',
-  'gantt.capped': '仅显示前 {cap} 个项目（共 {total} 个），请缩小筛选范围。',
   'gantt.planNote': '取现行基线，无基线时取草稿',
 
   'import.title': '导入项目（责任分解表）',

@@ -7,9 +7,9 @@ import { todayInShanghai } from '../../components/format.ts';
 import { isOverdue } from './PlanView.tsx';
 
 export interface GanttRow {
-  project: Project;
+  project: Pick<Project, 'id' | 'code' | 'name'>;
   /** The baseline in force, else the draft; null when the year has no plan. */
-  plan: AnnualPlan | null;
+  plan: Pick<AnnualPlan, 'status' | 'milestones'> | null;
   loading: boolean;
 }
 

@@ -1,10 +1,8 @@
-// 工期甘特图: milestones of the filtered projects for a plan year (the first 50 projects), from their plans.
+// 工期甘特图: milestones of every filtered project for a plan year, from its baseline in force (else its
+// draft), in one request.
 import { useState } from 'react';
-import { useQueries } from '@tanstack/react-query';
 import { Alert, Empty, Select, Space, Spin, Typography } from 'antd';
-import type { AnnualPlan } from '@ducha/contract';
-import { api } from '../../api/client.ts';
-import { useProjects, type ProjectFilters } from '../../api/projects.ts';
+import { useGantt, type ProjectFilters } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { ListToolbar } from '../../components/ListPage.tsx';
 import { PageCard } from '../../components/StatusTag.tsx';
@@ -12,31 +10,19 @@ import { useTableState } from '../../components/useTableState.ts';
 import { ProjectFilterControls } from './ProjectFilters.tsx';
 import { GanttChart, GanttLegend, type GanttRow } from './GanttChart.tsx';
 
-const CAP = 50;
-
 export default function GanttPage() {
   const t = useT();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const table = useTableState<ProjectFilters>({});
-  const projects = useProjects({ ...table.params, page: 1, pageSize: CAP });
-  const items = projects.data?.items ?? [];
-  const plans = useQueries({
-    queries: items.map((p) => ({
-      queryKey: ['projects', 'plans', p.id, year],
-      queryFn: () => api.get<AnnualPlan[]>(`/api/projects/${p.id}/plans`, { year }),
-    })),
-  });
-  const rows: GanttRow[] = items.map((project, i) => {
-    const q = plans[i];
-    const list = q?.data ?? [];
-    return {
-      project,
-      plan: list.find((x) => x.status === 'approved') ?? list.find((x) => x.status === 'draft') ?? null,
-      loading: !!q?.isLoading,
-    };
-  });
-  const total = projects.data?.total ?? 0;
+  const { page: _page, pageSize: _size, ...filters } = table.params;
+  const projects = useGantt(filters, year);
+  const items = projects.data ?? [];
+  const rows: GanttRow[] = items.map((r) => ({
+    project: { id: r.projectId, code: r.code, name: r.name },
+    plan: r.planStatus ? { status: r.planStatus, milestones: r.milestones } : null,
+    loading: false,
+  }));
 
   return (
     <PageCard
@@ -65,7 +51,7 @@ export default function GanttPage() {
           <GanttLegend />
           <Typography.Text type="secondary">{t('gantt.planNote')}</Typography.Text>
         </Space>
-        {total > CAP && <Alert type="warning" showIcon title={t('gantt.capped', { cap: CAP, total })} />}
+        {projects.error && <Alert type="error" showIcon title={projects.error.message} />}
         {projects.isLoading ? (
           <Spin style={{ display: 'block', margin: '48px auto' }} />
         ) : items.length === 0 ? (
