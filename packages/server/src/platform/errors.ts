@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
+/** An unknown request field in English (platform/validation.ts has the Chinese). */
+export const unknownFieldEn = (key: string) => `Unknown field "${key}": not accepted here`;
+
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -62,6 +65,7 @@ function localizeIssue(
 ): string {
   const message = v.message ?? '';
   if (lang === 'zh') return message;
+  if (v.keyword === 'unrecognized_keys') return unknownFieldEn(String((v.params.keys as string[])[0]));
   // zod drops the received value from issues; the messages of type errors name it, so put it back
   const received = v.instancePath
     .split('/')

@@ -63,6 +63,13 @@ function percentDown(done: bigint, planned: bigint): string {
   return `${q < 0n ? '-' : ''}${a / 10n}.${a % 10n}`;
 }
 
+/**
+ * A month is closed (or published) only once it has ended in China: `today` (Asia/Shanghai,
+ * 'YYYY-MM-DD') falls in a later month. The current month and future months are refused.
+ */
+export const monthEnded = (y: number, m: number, today: string) =>
+  today.slice(0, 7) > `${y}-${String(m).padStart(2, '0')}`;
+
 export interface MonthFacts {
   month: number;
   monthEnd: string;
