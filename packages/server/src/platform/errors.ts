@@ -21,6 +21,8 @@ export class DomainError extends Error {
     readonly status: number,
     readonly details: ErrorDetail[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** a message of this case instead of the code's general one, in both languages */
+    readonly localized?: Record<Lang, string>,
   ) {
     super(code);
   }
@@ -43,10 +45,17 @@ export function sendError(
   code: ErrorCode,
   details: ErrorDetail[],
   extra = {},
+  message?: Record<Lang, string>,
 ) {
   const lang = pickLang(req.headers['accept-language']);
   return reply.status(status).send({
-    error: { code, message: errorMessages[code][lang], details, requestId: req.id, ...extra },
+    error: {
+      code,
+      message: message?.[lang] ?? errorMessages[code][lang],
+      details,
+      requestId: req.id,
+      ...extra,
+    },
   });
 }
 
@@ -118,7 +127,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(req, reply, 400, 'VALIDATION', details);
     }
     const domain = error instanceof DomainError ? error : fromPostgres(error as never);
-    if (domain) return sendError(req, reply, domain.status, domain.code, domain.details, domain.extra);
+    if (domain)
+      return sendError(
+        req,
+        reply,
+        domain.status,
+        domain.code,
+        domain.details,
+        domain.extra,
+        domain.localized,
+      );
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
     if (error.statusCode === 429) return sendError(req, reply, 429, 'TOO_MANY_REQUESTS', []);

@@ -77,13 +77,15 @@ export const unknownFieldMessage = (key: string) => `未知字段“${key}”：
 
 /**
  * A route without a body schema takes no body: an empty one (or `{}`, or JSON `null`) passes, a
- * JSON body with fields answers 400 at each field, any other JSON value 400 at `body`. Raw uploads
- * (Buffers from their own content-type parsers) are the routes' own business.
+ * JSON body with fields answers 400 at each field, any other JSON value 400 at `body`. Other
+ * content types (uploads, as raw bodies) are the routes' own business.
  */
 export function refuseBodiesWithoutSchema(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
     const b = req.body;
-    if (req.routeOptions.schema?.body || b === undefined || b === null || Buffer.isBuffer(b)) return;
+    if (req.routeOptions.schema?.body || b === undefined || b === null) return;
+    // only JSON bodies: uploads (raw Buffers, text) are the routes' own business
+    if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) return;
     const lang: Lang = pickLang(req.headers['accept-language']);
     if (typeof b !== 'object' || Array.isArray(b))
       throw new DomainError('VALIDATION', 400, [

@@ -130,6 +130,10 @@ export const reportsZh = {
   'light.clear': '取消调整',
   'light.clearConfirm': '取消对“{name}”的人工调整，恢复系统计算的灯色？',
   'light.cleared': '已恢复系统计算的灯色',
+  'light.streak': '连续{n}月',
+  'light.streakHelp': '连续 {n} 个月未达绿灯',
+  'light.streakRedHelp': '连续 {n} 个月未达绿灯，其中连续红灯 {red} 个月',
+  'reason.NO_BASELINE': '无基线',
   'reason.START_OVERDUE': '未按期开工',
   'reason.LAG': '推进滞后',
   'reason.MILESTONE_OVERDUE': '节点逾期',
@@ -215,5 +219,11 @@ export const reportsZh = {
   'rules.noHistory': '尚无保存的版本，按默认规则计算',
   'rules.version': '版本',
   'rules.rules': '规则',
-  'rules.summary': '阈值 {lag}%，黄灯 {red} 月转红，红灯 {referral} 月问责',
+  'rules.summary': '阈值 {lag}%，黄灯 {red} 月转红，红灯 {referral} 月问责，{noBaseline}',
+  'rules.noBaselineYellowFromMonth': '无基线自第几月起亮黄灯',
+  'rules.noBaselineHelp':
+    '本月没有生效的年度计划(基线)时，亮灯原因总会写明“无基线”；自该月起同时亮黄灯，此前只提示。留空则只提示、不亮灯',
+  'rules.monthSuffix': '月',
+  'rules.noBaselineFrom': '无基线 {n} 月起亮黄灯',
+  'rules.noBaselineNever': '无基线只提示',
 } as const;
