@@ -155,6 +155,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'close.publishConfirm': 'Publishing freezes the month’s lights and indicators for good. Publish?',
   'close.publishedOk': 'Published',
   'close.notRun': 'No month close for {month} yet',
+  'close.notEnded': '{month} has not ended yet: it can be closed and published after its last day',
   'close.status.computed': 'Computed (not published)',
   'close.status.published': 'Published',
   'close.computedAt': 'Computed',

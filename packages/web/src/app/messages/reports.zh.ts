@@ -149,6 +149,7 @@ export const reportsZh = {
   'close.publishConfirm': '发布后本月亮灯和指标冻结，不能再重新计算。确定发布？',
   'close.publishedOk': '已发布',
   'close.notRun': '{month} 尚未进行月度调度',
+  'close.notEnded': '{month} 尚未结束，月末之后才能调度和发布',
   'close.status.computed': '已计算（未发布）',
   'close.status.published': '已发布',
   'close.computedAt': '计算时间',
