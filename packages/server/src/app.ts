@@ -11,12 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { health } from '@ducha/contract';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
@@ -34,6 +29,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerErrorHandler, sendError } from './platform/errors.ts';
 import { notificationRoutes } from './platform/notify-routes.ts';
+import { refuseBodiesWithoutSchema, strictValidatorCompiler } from './platform/validation.ts';
 
 export interface AppOptions {
   config: Config;
@@ -43,6 +39,22 @@ export interface AppOptions {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * `Content-Type: application/json` with an empty (or blank) body is no body: scripts and HTTP
+ * clients send that header on every POST, also to routes that take none (`…/run`, `…/publish`).
+ * Fastify refuses it (FST_ERR_CTP_EMPTY_JSON_BODY); here it reads as no body, so a route without a
+ * body schema accepts it and a route with one answers 400 VALIDATION at `body`. Anything else goes
+ * to Fastify's own parser (prototype-poisoning checks included).
+ */
+function acceptEmptyJson(app: FastifyInstance) {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if ((body as string).trim() === '') return done(null, undefined);
+    return parse(req, body as string, done);
+  });
+}
 
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
@@ -64,7 +76,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     trustProxy: process.env.DUCHA_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  acceptEmptyJson(app);
+  app.setValidatorCompiler(strictValidatorCompiler);
+  refuseBodiesWithoutSchema(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

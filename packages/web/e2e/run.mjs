@@ -452,4 +452,72 @@ test('the queue opens on the month with reports waiting, the light board on the 
     await page.getByTestId('work-itemsOverdue').getByRole('link').click();
     await page.waitForURL((url) => url.pathname === '/items' && url.searchParams.get('overdue') === 'true');
     await page.locator('.ant-table-row').first().waitFor();
+
+// ---- API edges and lights that say why ----
+/** A month in China (YYYY-MM), `back` months before the current one. */
+function chinaMonth(back) {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 7);
+}
+
+test('light board: a month never closed says so; streaks beside the tags; the running month cannot be closed', () =>
+  flow('lights-why', async (page) => {
+    await loginOk(page, 'office');
+    // the demo closes January to October: last month has no close in the city
+    const last = chinaMonth(1);
+    await page.goto(`${BASE}/lights?month=${last}`);
+    await page.getByTestId('lights-not-closed').getByText(`${last} 尚未进行月度调度`).waitFor();
+    // a closed month: the table, with "连续N月" beside the tags of the lights not green for months
+    await page.goto(`${BASE}/lights?month=${chinaMonth(2)}&color=red`);
+    await page.getByTestId('lights-table').locator('tr.ant-table-row').first().waitFor();
+    const streak = page.getByTestId('light-streak').first();
+    await streak.waitFor();
+    assert.match(await streak.innerText(), /^连续\d+月$/);
+    // the month close page: the running month is refused before the click
+    await page.goto(`${BASE}/month-close`);
+    await page.getByTestId('close-run').waitFor();
+    const picker = page
+      .locator('[data-testid="close-month"] input, input[data-testid="close-month"]')
+      .first();
+    await picker.click();
+    await picker.fill(chinaMonth(0));
+    await picker.press('Enter');
+    await page.getByTestId('close-not-ended').waitFor();
+    assert.equal(await page.getByTestId('close-run').isDisabled(), true);
+  }));
+
+test('approving a first baseline explains that it applies from January 1', () =>
+  flow('first-baseline-default', async (page) => {
+    await loginOk(page, 'office');
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'ducha_csrf')?.value ?? '';
+    const headers = { 'x-csrf-token': csrf };
+    const code = `E2E-B-${Date.now().toString(36)}`;
+    const created = await page.request.post(`${BASE}/api/projects`, {
+      headers,
+      data: {
+        code,
+        name: `E2E基线项目${code}`,
+        regionCode: '230600',
+        sector: '工业',
+        investmentNature: 'government',
+        totalInvestment: '3000',
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { id } = await created.json();
+    const year = Number(chinaMonth(0).slice(0, 4));
+    const draft = await page.request.put(`${BASE}/api/projects/${id}/plans/${year}/draft`, {
+      headers,
+      data: { plannedInvestment: '1200' },
+    });
+    assert.equal(draft.status(), 200, await draft.text());
+    await page.goto(`${BASE}/projects/${id}`);
+    await page.getByRole('tab', { name: '计划与节点' }).click();
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-effective-help').getByText(`默认自 ${year}-01-01 起生效`).waitFor();
+    assert.equal(await page.locator('#plan-effective-from').inputValue(), `${year}-01-01`);
+    await page.getByTestId('plan-approve-ok').click();
+    await page.getByTestId('plan-versions').getByRole('cell', { name: '基线 1', exact: true }).waitFor();
   }));

@@ -69,7 +69,7 @@ export const planDraftInput = z.object({
 });
 
 export const planApprove = versioned.extend({
-  /** first day the new baseline is in force; default today */
+  /** first day the new baseline is in force; default: January 1 of the year for its first baseline, else today */
   effectiveFrom: isoDate.optional(),
 });
 

@@ -142,11 +142,13 @@ export const lightLabels = { green: '绿灯', yellow: '黄灯', red: '红灯' } 
 /** Shown wherever a light is shown (DOMAIN §5: each colour with its definition). */
 export const lightDefinitions = {
   green: '按计划推进：无滞后、无逾期节点、月报按时报送。',
-  yellow: '预警：未按期开工，或序时完成率低于阈值，或有逾期节点，或当月月报未报。',
+  yellow:
+    '预警：未按期开工，或序时完成率低于阈值，或有逾期节点，或当月月报未报，或过了宽限期仍无生效的年度计划(无基线)。',
   red: '严重滞后：连续两个月亮黄灯(或仍未消除的红灯原因)。连续两月红灯移交纪检监察问责。',
 } as const;
 
 export const reasonCodes = [
+  'NO_BASELINE',
   'START_OVERDUE',
   'LAG',
   'MILESTONE_OVERDUE',
@@ -168,6 +170,12 @@ export const lightRules = z.object({
   yellowOnReportMissing: z.boolean(),
   redAfterYellowMonths: z.number().int().min(1).max(12),
   referralAfterRedMonths: z.number().int().min(1).max(12),
+  /**
+   * A project-month with no baseline in force always carries the reason NO_BASELINE; from this
+   * month of the year on it is also a cause of yellow (null: never, the reason only). Versions
+   * saved before the rule existed do not have it: never, as they were computed.
+   */
+  noBaselineYellowFromMonth: z.number().int().min(1).max(12).nullable().optional(),
 });
 export type LightRules = z.infer<typeof lightRules>;
 export const defaultLightRules: LightRules = {
@@ -177,6 +185,8 @@ export const defaultLightRules: LightRules = {
   yellowOnReportMissing: true,
   redAfterYellowMonths: 2,
   referralAfterRedMonths: 2,
+  // annual lists and plans are issued in the first quarter: a plan still missing in April is a concern
+  noBaselineYellowFromMonth: 4,
 };
 export const lightRulesVersion = z.object({
   regionCode: z.string(),
@@ -202,6 +212,11 @@ export const light = z.object({
   /** the colour in force: the office's override, else the computed one */
   color: lightColor,
   reasons: z.array(lightReason),
+  /** consecutive months not green, this one included (0 when green), from computed colours */
+  streak: z.number().int(),
+  /** consecutive red months, this one included (0 when not red) */
+  redStreak: z.number().int(),
+  /** accountability referral (问责): the red streak reached the rules' threshold */
   referral: z.boolean(),
   plannedToDate: moneyOut,
   doneToDate: moneyOut,
@@ -224,6 +239,7 @@ export const lightQuery = pageQuery.extend({
   sector: z.string().max(20).optional(),
   listId: id.optional(),
   unitId: id.optional(),
+  projectId: id.optional(),
 });
 
 // ---- month close ----

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
+/** An unknown request field in English (platform/validation.ts has the Chinese). */
+export const unknownFieldEn = (key: string) => `Unknown field "${key}": not accepted here`;
+
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -18,6 +21,8 @@ export class DomainError extends Error {
     readonly status: number,
     readonly details: ErrorDetail[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** a message of this case instead of the code's general one, in both languages */
+    readonly localized?: Record<Lang, string>,
   ) {
     super(code);
   }
@@ -40,10 +45,17 @@ export function sendError(
   code: ErrorCode,
   details: ErrorDetail[],
   extra = {},
+  message?: Record<Lang, string>,
 ) {
   const lang = pickLang(req.headers['accept-language']);
   return reply.status(status).send({
-    error: { code, message: errorMessages[code][lang], details, requestId: req.id, ...extra },
+    error: {
+      code,
+      message: message?.[lang] ?? errorMessages[code][lang],
+      details,
+      requestId: req.id,
+      ...extra,
+    },
   });
 }
 
@@ -62,6 +74,7 @@ function localizeIssue(
 ): string {
   const message = v.message ?? '';
   if (lang === 'zh') return message;
+  if (v.keyword === 'unrecognized_keys') return unknownFieldEn(String((v.params.keys as string[])[0]));
   // zod drops the received value from issues; the messages of type errors name it, so put it back
   const received = v.instancePath
     .split('/')
@@ -114,7 +127,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(req, reply, 400, 'VALIDATION', details);
     }
     const domain = error instanceof DomainError ? error : fromPostgres(error as never);
-    if (domain) return sendError(req, reply, domain.status, domain.code, domain.details, domain.extra);
+    if (domain)
+      return sendError(
+        req,
+        reply,
+        domain.status,
+        domain.code,
+        domain.details,
+        domain.extra,
+        domain.localized,
+      );
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendError(req, reply, 413, 'PAYLOAD_TOO_LARGE', []);
     if (error.statusCode === 429) return sendError(req, reply, 429, 'TOO_MANY_REQUESTS', []);

@@ -36,10 +36,19 @@ export function LightTag({ color, strike }: { color: LightColor; strike?: boolea
   );
 }
 
-/** The light in force; with an override, the computed light struck through and the justification. */
-export function LightCell({ light }: { light: Pick<Light, 'color' | 'computed' | 'override' | 'referral'> }) {
+/**
+ * The light in force; with an override, the computed light struck through and the justification;
+ * with a streak (when given), "连续N月" from the second month not green on, and the referral.
+ */
+export function LightCell({
+  light,
+}: {
+  light: Pick<Light, 'color' | 'computed' | 'override' | 'referral'> &
+    Partial<Pick<Light, 'streak' | 'redStreak'>>;
+}) {
   const t = useT();
   const o = light.override;
+  const streak = light.streak ?? 0;
   return (
     <Space size={2} wrap>
       <LightTag color={light.color} />
@@ -55,6 +64,16 @@ export function LightCell({ light }: { light: Pick<Light, 'color' | 'computed' |
             <Typography.Text type="secondary">{t('light.computedWas')}</Typography.Text>
             <LightTag color={light.computed} strike />
           </Space>
+        </Tooltip>
+      )}
+      {streak >= 2 && (
+        <Tooltip
+          title={t(light.redStreak ? 'light.streakRedHelp' : 'light.streakHelp', {
+            n: streak,
+            red: light.redStreak ?? 0,
+          })}
+        >
+          <Tag data-testid="light-streak">{t('light.streak', { n: streak })}</Tag>
         </Tooltip>
       )}
       {light.referral && <Tag color="magenta">{t('light.referral')}</Tag>}

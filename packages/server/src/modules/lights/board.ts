@@ -17,6 +17,7 @@ import {
 } from '../projects/index.ts';
 import { parseMonth } from '../reports/index.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
+import { getRegion, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 
 const base = (db: Executor) =>
   db
@@ -29,6 +30,8 @@ const base = (db: Executor) =>
       'l.month',
       'l.computed',
       'l.reasons',
+      'l.streak',
+      'l.red_streak',
       'l.referral',
       'l.planned_to_date',
       'l.done_to_date',
@@ -50,6 +53,8 @@ const present = (r: Row): Light => ({
   computed: r.computed as Light['computed'],
   color: (r.override_color ?? r.computed) as Light['color'],
   reasons: r.reasons as Light['reasons'],
+  streak: r.streak,
+  redStreak: r.red_streak,
   referral: r.referral,
   plannedToDate: new Decimal(r.planned_to_date).toFixed(2),
   doneToDate: new Decimal(r.done_to_date).toFixed(2),
@@ -75,6 +80,7 @@ function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
     q: q.q,
   });
   let query = base(db).where('l.year', '=', y).where('l.month', '=', m).where('l.project_id', 'in', ids);
+  if (q.projectId) query = query.where('l.project_id', '=', q.projectId);
   if (q.color) query = query.where(sql<boolean>`coalesce(l.override_color, l.computed) = ${q.color}`);
   if (q.reason)
     query = query.where(
@@ -85,7 +91,56 @@ function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
 
 const order = sql`case coalesce(l.override_color, l.computed) when 'red' then 0 when 'yellow' then 1 else 2 end`;
 
+/**
+ * A month the board can show: it has a close for the region asked about (the `regionCode` filter,
+ * else the account's region), or for a region above it (the city's close lights its counties).
+ * Admins without a filter see any close. A month closed only for other regions — regions below
+ * (a county that closed itself) or beside — is not closed here: 404, naming the regions below that
+ * have closed it, so the office can filter by one of them.
+ */
+async function assertClosed(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  const actor = actorOf(ctx);
+  const { y, m } = parseMonth(q.month);
+  const closes = await db
+    .selectFrom('month_closes as c')
+    .select([
+      'c.region_code',
+      regionPathOf('c.region_code').as('path'),
+      regionNameOf('c.region_code').as('name'),
+    ])
+    .where('c.year', '=', y)
+    .where('c.month', '=', m)
+    .execute();
+  // an admin's scope is everything: with no region asked, any close of the month counts
+  const code = q.regionCode ?? (actor.role === 'admin' ? null : actor.regionCode);
+  if (code === null && closes.length) return;
+  const region = code === null ? undefined : await getRegion(db, code);
+  const path = region?.path ?? '';
+  if (region && closes.some((c) => path === c.path || path.startsWith(`${c.path}.`))) return;
+  const below = closes.filter((c) => region && c.path.startsWith(`${path}.`)).map((c) => c.name);
+  const where = region ? `${region.name}` : '';
+  const zh = `${q.month} 尚未进行月度调度${where ? `(${where})` : ''}，没有亮灯结果`;
+  const en = `${q.month} has not been closed${where ? ` for ${where}` : ''}: no lights yet`;
+  const also = below.length
+    ? {
+        zh: `；已调度：${below.join('、')}，可按区划筛选查看`,
+        en: `; closed for ${below.join(', ')} (filter by region)`,
+      }
+    : { zh: '', en: '' };
+  throw new DomainError(
+    'NOT_FOUND',
+    404,
+    [{ path: 'query.month', message: zh + also.zh }],
+    {},
+    {
+      zh: zh + also.zh,
+      en: en + also.en,
+    },
+  );
+}
+
 export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  await assertClosed(db, ctx, q);
   const query = filtered(db, ctx, q);
   const [rows, all] = await Promise.all([
     query
@@ -100,6 +155,7 @@ export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>
 }
 
 export async function exportLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
+  await assertClosed(db, ctx, q);
   const rows = (
     await filtered(db, ctx, q).orderBy(order).orderBy(projectCodeOf('l.project_id')).execute()
   ).map(present);

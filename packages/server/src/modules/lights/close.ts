@@ -12,8 +12,9 @@ import { transaction, type Db, type Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { monthEnd } from '../../platform/calendar.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, invalid } from '../../platform/errors.ts';
 import { regionCodeOnLine, regionsUnder } from '../../platform/regions.ts';
+import { todayInChina } from '../../platform/time.ts';
 import { orgNames } from '../org/index.ts';
 import {
   baselineInForceSql,
@@ -29,7 +30,7 @@ import {
   type Timeliness,
 } from '../reports/index.ts';
 import { indicators, type ProjectMonth } from './indicators.ts';
-import { cents, computeLight, fromCents } from './rules.ts';
+import { cents, computeLight, fromCents, monthEnded } from './rules.ts';
 import { rulesFor } from './settings.ts';
 
 /**
@@ -129,7 +130,9 @@ export async function runClose(
   region: { code: string; path: string },
   y: number,
   m: number,
+  today = todayInChina(),
 ): Promise<MonthClose> {
+  assertMonthEnded(y, m, today);
   return transaction(db, async (trx) => {
     // a month published for this region, a region above it or one below it is frozen for all of them
     const frozen = await sql<{ code: string }>`select c.region_code as code from month_closes c
@@ -265,6 +268,12 @@ export async function runClose(
       indicators: ind,
     };
   });
+}
+
+/** 400 at `month` unless the month has ended in China (the UI, the CLI and the nightly job alike). */
+export function assertMonthEnded(y: number, m: number, today = todayInChina()) {
+  if (!monthEnded(y, m, today))
+    throw invalid('month', `${y}年${m}月尚未结束，月末之后才能调度或发布(今天是 ${today})`);
 }
 
 /**

@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
 import { settingsRegion } from '../../platform/regions.ts';
 import { parseMonth } from '../reports/index.ts';
-import { runClose } from './close.ts';
+import { assertMonthEnded, runClose } from './close.ts';
 
 /** One month's close, or with `latest` the newest close of the region (what a dashboard opens on). */
 export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Promise<MonthClose> {
@@ -42,6 +42,7 @@ export async function runCloseFor(db: Db, ctx: Ctx, code: string, ym: string) {
 export async function publishClose(db: Db, ctx: Ctx, code: string, ym: string) {
   await settingsRegion(db, actorOf(ctx), code, true);
   const { y, m } = parseMonth(ym);
+  assertMonthEnded(y, m);
   await transaction(db, async (trx) => {
     const row = await trx
       .selectFrom('month_closes')

@@ -33,7 +33,7 @@ export async function closeDueMonths(db: Db, today = todayInChina()): Promise<st
       .where('month', '=', m)
       .executeTakeFirst();
     if (exists) continue;
-    await runClose(db, ctx, region, y, m);
+    await runClose(db, ctx, region, y, m, today);
     done.push(`${region.code}:${y}-${String(m).padStart(2, '0')}`);
   }
   return done;

@@ -12,6 +12,8 @@ import {
   computeLight,
   fraction,
   fromCents,
+  monthEnded,
+  noBaselineYellow,
   plannedToDate,
   ratio,
   type LightResult,
@@ -330,11 +332,14 @@ describe('computeLight: one month', () => {
   });
 
   it('no baseline: no LAG even if a plan to date is passed, and no annual ratio without an annual plan', () => {
+    // (issue 10: a month without a baseline is no longer a silent green; with that colour rule off,
+    // only the NO_BASELINE reason remains beside the green)
     const r = computeLight(
       facts({ hasBaseline: false, annualPlan: null, plannedToDate: c('1000'), doneToDate: c(0) }),
-      rules(),
+      rules({ noBaselineYellowFromMonth: null }),
     );
-    expect(r).toMatchObject({ color: 'green', reasons: [], annualRatio: null });
+    expect(r).toMatchObject({ color: 'green', annualRatio: null });
+    expect(codes(r)).toEqual(['NO_BASELINE']);
   });
 
   it('a negative correction (done to date lower than last month) is computed, and the pace drops', () => {
@@ -667,5 +672,102 @@ describe('LAG is decided on exact decimals', () => {
     ] as const) {
       expect(lag(planned, done)).toContain(`序时完成率 ${decimal(planned, done)}%`);
     }
+  });
+});
+
+describe('monthEnded: a month closes once it has ended in China', () => {
+  it.each([
+    [2026, 11, '2026-12-01', true],
+    [2026, 11, '2026-11-30', false],
+    [2026, 12, '2026-12-01', false],
+    [2026, 12, '2026-12-31', false],
+    [2026, 12, '2027-01-01', true],
+    [2027, 5, '2026-12-01', false],
+    [2025, 12, '2026-01-01', true],
+    [2026, 2, '2026-02-28', false],
+    [2026, 2, '2026-03-01', true],
+  ])('%i-%i on %s: %s', (y, m, today, ended) => {
+    expect(monthEnded(y, m, today)).toBe(ended);
+  });
+});
+
+describe('computeLight: no baseline in force (NO_BASELINE)', () => {
+  const none = (month: number, over: Partial<MonthFacts> = {}): Partial<MonthFacts> => ({
+    month,
+    monthEnd: `2026-${String(month).padStart(2, '0')}-28`,
+    hasBaseline: false,
+    annualPlan: null,
+    plannedToDate: 0n,
+    doneToDate: c('300'),
+    ...over,
+  });
+  const reason = (month: number, from: number | null) => ({
+    code: 'NO_BASELINE',
+    values: { month, yellowFromMonth: from },
+    text: '无基线：本月无生效的年度计划',
+  });
+
+  it('the default rule: yellow from April, green with the reason before', () => {
+    expect(defaultLightRules.noBaselineYellowFromMonth).toBe(4);
+  });
+
+  it.each([
+    // month, yellow from, colour
+    [1, 4, 'green'],
+    [3, 4, 'green'],
+    [4, 4, 'yellow'],
+    [12, 4, 'yellow'],
+    [2, 3, 'green'],
+    [3, 3, 'yellow'],
+    [1, 1, 'yellow'],
+    [11, 12, 'green'],
+    [12, 12, 'yellow'],
+    [12, null, 'green'],
+    [1, null, 'green'],
+  ] as const)('month %i, yellow from %s: %s, the reason said either way', (month, from, color) => {
+    const r = computeLight(facts(none(month)), rules({ noBaselineYellowFromMonth: from }));
+    expect(r.color).toBe(color);
+    expect(r.reasons).toEqual([reason(month, from)]);
+    expect(r.streak).toBe(color === 'green' ? 0 : 1);
+    expect(noBaselineYellow(month, rules({ noBaselineYellowFromMonth: from }))).toBe(color === 'yellow');
+  });
+
+  it('a rules version saved before the rule existed (no field): the reason only, never a colour', () => {
+    const { noBaselineYellowFromMonth: _, ...old } = defaultLightRules;
+    const r = computeLight(facts(none(10)), old);
+    expect(r).toMatchObject({ color: 'green', streak: 0, reasons: [reason(10, null)] });
+  });
+
+  it('with a baseline in force there is no such reason', () => {
+    expect(codes(computeLight(facts(), rules()))).toEqual([]);
+  });
+
+  it('in the grace period another cause still lights yellow, the NO_BASELINE reason first', () => {
+    const r = computeLight(facts(none(2, { timeliness: 'missing' })), rules());
+    expect(r.color).toBe('yellow');
+    expect(codes(r)).toEqual(['NO_BASELINE', 'REPORT_MISSING']);
+  });
+
+  it('no LAG without a baseline, whatever the numbers, and no annual ratio', () => {
+    const r = computeLight(facts(none(6, { plannedToDate: c('1000'), doneToDate: 0n })), rules());
+    expect(codes(r)).toEqual(['NO_BASELINE']);
+    expect(r).toMatchObject({ color: 'yellow', annualRatio: null });
+  });
+
+  it('a cause like the others past the grace: March green, April yellow, May red, June referral', () => {
+    const seq = months([none(3), none(4), none(5), none(6)]);
+    expect(seq.map((l) => [l.color, l.streak, l.redStreak, l.referral])).toEqual([
+      ['green', 0, 0, false],
+      ['yellow', 1, 0, false],
+      ['red', 2, 1, false],
+      ['red', 3, 2, true],
+    ]);
+    expect(codes(seq[3]!)).toEqual(['NO_BASELINE', 'YELLOW_STREAK', 'RED_STREAK']);
+  });
+
+  it('a baseline approved mid-year ends it: green again once nothing else is wrong', () => {
+    const [may, june] = months([none(5), { month: 6, monthEnd: '2026-06-30' }]);
+    expect(may!.color).toBe('yellow');
+    expect(june).toMatchObject({ color: 'green', streak: 0, reasons: [] });
   });
 });

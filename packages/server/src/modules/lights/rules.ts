@@ -63,6 +63,13 @@ function percentDown(done: bigint, planned: bigint): string {
   return `${q < 0n ? '-' : ''}${a / 10n}.${a % 10n}`;
 }
 
+/**
+ * A month is closed (or published) only once it has ended in China: `today` (Asia/Shanghai,
+ * 'YYYY-MM-DD') falls in a later month. The current month and future months are refused.
+ */
+export const monthEnded = (y: number, m: number, today: string) =>
+  today.slice(0, 7) > `${y}-${String(m).padStart(2, '0')}`;
+
 export interface MonthFacts {
   month: number;
   monthEnd: string;
@@ -94,12 +101,27 @@ export interface LightResult {
 // rounded down, so a pace just under the threshold never reads as equal to it
 const pct = (r: number) => `${(Math.floor(r * 1000) / 10).toFixed(1)}%`;
 
+/** Whether a month without a baseline in force is a cause of yellow under `rules` (see lightRules). */
+export const noBaselineYellow = (month: number, rules: LightRules) =>
+  rules.noBaselineYellowFromMonth !== null &&
+  rules.noBaselineYellowFromMonth !== undefined &&
+  month >= rules.noBaselineYellowFromMonth;
+
 /** The light of one project-month. */
 export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
   const reasons: LightReason[] = [];
   const pace = centsRatio(f.doneToDate, f.plannedToDate);
   const annual = f.annualPlan === null ? null : centsRatio(f.doneToDate, f.annualPlan);
   const started = f.actualStart !== null && f.actualStart <= f.monthEnd;
+  if (!f.hasBaseline) {
+    // said in any case (no silent green); a cause of yellow from the configured month on
+    const from = rules.noBaselineYellowFromMonth ?? null;
+    reasons.push({
+      code: 'NO_BASELINE',
+      values: { month: f.month, yellowFromMonth: from },
+      text: '无基线：本月无生效的年度计划',
+    });
+  }
   if (rules.yellowOnStartOverdue && f.plannedStart !== null && f.plannedStart <= f.monthEnd && !started) {
     reasons.push({
       code: 'START_OVERDUE',
@@ -129,12 +151,9 @@ export function computeLight(f: MonthFacts, rules: LightRules): LightResult {
   if (rules.yellowOnReportMissing && f.timeliness === 'missing') {
     reasons.push({ code: 'REPORT_MISSING', values: { month: f.month }, text: `${f.month} 月月报未报送` });
   }
-  const streak = reasons.length ? (f.previous?.streak ?? 0) + 1 : 0;
-  const color: LightColor = !reasons.length
-    ? 'green'
-    : streak >= rules.redAfterYellowMonths
-      ? 'red'
-      : 'yellow';
+  const caused = reasons.some((r) => r.code !== 'NO_BASELINE' || noBaselineYellow(f.month, rules));
+  const streak = caused ? (f.previous?.streak ?? 0) + 1 : 0;
+  const color: LightColor = !caused ? 'green' : streak >= rules.redAfterYellowMonths ? 'red' : 'yellow';
   if (color === 'red')
     reasons.push({
       code: 'YELLOW_STREAK',

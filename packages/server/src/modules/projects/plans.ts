@@ -212,6 +212,15 @@ export async function saveDraft(
   });
 }
 
+/**
+ * Without a date given, the year's FIRST baseline is in force from January 1 of its year: the plan
+ * covers the whole year, and months before its approval are judged by it rather than left with no
+ * plan. A later baseline (a change during the year) is in force from the day of approval, so the
+ * months already closed keep the baseline they were judged by.
+ */
+export const defaultEffectiveFrom = (baselineNo: number, year: number, today: string) =>
+  baselineNo === 1 ? `${year}-01-01` : today;
+
 /** The office approves the draft: it becomes the next baseline and the previous one is superseded. */
 export async function approveDraft(
   db: Db,
@@ -242,7 +251,7 @@ export async function approveDraft(
         .where('id', '=', previous.id)
         .execute();
     const baselineNo = Number(last?.n ?? 0) + 1;
-    const effectiveFrom = input.effectiveFrom ?? todayInChina();
+    const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(baselineNo, year, todayInChina());
     await trx
       .updateTable('annual_plans')
       .set({

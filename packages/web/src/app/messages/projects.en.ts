@@ -109,7 +109,10 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'plan.approveFirst': 'The draft becomes baseline 1; monthly pace is then measured against it.',
   'plan.approveSupersedes':
     'The draft becomes baseline {n}; baseline {prev} is superseded (and stays readable).',
-  'plan.effectiveHelp': 'The new baseline is in force from this date (default today)',
+  'plan.effectiveHelp':
+    'The changed baseline is in force from this date (default: the day of approval); months already closed keep the baseline they were judged by',
+  'plan.effectiveHelpFirst':
+    'The first baseline of {year} is in force from {year}-01-01 by default: every month of the year, those before the approval included, is measured against it. Pick another date and earlier months have no baseline',
   'plan.draftPending': 'A change draft awaits approval; until then baseline {n} is in force.',
   'plan.none': 'No annual plan for {year} yet',
   'plan.versions': 'Versions',

@@ -103,7 +103,9 @@ export const projectsZh = {
   'plan.approveOk': '批准为基线 {n}',
   'plan.approveFirst': '批准后草稿成为基线 1，此后月报的序时进度以该基线为准。',
   'plan.approveSupersedes': '批准后草稿成为基线 {n}，基线 {prev} 转为历史基线（仍可查阅）。',
-  'plan.effectiveHelp': '新基线自该日起生效，默认今天',
+  'plan.effectiveHelp': '调整后的基线自该日起生效，默认批准当日；此前已调度的月份仍按原基线计算',
+  'plan.effectiveHelpFirst':
+    '{year} 年的首个基线默认自 {year}-01-01 起生效：全年各月（含批准前的月份）都按该计划计算序时进度。也可另选日期，此前的月份则视为无基线',
   'plan.draftPending': '有一份待批准的调整草稿；批准前仍以基线 {n} 为准。',
   'plan.none': '{year}年尚无年度计划',
   'plan.versions': '版本',

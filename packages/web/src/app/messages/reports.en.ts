@@ -135,6 +135,10 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'light.clear': 'Clear override',
   'light.clearConfirm': 'Clear the override of “{name}” and go back to the computed light?',
   'light.cleared': 'Back to the computed light',
+  'light.streak': '{n} months',
+  'light.streakHelp': 'Not green for {n} months in a row',
+  'light.streakRedHelp': 'Not green for {n} months in a row, red for the last {red}',
+  'reason.NO_BASELINE': 'No baseline',
   'reason.START_OVERDUE': 'Start overdue',
   'reason.LAG': 'Lagging',
   'reason.MILESTONE_OVERDUE': 'Milestone overdue',
@@ -151,6 +155,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'close.publishConfirm': 'Publishing freezes the month’s lights and indicators for good. Publish?',
   'close.publishedOk': 'Published',
   'close.notRun': 'No month close for {month} yet',
+  'close.notEnded': '{month} has not ended yet: it can be closed and published after its last day',
   'close.status.computed': 'Computed (not published)',
   'close.status.published': 'Published',
   'close.computedAt': 'Computed',
@@ -222,5 +227,12 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'rules.noHistory': 'No saved version; the default rules apply',
   'rules.version': 'Version',
   'rules.rules': 'Rules',
-  'rules.summary': 'threshold {lag}%, red after {red} yellow months, referral after {referral} red months',
+  'rules.summary':
+    'threshold {lag}%, {red} yellow months to red, {referral} red months to referral, {noBaseline}',
+  'rules.noBaselineYellowFromMonth': 'No baseline: yellow from month',
+  'rules.noBaselineHelp':
+    'A month with no annual plan (baseline) in force always says so in its reasons; from this month of the year on it also lights yellow. Leave empty to only say so',
+  'rules.monthSuffix': '',
+  'rules.noBaselineFrom': 'no baseline yellow from month {n}',
+  'rules.noBaselineNever': 'no baseline noted only',
 };

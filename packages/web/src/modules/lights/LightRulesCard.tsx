@@ -9,7 +9,12 @@ import { useApiError } from '../../components/useApiError.ts';
 
 type Values = Omit<LightRules, 'lagThreshold'> & { lagPercent?: number | null; reason?: string };
 
-const toValues = (r: LightRules): Values => ({ ...r, lagPercent: Math.round(r.lagThreshold * 1000) / 10 });
+const toValues = (r: LightRules): Values => ({
+  ...r,
+  lagPercent: Math.round(r.lagThreshold * 1000) / 10,
+  // absent in versions saved before the rule existed: never (shown empty)
+  noBaselineYellowFromMonth: r.noBaselineYellowFromMonth ?? null,
+});
 const toggles = ['yellowOnStartOverdue', 'yellowOnMilestoneOverdue', 'yellowOnReportMissing'] as const;
 
 export function LightRulesCard({ regionCode, year }: { regionCode: string | undefined; year: number }) {
@@ -60,6 +65,10 @@ export function LightRulesCard({ regionCode, year }: { regionCode: string | unde
       lag: Math.round(r.lagThreshold * 1000) / 10,
       red: r.redAfterYellowMonths,
       referral: r.referralAfterRedMonths,
+      noBaseline:
+        r.noBaselineYellowFromMonth === null || r.noBaselineYellowFromMonth === undefined
+          ? t('rules.noBaselineNever')
+          : t('rules.noBaselineFrom', { n: r.noBaselineYellowFromMonth }),
     });
   return (
     <Card
@@ -98,6 +107,24 @@ export function LightRulesCard({ regionCode, year }: { regionCode: string | unde
           <Col xs={24} md={8}>
             <Form.Item name="referralAfterRedMonths" label={t('rules.referralAfterRedMonths')} required>
               <InputNumber min={1} max={12} precision={0} style={{ width: 120 }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="noBaselineYellowFromMonth"
+              label={t('rules.noBaselineYellowFromMonth')}
+              extra={t('rules.noBaselineHelp')}
+            >
+              <InputNumber
+                min={1}
+                max={12}
+                precision={0}
+                suffix={t('rules.monthSuffix')}
+                style={{ width: 140 }}
+                data-testid="rules-no-baseline"
+              />
             </Form.Item>
           </Col>
         </Row>

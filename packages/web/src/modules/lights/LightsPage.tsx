@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { App, Button, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { lightColors, reasonCodes, type Light } from '@ducha/contract';
+import { isApiError } from '../../api/client.ts';
 import { downloadFile, useProjectLists } from '../../api/projects.ts';
 import { useClearOverride, useLights, type LightFilters } from '../../api/reports.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -45,6 +46,8 @@ export default function LightsPage() {
   });
   const f = table.state.filters;
   const query = useLights(table.params);
+  // a month without a close in scope answers 404 with a sentence saying so: shown instead of rows
+  const notClosed = isApiError(query.error) && query.error.status === 404 ? query.error.message : null;
   const lists = useProjectLists();
   const clear = useClearOverride();
   const [overriding, setOverriding] = useState<Light | null>(null);
@@ -210,10 +213,18 @@ export default function LightsPage() {
         size="middle"
         loading={query.isFetching}
         columns={columns}
-        dataSource={query.data?.items}
-        pagination={table.pagination(query.data?.total)}
+        dataSource={notClosed ? [] : query.data?.items}
+        pagination={table.pagination(notClosed ? 0 : query.data?.total)}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('light.empty', { month: f.month }) }}
+        locale={{
+          emptyText: notClosed ? (
+            <Typography.Text type="secondary" data-testid="lights-not-closed">
+              {notClosed}
+            </Typography.Text>
+          ) : (
+            t('light.empty', { month: f.month })
+          ),
+        }}
         data-testid="lights-table"
       />
       {overriding && <OverrideModal light={overriding} onClose={() => setOverriding(null)} />}

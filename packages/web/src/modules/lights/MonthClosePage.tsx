@@ -26,7 +26,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { closeReaderRoles, isOffice } from '../../app/access.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
-import { lastMonth } from '../../components/period.ts';
+import { lastMonth, thisMonth } from '../../components/period.ts';
 import { IndicatorTable } from './IndicatorTable.tsx';
 
 function MonthClose() {
@@ -43,6 +43,8 @@ function MonthClose() {
   const publish = usePublishClose();
   const c = close.data;
   const published = c?.status === 'published';
+  // the server refuses a month that has not ended (Asia/Shanghai): say so before the click
+  const notEnded = month >= thisMonth();
   const dims = c
     ? [
         ...indicatorDimensions.filter((d) => c.indicators[d]),
@@ -66,13 +68,18 @@ function MonthClose() {
             icon={<CalculatorOutlined />}
             onClick={onRun}
             loading={run.isPending}
-            disabled={!regionCode || published}
+            disabled={!regionCode || published || notEnded}
             data-testid="close-run"
           >
             {c ? t('close.rerun') : t('close.run')}
           </Button>
         )}
-        {office && c && !published && (
+        {office && notEnded && (
+          <Typography.Text type="warning" data-testid="close-not-ended">
+            {t('close.notEnded', { month })}
+          </Typography.Text>
+        )}
+        {office && c && !published && !notEnded && (
           <Popconfirm title={t('close.publishConfirm')} onConfirm={onPublish}>
             <Button
               type="primary"

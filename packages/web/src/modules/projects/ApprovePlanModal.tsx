@@ -21,7 +21,9 @@ export function ApprovePlanModal({ projectId, draft, previous, onClose, onApprov
   const t = useT();
   const approve = useApprovePlan();
   const onError = useApiError();
-  const [effectiveFrom, setEffectiveFrom] = useState<string | null>(todayInShanghai());
+  // the server's default when no date is sent: a year's first baseline from January 1, a later one from today
+  const defaultFrom = previous ? todayInShanghai() : `${draft.year}-01-01`;
+  const [effectiveFrom, setEffectiveFrom] = useState<string | null>(defaultFrom);
   const next = (previous?.baselineNo ?? 0) + 1;
 
   const submit = async () => {
@@ -73,8 +75,15 @@ export function ApprovePlanModal({ projectId, draft, previous, onClose, onApprov
         ]}
       />
       <Form layout="vertical">
-        <Form.Item label={t('plan.effectiveFrom')} extra={t('plan.effectiveHelp')}>
-          <DateInput value={effectiveFrom} onChange={setEffectiveFrom} />
+        <Form.Item
+          label={t('plan.effectiveFrom')}
+          extra={
+            <span data-testid="plan-effective-help">
+              {previous ? t('plan.effectiveHelp') : t('plan.effectiveHelpFirst', { year: draft.year })}
+            </span>
+          }
+        >
+          <DateInput value={effectiveFrom} onChange={setEffectiveFrom} id="plan-effective-from" />
         </Form.Item>
       </Form>
     </Modal>
