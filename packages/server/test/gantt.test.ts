@@ -9,7 +9,7 @@ import { approveBaseline, cityProject, demoUnits, signInAs } from './factories.t
 import { createTestApp, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
-let c: Awaited<ReturnType<typeof signInAs>>;
+let c: Record<'office' | 'office_lindian' | 'unit', Client>;
 
 const gantt = async (client: Client, query: string) => {
   const res = await client.get(`/api/projects/gantt?${query}`);

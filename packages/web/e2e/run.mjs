@@ -452,6 +452,7 @@ test('the queue opens on the month with reports waiting, the light board on the 
     await page.getByTestId('work-itemsOverdue').getByRole('link').click();
     await page.waitForURL((url) => url.pathname === '/items' && url.searchParams.get('overdue') === 'true');
     await page.locator('.ant-table-row').first().waitFor();
+  }));
 
 // ---- API edges and lights that say why ----
 /** A month in China (YYYY-MM), `back` months before the current one. */
