@@ -228,7 +228,8 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
     ) =>
       events.push({
         item_id: id,
-        at: at(date, 9 + (events.length % 8)),
+        // the raise at the item's own time (raised_at), the later steps spread over the working day
+        at: at(date, action === 'raise' ? 10 : 9 + (events.length % 8)),
         actor_id: who,
         action,
         from_status: from,
@@ -440,6 +441,18 @@ export async function seedDemoItems(db: Db, today = todayInChina()): Promise<voi
   }
 
   await transaction(db, async (trx) => {
+    // the reminders on record are the timeline's: their count and the last one's date
+    const reminded = new Map<unknown, { n: number; last: string }>();
+    for (const e of events) {
+      if (e.action !== 'remind') continue;
+      const day = todayInChina(e.at as Date);
+      const r = reminded.get(e.item_id) ?? { n: 0, last: day };
+      reminded.set(e.item_id, { n: r.n + 1, last: day > r.last ? day : r.last });
+    }
+    for (const item of items) {
+      const r = reminded.get(item.id);
+      Object.assign(item, { reminder_count: r?.n ?? 0, last_reminded_on: r?.last ?? null });
+    }
     await insertJson(trx, 'items', items);
     await insertJson(trx, 'item_co_units', coUnits);
     await insertJson(trx, 'item_events', events);

@@ -29,8 +29,14 @@ import { ItemEvents } from './ItemEvents.tsx';
 import { ItemFlags, ItemKindTag, ItemStatusTag, LevelTag, ListedTag } from './ItemTags.tsx';
 import { StepModal } from './StepModal.tsx';
 
-/** The workflow steps get the primary look; the rest are secondary buttons. */
-const primary: ItemAction[] = ['assign', 'respond', 'resolve', 'close'];
+/** The next step of the workflow in each status gets the primary look; the rest are secondary. */
+const nextStep: Partial<Record<ItemDetail['item']['status'], ItemAction>> = {
+  new: 'assign',
+  assigned: 'respond',
+  returned: 'respond',
+  responded: 'resolve',
+  resolved: 'close',
+};
 
 function ActionButtons({ detail }: { detail: ItemDetail }) {
   const t = useT();
@@ -43,7 +49,7 @@ function ActionButtons({ detail }: { detail: ItemDetail }) {
       {detail.allowedActions.map((a) => (
         <Button
           key={a}
-          type={primary.includes(a) ? 'primary' : 'default'}
+          type={nextStep[detail.item.status] === a ? 'primary' : 'default'}
           danger={a === 'return'}
           onClick={() => setAction(a)}
           data-testid={`item-action-${a}`}
@@ -116,10 +122,27 @@ function Fields({ item }: { item: Item }) {
       <Descriptions.Item label={t('item.level')}>
         <LevelTag item={item} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('item.assignedOn')}>{dash(item.assignedOn)}</Descriptions.Item>
-      <Descriptions.Item label={t('item.responseDue')}>{dash(item.responseDue)}</Descriptions.Item>
-      <Descriptions.Item label={t('item.resolutionDue')}>{dash(item.resolutionDue)}</Descriptions.Item>
-      <Descriptions.Item label={t('item.promisedDate')}>{dash(item.promisedDate)}</Descriptions.Item>
+      {/* before assignment the deadlines do not exist yet: say so once instead of four dashes */}
+      {item.assignedOn ? (
+        <>
+          <Descriptions.Item label={t('item.assignedOn')}>{item.assignedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('item.responseDue')}>{dash(item.responseDue)}</Descriptions.Item>
+          <Descriptions.Item label={t('item.resolutionDue')}>
+            {item.resolutionDue ?? (
+              <Typography.Text type="secondary">{t('item.resolutionDueNone')}</Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('item.promisedDate')}>
+            {item.promisedDate ?? (
+              <Typography.Text type="secondary">{t('item.promisedNone')}</Typography.Text>
+            )}
+          </Descriptions.Item>
+        </>
+      ) : (
+        <Descriptions.Item label={t('item.deadlines')}>
+          <Typography.Text type="secondary">{t('item.deadlinesOnAssign')}</Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('item.dueDate')}>
         <Typography.Text strong>{dash(item.dueDate)}</Typography.Text>
       </Descriptions.Item>
