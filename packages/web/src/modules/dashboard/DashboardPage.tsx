@@ -12,6 +12,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { lightHex, LightTag, useReasonText } from '../../components/LightTag.tsx';
 import { formatMoney } from '../../components/money.ts';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { formatPercent, monthOf } from '../../components/period.ts';
 
 function Rate({ title, value, detail }: { title: string; value: number | null; detail: string }) {
@@ -94,6 +95,7 @@ export default function DashboardPage() {
   const c = latest.data;
   const total: IndicatorRow | undefined = c?.indicators.total?.[0];
   const sectors = useMemo(() => c?.indicators.sector ?? [], [c]);
+  const sectorLabel = useDictLabel('sector');
 
   const pie = useMemo<ChartOption | null>(() => {
     if (!total) return null;
@@ -124,11 +126,15 @@ export default function DashboardPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v) => formatMoney(String(v)) },
       legend: { top: 0 },
       grid: { left: 80, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: sectors.map((s) => s.label), axisLabel: { interval: 0 } },
+      xAxis: {
+        type: 'category',
+        data: sectors.map((s) => sectorLabel(s.key)),
+        axisLabel: { interval: 0 },
+      },
       yAxis: { type: 'value' },
       series: keys.map((k, i) => ({ name: names[i], type: 'bar', data: sectors.map((s) => Number(s[k])) })),
     };
-  }, [sectors, t]);
+  }, [sectors, sectorLabel, t]);
 
   const month = c ? monthOf(c.year, c.month) : null;
   return (

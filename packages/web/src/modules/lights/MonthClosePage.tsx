@@ -23,6 +23,7 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { closeReaderRoles, isOffice } from '../../app/access.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
@@ -39,6 +40,7 @@ function MonthClose() {
   const [regionCode, setRegionCode] = useState<string | undefined>(me.regionCode ?? undefined);
   const [month, setMonth] = useState(lastMonth);
   const close = useMonthClose(regionCode, month);
+  const sectorLabel = useDictLabel('sector');
   const run = useRunClose();
   const publish = usePublishClose();
   const c = close.data;
@@ -120,7 +122,13 @@ function MonthClose() {
             items={dims.map((d) => ({
               key: d,
               label: L.dimension(d),
-              children: <IndicatorTable rows={c.indicators[d] ?? []} testId={`indicators-${d}`} />,
+              children: (
+                <IndicatorTable
+                  rows={c.indicators[d] ?? []}
+                  testId={`indicators-${d}`}
+                  label={d === 'sector' ? (r) => sectorLabel(r.key) : undefined}
+                />
+              ),
             }))}
           />
         </>

@@ -4,6 +4,7 @@ import type { MonthlyReport } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { formatMoney } from '../../components/money.ts';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { Attachments } from './Attachments.tsx';
 import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
 
@@ -21,6 +22,7 @@ export function versionLabel(r: MonthlyReport, t: ReturnType<typeof useT>): stri
 
 export function ReportView({ report: r }: { report: MonthlyReport }) {
   const t = useT();
+  const source = useDictLabel('funding_source');
   const funds = Object.entries(r.fundsInPlace);
   return (
     <div data-testid="report-view">
@@ -42,7 +44,7 @@ export function ReportView({ report: r }: { report: MonthlyReport }) {
           {funds.length
             ? funds.map(([k, v]) => (
                 <div key={k}>
-                  {k}：{formatMoney(v)} {t('money.wan')}
+                  {source(k)}：{formatMoney(v)} {t('money.wan')}
                 </div>
               ))
             : text(null)}
