@@ -24,6 +24,7 @@ import {
 import {
   deadlineResolver,
   doneToDateSql,
+  openReports,
   submissionsSql,
   timeliness,
   type Timeliness,
@@ -254,6 +255,7 @@ export async function runClose(
       },
     });
 
+    const open = await openReports(trx, region.path, y, m);
     return {
       regionCode: region.code,
       year: y,
@@ -263,6 +265,8 @@ export async function runClose(
       publishedAt: null,
       rulesVersion: version,
       indicators: ind,
+      unverifiedReports: open.unverified,
+      returnedReports: open.returned,
     };
   });
 }
