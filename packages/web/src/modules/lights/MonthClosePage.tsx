@@ -1,5 +1,6 @@
 // 月度调度: a region's month close: run (idempotent) and publish (frozen), then its indicators per dimension.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   Alert,
   App,
@@ -45,6 +46,8 @@ function MonthClose() {
   const publish = usePublishClose();
   const c = close.data;
   const published = c?.status === 'published';
+  // reports of the month the office has not finished with: the publish confirmation names them
+  const waiting = !!c && c.unverifiedReports + c.returnedReports > 0;
   const dims = c
     ? [
         ...indicatorDimensions.filter((d) => c.indicators[d]),
@@ -75,7 +78,22 @@ function MonthClose() {
           </Button>
         )}
         {office && c && !published && (
-          <Popconfirm title={t('close.publishConfirm')} onConfirm={onPublish}>
+          <Popconfirm
+            title={t('close.publishConfirm')}
+            description={
+              waiting ? (
+                <div style={{ maxWidth: 360 }} data-testid="close-publish-pending">
+                  {t('close.publishPending', {
+                    unverified: c.unverifiedReports,
+                    returned: c.returnedReports,
+                  })}
+                </div>
+              ) : undefined
+            }
+            okText={waiting ? t('close.publishAnyway') : undefined}
+            okButtonProps={{ 'data-testid': 'close-publish-ok' }}
+            onConfirm={onPublish}
+          >
             <Button
               type="primary"
               icon={<SendOutlined />}
@@ -116,6 +134,16 @@ function MonthClose() {
             </Descriptions.Item>
             <Descriptions.Item label={t('close.rulesVersion')}>
               {c.rulesVersion || t('rules.default')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('close.pending')} span={{ xs: 1, md: 4 }}>
+              <Space data-testid="close-pending">
+                <span>
+                  {t('close.pendingValue', { unverified: c.unverifiedReports, returned: c.returnedReports })}
+                </span>
+                {office && c.unverifiedReports > 0 && (
+                  <Link to={`/reports/queue?month=${month}`}>{t('close.toQueue')}</Link>
+                )}
+              </Space>
             </Descriptions.Item>
           </Descriptions>
           <Tabs

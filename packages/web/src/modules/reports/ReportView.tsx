@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { formatMoney } from '../../components/money.ts';
 import { useDictLabel } from '../../components/pickers.tsx';
 import { Attachments } from './Attachments.tsx';
-import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
+import { ReportStatusTag, ReportTimeliness } from './ReportTags.tsx';
 
 const text = (v: string | null | undefined) =>
   v ? (
@@ -28,7 +28,7 @@ export function ReportView({ report: r }: { report: MonthlyReport }) {
     <div data-testid="report-view">
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('field.status')}>
-          <ReportStatusTag status={r.status} /> <TimelinessTag value={r.timeliness} />
+          <ReportStatusTag status={r.status} /> <ReportTimeliness report={r} />
         </Descriptions.Item>
         <Descriptions.Item label={t('report.version')}>{versionLabel(r, t)}</Descriptions.Item>
         <Descriptions.Item label={t('report.investmentMonth')}>
