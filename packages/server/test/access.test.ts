@@ -679,6 +679,23 @@ const cases: Case[] = [
     ok: ['admin', 'office', 'office_lindian'],
     note: 'offices extend dictionaries',
   },
+  {
+    route: 'PATCH /api/dictionaries/:kind/:code',
+    url: () => `/api/dictionaries/tag/${encodeURIComponent('专项债项目')}`,
+    body: async (f) => ({
+      version: (
+        await f.t.database.db
+          .selectFrom('dictionary_items')
+          .select('version')
+          .where('kind', '=', 'tag')
+          .where('code', '=', '专项债项目')
+          .executeTakeFirstOrThrow()
+      ).version,
+      labelEn: 'Special bond project',
+    }),
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'offices edit dictionaries (shared by every region)',
+  },
   { route: 'GET /api/saved-views', url: () => '/api/saved-views?page=projects', ok: all, note: 'own views' },
   {
     route: 'POST /api/saved-views',

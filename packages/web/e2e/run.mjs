@@ -522,3 +522,190 @@ test('approving a first baseline explains that it applies from January 1', () =>
     await page.getByTestId('plan-approve-ok').click();
     await page.getByTestId('plan-versions').getByRole('cell', { name: '基线 1', exact: true }).waitFor();
   }));
+
+// ---- dictionaries and reporting edges ----
+
+test('office adds a sector with an English label, finds it in the registry filter, deactivates it', () =>
+  flow('dictionary-sector', async (page) => {
+    const label = `E2E行业${Date.now().toString(36).slice(-6)}`;
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/settings/dictionaries`);
+    await page.getByTestId('dict-tab-sector').click();
+    const table = page.getByTestId('dict-table-sector');
+    // the defaults, with their English labels and the seeds' 第三产业
+    await table.getByText('第三产业', { exact: true }).first().waitFor();
+    await table.getByText('Tertiary industry', { exact: true }).waitFor();
+    await page.getByTestId('dict-add-sector').click();
+    const drawer = page.getByRole('dialog');
+    await page.getByTestId('dict-label').fill(label);
+    await page.getByTestId('dict-label-en').fill('E2E sector');
+    await page.getByTestId('dict-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = table.locator('.ant-table-row', { hasText: label });
+    await row.getByText('E2E sector', { exact: true }).waitFor();
+    await row.getByText('启用', { exact: true }).waitFor();
+
+    // the registry offers it at once
+    await page.goto(`${BASE}/projects`);
+    await page.locator('.ant-select', { hasText: '行业类别' }).first().click();
+    await page.keyboard.type(label.slice(0, 5));
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // deactivated, it stays listed as 已停用
+    await page.goto(`${BASE}/settings/dictionaries`);
+    await page.getByTestId('dict-tab-sector').click();
+    await row.getByRole('button', { name: '停用' }).click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await row.getByText('已停用', { exact: true }).waitFor();
+
+    // the English UI shows dictionary values by their English labels
+    await page.evaluate(() => globalThis.localStorage.setItem('ducha.lang', 'en'));
+    const projectId = await page.evaluate(async () => {
+      const res = await globalThis.fetch('/api/projects?pageSize=1&sector=城乡建设');
+      return (await res.json()).items[0]?.id ?? null;
+    });
+    assert.ok(projectId, 'a demo project of 城乡建设');
+    await page.goto(`${BASE}/projects/${projectId}`);
+    await page.getByTestId('project-detail').getByText('Urban and rural development').first().waitFor();
+    await page.evaluate(() => globalThis.localStorage.setItem('ducha.lang', 'zh'));
+  }));
+
+/** A month (newest first, from last month back a year) where the reporter's inbox has an entry in `state`. */
+async function inboxEntry(page, state) {
+  return page.evaluate(async (wanted) => {
+    for (let back = 1; back <= 12; back++) {
+      const d = new Date(Date.now() + 8 * 3600_000);
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - back);
+      const month = d.toISOString().slice(0, 7);
+      const items = await (await globalThis.fetch(`/api/reports/inbox?month=${month}`)).json();
+      const hit = items.find((x) => x.state === wanted);
+      if (hit) return { projectId: hit.projectId, month };
+    }
+    return null;
+  }, state);
+}
+
+test('a month past its deadline is 逾期; photos picked before the first save go up with the report', () =>
+  flow('report-overdue-attach', async (page) => {
+    await loginOk(page, 'reporter');
+    const entry = await inboxEntry(page, 'late');
+    assert.ok(entry, 'the reporter has a month past its deadline with no report');
+    const path = `/projects/${entry.projectId}/reports/${entry.month}`;
+    const published = await page.evaluate(
+      async (p) => (await (await globalThis.fetch(`/api${p}`)).json()).monthPublished,
+      path,
+    );
+    await page.goto(`${BASE}${path}`);
+    await page.getByTestId('report-banner').getByText('已逾期').waitFor();
+    await page.getByTestId('report-overdue').getByText('逾期未报').waitFor();
+    if (published) await page.getByTestId('report-published-notice').getByText('已发布').waitFor();
+
+    // a photo before anything is saved: it waits in the form
+    const png = globalThis.Buffer.concat([
+      globalThis.Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      globalThis.Buffer.from('e2e'),
+    ]);
+    await page
+      .getByTestId('report-attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '现场照片-e2e.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('report-pending').getByText('现场照片-e2e.png').waitFor();
+    await page.getByTestId('report-pending').getByText('待上传').waitFor();
+
+    const form = page.getByTestId('report-form');
+    await page.getByTestId('report-investment').fill('66.60');
+    await form.getByLabel('形象进度', { exact: true }).fill('补报：主体结构施工');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-submit-warnings').getByText('上传 1 个附件').waitFor();
+    await page.getByTestId('report-submit-ok').click();
+    await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
+    await page.getByTestId('report-view').getByText('现场照片-e2e.png').waitFor();
+    // submitted after the deadline: late, no longer overdue
+    await page.getByTestId('report-view').getByText('逾期', { exact: true }).waitFor();
+  }));
+
+test('a % complete below last month’s is pointed out and 报送 asks to confirm it', () =>
+  flow('report-falling', async (page) => {
+    await loginOk(page, 'reporter');
+    // an overdue draft whose previous month was verified with a % complete
+    const target = await page.evaluate(async () => {
+      for (const state of ['draft', 'late']) {
+        for (let back = 1; back <= 12; back++) {
+          const d = new Date(Date.now() + 8 * 3600_000);
+          d.setUTCDate(1);
+          d.setUTCMonth(d.getUTCMonth() - back);
+          const month = d.toISOString().slice(0, 7);
+          const items = await (await globalThis.fetch(`/api/reports/inbox?month=${month}`)).json();
+          for (const x of items.filter((i) => i.state === state)) {
+            const m = await (await globalThis.fetch(`/api/projects/${x.projectId}/reports/${month}`)).json();
+            const p = m.previous;
+            if (p && ['submitted', 'verified'].includes(p.status) && p.percentComplete > 1)
+              return { path: `/projects/${x.projectId}/reports/${month}`, pct: p.percentComplete };
+          }
+        }
+      }
+      return null;
+    });
+    assert.ok(target, 'a report to file whose last month has a % complete');
+    await page.goto(`${BASE}${target.path}`);
+    const form = page.getByTestId('report-form');
+    await page.getByTestId('report-investment').fill('10');
+    await form.getByLabel('形象进度', { exact: true }).fill('按计划施工');
+    await form.getByLabel('工程完成比例（%）', { exact: true }).fill('1');
+    await page.getByTestId('report-falling').getByText(`工程完成比例由 ${target.pct}% 降至 1%`).waitFor();
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-submit-warnings').getByText(`降至 1%`).waitFor();
+    await page.getByRole('button', { name: '确认无误，报送' }).waitFor();
+    // not this time: nothing is saved
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /取\s*消|Cancel/ })
+      .click();
+  }));
+
+test('the month close says how many reports still wait before it is published', () =>
+  flow('close-pending', async (page) => {
+    await loginOk(page, 'office');
+    // the newest close of the city that is computed, not published
+    const month = await page.evaluate(async () => {
+      for (let back = 1; back <= 12; back++) {
+        const d = new Date(Date.now() + 8 * 3600_000);
+        d.setUTCDate(1);
+        d.setUTCMonth(d.getUTCMonth() - back);
+        const m = d.toISOString().slice(0, 7);
+        const res = await globalThis.fetch(`/api/month-closes/230600/${m}`);
+        if (res.ok && (await res.json()).status === 'computed') return m;
+      }
+      return null;
+    });
+    assert.ok(month, 'a computed month close');
+    const close = await page.evaluate(
+      async (m) => (await globalThis.fetch(`/api/month-closes/230600/${m}`)).json(),
+      month,
+    );
+    await page.goto(`${BASE}/month-close`);
+    const input = page.getByTestId('close-month');
+    await input.click();
+    await input.fill(month);
+    await input.press('Enter');
+    await page
+      .getByTestId('close-pending')
+      .getByText(`${close.unverifiedReports} 份待审核 · ${close.returnedReports} 份退回未重报`)
+      .waitFor();
+    await page.getByTestId('close-publish').click();
+    if (close.unverifiedReports + close.returnedReports > 0)
+      await page
+        .getByTestId('close-publish-pending')
+        .getByText(`本月还有 ${close.unverifiedReports} 份月报已报送未审核`)
+        .waitFor();
+    // not published here: other flows read this month as computed
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /取\s*消|Cancel/ })
+      .click();
+  }));

@@ -70,18 +70,47 @@ export const procedureUpdate = versioned.extend({
 });
 
 export const dictionaryKinds = ['sector', 'funding_source', 'tag', 'item_category'] as const;
+export type DictionaryKind = (typeof dictionaryKinds)[number];
+export const dictionaryKind = z.enum(dictionaryKinds);
+/** What the settings page calls each dictionary. */
+export const dictionaryKindLabels: Record<DictionaryKind, { zh: string; en: string }> = {
+  sector: { zh: '行业', en: 'Sector' },
+  funding_source: { zh: '资金来源', en: 'Funding source' },
+  tag: { zh: '标签', en: 'Tag' },
+  item_category: { zh: '问题类别', en: 'Item category' },
+};
+/**
+ * One entry of a configurable dictionary. Records store its `code` (the label it was created with,
+ * never changed); the label and English label are what people read, and may be edited.
+ */
 export const dictionaryItem = z.object({
-  kind: z.enum(dictionaryKinds),
+  kind: dictionaryKind,
   code: z.string(),
   label: z.string(),
+  /** the label in the English UI; null: the Chinese label is shown */
+  labelEn: z.string().nullable(),
   sort: z.number().int(),
+  /** inactive: kept for the records that use it, offered for no new one */
   active: z.boolean(),
+  version: z.number().int(),
 });
+const dictLabel = z.string().trim().min(1, '不能为空').max(20, '不能超过 20 个字');
+const dictLabelEn = z.string().trim().max(60, '不能超过 60 个字符').nullable().optional();
+const dictSort = z.number().int().min(0).max(999);
 export const dictionaryItemCreate = z.object({
-  kind: z.enum(dictionaryKinds),
-  label: z.string().trim().min(1, '不能为空').max(20),
-  sort: z.number().int().min(0).max(999).default(100),
+  kind: dictionaryKind,
+  label: dictLabel,
+  labelEn: dictLabelEn,
+  sort: dictSort.default(100),
 });
+/** Edits an entry with the version read: its labels, its place in the list, active or not. */
+export const dictionaryItemUpdate = versioned.extend({
+  label: dictLabel.optional(),
+  labelEn: dictLabelEn,
+  sort: dictSort.optional(),
+  active: z.boolean().optional(),
+});
+export const dictionaryItemParams = z.object({ kind: dictionaryKind, code: z.string().min(1).max(40) });
 
 export const savedView = z.object({
   id: z.number().int(),

@@ -82,6 +82,8 @@ export const monthlyReport = z.object({
   submittedAt: z.string().nullable(),
   deadline: z.string(),
   timeliness: z.enum(timelinessValues),
+  /** never submitted and the deadline day has passed (逾期), like a month with no report */
+  overdue: z.boolean(),
   returnReason: z.string().nullable(),
   amendmentReason: z.string().nullable(),
   verifiedBy: z.string().nullable(),
@@ -271,6 +273,10 @@ export const monthClose = z.object({
   publishedAt: z.string().nullable(),
   rulesVersion: z.number().int(),
   indicators: z.record(z.string(), z.array(indicatorRow)),
+  /** now: the month's reports in the region submitted and not yet verified */
+  unverifiedReports: z.number().int(),
+  /** now: the month's reports in the region returned and not yet resubmitted */
+  returnedReports: z.number().int(),
 });
 export type MonthClose = z.infer<typeof monthClose>;
 export const monthCloseParams = z.object({ regionCode, month: yearMonth });
@@ -291,6 +297,13 @@ export const reportMonth = z.object({
   previous: monthlyReport.nullable(),
   milestones: z.array(reportMilestone),
   deadline: z.string(),
+  /** the month's report is not submitted (no report, or a draft) and its deadline has passed */
+  overdue: z.boolean(),
+  /**
+   * the month is published (a close of the project's region or one above it): its lights stay as
+   * published; what is filed or corrected now counts in the totals at once and in the next close
+   */
+  monthPublished: z.boolean(),
 });
 
 /** A stored file as an upload answers it. */

@@ -138,8 +138,10 @@ export interface DictionaryItemsTable {
   kind: string;
   code: string;
   label: string;
+  label_en: string | null;
   sort: Generated<number>;
   active: Generated<boolean>;
+  version: Generated<number>;
 }
 
 export interface ProjectsTable {

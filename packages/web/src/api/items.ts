@@ -10,6 +10,7 @@ import {
   type ItemKind,
   type ItemSettings,
   type ItemStatus,
+  type Lang,
   type escalationProposal,
   type itemAttachment,
   type itemCreate,
@@ -100,22 +101,34 @@ export const useSaveItemSettings = () =>
   ]);
 
 /**
- * Category options: the `item_category` dictionary (active entries), else the default list; `current`
- * adds values already in use. The dictionaries are read with project.read: `dictionary` says whether the
- * user holds it (others, inspectors, get the defaults).
+ * Category options: the `item_category` dictionary (active entries, labelled in `lang`), else the
+ * default list; `current` adds values already in use (inactive ones too). Values are the codes items
+ * store. The dictionaries are read with project.read: `dictionary` says whether the user holds it
+ * (others, inspectors, get the defaults).
  */
 export function useItemCategories({
   current = [],
   dictionary,
+  lang = 'zh',
 }: {
   current?: readonly string[];
   dictionary: boolean;
+  lang?: Lang;
 }) {
   const { data } = useDictionary('item_category', dictionary);
   return useMemo(() => {
-    const dict = (data ?? []).filter((d) => d.active).map((d) => ({ value: d.label, label: d.label }));
+    const label = (d: { label: string; labelEn: string | null }) => (lang === 'en' && d.labelEn) || d.label;
+    const all = data ?? [];
+    const dict = all.filter((d) => d.active).map((d) => ({ value: d.code, label: label(d) }));
     const items = dict.length ? dict : defaultItemCategories.map((c) => ({ value: c, label: c }));
     const seen = new Set(items.map((o) => o.value));
-    return [...items, ...current.filter((c) => c && !seen.has(c)).map((c) => ({ value: c, label: c }))];
-  }, [data, current]);
+    const labelOf = (c: string) => {
+      const d = all.find((x) => x.code === c);
+      return d ? label(d) : c;
+    };
+    return [
+      ...items,
+      ...current.filter((c) => c && !seen.has(c)).map((c) => ({ value: c, label: labelOf(c) })),
+    ];
+  }, [data, current, lang]);
 }

@@ -10,6 +10,8 @@ import type {
   ProjectList,
   Stage,
   dictionaryItem,
+  dictionaryItemCreate,
+  dictionaryItemUpdate,
   listAdjustment,
   listCreate,
   memberChangeResult,
@@ -143,6 +145,18 @@ export const useDictionary = (kind: DictionaryItem['kind'], enabled = true) =>
     staleTime: 300_000,
     enabled,
   });
+/** Adds an entry to a dictionary (the office's 字典管理). */
+export const useAddDictionaryItem = () =>
+  useSave('dictionaries', (body: z.input<typeof dictionaryItemCreate>) =>
+    api.post<DictionaryItem>('/api/dictionaries', body),
+  );
+/** Edits an entry (labels, order, active) with the version read. */
+export const useUpdateDictionaryItem = () =>
+  useSave(
+    'dictionaries',
+    ({ kind, code, ...body }: z.input<typeof dictionaryItemUpdate> & Pick<DictionaryItem, 'kind' | 'code'>) =>
+      api.patch<DictionaryItem>(`/api/dictionaries/${kind}/${encodeURIComponent(code)}`, body),
+  );
 export const useSavedViews = (page: string) =>
   useQuery({
     queryKey: ['saved-views', page],

@@ -1,11 +1,11 @@
 // Pickers and tags of the registry: positions, projects, several units, dictionary values, stage tag.
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Tag } from 'antd';
-import type { Position, Project, Stage, Unit } from '@ducha/contract';
+import type { Lang, Position, Project, Stage, Unit } from '@ducha/contract';
 import { stages } from '@ducha/contract';
 import { useList } from '../api/resource.ts';
 import { useDictionary, type DictionaryItem } from '../api/projects.ts';
-import { useT } from '../app/i18n.tsx';
+import { useI18n, useT } from '../app/i18n.tsx';
 import { useLabels } from '../app/labels.ts';
 import { RemoteSelect, type Option } from './RemoteSelect.tsx';
 
@@ -96,14 +96,43 @@ export function UnitMultiSelect({
   );
 }
 
-/** Options of a configurable dictionary (active entries, plus values already in use). */
+/** A dictionary entry's label in the UI's language: the English label in English when it has one. */
+export const dictLabelOf = (d: Pick<DictionaryItem, 'label' | 'labelEn'>, lang: Lang) =>
+  (lang === 'en' && d.labelEn) || d.label;
+
+/**
+ * The display label of a dictionary code (records store codes; labels may be edited), in the UI's
+ * language; an unknown code shows as itself. `enabled`: whether the user may read the dictionaries
+ * (project.read).
+ */
+export function useDictLabel(kind: DictionaryItem['kind'], enabled = true) {
+  const { data } = useDictionary(kind, enabled);
+  const { lang } = useI18n();
+  return useMemo(() => {
+    const byCode = new Map((data ?? []).map((d) => [d.code, dictLabelOf(d, lang)]));
+    return (code: string) => byCode.get(code) ?? code;
+  }, [data, lang]);
+}
+
+/** A dictionary code shown as its label (see useDictLabel). */
+export function DictLabel({ kind, code }: { kind: DictionaryItem['kind']; code: string }) {
+  return <>{useDictLabel(kind)(code)}</>;
+}
+
+/** Options of a configurable dictionary (active entries, plus values already in use, even inactive). */
 export function useDictOptions(kind: DictionaryItem['kind'], current: readonly string[] = []) {
   const { data } = useDictionary(kind);
+  const { lang } = useI18n();
   return useMemo(() => {
-    const items = (data ?? []).filter((d) => d.active).map((d) => ({ value: d.code, label: d.label }));
+    const all = data ?? [];
+    const items = all.filter((d) => d.active).map((d) => ({ value: d.code, label: dictLabelOf(d, lang) }));
     const seen = new Set(items.map((o) => o.value));
-    return [...items, ...current.filter((c) => !seen.has(c)).map((c) => ({ value: c, label: c }))];
-  }, [data, current]);
+    const labelOf = (c: string) => {
+      const d = all.find((x) => x.code === c);
+      return d ? dictLabelOf(d, lang) : c;
+    };
+    return [...items, ...current.filter((c) => !seen.has(c)).map((c) => ({ value: c, label: labelOf(c) }))];
+  }, [data, current, lang]);
 }
 
 /** Select of one or several dictionary values (sector; funding sources, tags). */

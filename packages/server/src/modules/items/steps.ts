@@ -212,7 +212,8 @@ const stepFns: { [A in Action]: (c: StepContext<A>) => Promise<Applied> | Applie
   async edit({ trx, row, step, today }) {
     notFuture('body.responseDue', step.responseDue, today);
     notFuture('body.resolutionDue', step.resolutionDue, today);
-    if (step.category) await checkCategory(trx, step.category);
+    // the item's own category stays valid after its entry was deactivated; a new one must be active
+    if (step.category && step.category !== row.category) await checkCategory(trx, step.category);
     const set: Updateable<ItemsTable> = {};
     if (step.category !== undefined) set.category = step.category;
     if (step.title !== undefined) set.title = step.title;

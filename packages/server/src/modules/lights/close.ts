@@ -25,6 +25,7 @@ import {
 import {
   deadlineResolver,
   doneToDateSql,
+  openReports,
   submissionsSql,
   timeliness,
   type Timeliness,
@@ -257,6 +258,7 @@ export async function runClose(
       },
     });
 
+    const open = await openReports(trx, region.path, y, m);
     return {
       regionCode: region.code,
       year: y,
@@ -266,6 +268,8 @@ export async function runClose(
       publishedAt: null,
       rulesVersion: version,
       indicators: ind,
+      unverifiedReports: open.unverified,
+      returnedReports: open.returned,
     };
   });
 }

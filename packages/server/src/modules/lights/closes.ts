@@ -6,12 +6,26 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
 import { settingsRegion } from '../../platform/regions.ts';
-import { parseMonth } from '../reports/index.ts';
+import { openReports, parseMonth, whenMonthPublished } from '../reports/index.ts';
 import { assertMonthEnded, runClose } from './close.ts';
+
+// the reports module asks whether a report's month is published: a close of the project's region or
+// a region above it (the line of its path) has been published for that month
+whenMonthPublished(
+  async (db, regionPath, y, m) =>
+    !!(await db
+      .selectFrom('month_closes')
+      .select('region_code')
+      .where('year', '=', y)
+      .where('month', '=', m)
+      .where('status', '=', 'published')
+      .where('region_code', 'in', regionPath.split('.'))
+      .executeTakeFirst()),
+);
 
 /** One month's close, or with `latest` the newest close of the region (what a dashboard opens on). */
 export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Promise<MonthClose> {
-  await settingsRegion(db, actorOf(ctx), code, false);
+  const region = await settingsRegion(db, actorOf(ctx), code, false);
   let q = db.selectFrom('month_closes').selectAll().where('region_code', '=', code);
   if (ym === 'latest') q = q.orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
   else {
@@ -20,6 +34,7 @@ export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Prom
   }
   const row = await q.executeTakeFirst();
   if (!row) throw notFound();
+  const open = await openReports(db, region.path, row.year, row.month);
   return {
     regionCode: code,
     year: row.year,
@@ -29,6 +44,8 @@ export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Prom
     publishedAt: iso(row.published_at),
     rulesVersion: row.rules_version,
     indicators: row.indicators as MonthClose['indicators'],
+    unverifiedReports: open.unverified,
+    returnedReports: open.returned,
   };
 }
 
@@ -40,7 +57,7 @@ export async function runCloseFor(db: Db, ctx: Ctx, code: string, ym: string) {
 
 /** Publishing freezes the month: lights and indicators are no longer recomputed or overridden. */
 export async function publishClose(db: Db, ctx: Ctx, code: string, ym: string) {
-  await settingsRegion(db, actorOf(ctx), code, true);
+  const region = await settingsRegion(db, actorOf(ctx), code, true);
   const { y, m } = parseMonth(ym);
   assertMonthEnded(y, m);
   await transaction(db, async (trx) => {
@@ -62,12 +79,14 @@ export async function publishClose(db: Db, ctx: Ctx, code: string, ym: string) {
       .where('year', '=', y)
       .where('month', '=', m)
       .execute();
+    // the trail keeps how many reports were still waiting when the office published
+    const open = await openReports(trx, region.path, y, m);
     await recordAudit(trx, ctx, {
       entity: 'month_close',
       entityId: `${code}:${ym}`,
       action: 'publish',
       before: { status: 'computed' },
-      after: { status: 'published' },
+      after: { status: 'published', unverifiedReports: open.unverified, returnedReports: open.returned },
     });
   });
   return getClose(db, ctx, code, ym);

@@ -216,10 +216,20 @@ export async function updateProject(
       if (!region) throw invalid('body.regionCode', '行政区划不存在');
       if (!canManageProject(actor, region.path)) throw outOfScope();
     }
-    if (input.sector) await checkDictionary(trx, 'sector', [input.sector], 'body.sector');
+    // values the project holds already stay valid when their entry has been deactivated since
+    const missing = (m: string[]) => `不在字典中：${m.join('、')}`;
+    if (input.sector)
+      await checkDictionary(trx, 'sector', [input.sector], 'body.sector', missing, [row.sector]);
     if (input.fundingSources)
-      await checkDictionary(trx, 'funding_source', input.fundingSources, 'body.fundingSources');
-    if (input.tags) await checkDictionary(trx, 'tag', input.tags, 'body.tags');
+      await checkDictionary(
+        trx,
+        'funding_source',
+        input.fundingSources,
+        'body.fundingSources',
+        missing,
+        row.funding_sources,
+      );
+    if (input.tags) await checkDictionary(trx, 'tag', input.tags, 'body.tags', missing, row.tags);
     await checkUnits(trx, input);
     const pick = <T>(v: T | undefined, current: T) => (v === undefined ? current : v);
     const dates = {

@@ -4,6 +4,8 @@ import {
   applyTemplate,
   dictionaryItem,
   dictionaryItemCreate,
+  dictionaryItemParams,
+  dictionaryItemUpdate,
   dictionaryKinds,
   procedure,
   procedureCreate,
@@ -60,6 +62,7 @@ import {
   listDictionary,
   listViews,
   saveView,
+  updateDictionaryItem,
 } from '../../platform/settings.ts';
 
 const read = { access: 'project.read' } as const;
@@ -230,7 +233,7 @@ export const projectRoutes =
           response: { 200: z.array(dictionaryItem) },
         },
       },
-      (req) => listDictionary(db, req.query.kind) as never,
+      (req) => listDictionary(db, req.query.kind),
     );
     app.post(
       '/api/dictionaries',
@@ -238,7 +241,20 @@ export const projectRoutes =
         config: write,
         schema: { tags: settings, body: dictionaryItemCreate, response: { 201: dictionaryItem } },
       },
-      async (req, reply) => reply.status(201).send((await addDictionaryItem(db, req.ctx, req.body)) as never),
+      async (req, reply) => reply.status(201).send(await addDictionaryItem(db, req.ctx, req.body)),
+    );
+    app.patch(
+      '/api/dictionaries/:kind/:code',
+      {
+        config: write,
+        schema: {
+          tags: settings,
+          params: dictionaryItemParams,
+          body: dictionaryItemUpdate,
+          response: { 200: dictionaryItem },
+        },
+      },
+      (req) => updateDictionaryItem(db, req.ctx, req.params.kind, req.params.code, req.body),
     );
     app.get(
       '/api/saved-views',

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
+import { closeScopeSql } from '../projects/index.ts';
 
 /** A report's id and project, or undefined. */
 export const reportProject = (db: Executor, id: number) =>
@@ -36,3 +37,17 @@ export const doneToDateSql = (scope: RawBuilder<unknown>, y: number, m: number) 
 export const submissionsSql = (y: number, m: number) => sql`
   select project_id, first_submitted_at from monthly_reports
   where current and year = ${y} and month = ${m} and status in ('submitted', 'verified')`;
+
+/**
+ * Now, the current reports of month y-m of the active projects under `path` that still wait: submitted
+ * and not verified, returned and not resubmitted (what publishing the month asks about).
+ */
+export async function openReports(db: Executor, path: string, y: number, m: number) {
+  const r = await sql<{ unverified: number; returned: number }>`
+    with scope as (${closeScopeSql(path)})
+    select count(*) filter (where mr.status = 'submitted')::int as unverified,
+           count(*) filter (where mr.status = 'returned')::int as returned
+    from monthly_reports mr join scope s on s.id = mr.project_id
+    where mr.current and mr.year = ${y} and mr.month = ${m}`.execute(db);
+  return { unverified: Number(r.rows[0]?.unverified ?? 0), returned: Number(r.rows[0]?.returned ?? 0) };
+}

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { iso } from '../../platform/records.ts';
 import { milestonesJson, projectCodeOf, projectNameOf } from '../projects/index.ts';
-import { timeliness } from './rules.ts';
+import { todayInChina } from '../../platform/time.ts';
+import { isOverdue, timeliness } from './rules.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 
 export const reportBase = (db: Executor) =>
@@ -53,10 +54,13 @@ export const reportBase = (db: Executor) =>
 
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportBase>['execute']>>[number];
 
-const chinaDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+/** A moment's date in China ('YYYY-MM-DD'). */
+export const chinaDate = (d: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 export function presentReport(r: ReportRow, deadline: string): MonthlyReport {
   const names = new Map(r.milestone_names.map((m) => [m.id, m.name]));
+  const first = r.first_submitted_at ? chinaDate(r.first_submitted_at) : null;
   return {
     id: r.id,
     projectId: r.project_id,
@@ -83,7 +87,8 @@ export function presentReport(r: ReportRow, deadline: string): MonthlyReport {
     attachments: r.attachments,
     submittedAt: iso(r.submitted_at),
     deadline,
-    timeliness: timeliness(r.first_submitted_at ? chinaDate(r.first_submitted_at) : null, deadline),
+    timeliness: timeliness(first, deadline),
+    overdue: isOverdue(first, deadline, todayInChina()),
     returnReason: r.return_reason,
     amendmentReason: r.amendment_reason,
     verifiedBy: r.verified_by,

@@ -22,8 +22,10 @@ import {
   type ProjectRow,
 } from '../projects/index.ts';
 import { deadlineOf } from './calendar.ts';
+import { monthPublished } from './freeze.ts';
 import { canFileReport, canVerifyReport } from './policy.ts';
 import { presentReport, reportBase } from './repo.ts';
+import { isOverdue, sinceStartError } from './rules.ts';
 
 export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
 
@@ -48,18 +50,38 @@ export async function getMonth(db: Db, ctx: Ctx, projectId: number, ym: string) 
     .execute();
   const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
   const prev = await current(db, projectId, py, pm);
+  const cur = versions.find((v) => v.current);
+  const presented = cur ? presentReport(cur, deadline) : null;
   return {
-    current: versions.find((v) => v.current)
-      ? presentReport(
-          versions.find((v) => v.current)!,
-          deadline,
-        )
-      : null,
+    current: presented,
     versions: versions.map((v) => presentReport(v, deadline)),
     previous: prev ? presentReport(prev, await deadlineOf(db, project.region_path, py, pm)) : null,
     milestones: await yearMilestones(db, projectId, y),
     deadline,
+    // not submitted by the deadline: a draft, or no report at all
+    overdue: presented ? presented.overdue : isOverdue(null, deadline, todayInChina()),
+    monthPublished: await monthPublished(db, project.region_path, y, m),
   };
+}
+
+/** Since-start before month y-m: the project's earlier months (current versions, submitted or verified). */
+async function sinceStartBefore(trx: Executor, projectId: number, y: number, m: number): Promise<string> {
+  const r = await trx
+    .selectFrom('monthly_reports')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('investment_month'), sql<string>`0`).as('total'))
+    .where('project_id', '=', projectId)
+    .where('current', '=', true)
+    .where('status', 'in', ['submitted', 'verified'])
+    .where((eb) => eb.or([eb('year', '<', y), eb.and([eb('year', '=', y), eb('month', '<', m)])]))
+    .executeTakeFirstOrThrow();
+  return String(r.total);
+}
+
+/** A negative month corrects earlier ones; the since-start total may not fall below zero (400). */
+async function checkSinceStart(trx: Executor, projectId: number, y: number, m: number, month: string) {
+  if (!month.startsWith('-')) return;
+  const e = sinceStartError(await sinceStartBefore(trx, projectId, y, m), month);
+  if (e) throw invalid('body.investmentMonth', e);
 }
 
 type Fields = Omit<z.infer<typeof reportDraft>, 'version'>;
@@ -128,6 +150,7 @@ export async function saveDraft(
     const project = await lockProject(trx, actor, projectId);
     if (!canFileReport(actor, projectFacts(project))) throw forbidden();
     await checkFields(trx, projectId, y, input);
+    await checkSinceStart(trx, projectId, y, m, input.investmentMonth);
     const existing = await current(trx, projectId, y, m);
     if (existing && (existing.status === 'submitted' || existing.status === 'verified')) {
       throw new DomainError(
@@ -217,6 +240,25 @@ export async function step(db: Db, ctx: Ctx, input: StepInput) {
       );
     }
     assertVersion(r.version, version);
+    if (s === 'return' && (await monthPublished(trx, project.region_path, y, m))) {
+      // the month was published with this report as submitted: that version stays readable, and the
+      // return opens the next one for the filer to correct
+      const id = await nextVersion(trx, r.id, {
+        status: 'returned',
+        returnReason: reason,
+        amendmentReason: `发布后退回：${reason ?? ''}`,
+        by: actor.id,
+      });
+      return finish(
+        trx,
+        ctx,
+        project,
+        id,
+        'report_return',
+        { status: r.status, amendment: r.amendment },
+        reason,
+      );
+    }
     const now = new Date();
     await trx
       .updateTable('monthly_reports')
@@ -233,6 +275,40 @@ export async function step(db: Db, ctx: Ctx, input: StepInput) {
     if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
     return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
   });
+}
+
+/** The photos and files stay with the report: a new version carries the same stored files. */
+async function copyAttachments(trx: Trx, from: number, to: number) {
+  await sql`insert into report_attachments (report_id, name, type, size, sha256, path, created_by, created_at)
+    select ${to}, name, type, size, sha256, path, created_by, created_at from report_attachments
+    where report_id = ${from} order by id`.execute(trx);
+}
+
+/**
+ * The next version of a report as a copy of the current one (same figures, first submission and
+ * files) in `status`; the copied one stays readable, no longer current. Its row version continues
+ * the old one's, so a client still holding the old version gets a 409.
+ */
+async function nextVersion(
+  trx: Trx,
+  id: number,
+  o: { status: 'returned'; returnReason: string | null; amendmentReason: string; by: number },
+): Promise<number> {
+  await trx.updateTable('monthly_reports').set({ current: false }).where('id', '=', id).execute();
+  const row = await sql<{ id: number }>`
+    insert into monthly_reports (project_id, year, month, amendment, current, status, investment_month,
+      funds_in_place, physical_progress, percent_complete, land_progress, milestones_reached, problems,
+      next_month_plan, signer, first_submitted_at, submitted_at, return_reason, amendment_reason, created_by,
+      version)
+    select project_id, year, month, amendment + 1, true, ${o.status}, investment_month,
+      funds_in_place, physical_progress, percent_complete, land_progress, milestones_reached, problems,
+      next_month_plan, signer, first_submitted_at, submitted_at, ${o.returnReason}, ${o.amendmentReason}, ${o.by},
+      version + 1
+    from monthly_reports where id = ${id}
+    returning id`.execute(trx);
+  const next = row.rows[0]!.id;
+  await copyAttachments(trx, id, next);
+  return next;
 }
 
 /** A verified report's milestones become the baseline's actual dates, through the plans module. */
@@ -266,6 +342,7 @@ export async function amend(
     const project = await lockProject(trx, actor, projectId);
     if (!canVerifyReport(actor, projectFacts(project))) throw forbidden();
     await checkFields(trx, projectId, y, input);
+    await checkSinceStart(trx, projectId, y, m, input.investmentMonth);
     const r = await current(trx, projectId, y, m);
     if (!r) throw notFound();
     if (r.status !== 'verified')
@@ -295,10 +372,7 @@ export async function amend(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // the photos and files stay with the report: the new version carries the same stored files
-    await sql`insert into report_attachments (report_id, name, type, size, sha256, path, created_by, created_at)
-      select ${id}, name, type, size, sha256, path, created_by, created_at from report_attachments
-      where report_id = ${r.id} order by id`.execute(trx);
+    await copyAttachments(trx, r.id, id);
     await applyMilestones(trx, ctx, projectId, input.milestonesReached);
     return finish(
       trx,

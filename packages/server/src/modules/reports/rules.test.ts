@@ -1,6 +1,6 @@
-/** A report's timeliness at and around its deadline (DOMAIN §4). */
+/** A report's timeliness at and around its deadline (DOMAIN §4), when it is overdue, and the since-start floor. */
 import { describe, expect, it } from 'vitest';
-import { timeliness } from './rules.ts';
+import { isOverdue, sinceStartError, timeliness } from './rules.ts';
 
 describe('timeliness', () => {
   const cases: [string | null, string, string][] = [
@@ -15,5 +15,40 @@ describe('timeliness', () => {
   ];
   it.each(cases)('first submitted %s, deadline %s → %s', (first, deadline, expected) => {
     expect(timeliness(first, deadline)).toBe(expected);
+  });
+});
+
+describe('isOverdue: never submitted and past the deadline day', () => {
+  const cases: [string | null, string, string, boolean][] = [
+    [null, '2026-11-09', '2026-11-08', false], // the day before
+    [null, '2026-11-09', '2026-11-09', false], // the deadline day itself
+    [null, '2026-11-09', '2026-11-10', true], // the day after
+    [null, '2026-11-09', '2027-03-01', true],
+    [null, '2026-12-31', '2027-01-01', true], // across a year
+    ['2026-11-12', '2026-11-09', '2026-11-20', false], // submitted late: late, not overdue
+    ['2026-11-05', '2026-11-09', '2026-11-20', false], // submitted on time (perhaps returned since)
+  ];
+  it.each(cases)('first submitted %s, deadline %s, today %s → %s', (first, deadline, today, expected) => {
+    expect(isOverdue(first, deadline, today)).toBe(expected);
+  });
+});
+
+describe('sinceStartError: a negative month may correct, never below zero', () => {
+  const cases: [string, string, boolean][] = [
+    ['500.00', '120.00', true],
+    ['500.00', '-120.00', true], // a correction (核减)
+    ['500.00', '-500.00', true], // back to exactly zero
+    ['500.00', '-500.01', false], // one cent below zero
+    ['0', '0', true],
+    ['0', '-0.01', false],
+    ['0.10', '-0.10', true],
+  ];
+  it.each(cases)('before %s, this month %s → allowed %s', (before, month, ok) => {
+    expect(sinceStartError(before, month) === null).toBe(ok);
+  });
+  it('says both figures', () => {
+    expect(sinceStartError('500', '-600')).toBe(
+      '自开工累计完成投资不能为负：此前累计 500.00 万元，本月 -600.00 万元',
+    );
   });
 });

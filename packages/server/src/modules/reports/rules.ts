@@ -1,4 +1,8 @@
-/** A report's timeliness (DOMAIN §4), pure: on time, late or missing against its deadline. */
+/**
+ * Pure rules of monthly reports: timeliness (DOMAIN §4), when an unsubmitted report is overdue, and
+ * how far a negative month may correct the since-start total.
+ */
+import { Decimal } from '@ducha/contract';
 
 export type Timeliness = 'on_time' | 'late' | 'missing';
 
@@ -6,4 +10,24 @@ export type Timeliness = 'on_time' | 'late' | 'missing';
 export function timeliness(firstSubmittedDate: string | null, deadline: string): Timeliness {
   if (!firstSubmittedDate) return 'missing';
   return firstSubmittedDate <= deadline ? 'on_time' : 'late';
+}
+
+/**
+ * Overdue (逾期): never submitted, and the deadline day has passed (China dates): a draft as much as a
+ * month with no report. The deadline day itself is not overdue; a report submitted once (even if
+ * returned since) is judged by its timeliness instead.
+ */
+export function isOverdue(firstSubmittedDate: string | null, deadline: string, today: string): boolean {
+  return firstSubmittedDate === null && today > deadline;
+}
+
+/**
+ * A negative month is a correction (核减) of earlier months and is allowed, but nothing can undo
+ * more than was reported: the since-start total (earlier months + this one) may not fall below zero.
+ * The error's sentence, or null.
+ */
+export function sinceStartError(before: string, month: string): string | null {
+  const total = new Decimal(before).plus(month);
+  if (total.gte(0)) return null;
+  return `自开工累计完成投资不能为负：此前累计 ${new Decimal(before).toFixed(2)} 万元，本月 ${new Decimal(month).toFixed(2)} 万元`;
 }

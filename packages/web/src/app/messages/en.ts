@@ -1,6 +1,7 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import type { MsgKey } from './zh.ts';
 import { workEn } from './work.en.ts';
+import { dictionariesEn } from './dictionaries.en.ts';
 import { itemsEn } from './items.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
@@ -263,4 +264,5 @@ export const en: Record<MsgKey, string> = {
   ...reportsEn,
   ...itemsEn,
   ...workEn,
+  ...dictionariesEn,
 };

@@ -46,7 +46,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.lastMonth': 'Last month: ',
   'report.attachments': 'Attachments (site photos etc.)',
   'report.attachHelp': 'jpg, png, pdf, docx or xlsx, up to 10 MB each',
-  'report.attachSaveFirst': 'Save the draft to add attachments',
+  'report.attachSaveFirst': 'Pick photos and files now; they are uploaded when you save or submit',
   'report.attachType': 'File type not allowed: “{name}” (jpg, png, pdf, docx, xlsx only)',
   'report.attachSize': '“{name}” is {size}, over the 10 MB limit',
   'report.attachDeleteConfirm': 'Delete attachment “{name}”?',
@@ -85,11 +85,31 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.versionAt': 'Submitted / verified',
   'report.noVersions': 'No versions yet',
   'report.banner.none': 'Not filed yet; due {deadline}.',
+  'report.banner.noneOverdue':
+    'Overdue: this month’s report was due {deadline} and is not submitted. Please file it now.',
   'report.banner.draft': 'Draft not submitted yet; due {deadline}.',
+  'report.banner.draftOverdue':
+    'Overdue: the draft was due {deadline} and is not submitted. Please submit it now.',
   'report.banner.submitted': 'Submitted {at}; awaiting the office’s review.',
-  'report.banner.returned': 'Returned: {reason}. Please fix it and submit again.',
+  'report.banner.returned': 'Returned: please fix it and submit again.',
+  'report.banner.returnReason': 'Reason: {reason}',
   'report.banner.verified': 'Verified {at} by {by} and frozen; ask the office for a correction.',
   'report.banner.amended': 'Correction {n}, reason: {reason}',
+  'report.overdueTag': 'Overdue',
+  'report.published':
+    '{year}-{mm} is published: its lights and indicators stay as published. What you submit or correct now counts in the year’s and since-start totals at once and in the lights from the next month close; timeliness is judged on the first submission.',
+  'report.publishedReturned':
+    'The version as published stays in the versions; this correction is a new version.',
+  'report.pending': 'To upload',
+  'report.pendingAdded': 'Added “{name}”; it is uploaded when you save or submit',
+  'report.pendingFailed': 'The draft is saved, but “{name}” was not uploaded; please try again',
+  'report.pendingUploaded': '{n} attachment(s) uploaded',
+  'report.submitPending': 'The draft is saved and {n} attachment(s) uploaded first.',
+  'report.falling.title': 'Lower than last month; please check:',
+  'report.falling.percent': '% complete falls from {from}% to {to}%',
+  'report.falling.sinceStart':
+    'since-start investment falls from {from} to {to} (10k yuan): a negative month is a correction',
+  'report.falling.confirm': 'Correct, submit',
 
   'inbox.help':
     'Reports of your projects for the month that are not done yet: due, late, returned, or saved as a draft.',
@@ -153,6 +173,12 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'close.ran': 'Month close computed',
   'close.publish': 'Publish',
   'close.publishConfirm': 'Publishing freezes the month’s lights and indicators for good. Publish?',
+  'close.publishPending':
+    '{unverified} of the month’s reports are submitted and not verified (counted as submitted), {returned} returned and not resubmitted (counted as missing). Once published, the month’s lights are frozen: later verifications, returns and resubmissions count only in later closes.',
+  'close.publishAnyway': 'Publish anyway',
+  'close.pending': 'Reports waiting',
+  'close.pendingValue': '{unverified} to verify · {returned} returned',
+  'close.toQueue': 'Review',
   'close.publishedOk': 'Published',
   'close.notRun': 'No month close for {month} yet',
   'close.notEnded': '{month} has not ended yet: it can be closed and published after its last day',

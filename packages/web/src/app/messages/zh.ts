@@ -1,5 +1,6 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
 import { workZh } from './work.zh.ts';
+import { dictionariesZh } from './dictionaries.zh.ts';
 import { itemsZh } from './items.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
@@ -260,6 +261,7 @@ export const zh = {
   ...reportsZh,
   ...itemsZh,
   ...workZh,
+  ...dictionariesZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -12,6 +12,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { lightHex, LightTag, useReasonText } from '../../components/LightTag.tsx';
 import { formatYi, yiNumber } from '../../components/money.ts';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { formatPercent, monthOf } from '../../components/period.ts';
 
 function Rate({ title, value, detail }: { title: string; value: number | null; detail: string }) {
@@ -99,6 +100,7 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
   const c = latest.data;
   const total: IndicatorRow | undefined = c?.indicators.total?.[0];
   const sectors = useMemo(() => c?.indicators.sector ?? [], [c]);
+  const sectorLabel = useDictLabel('sector');
 
   const pie = useMemo<ChartOption | null>(() => {
     if (!total) return null;
@@ -129,12 +131,16 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(2)} 亿元` },
       legend: { top: 0 },
       grid: { left: 80, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: sectors.map((s) => s.label), axisLabel: { interval: 0 } },
+      xAxis: {
+        type: 'category',
+        data: sectors.map((s) => sectorLabel(s.key)),
+        axisLabel: { interval: 0 },
+      },
       yAxis: { type: 'value' },
       // leaders read 亿元
       series: keys.map((k, i) => ({ name: names[i], type: 'bar', data: sectors.map((s) => yiNumber(s[k])) })),
     };
-  }, [sectors, t]);
+  }, [sectors, sectorLabel, t]);
 
   const month = c ? monthOf(c.year, c.month) : null;
   return (

@@ -86,7 +86,7 @@ export function ItemFilterControls({ table }: { table: TableControl<ItemFilters>
   const L = useLabels();
   const f = table.state.filters;
   const can = useCan();
-  const categories = useItemCategories({ dictionary: can('project.read') });
+  const categories = useItemCategories({ dictionary: can('project.read'), lang: L.lang });
   const levels = useLevelOptions();
   return (
     <>

@@ -37,7 +37,7 @@ export function ItemForm({ source, project, reportId, context, onClose, onCreate
   const create = useCreateItem();
   const onError = useApiError();
   const can = useCan();
-  const categories = useItemCategories({ dictionary: can('project.read') });
+  const categories = useItemCategories({ dictionary: can('project.read'), lang: L.lang });
   const z = zodForm(itemCreate, t('form.required'));
   const ledger = source === 'ledger';
 

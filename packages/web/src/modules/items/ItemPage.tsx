@@ -20,10 +20,12 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Item, ItemAction } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useItem, type ItemDetail } from '../../api/items.ts';
+import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { ItemAttachments } from './ItemAttachments.tsx';
 import { ItemEvents } from './ItemEvents.tsx';
 import { ItemFlags, ItemKindTag, ItemStatusTag, LevelTag, ListedTag } from './ItemTags.tsx';
@@ -78,6 +80,8 @@ function SourceCell({ item }: { item: Item }) {
 
 function Fields({ item }: { item: Item }) {
   const t = useT();
+  const can = useCan();
+  const category = useDictLabel('item_category', can('project.read'));
   const dash = (v: string | number | null | undefined) =>
     v === null || v === undefined || v === '' ? '-' : v;
   const leader = item.responsibleLeader;
@@ -104,7 +108,7 @@ function Fields({ item }: { item: Item }) {
       <Descriptions.Item label={t('item.source')}>
         <SourceCell item={item} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('item.category')}>{item.category}</Descriptions.Item>
+      <Descriptions.Item label={t('item.category')}>{category(item.category)}</Descriptions.Item>
       <Descriptions.Item label={t('item.region')}>{item.regionName}</Descriptions.Item>
       <Descriptions.Item label={t('item.raisedBy')}>
         {[item.raisedBy, item.raisedByUnit?.name].filter(Boolean).join(' · ') || '-'}

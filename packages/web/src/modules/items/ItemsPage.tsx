@@ -12,6 +12,7 @@ import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
 import { SavedViews } from '../../components/SavedViews.tsx';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { raiserRoles } from './access.ts';
 import { ItemFilterControls, activeItemFilters, itemFiltersFromView } from './ItemFilters.tsx';
 import { ItemForm } from './ItemForm.tsx';
@@ -20,6 +21,8 @@ import { ItemFlags, ItemKindTag, ItemStatusTag, ListedTag } from './ItemTags.tsx
 /** The ledger's columns, shared with the project's items tab (which leaves some out). */
 export function useItemColumns(compact = false) {
   const t = useT();
+  const can = useCan();
+  const category = useDictLabel('item_category', can('project.read'));
   const all = [
     {
       title: t('item.code'),
@@ -48,7 +51,12 @@ export function useItemColumns(compact = false) {
           <Typography.Text type="secondary">-</Typography.Text>
         ),
     },
-    { title: t('item.category'), dataIndex: 'category', key: 'category' },
+    {
+      title: t('item.category'),
+      dataIndex: 'category',
+      key: 'category',
+      render: (c: string) => category(c),
+    },
     {
       title: t('item.responsibleUnit'),
       key: 'unit',

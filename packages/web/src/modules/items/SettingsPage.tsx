@@ -71,6 +71,7 @@ function SettingsForm({ settings }: { settings: ItemSettings }) {
   const categories = useItemCategories({
     current: Object.keys(settings.responseDaysByCategory),
     dictionary: can('project.read'),
+    lang: L.lang,
   });
   const z = zodForm(itemSettingsUpdate, t('form.required'));
   useEffect(() => form.setFieldsValue(settings), [settings, form]);

@@ -4,7 +4,7 @@ import { App, Form, Input, Modal, Select, Typography, type FormInstance, type Fo
 import { itemStep, type Item, type ItemAction } from '@ducha/contract';
 import { useItemCategories, useItemStep, type ItemStepBody } from '../../api/items.ts';
 import { useCan } from '../../app/auth.tsx';
-import { useT } from '../../app/i18n.tsx';
+import { useI18n, useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { RemoteSelect, UnitSelect, optionOf } from '../../components/RemoteSelect.tsx';
 import { zodForm } from '../../components/zodForm.ts';
@@ -24,7 +24,12 @@ const itemOption = (i: Item) => ({ value: i.id, label: `${i.code} ${i.title}` })
 function StepFields({ action, item, z }: { action: ItemAction; item: Item; z: StepForm }) {
   const t = useT();
   const can = useCan();
-  const categories = useItemCategories({ current: [item.category], dictionary: can('project.read') });
+  const { lang } = useI18n();
+  const categories = useItemCategories({
+    current: [item.category],
+    dictionary: can('project.read'),
+    lang,
+  });
   const text = (name: string, label: string, rows = 4, max = 500) => (
     <Form.Item name={name} label={label} {...z.item(name)}>
       <Input.TextArea rows={rows} maxLength={max} showCount data-testid={`step-${name}`} />

@@ -10,7 +10,16 @@ import { lightHex } from '../../components/LightTag.tsx';
 const num = { align: 'right' as const };
 const tabular = { fontVariantNumeric: 'tabular-nums' } as const;
 
-export function IndicatorTable({ rows, testId }: { rows: IndicatorRow[]; testId?: string }) {
+export function IndicatorTable({
+  rows,
+  testId,
+  label,
+}: {
+  rows: IndicatorRow[];
+  testId?: string;
+  /** how a row is named (a sector's label in the UI's language); default the stored label */
+  label?: (row: IndicatorRow) => string;
+}) {
   const t = useT();
   const L = useLabels();
   const money = (v: string) => <span style={tabular}>{formatMoney(v)}</span>;
@@ -29,7 +38,12 @@ export function IndicatorTable({ rows, testId }: { rows: IndicatorRow[]; testId?
       scroll={{ x: 'max-content' }}
       data-testid={testId}
       columns={[
-        { title: t('ind.label'), dataIndex: 'label', fixed: 'left' },
+        {
+          title: t('ind.label'),
+          dataIndex: 'label',
+          fixed: 'left',
+          render: (v: string, r: IndicatorRow) => (label ? label(r) : v),
+        },
         { title: t('ind.projects'), dataIndex: 'projects', ...num },
         { title: t('ind.plannedToStart'), dataIndex: 'plannedToStart', ...num },
         { title: t('ind.started'), dataIndex: 'started', ...num },

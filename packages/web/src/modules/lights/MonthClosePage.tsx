@@ -1,5 +1,6 @@
 // 月度调度: a region's month close: run (idempotent) and publish (frozen), then its indicators per dimension.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   Alert,
   App,
@@ -23,6 +24,7 @@ import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { closeReaderRoles, isOffice } from '../../app/access.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
@@ -39,12 +41,15 @@ function MonthClose() {
   const [regionCode, setRegionCode] = useState<string | undefined>(me.regionCode ?? undefined);
   const [month, setMonth] = useState(lastMonth);
   const close = useMonthClose(regionCode, month);
+  const sectorLabel = useDictLabel('sector');
   const run = useRunClose();
   const publish = usePublishClose();
   const c = close.data;
   const published = c?.status === 'published';
   // the server refuses a month that has not ended (Asia/Shanghai): say so before the click
   const notEnded = month >= thisMonth();
+  // reports of the month the office has not finished with: the publish confirmation names them
+  const waiting = !!c && c.unverifiedReports + c.returnedReports > 0;
   const dims = c
     ? [
         ...indicatorDimensions.filter((d) => c.indicators[d]),
@@ -80,7 +85,22 @@ function MonthClose() {
           </Typography.Text>
         )}
         {office && c && !published && !notEnded && (
-          <Popconfirm title={t('close.publishConfirm')} onConfirm={onPublish}>
+          <Popconfirm
+            title={t('close.publishConfirm')}
+            description={
+              waiting ? (
+                <div style={{ maxWidth: 360 }} data-testid="close-publish-pending">
+                  {t('close.publishPending', {
+                    unverified: c.unverifiedReports,
+                    returned: c.returnedReports,
+                  })}
+                </div>
+              ) : undefined
+            }
+            okText={waiting ? t('close.publishAnyway') : undefined}
+            okButtonProps={{ 'data-testid': 'close-publish-ok' }}
+            onConfirm={onPublish}
+          >
             <Button
               type="primary"
               icon={<SendOutlined />}
@@ -122,12 +142,28 @@ function MonthClose() {
             <Descriptions.Item label={t('close.rulesVersion')}>
               {c.rulesVersion || t('rules.default')}
             </Descriptions.Item>
+            <Descriptions.Item label={t('close.pending')} span={{ xs: 1, md: 4 }}>
+              <Space data-testid="close-pending">
+                <span>
+                  {t('close.pendingValue', { unverified: c.unverifiedReports, returned: c.returnedReports })}
+                </span>
+                {office && c.unverifiedReports > 0 && (
+                  <Link to={`/reports/queue?month=${month}`}>{t('close.toQueue')}</Link>
+                )}
+              </Space>
+            </Descriptions.Item>
           </Descriptions>
           <Tabs
             items={dims.map((d) => ({
               key: d,
               label: L.dimension(d),
-              children: <IndicatorTable rows={c.indicators[d] ?? []} testId={`indicators-${d}`} />,
+              children: (
+                <IndicatorTable
+                  rows={c.indicators[d] ?? []}
+                  testId={`indicators-${d}`}
+                  label={d === 'sector' ? (r) => sectorLabel(r.key) : undefined}
+                />
+              ),
             }))}
           />
         </>

@@ -9,7 +9,7 @@ import { useLabels } from '../../app/labels.ts';
 import { ActiveTag } from '../../components/StatusTag.tsx';
 import type { ProjectAccess } from './access.ts';
 import { formatMoney } from '../../components/money.ts';
-import { StageTag } from '../../components/pickers.tsx';
+import { StageTag, useDictLabel } from '../../components/pickers.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 import { StageChangeModal } from './StageChangeModal.tsx';
 
@@ -21,14 +21,17 @@ export function OverviewTab({ p, access }: { p: Project; access: ProjectAccess }
   const [editing, setEditing] = useState(false);
   const [staging, setStaging] = useState(false);
   const history = useStageHistory(p.id);
-  const tags = (values: string[]) =>
-    values.length ? values.map((v) => <Tag key={v}>{v}</Tag>) : t('common.none');
+  const sector = useDictLabel('sector');
+  const fundingSource = useDictLabel('funding_source');
+  const tag = useDictLabel('tag');
+  const tags = (values: string[], label: (code: string) => string) =>
+    values.length ? values.map((v) => <Tag key={v}>{label(v)}</Tag>) : t('common.none');
 
   const items: DescriptionsProps['items'] = [
     { key: 'code', label: t('project.code'), children: p.code },
     { key: 'name', label: t('project.name'), children: p.name },
     { key: 'region', label: t('project.region'), children: `${p.regionName}（${p.regionCode}）` },
-    { key: 'sector', label: t('field.sector'), children: p.sector },
+    { key: 'sector', label: t('field.sector'), children: sector(p.sector) },
     {
       key: 'stage',
       label: t('field.stage'),
@@ -55,7 +58,12 @@ export function OverviewTab({ p, access }: { p: Project; access: ProjectAccess }
       label: t('project.totalInvestmentWan'),
       children: <Typography.Text strong>{formatMoney(p.totalInvestment)}</Typography.Text>,
     },
-    { key: 'funding', label: t('field.fundingSources'), children: tags(p.fundingSources), span: 2 },
+    {
+      key: 'funding',
+      label: t('field.fundingSources'),
+      children: tags(p.fundingSources, fundingSource),
+      span: 2,
+    },
     {
       key: 'scale',
       label: t('field.scale'),
@@ -78,7 +86,7 @@ export function OverviewTab({ p, access }: { p: Project; access: ProjectAccess }
       label: t('field.basisDoc'),
       children: [p.basisDoc, p.basisDocNo].filter(Boolean).join(' ') || '-',
     },
-    { key: 'tags', label: t('field.tags'), children: tags(p.tags), span: 2 },
+    { key: 'tags', label: t('field.tags'), children: tags(p.tags, tag), span: 2 },
     { key: 'ps', label: t('field.plannedStart'), children: dash(p.plannedStart) },
     { key: 'as', label: t('field.actualStart'), children: dash(p.actualStart) },
     { key: 'pc', label: t('field.plannedCompletion'), children: dash(p.plannedCompletion) },

@@ -11,7 +11,7 @@ import { useT } from '../../app/i18n.tsx';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
 import { useProjectAccess } from './access.ts';
 import { formatMoney } from '../../components/money.ts';
-import { StageTag } from '../../components/pickers.tsx';
+import { DictLabel, StageTag } from '../../components/pickers.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ResponsibilityTab } from './ResponsibilityTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
@@ -90,8 +90,8 @@ export default function ProjectDetailPage({ tabs = [] }: ProjectDetailPageProps)
           {!p.active && <Tag>{t('status.inactive')}</Tag>}
         </Space>
         <Typography.Text type="secondary">
-          {p.code} · {p.regionName} · {p.sector} · {t('project.totalInvestmentWan')}{' '}
-          {formatMoney(p.totalInvestment)}
+          {p.code} · {p.regionName} · <DictLabel kind="sector" code={p.sector} /> ·{' '}
+          {t('project.totalInvestmentWan')} {formatMoney(p.totalInvestment)}
         </Typography.Text>
       </Space>
       <Tabs

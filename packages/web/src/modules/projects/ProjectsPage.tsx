@@ -12,7 +12,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
 import { managerRoles } from '../../app/access.ts';
 import { formatMoney } from '../../components/money.ts';
-import { StageTag } from '../../components/pickers.tsx';
+import { DictLabel, StageTag } from '../../components/pickers.tsx';
 import { ProjectFilterControls, activeFilters, filtersFromView } from './ProjectFilters.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
@@ -71,7 +71,11 @@ export default function ProjectsPage() {
       ),
     },
     { title: t('project.region'), dataIndex: 'regionName' },
-    { title: t('field.sector'), dataIndex: 'sector' },
+    {
+      title: t('field.sector'),
+      dataIndex: 'sector',
+      render: (v: string) => <DictLabel kind="sector" code={v} />,
+    },
     {
       title: t('field.stage'),
       dataIndex: 'stage',

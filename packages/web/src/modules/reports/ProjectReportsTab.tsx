@@ -6,7 +6,7 @@ import type { MonthlyReport, Project } from '@ducha/contract';
 import { useProgress, useReports, type ProgressRow } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatMoney } from '../../components/money.ts';
-import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
+import { ReportStatusTag, ReportTimeliness, TimelinessTag } from './ReportTags.tsx';
 import { monthOf, thisMonth } from '../../components/period.ts';
 
 interface MonthRow {
@@ -84,9 +84,12 @@ export function ProjectReportsTab({ p }: { p: Project }) {
           {
             title: t('report.timeliness'),
             key: 'tl',
-            render: (_: unknown, r) => (
-              <TimelinessTag value={r.report?.timeliness ?? r.progress?.timeliness} />
-            ),
+            render: (_: unknown, r) =>
+              r.report ? (
+                <ReportTimeliness report={r.report} />
+              ) : (
+                <TimelinessTag value={r.progress?.timeliness} />
+              ),
           },
           {
             title: t('report.investmentMonth'),

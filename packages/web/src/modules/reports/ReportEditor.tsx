@@ -1,10 +1,21 @@
 // The editable monthly report: fields, attachments, and 保存草稿 / 报送 (报送 saves first, then submits).
-import { App, Button, Divider, Form, Popconfirm, Space } from 'antd';
+// Files picked before the first save wait in the form and are uploaded right after the draft is
+// saved; 报送 goes ahead only once every one of them is up. A fall against last month's report is
+// pointed out and 报送 asks the filer to confirm it.
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Divider, Form, Popconfirm, Space } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Decimal, reportDraft } from '@ducha/contract';
-import { useSaveReportDraft, useSubmitReport, type ReportMonth } from '../../api/reports.ts';
-import { useT } from '../../app/i18n.tsx';
+import {
+  uploadAttachment,
+  useSaveReportDraft,
+  useSubmitReport,
+  type ReportMonth,
+} from '../../api/reports.ts';
+import { useT, type TFunction } from '../../app/i18n.tsx';
 import { todayInShanghai } from '../../components/format.ts';
+import { formatMoney, parseMoney } from '../../components/money.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { Attachments } from './Attachments.tsx';
 import { ReportFields, bodyOf, markIssues, valuesOf, type ReportFormValues } from './ReportForm.tsx';
@@ -21,6 +32,36 @@ export function baseOf(data: ReportMonth, month: string) {
   const p = data.previous;
   const firstMonth = splitMonth(month)[1] === 1;
   return { ytd: p && !firstMonth ? p.investmentYtd : '0', sinceStart: p?.investmentSinceStart ?? '0' };
+}
+
+/**
+ * What falls against last month's report (submitted or verified): % complete, and the since-start
+ * total (a negative month). Warnings, not errors: the filer confirms them when submitting.
+ */
+export function fallingWarnings(
+  values: { investmentMonth?: string; percentComplete?: number | null },
+  data: ReportMonth,
+  base: { sinceStart: string },
+  t: TFunction,
+): string[] {
+  const p = data.previous;
+  if (!p || (p.status !== 'submitted' && p.status !== 'verified')) return [];
+  const out: string[] = [];
+  const pct = values.percentComplete;
+  if (typeof pct === 'number' && p.percentComplete !== null && pct < p.percentComplete)
+    out.push(t('report.falling.percent', { from: p.percentComplete, to: pct }));
+  const month = parseMoney(values.investmentMonth);
+  if (month) {
+    const total = new Decimal(base.sinceStart).plus(month);
+    if (total.lt(p.investmentSinceStart))
+      out.push(
+        t('report.falling.sinceStart', {
+          from: formatMoney(p.investmentSinceStart),
+          to: formatMoney(total.toFixed(2)),
+        }),
+      );
+  }
+  return out;
 }
 
 /** The last day of the month, or today when the month is not over. */
@@ -59,20 +100,64 @@ export function ReportEditor({
   const t = useT();
   const { message } = App.useApp();
   const onError = useApiError();
+  const qc = useQueryClient();
   const [form] = Form.useForm<ReportFormValues>();
   const save = useSaveReportDraft();
   const submit = useSubmitReport();
   const current = data.current;
+  const base = baseOf(data, month);
+  // files picked before the first save; the ref is what the save's continuation reads
+  const [pending, setPending] = useState<File[]>([]);
+  const pendingRef = useRef<File[]>([]);
+  const setQueue = (files: File[]) => {
+    pendingRef.current = files;
+    setPending(files);
+  };
+  const [uploading, setUploading] = useState(false);
+  const watched = {
+    investmentMonth: Form.useWatch('investmentMonth', form) as string | undefined,
+    percentComplete: Form.useWatch('percentComplete', form) as number | null | undefined,
+  };
+  const warnings = fallingWarnings(watched, data, base, t);
+
+  /** Uploads the waiting files to the saved report, one by one; false when one fails (it stays queued). */
+  const uploadPending = async (reportId: number) => {
+    let done = 0;
+    setUploading(true);
+    try {
+      for (const file of [...pendingRef.current]) {
+        try {
+          await uploadAttachment(reportId, file);
+        } catch (e) {
+          message.error(t('report.pendingFailed', { name: file.name }));
+          onError(e);
+          return false;
+        }
+        done++;
+        setQueue(pendingRef.current.filter((f) => f !== file));
+      }
+      return true;
+    } finally {
+      setUploading(false);
+      if (done) {
+        await qc.invalidateQueries({ queryKey: ['reports'] });
+        message.success(t('report.pendingUploaded', { n: done }));
+      }
+    }
+  };
 
   const saveDraft = async () => {
     const body = await collect(form, t('form.required'));
     if (!body) return null;
+    let saved;
     try {
-      return await save.mutateAsync({ projectId, month, ...body, version: current?.version });
+      saved = await save.mutateAsync({ projectId, month, ...body, version: current?.version });
     } catch (e) {
       onError(e, form);
       return null;
     }
+    if (pendingRef.current.length && !(await uploadPending(saved.id))) return null;
+    return saved;
   };
   const onSave = async () => {
     if (await saveDraft()) message.success(t('report.saved'));
@@ -87,6 +172,7 @@ export function ReportEditor({
       onError(e, form);
     }
   };
+  const busy = save.isPending || submit.isPending || uploading;
 
   return (
     <Form
@@ -94,25 +180,62 @@ export function ReportEditor({
       layout="vertical"
       initialValues={valuesOf(current, data.previous)}
       data-testid="report-form"
-      disabled={save.isPending || submit.isPending}
+      disabled={busy}
     >
       <ReportFields
         form={form}
         previous={data.previous}
         milestones={data.milestones}
-        base={baseOf(data, month)}
+        base={base}
         fundKeys={Object.keys(current?.fundsInPlace ?? {})}
         defaultDate={defaultDateOf(month)}
       />
       <Divider />
-      <Attachments report={current} editable />
+      <Attachments
+        report={current}
+        editable
+        pending={{
+          files: pending,
+          add: (f) => setQueue([...pendingRef.current, f]),
+          remove: (f) => setQueue(pendingRef.current.filter((x) => x !== f)),
+        }}
+      />
       <Divider />
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="report-falling"
+          title={t('report.falling.title')}
+          description={warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        />
+      )}
       <Space>
-        <Button icon={<SaveOutlined />} onClick={onSave} loading={save.isPending} data-testid="report-save">
+        <Button
+          icon={<SaveOutlined />}
+          onClick={onSave}
+          loading={save.isPending || uploading}
+          data-testid="report-save"
+        >
           {t('report.saveDraft')}
         </Button>
         <Popconfirm
           title={t('report.submitConfirm')}
+          description={
+            warnings.length || pending.length ? (
+              <div style={{ maxWidth: 360 }} data-testid="report-submit-warnings">
+                {warnings.length > 0 && <div>{t('report.falling.title')}</div>}
+                {warnings.map((w) => (
+                  <div key={w}>· {w}</div>
+                ))}
+                {pending.length > 0 && <div>{t('report.submitPending', { n: pending.length })}</div>}
+              </div>
+            ) : undefined
+          }
+          okText={warnings.length ? t('report.falling.confirm') : undefined}
           onConfirm={onSubmit}
           okButtonProps={{ 'data-testid': 'report-submit-ok' }}
         >

@@ -13,6 +13,7 @@ import {
   Row,
   Skeleton,
   Space,
+  Tag,
   Typography,
 } from 'antd';
 import {
@@ -35,7 +36,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { AmendDrawer } from './AmendDrawer.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
 import { ReportView } from './ReportView.tsx';
-import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
+import { ReportStatusTag, ReportTimeliness } from './ReportTags.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
 import { fillRoles } from './access.ts';
@@ -45,26 +46,64 @@ import { isMonth, shiftMonth, splitMonth, thisMonth } from '../../components/per
 function StatusBanner({ data }: { data: ReportMonth }) {
   const t = useT();
   const c = data.current;
-  if (!c) return <Alert type="info" showIcon title={t('report.banner.none', { deadline: data.deadline })} />;
+  if (!c)
+    return (
+      <Alert
+        type={data.overdue ? 'error' : 'info'}
+        showIcon
+        data-testid="report-banner"
+        title={t(data.overdue ? 'report.banner.noneOverdue' : 'report.banner.none', {
+          deadline: data.deadline,
+        })}
+      />
+    );
   const props = {
-    draft: { type: 'info', title: t('report.banner.draft', { deadline: c.deadline }) },
+    draft: c.overdue
+      ? { type: 'error', title: t('report.banner.draftOverdue', { deadline: c.deadline }) }
+      : { type: 'info', title: t('report.banner.draft', { deadline: c.deadline }) },
     submitted: { type: 'info', title: t('report.banner.submitted', { at: formatDateTime(c.submittedAt) }) },
-    returned: { type: 'error', title: t('report.banner.returned', { reason: c.returnReason ?? '' }) },
+    returned: { type: 'error', title: t('report.banner.returned') },
     verified: {
       type: 'success',
       title: t('report.banner.verified', { at: formatDateTime(c.verifiedAt), by: c.verifiedBy ?? '-' }),
     },
   }[c.status] as { type: 'info' | 'error' | 'success'; title: string };
+  const lines = [
+    c.status === 'returned' && c.returnReason
+      ? t('report.banner.returnReason', { reason: c.returnReason })
+      : null,
+    // a return after publication opens a version whose reason repeats the return's: said once
+    c.amendmentReason &&
+    !(c.status === 'returned' && c.returnReason && c.amendmentReason.endsWith(c.returnReason))
+      ? t('report.banner.amended', { n: c.amendment, reason: c.amendmentReason })
+      : null,
+  ].filter((x): x is string => !!x);
   return (
     <Alert
       {...props}
       showIcon
       data-testid="report-banner"
-      description={
-        c.amendmentReason
-          ? t('report.banner.amended', { n: c.amendment, reason: c.amendmentReason })
-          : undefined
-      }
+      description={lines.length ? lines.map((l) => <div key={l}>{l}</div>) : undefined}
+    />
+  );
+}
+
+/**
+ * While the month is published (and the report not verified): what filing or correcting it now means
+ * (docs/rules.md, "After a month is published").
+ */
+function PublishedNotice({ data, month }: { data: ReportMonth; month: string }) {
+  const t = useT();
+  const c = data.current;
+  if (!data.monthPublished || c?.status === 'verified') return null;
+  const [year, m] = splitMonth(month);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="report-published-notice"
+      title={t('report.published', { year, m, mm: month.slice(5) })}
+      description={c && c.amendment > 0 && c.status !== 'draft' ? t('report.publishedReturned') : undefined}
     />
   );
 }
@@ -190,13 +229,22 @@ export default function ReportPage({ side }: ReportPageProps) {
             aria-label={t('report.nextMonth')}
           />
           {c && <ReportStatusTag status={c.status} />}
-          {c && <TimelinessTag value={c.timeliness} />}
+          {c ? (
+            <ReportTimeliness report={c} />
+          ) : (
+            data.overdue && (
+              <Tag color="red" data-testid="report-overdue">
+                {t('report.overdueTag')}
+              </Tag>
+            )
+          )}
           <Typography.Text type="secondary">
             {project.data.code} · {t('report.deadline')} {data.deadline}
           </Typography.Text>
           {c && isOffice(me.role) && <ReviewActions report={c} onAmend={() => setAmending(true)} />}
         </Space>
         <StatusBanner data={data} />
+        <PublishedNotice data={data} month={month} />
       </Space>
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={17}>

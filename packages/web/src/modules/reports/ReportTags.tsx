@@ -1,7 +1,9 @@
-// Tags of a monthly report: its workflow status (草稿/已报送/已审核/已退回) and timeliness (按时/逾期/未报).
+// Tags of a monthly report: its workflow status (草稿/已报送/已审核/已退回) and timeliness (按时/逾期/未报),
+// or 逾期未报 for one never submitted past its deadline.
 import { Tag } from 'antd';
 import type { MonthlyReport } from '@ducha/contract';
 import type { Timeliness } from '../../api/reports.ts';
+import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 
 const statusColors: Record<MonthlyReport['status'], string> = {
@@ -21,4 +23,20 @@ export function TimelinessTag({ value }: { value: Timeliness | null | undefined 
   const L = useLabels();
   if (!value) return null;
   return <Tag color={timelinessColors[value]}>{L.timeliness(value)}</Tag>;
+}
+
+/**
+ * A report's timeliness as its readers need it: 逾期未报 (red) when never submitted past the deadline,
+ * nothing while a draft is not yet due, else 按时 / 逾期 of the first submission.
+ */
+export function ReportTimeliness({ report }: { report: Pick<MonthlyReport, 'timeliness' | 'overdue'> }) {
+  const t = useT();
+  if (report.overdue)
+    return (
+      <Tag color="red" data-testid="report-overdue">
+        {t('report.overdueTag')}
+      </Tag>
+    );
+  if (report.timeliness === 'missing') return null;
+  return <TimelinessTag value={report.timeliness} />;
 }

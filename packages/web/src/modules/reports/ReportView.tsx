@@ -4,8 +4,9 @@ import type { MonthlyReport } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { formatMoney } from '../../components/money.ts';
+import { useDictLabel } from '../../components/pickers.tsx';
 import { Attachments } from './Attachments.tsx';
-import { ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
+import { ReportStatusTag, ReportTimeliness } from './ReportTags.tsx';
 
 const text = (v: string | null | undefined) =>
   v ? (
@@ -21,12 +22,13 @@ export function versionLabel(r: MonthlyReport, t: ReturnType<typeof useT>): stri
 
 export function ReportView({ report: r }: { report: MonthlyReport }) {
   const t = useT();
+  const source = useDictLabel('funding_source');
   const funds = Object.entries(r.fundsInPlace);
   return (
     <div data-testid="report-view">
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('field.status')}>
-          <ReportStatusTag status={r.status} /> <TimelinessTag value={r.timeliness} />
+          <ReportStatusTag status={r.status} /> <ReportTimeliness report={r} />
         </Descriptions.Item>
         <Descriptions.Item label={t('report.version')}>{versionLabel(r, t)}</Descriptions.Item>
         <Descriptions.Item label={t('report.investmentMonth')}>
@@ -42,7 +44,7 @@ export function ReportView({ report: r }: { report: MonthlyReport }) {
           {funds.length
             ? funds.map(([k, v]) => (
                 <div key={k}>
-                  {k}：{formatMoney(v)} {t('money.wan')}
+                  {source(k)}：{formatMoney(v)} {t('money.wan')}
                 </div>
               ))
             : text(null)}

@@ -22,7 +22,10 @@ export interface Ref {
 }
 export interface Refs {
   regions: { code: string; name: string; path: string }[];
+  /** the sector labels the template offers (named in the error) */
   sectors: ReadonlySet<string>;
+  /** what a sector cell may say → the code stored (labels and codes); absent: `sectors` are codes */
+  sectorCodes?: ReadonlyMap<string, string>;
   units: (Ref & { shortName: string | null })[];
   positions: (Ref & { unitName: string })[];
   people: (Ref & { unitName: string | null })[];
@@ -167,8 +170,13 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       ? (L.regionByCode.get(regionText) ?? one('region', L.regionByName.get(regionText), '行政区划'))
       : null;
     if (region && !refs.canManage(region.path)) err('region', '该区划不在您的管理范围内');
-    const sector = required('sector');
-    if (sector && !refs.sectors.has(sector)) err('sector', `行业类别应为：${[...refs.sectors].join('、')}`);
+    const sectorText = required('sector');
+    const sector = refs.sectorCodes
+      ? (refs.sectorCodes.get(sectorText) ?? '')
+      : refs.sectors.has(sectorText)
+        ? sectorText
+        : '';
+    if (sectorText && !sector) err('sector', `行业类别应为：${[...refs.sectors].join('、')}`);
     const natureText = required('nature');
     const nature = natures[natureText];
     if (natureText && !nature) err('nature', '投资性质应为：政府投资、企业投资、PPP');

@@ -8,7 +8,7 @@ import { importColumns, type ImportResult } from '@ducha/contract';
 import { transaction, type Db, type Executor } from '../../../db/connection.ts';
 import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { activeRegions, regionPathOf } from '../../../platform/regions.ts';
-import { dictionaryCodes } from '../../../platform/settings.ts';
+import { dictionaryLabels, dictionaryLookup } from '../../../platform/settings.ts';
 import { todayInChina } from '../../../platform/time.ts';
 import { activeOrg } from '../../org/index.ts';
 import { canManageProject } from '../policy.ts';
@@ -22,9 +22,10 @@ const headers = Object.fromEntries(importColumns.map((c) => [c.header, c.key]));
 
 async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
   const actor = actorOf(ctx);
-  const [regions, sectors, org, lists, projects] = await Promise.all([
+  const [regions, sectors, sectorCodes, org, lists, projects] = await Promise.all([
     activeRegions(db),
-    dictionaryCodes(db, 'sector'),
+    dictionaryLabels(db, 'sector'),
+    dictionaryLookup(db, 'sector'),
     activeOrg(db),
     db
       .selectFrom('project_lists as l')
@@ -42,7 +43,8 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
   const { units, positions, people } = org;
   return {
     regions,
-    sectors,
+    sectors: new Set(sectors),
+    sectorCodes,
     units: units.map((u) => ({ id: u.id, name: u.name, shortName: u.short_name })),
     positions: positions.map((p) => ({ id: p.id, name: p.name, unitName: p.unit_name })),
     people: people.map((p) => ({ id: p.id, name: p.name, unitName: p.unit_name })),
