@@ -72,10 +72,14 @@ export default function LightsPage() {
 
   const money = (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(v)}</span>;
   const columns = [
-    { title: t('project.code'), dataIndex: 'projectCode', width: 130 },
+    // the key columns stay in view while the figures scroll: the board fits 1440 px
+    { title: t('project.code'), dataIndex: 'projectCode', width: 120, fixed: 'left' as const },
     {
       title: t('field.name'),
       dataIndex: 'projectName',
+      width: 220,
+      fixed: 'left' as const,
+      ellipsis: { showTitle: true },
       render: (name: string, l: Light) => <Link to={`/projects/${l.projectId}?tab=progress`}>{name}</Link>,
     },
     {
@@ -99,12 +103,17 @@ export default function LightsPage() {
     {
       title: t('light.reasons'),
       key: 'reasons',
+      width: 320,
       render: (_: unknown, l: Light) =>
         l.reasons.length ? (
           l.reasons.map((r, i) => (
-            <div key={i} style={{ maxWidth: 360 }}>
+            <Typography.Paragraph
+              key={i}
+              style={{ margin: 0 }}
+              ellipsis={{ rows: 2, tooltip: reasonText(r) }}
+            >
               {reasonText(r)}
-            </div>
+            </Typography.Paragraph>
           ))
         ) : (
           <Typography.Text type="secondary">-</Typography.Text>
@@ -113,16 +122,31 @@ export default function LightsPage() {
     {
       title: t('light.paceRatio'),
       dataIndex: 'paceRatio',
+      width: 100,
       align: 'right' as const,
       render: (v: number | null) => formatPercent(v),
     },
-    { title: t('light.plannedToDate'), dataIndex: 'plannedToDate', align: 'right' as const, render: money },
-    { title: t('light.doneToDate'), dataIndex: 'doneToDate', align: 'right' as const, render: money },
+    {
+      title: t('light.plannedToDate'),
+      dataIndex: 'plannedToDate',
+      width: 130,
+      align: 'right' as const,
+      render: money,
+    },
+    {
+      title: t('light.doneToDate'),
+      dataIndex: 'doneToDate',
+      width: 130,
+      align: 'right' as const,
+      render: money,
+    },
     ...(office
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
+            width: 140,
+            fixed: 'right' as const,
             render: (_: unknown, l: Light) => (
               <Space size={0}>
                 <Button

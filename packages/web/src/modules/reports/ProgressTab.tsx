@@ -38,6 +38,9 @@ export function ProgressTab({ p }: { p: Project }) {
       doneToDate: t('progress.doneToDate'),
     };
     const money = (v: string | null) => (v === null ? null : Number(v));
+    // what was done stops at the last month closed or reported: the months after it have no facts
+    // yet, and a flat line to December would read as a stop in the works
+    const last = rows.reduce((k, r, i) => (r.color !== null || r.done !== null ? i : k), -1);
     const tooltip = (i: number) => {
       const r = rows[i];
       if (!r) return '';
@@ -55,7 +58,9 @@ export function ProgressTab({ p }: { p: Project }) {
       name,
       type,
       yAxisIndex,
-      data: rows.map((r) => money(r[key] as string | null)),
+      data: rows.map((r, i) =>
+        (key === 'done' || key === 'doneToDate') && i > last ? null : money(r[key] as string | null),
+      ),
       ...(type === 'line' ? { smooth: false, symbolSize: 6 } : {}),
     });
     return {
