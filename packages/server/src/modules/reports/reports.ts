@@ -4,7 +4,7 @@
  * reason, and every version stays readable. Milestones reached become the baseline's actual dates
  * when the report is verified.
  */
-import type { MonthlyReport, reportAmend, reportDraft } from '@ducha/contract';
+import { reportStatusLabels, type MonthlyReport, type reportAmend, type reportDraft } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
@@ -23,7 +23,7 @@ import {
 } from '../projects/index.ts';
 import { deadlineOf } from './calendar.ts';
 import { canFileReport, canVerifyReport } from './policy.ts';
-import { presentReport, reportBase } from './repo.ts';
+import { presentReport, reminderOf, reportBase } from './repo.ts';
 
 export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
 
@@ -59,6 +59,7 @@ export async function getMonth(db: Db, ctx: Ctx, projectId: number, ym: string) 
     previous: prev ? presentReport(prev, await deadlineOf(db, project.region_path, py, pm)) : null,
     milestones: await yearMilestones(db, projectId, y),
     deadline,
+    reminder: await reminderOf(db, projectId, y, m),
   };
 }
 
@@ -190,49 +191,64 @@ export interface StepInput {
   version: number;
   /** why a report is returned */
   reason?: string | null;
+  /** the version's id when the caller named one (a batch): another current version is a conflict */
+  reportId?: number;
 }
 
-/** One step of the workflow; a step that is not allowed answers 409 with the current status. */
-export async function step(db: Db, ctx: Ctx, input: StepInput) {
+/** One step of the workflow in its own transaction; a step that is not allowed answers 409 with the current status. */
+export const step = (db: Db, ctx: Ctx, input: StepInput) => transaction(db, (trx) => stepIn(trx, ctx, input));
+
+/**
+ * The step itself, in the caller's transaction (a batch verification runs one per report): locks the
+ * project, checks who may take it, the status and the version read, and writes the audit event.
+ */
+export async function stepIn(trx: Trx, ctx: Ctx, input: StepInput): Promise<MonthlyReport> {
   const { projectId, month: ym, step: s, version, reason = null } = input;
   const actor = actorOf(ctx);
   const { y, m } = parseMonth(ym);
-  return transaction(db, async (trx) => {
-    const project = await lockProject(trx, actor, projectId);
-    const facts = projectFacts(project);
-    if (s === 'submit' ? !canFileReport(actor, facts) : !canVerifyReport(actor, facts)) throw forbidden();
-    const r = await current(trx, projectId, y, m);
-    if (!r) throw notFound();
-    if (!from[s].includes(r.status)) {
-      throw new DomainError(
-        'INVALID_STATE',
-        409,
-        [
-          {
-            path: 'status',
-            message: `当前状态为「${r.status}」，不能${s === 'submit' ? '报送' : s === 'return' ? '退回' : '审核'}`,
-          },
-        ],
-        { status: r.status },
-      );
-    }
-    assertVersion(r.version, version);
-    const now = new Date();
-    await trx
-      .updateTable('monthly_reports')
-      .set({
-        status: to[s],
-        version: r.version + 1,
-        updated_at: now,
-        ...(s === 'submit' ? { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now } : {}),
-        ...(s === 'return' ? { return_reason: reason } : {}),
-        ...(s === 'verify' ? { verified_by: actor.id, verified_at: now } : {}),
-      })
-      .where('id', '=', r.id)
-      .execute();
-    if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
-    return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
-  });
+  const project = await lockProject(trx, actor, projectId);
+  const facts = projectFacts(project);
+  if (s === 'submit' ? !canFileReport(actor, facts) : !canVerifyReport(actor, facts)) throw forbidden();
+  const r = await current(trx, projectId, y, m);
+  if (!r) throw notFound();
+  if (input.reportId !== undefined && r.id !== input.reportId)
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      409,
+      [{ path: 'id', message: '该月报已有更新的版本，请刷新后重试' }],
+      {
+        currentVersion: r.version,
+      },
+    );
+  if (!from[s].includes(r.status)) {
+    throw new DomainError(
+      'INVALID_STATE',
+      409,
+      [
+        {
+          path: 'status',
+          message: `当前状态为「${reportStatusLabels[r.status as keyof typeof reportStatusLabels] ?? r.status}」，不能${s === 'submit' ? '报送' : s === 'return' ? '退回' : '审核'}`,
+        },
+      ],
+      { status: r.status },
+    );
+  }
+  assertVersion(r.version, version);
+  const now = new Date();
+  await trx
+    .updateTable('monthly_reports')
+    .set({
+      status: to[s],
+      version: r.version + 1,
+      updated_at: now,
+      ...(s === 'submit' ? { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now } : {}),
+      ...(s === 'return' ? { return_reason: reason } : {}),
+      ...(s === 'verify' ? { verified_by: actor.id, verified_at: now } : {}),
+    })
+    .where('id', '=', r.id)
+    .execute();
+  if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
+  return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
 }
 
 /** A verified report's milestones become the baseline's actual dates, through the plans module. */
