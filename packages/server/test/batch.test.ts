@@ -6,6 +6,7 @@
  * error the single action gives (stale version, wrong status, out of scope); a batch refused for
  * access on every record answers 403 as the single action would.
  */
+import type { ReportRemindResult } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../src/platform/time.ts';
 import { cityProject, demoUnits, monthlyReport, signInAs, supervisedItem } from './factories.ts';
@@ -318,7 +319,7 @@ describe('催报: reminding the units of missing and late reports', () => {
     const zjjUsers = await userIdsOf([zjj]);
     const ctgsUsers = await userIdsOf([ctgs]);
     const jtjUsers = await userIdsOf([jtj]);
-    const res = ok<{ done: number; refused: number; results: Outcome[]; units: number; accounts: number }>(
+    const res = ok<ReportRemindResult>(
       await office.post('/api/reports/remind', {
         month: pastMonth,
         projectIds: [missing, draft, returned, submitted],
@@ -327,6 +328,7 @@ describe('催报: reminding the units of missing and late reports', () => {
     );
     expect(res).toMatchObject({ done: 3, refused: 1, units: 3 });
     expect(res.accounts).toBe(zjjUsers.length + ctgsUsers.length + jtjUsers.length);
+    expect(res.silentUnits).toBe([zjjUsers, ctgsUsers, jtjUsers].filter((u) => u.length === 0).length);
     expect(byId(res.results).get(submitted)!.error).toMatchObject({ code: 'INVALID_STATE', status: 409 });
     expect(byId(res.results).get(submitted)!.error!.details[0]!.path).toBe('status');
     // counted per project-month

@@ -188,6 +188,8 @@ export const reportRemindResult = batchResult.extend({
   units: z.number().int(),
   /** accounts that received it */
   accounts: z.number().int(),
+  /** units among them with no active account to receive it (the office tells them another way) */
+  silentUnits: z.number().int(),
 });
 export type ReportRemindResult = z.infer<typeof reportRemindResult>;
 

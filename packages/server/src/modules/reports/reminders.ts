@@ -211,19 +211,22 @@ export async function remindReports(
       for (const u of new Set([s.project.responsible_unit_id, s.project.owner_unit_id]))
         if (u !== null) byUnit.set(u, [...(byUnit.get(u) ?? []), s]);
     let accounts = 0;
+    let silentUnits = 0;
     for (const [unitId, list] of byUnit) {
       const lines = list.map(
         (s) =>
           `${s.project.code} ${s.project.name}：${overdueStateLabels[s.state!]}，截止 ${s.deadline}` +
           `（第 ${counted.get(s.project.id)} 次催报）`,
       );
-      accounts += await notifyUnits(trx, [unitId], {
+      const told = await notifyUnits(trx, [unitId], {
         kind: 'report_reminded',
         title: `催报：${y}年${m}月月报 ${list.length} 个项目逾期未报送`,
         body: [...lines, ...(note ? [`重点办：${note}`] : [])].join('\n'),
         entity: 'report_month',
         entityId: ym,
       });
+      accounts += told;
+      if (told === 0) silentUnits += 1;
     }
     const ids = input.projectIds ?? batch.map((s) => s.project.id);
     refuseIfNoAccess(ids.map((id) => errors.get(id)));
@@ -231,6 +234,6 @@ export async function remindReports(
       const e = errors.get(id);
       return { id, ok: !e, error: e ? batchErrorOf(e, o.lang) : null };
     });
-    return { ...batchSummary(outcomes), month: ym, units: byUnit.size, accounts };
+    return { ...batchSummary(outcomes), month: ym, units: byUnit.size, accounts, silentUnits };
   });
 }

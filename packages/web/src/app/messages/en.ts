@@ -1,5 +1,6 @@
 // English UI strings; typed against zh.ts so a missing key fails the type check.
 import type { MsgKey } from './zh.ts';
+import { batchEn } from './batch.en.ts';
 import { itemsEn } from './items.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
@@ -261,4 +262,5 @@ export const en: Record<MsgKey, string> = {
   ...listsEn,
   ...reportsEn,
   ...itemsEn,
+  ...batchEn,
 };

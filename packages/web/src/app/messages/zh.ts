@@ -1,4 +1,5 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
+import { batchZh } from './batch.zh.ts';
 import { itemsZh } from './items.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
@@ -258,6 +259,7 @@ export const zh = {
   ...listsZh,
   ...reportsZh,
   ...itemsZh,
+  ...batchZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

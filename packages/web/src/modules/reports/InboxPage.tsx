@@ -1,7 +1,8 @@
-// 填报任务: what the unit or reporter must file for a month (due, late, returned, draft), with deadlines.
+// 填报任务: what the unit or reporter must file for a month (due, late, returned, draft), with deadlines and the
+// office's 催报 so far.
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { useInbox, type InboxItem } from '../../api/reports.ts';
+import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useInbox, useReportReminders, type InboxItem } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
@@ -22,6 +23,7 @@ export default function InboxPage() {
   const month = isMonth(asked) ? asked : lastMonth();
   const setMonth = (m: string) => setSearch({ month: m }, { replace: true });
   const inbox = useInbox(month);
+  const reminders = new Map((useReportReminders(month).data ?? []).map((r) => [r.projectId, r]));
   const columns = [
     { title: t('project.code'), dataIndex: 'projectCode', width: 140 },
     {
@@ -36,6 +38,23 @@ export default function InboxPage() {
       dataIndex: 'state',
       width: 120,
       render: (s: InboxItem['state']) => <Tag color={stateColors[s]}>{t(`inbox.state.${s}` as MsgKey)}</Tag>,
+    },
+    {
+      title: t('inbox.reminders'),
+      key: 'reminders',
+      width: 120,
+      render: (_: unknown, x: InboxItem) => {
+        const r = reminders.get(x.projectId);
+        return r ? (
+          <Tooltip title={t('inbox.remindedTip', { date: r.lastRemindedOn })}>
+            <Tag color="orange" data-testid={`inbox-reminded-${x.projectId}`}>
+              {t('inbox.reminded', { n: r.count })}
+            </Tag>
+          </Tooltip>
+        ) : (
+          '-'
+        );
+      },
     },
     {
       title: t('common.actions'),
