@@ -38,3 +38,39 @@ export const isoDate = z
 export const okBody = z.object({ ok: z.literal(true) });
 /** A count (unread notices, notices sent). */
 export const countBody = z.object({ count: z.number().int() });
+
+// ---- batch actions ----
+
+/** Most records one batch action takes (a list page shows at most 100 rows). */
+export const batchLimit = 200;
+
+/** The records of a batch: each once, with the version it was read at (concurrent edits are detected). */
+export const batchRecords = z
+  .array(z.object({ id, version: z.number().int().min(1) }))
+  .min(1, '请至少选择一条记录')
+  .max(batchLimit, `一次最多处理 ${batchLimit} 条`)
+  .refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, '同一条记录只能选择一次');
+
+/** Why one record of a batch was refused: the error the single action would have answered. */
+export const batchError = z.object({
+  code: z.string(),
+  /** the HTTP status the single action would have answered */
+  status: z.number().int(),
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** VERSION_CONFLICT: the version now stored */
+  currentVersion: z.number().int().optional(),
+});
+export type BatchError = z.infer<typeof batchError>;
+
+/** One record's outcome: done, or refused with its error. */
+export const batchOutcome = z.object({ id: z.number().int(), ok: z.boolean(), error: batchError.nullable() });
+export type BatchOutcome = z.infer<typeof batchOutcome>;
+
+/** A batch action's answer: how many were done and refused, and each record's outcome in the order sent. */
+export const batchResult = z.object({
+  done: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(batchOutcome),
+});
+export type BatchResult = z.infer<typeof batchResult>;

@@ -618,6 +618,22 @@ const cases: Case[] = [
     note: 'only the office approves a baseline',
   },
   {
+    route: 'GET /api/plan-drafts',
+    url: () => '/api/plan-drafts?year=2031',
+    ok: projectReaders,
+    note: 'drafts of the projects in scope',
+  },
+  {
+    route: 'POST /api/plan-drafts/approve',
+    url: () => '/api/plan-drafts/approve',
+    body: async (f) => {
+      const d = await ensureDraft(f, 2032);
+      return { plans: [{ id: d.id, version: d.version }], reason: '导入后批量批准' };
+    },
+    ok: ['admin', 'office'],
+    note: 'batch approval: only the office over the project (a county office is refused for a city draft)',
+  },
+  {
     route: 'PUT /api/milestones/:id/actual',
     url: (f) => `/api/milestones/${f.milestone}/actual`,
     body: () => ({ actualDate: '2026-05-01' }),
@@ -884,6 +900,35 @@ const cases: Case[] = [
     note: 'office amends',
   },
   {
+    route: 'GET /api/reports/overdue',
+    url: () => '/api/reports/overdue?month=2026-10',
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: 'missing and late reports: offices and leaders of their subtree',
+  },
+  {
+    route: 'GET /api/reports/reminders',
+    url: () => '/api/reports/reminders?month=2026-10',
+    ok: projectReaders,
+    note: 'the 催报 of the projects one reads',
+  },
+  {
+    route: 'POST /api/reports/verify',
+    url: () => '/api/reports/verify',
+    body: async (f) => {
+      const r = (await reportIn(f, 2, 'submitted', true))!;
+      return { reports: [{ id: r.id, version: r.version }] };
+    },
+    ok: ['admin', 'office'],
+    note: 'batch verification: the office over the project (a county office is refused for a city report)',
+  },
+  {
+    route: 'POST /api/reports/remind',
+    url: () => '/api/reports/remind',
+    body: (f) => ({ month: '2026-01', projectIds: [f.projCity] }),
+    ok: ['admin', 'office'],
+    note: '催报 of a city project: the office over it (the second the same day is answered, each refused)',
+  },
+  {
     route: 'GET /api/projects/:id/progress',
     url: (f) => `/api/projects/${f.projCity}/progress?year=2026`,
     ok: cityReaders,
@@ -1084,6 +1129,13 @@ const cases: Case[] = [
     body: () => ({ action: 'remind', version: 1 }),
     ok: ['admin', 'office', 'leader'],
     note: 'remind an assigned city item: office and leader',
+  },
+  {
+    route: 'POST /api/items/remind',
+    url: () => '/api/items/remind',
+    body: async (f) => ({ items: [{ id: f.itemCity, version: await itemVersion(f, f.itemCity) }] }),
+    ok: ['admin', 'office', 'leader'],
+    note: 'batch 催办 of an assigned city item: office and leader',
   },
   {
     route: 'POST /api/items/:id/steps',

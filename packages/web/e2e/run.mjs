@@ -709,3 +709,120 @@ test('the month close says how many reports still wait before it is published', 
       .getByRole('button', { name: /取\s*消|Cancel/ })
       .click();
   }));
+
+// ---- batch actions: verify from the queue, 催报 for a month ----
+
+/** 'YYYY-MM' of `back` months before this month (Asia/Shanghai). */
+const monthsBack = chinaMonth;
+
+test('office verifies several submitted reports from the queue in one action', () =>
+  flow('batch-verify', async (page) => {
+    await loginOk(page, 'office');
+    // the newest month with at least two reports waiting (October in the demo)
+    const month = await page.evaluate(
+      async (months) => {
+        for (const m of months) {
+          const r = await (
+            await globalThis.fetch(`/api/reports?month=${m}&status=submitted&pageSize=1`)
+          ).json();
+          if (r.total >= 2) return m;
+        }
+        return null;
+      },
+      Array.from({ length: 12 }, (_, i) => monthsBack(i + 1)),
+    );
+    assert.ok(month, 'a month with submitted reports');
+    await page.goto(`${BASE}/reports/queue?month=${month}`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const n = Math.min(3, await rows.count());
+    const codes = [];
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      codes.push((await row.locator('td').nth(1).innerText()).trim());
+      await row.locator('td.ant-table-selection-column .ant-checkbox-input').check();
+    }
+    await page.getByTestId('queue-batch').getByText(`已选 ${n} 项`).waitFor();
+    await page.getByTestId('queue-batch-verify').click();
+    await page.getByTestId('queue-batch-verify-ok').click();
+    await page.locator('.ant-message').getByText(`已审核通过 ${n} 份月报`).waitFor();
+    // they leave the queue, and each is verified
+    for (const code of codes)
+      await page
+        .locator('.ant-table-tbody tr.ant-table-row', { hasText: code })
+        .waitFor({ state: 'detached' });
+    const statuses = await page.evaluate(
+      async ({ month, codes }) =>
+        Promise.all(
+          codes.map(async (code) => {
+            const r = await (
+              await globalThis.fetch(`/api/reports?month=${month}&q=${encodeURIComponent(code)}`)
+            ).json();
+            return r.items.find((x) => x.projectCode === code)?.status;
+          }),
+        ),
+      { month, codes },
+    );
+    assert.deepEqual(
+      statuses,
+      codes.map(() => 'verified'),
+    );
+  }));
+
+test('office sends 催报 for a month with late reports: counts, the timeline, the reporter’s inbox', () =>
+  flow('batch-remind-reports', async (page) => {
+    await loginOk(page, 'office');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // the newest month with late reports not yet reminded today (October in the demo)
+    const found = await page.evaluate(
+      async ({ months, today }) => {
+        for (const m of months) {
+          const rows = await (await globalThis.fetch(`/api/reports/overdue?month=${m}`)).json();
+          // not reminded yet today, with a unit to tell
+          const due = rows.filter((r) => r.lastRemindedOn !== today && (r.responsibleUnit || r.ownerUnit));
+          if (due.length) return { month: m, due };
+        }
+        return null;
+      },
+      { months: Array.from({ length: 12 }, (_, i) => monthsBack(i + 1)), today },
+    );
+    assert.ok(found, 'a month with late reports');
+    const { month, due } = found;
+    await page.goto(`${BASE}/reports/overdue?month=${month}`);
+    const table = page.getByTestId('overdue-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('overdue-remind-all').click();
+    await page.getByTestId('overdue-note').fill('请于本周五前补报');
+    await page.getByTestId('overdue-send').click();
+    const notice = page.locator('.ant-message-notice', { hasText: '催报已发出' });
+    await notice.waitFor();
+    const counts = (await notice.innerText()).match(
+      /催报已发出：(\d+) 个项目，通知 (\d+) 个单位（(\d+) 个账号）/,
+    );
+    assert.ok(counts, 'the success message gives the counts');
+    // every one of them (one registered without units, or reminded today already, is listed as refused)
+    assert.equal(Number(counts[1]), due.length);
+    assert.ok(Number(counts[2]) > 0, 'some unit was told');
+    // the list shows the count and today's date
+    const first = due[0];
+    const row = table.locator('.ant-table-row', { hasText: first.projectCode });
+    await row.getByText(today).waitFor();
+    // on the project's timeline
+    await page.goto(`${BASE}/projects/${first.projectId}?tab=audit`);
+    await page.getByTestId('audit-timeline').getByText('催报').first().waitFor();
+    await page.getByTestId('audit-timeline').getByText('请于本周五前补报').first().waitFor();
+    await logout(page);
+
+    // the owner's reporter (城投公司) sees the count in its inbox and the notice in its messages
+    const owned = due.find((r) => r.ownerUnit?.name === '大庆市城市建设投资开发有限公司');
+    if (owned) {
+      await loginOk(page, 'reporter');
+      await page.goto(`${BASE}/reports/inbox?month=${month}`);
+      await page
+        .getByTestId(`inbox-reminded-${owned.projectId}`)
+        .getByText(/已催报 \d+ 次/)
+        .waitFor();
+      await page.goto(`${BASE}/notifications`);
+      await page.getByTestId('notif-table').getByText(`${owned.projectCode}`).first().waitFor();
+    }
+  }));

@@ -77,6 +77,7 @@ export const actionLabels: Record<string, string> = {
   report_return: '退回月报',
   report_verify: '审核通过',
   report_amend: '更正月报',
+  report_remind: '催报',
   add_attachment: '上传附件',
   remove_attachment: '删除附件',
   override_light: '调整灯色',

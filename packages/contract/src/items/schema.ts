@@ -4,7 +4,7 @@
  * listed supervision (挂牌督办), reminders (催办), notifications and indicators.
  */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, queryBool } from '../common.ts';
+import { batchRecords, id, isoDate, pageQuery, queryBool } from '../common.ts';
 
 export const itemKinds = ['problem', 'decision', 'instruction', 'rectification'] as const;
 export const itemKind = z.enum(itemKinds);
@@ -283,6 +283,12 @@ export const itemStep = z.discriminatedUnion('action', [
 ]);
 export type ItemStep = z.infer<typeof itemStep>;
 
+/** `POST /api/items/remind`: 催办 several items at once, each as a single 催办 with the same note. */
+export const itemBatchRemind = z.object({
+  items: batchRecords,
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
 export const itemQuery = pageQuery.extend({
   kind: itemKind.optional(),
   status: itemStatus.optional(),
@@ -354,6 +360,8 @@ export const notificationKinds = [
   'returned',
   'listed',
   'due_soon',
+  /** 催报: the office asks a unit for its missing or late monthly reports */
+  'report_reminded',
 ] as const;
 export const notification = z.object({
   id: z.number().int(),

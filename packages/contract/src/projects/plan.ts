@@ -1,6 +1,6 @@
 /** Annual plans (DOMAIN §3): a draft, then approved baselines; changes after approval are new versions. */
 import { z } from 'zod';
-import { isoDate, versioned } from '../common.ts';
+import { batchRecords, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
 import { moneyOut, nonNegativeMoney } from '../money.ts';
 
 export const planStatuses = ['draft', 'approved', 'superseded'] as const;
@@ -70,6 +70,40 @@ export const planDraftInput = z.object({
 
 export const planApprove = versioned.extend({
   /** first day the new baseline is in force; default: January 1 of the year for its first baseline, else today */
+  effectiveFrom: isoDate.optional(),
+  /** why it is approved (the audit event's reason, before the draft's own change reason) */
+  reason: z.string().trim().max(500).nullable().optional(),
+});
+
+/** `GET /api/plan-drafts`: the drafts of a year waiting for approval, in the caller's scope. */
+export const planDraftQuery = pageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+  regionCode: regionCode.optional(),
+});
+/** A draft waiting for approval, with its project. */
+export const planDraftRow = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  regionName: z.string(),
+  responsibleUnitName: z.string().nullable(),
+  year: z.number().int(),
+  plannedInvestment: moneyOut,
+  milestoneCount: z.number().int(),
+  /** the baseline in force it would replace (null: the year's first baseline) */
+  baselineNo: z.number().int().nullable(),
+  changeReason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type PlanDraftRow = z.infer<typeof planDraftRow>;
+/** `POST /api/plan-drafts/approve`: several drafts (id and version) approved with one reason and one date. */
+export const planBatchApprove = z.object({
+  plans: batchRecords,
+  reason: z.string().trim().min(2, '请填写批准理由').max(500),
+  /** first day the new baselines are in force; default today */
   effectiveFrom: isoDate.optional(),
 });
 

@@ -1,6 +1,6 @@
 /** Monthly reports (DOMAIN §4), the reporting calendar, progress and lights (§5), and the month close. */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
+import { batchRecords, batchResult, id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
 import { moneyOut, nonNegativeMoney, money } from '../money.ts';
 
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -88,6 +88,8 @@ export const monthlyReport = z.object({
   amendmentReason: z.string().nullable(),
   verifiedBy: z.string().nullable(),
   verifiedAt: z.string().nullable(),
+  /** how many times the office has sent 催报 for this project-month */
+  reminderCount: z.number().int(),
   version: z.number().int(),
 });
 export type MonthlyReport = z.infer<typeof monthlyReport>;
@@ -135,6 +137,66 @@ export const inboxItem = z.object({
 });
 
 export type InboxItem = z.infer<typeof inboxItem>;
+
+/** `GET /api/reports/reminders?month=`: the 催报 each project the caller reads received for the month. */
+export const reportReminder = z.object({
+  projectId: z.number().int(),
+  count: z.number().int(),
+  lastRemindedOn: z.string(),
+});
+
+// ---- batch verification and 催报 ----
+
+/** `POST /api/reports/verify`: the office verifies several submitted reports, each with its version. */
+export const reportVerifyBatch = z.object({ reports: batchRecords });
+
+/** Why a project-month is overdue: nothing filed, a draft never submitted, or a returned report not resubmitted. */
+export const overdueStates = ['missing', 'draft', 'returned'] as const;
+export const overdueStateLabels = { missing: '未填报', draft: '草稿未报送', returned: '退回未重报' } as const;
+
+/** A project whose report of the month is missing or late (its deadline has passed), with its 催报 so far. */
+export const overdueReport = z.object({
+  projectId: z.number().int(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  regionName: z.string(),
+  responsibleUnit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  ownerUnit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  month: yearMonth,
+  deadline: z.string(),
+  state: z.enum(overdueStates),
+  reportId: z.number().int().nullable(),
+  reminderCount: z.number().int(),
+  lastRemindedOn: z.string().nullable(),
+});
+export type OverdueReport = z.infer<typeof overdueReport>;
+
+/**
+ * `POST /api/reports/remind` (催报): every project of the month whose report is missing or late, in
+ * the office's scope, or only the projects named; each unit concerned gets one notice listing its projects.
+ */
+export const reportRemind = z.object({
+  month: yearMonth,
+  projectIds: z
+    .array(id)
+    .min(1, '请至少选择一个项目')
+    .max(5000)
+    .refine((ids) => new Set(ids).size === ids.length, '同一项目只能选择一次')
+    .optional(),
+  /** added to every notice */
+  note: z.string().trim().max(300).nullable().optional(),
+});
+/** What 催报 did: per project (id = project id) reminded or refused, and the units and accounts told. */
+export const reportRemindResult = batchResult.extend({
+  month: yearMonth,
+  /** units sent a notice (one each, listing their projects) */
+  units: z.number().int(),
+  /** accounts that received it */
+  accounts: z.number().int(),
+  /** units among them with no active account to receive it (the office tells them another way) */
+  silentUnits: z.number().int(),
+});
+export type ReportRemindResult = z.infer<typeof reportRemindResult>;
 
 // ---- progress and lights ----
 export const lightColors = ['green', 'yellow', 'red'] as const;
@@ -304,6 +366,11 @@ export const reportMonth = z.object({
    * published; what is filed or corrected now counts in the totals at once and in the next close
    */
   monthPublished: z.boolean(),
+
+  /** the office's 催报 for this project-month, if any */
+  reminder: z
+    .object({ count: z.number().int(), lastRemindedOn: z.string(), lastRemindedBy: z.string().nullable() })
+    .nullable(),
 });
 
 /** A stored file as an upload answers it. */

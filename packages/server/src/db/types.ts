@@ -360,6 +360,16 @@ export interface ReportAttachmentsTable {
   created_at: Created;
 }
 
+export interface ReportRemindersTable {
+  project_id: number;
+  year: number;
+  month: number;
+  count: number;
+  last_reminded_on: DateString;
+  last_reminded_at: Generated<Date>;
+  last_reminded_by: number | null;
+}
+
 export interface LightRulesTable {
   region_code: string;
   year: number;
@@ -540,6 +550,7 @@ export interface Database {
   calendar_corrections: CalendarCorrectionsTable;
   monthly_reports: MonthlyReportsTable;
   report_attachments: ReportAttachmentsTable;
+  report_reminders: ReportRemindersTable;
   light_rules: LightRulesTable;
   lights: LightsTable;
   month_closes: MonthClosesTable;

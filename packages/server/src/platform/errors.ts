@@ -101,7 +101,11 @@ const uniqueFields: Record<string, string> = {
 };
 
 /** PostgreSQL error codes we turn into user errors instead of 500s. */
-function fromPostgres(err: { code?: string; constraint?: string; detail?: string }): DomainError | undefined {
+export function fromPostgres(err: {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}): DomainError | undefined {
   if (err.code === '23505') {
     const path = uniqueFields[err.constraint ?? ''] ?? err.constraint ?? '';
     return new DomainError('DUPLICATE', 409, [{ path, message: '与已有记录重复，请换一个名称或代码' }]);

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   defaultItemCategories,
+  type BatchResult,
   type Item,
   type ItemIndicatorRow,
   type ItemKind,
@@ -64,6 +65,15 @@ export const useItemStep = () =>
   useSave(
     R,
     ({ id, ...body }: ItemStepBody & { id: number }) => api.post<ItemDetail>(`/api/items/${id}/steps`, body),
+    also,
+  );
+
+/** 催办 several items at once, each as a single 催办 (the answer lists each one). */
+export const useRemindItems = () =>
+  useSave(
+    R,
+    ({ items, note }: { items: { id: number; version: number }[]; note?: string | null }) =>
+      api.post<BatchResult>('/api/items/remind', { items, note }),
     also,
   );
 

@@ -25,8 +25,9 @@ export const useMarkRead = () =>
 export const useMarkAllRead = () =>
   useSave(R, () => api.post<{ count: number }>('/api/notifications/read-all'));
 
-/** Where a notification leads: an item's page for entity 'item'. */
+/** Where a notification leads: an item's page for entity 'item', the month's tasks for a 催报. */
 export function notificationLink(n: Pick<Notification, 'entity' | 'entityId'>): string | null {
   if (n.entity === 'item') return `/items/${n.entityId}`;
+  if (n.entity === 'report_month') return `/reports/inbox?month=${n.entityId}`;
   return null;
 }

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type {
   GanttRow,
   AnnualPlan,
+  BatchResult,
+  PlanDraftRow,
   ImportResult,
   Procedure,
   Project,
@@ -94,14 +96,29 @@ export const usePlans = (projectId: number, year?: number, enabled = true) =>
     enabled,
   });
 export const useSaveDraft = () =>
-  useSave('projects', ({ id, year, ...body }: PlanDraftBody & { id: number; year: number }) =>
-    api.put<AnnualPlan>(`/api/projects/${id}/plans/${year}/draft`, body),
+  useSave(
+    'projects',
+    ({ id, year, ...body }: PlanDraftBody & { id: number; year: number }) =>
+      api.put<AnnualPlan>(`/api/projects/${id}/plans/${year}/draft`, body),
+    ['plan-drafts'],
   );
 export const useApprovePlan = () =>
   useSave(
     'projects',
     ({ id, year, ...body }: { id: number; year: number; version: number; effectiveFrom?: string }) =>
       api.post<AnnualPlan>(`/api/projects/${id}/plans/${year}/approve`, body),
+    ['plan-drafts'],
+  );
+/** The year's plan drafts waiting for approval in scope (`GET /api/plan-drafts`). */
+export const usePlanDrafts = (params: QueryParams, enabled = true) =>
+  useList<PlanDraftRow>('plan-drafts', params, enabled);
+/** Approves several drafts with one reason and one effective date; the answer lists each one. */
+export const useApproveDrafts = () =>
+  useSave(
+    'plan-drafts',
+    (body: { plans: { id: number; version: number }[]; reason: string; effectiveFrom?: string }) =>
+      api.post<BatchResult>('/api/plan-drafts/approve', body),
+    ['projects'],
   );
 export const useMilestoneActual = () =>
   useSave('projects', ({ id, actualDate }: { id: number; actualDate: string | null }) =>

@@ -2,11 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  BatchResult,
   Light,
   LightColor,
   LightReason,
   MonthClose,
   MonthlyReport,
+  OverdueReport,
+  ReportRemindResult,
   calendarCorrection,
   inboxItem,
   lightRulesUpdate,
@@ -18,6 +21,7 @@ import type {
   reportingCalendarUpdate,
   reportMilestone,
   reportMonth,
+  reportReminder,
   timelinessValues,
 } from '@ducha/contract';
 import { api, isApiError, type QueryParams } from './client.ts';
@@ -25,6 +29,7 @@ import { uploadRawFile } from './upload.ts';
 import { useList, useSave } from './resource.ts';
 
 export type InboxItem = z.infer<typeof inboxItem>;
+export type ReportReminder = z.infer<typeof reportReminder>;
 export type ReportingCalendar = z.infer<typeof reportingCalendar>;
 export type CalendarCorrection = z.infer<typeof calendarCorrection>;
 export type LightRulesVersion = z.infer<typeof lightRulesVersion>;
@@ -112,6 +117,36 @@ export const useAmendReport = () =>
     ({ projectId, month, ...body }: ReportAmendBody & ReportKey) =>
       api.post<MonthlyReport>(`${reportPath(projectId, month)}/amend`, body),
     ['lights'],
+  );
+/** 审核通过 for several reports at once: each with the version read; the answer lists each one. */
+export const useVerifyReports = () =>
+  useSave(
+    R,
+    (reports: { id: number; version: number }[]) => api.post<BatchResult>('/api/reports/verify', { reports }),
+    ['lights'],
+  );
+
+// ---- 催报 ----
+/** The month's missing and late reports in scope, with their 催报 so far (the office and leaders). */
+export const useOverdueReports = (month: string, enabled = true) =>
+  useQuery({
+    queryKey: [R, 'overdue', month],
+    queryFn: () => api.get<OverdueReport[]>('/api/reports/overdue', { month }),
+    enabled,
+  });
+/** The 催报 each project the user reads received for the month (shown in the inbox). */
+export const useReportReminders = (month: string) =>
+  useQuery({
+    queryKey: [R, 'reminders', month],
+    queryFn: () => api.get<ReportReminder[]>('/api/reports/reminders', { month }),
+  });
+/** 催报: the projects named, or (none named) every overdue project of the month in scope. */
+export const useRemindReports = () =>
+  useSave(
+    R,
+    (body: { month: string; projectIds?: number[]; note?: string | null }) =>
+      api.post<ReportRemindResult>('/api/reports/remind', body),
+    ['notifications'],
   );
 export const useProgress = (projectId: number, year: number) =>
   useQuery({

@@ -80,6 +80,7 @@ const actionEn: Record<string, string> = {
   report_return: 'Report returned',
   report_verify: 'Report verified',
   report_amend: 'Report corrected',
+  report_remind: 'Reminded to report',
   add_attachment: 'Attachment added',
   remove_attachment: 'Attachment removed',
   override_light: 'Light overridden',
@@ -278,6 +279,9 @@ const knownFields = new Set([
   'year',
   'milestone',
   'actualDate',
+  'month',
+  'reminders',
+  'reportState',
 ]);
 
 export function useLabels() {
@@ -327,6 +331,7 @@ export function useLabels() {
       if (f === 'level' && typeof v === 'string') return regionLevel(v);
       if (f === 'stage' && typeof v === 'string') return stage(v);
       if ((f === 'investmentNature' || f === 'investment_nature') && typeof v === 'string') return nature(v);
+      if (f === 'reportState' && typeof v === 'string') return t(`overdue.state.${v}` as MsgKey);
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、') || t('common.empty');
       if (typeof v === 'object') return JSON.stringify(v);
       return String(v);

@@ -1,6 +1,6 @@
 // The frame of every server-paginated list page: card + create button, search toolbar, paged table.
 import type { ReactNode } from 'react';
-import { Button, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Input, Space, Table, type TableColumnsType, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ListResult } from '../api/resource.ts';
 import { PageCard } from './StatusTag.tsx';
@@ -22,6 +22,10 @@ export interface ListPageProps<T extends { id: number }, F extends object> {
   /** The page's own filter controls after the search box (bound ones in ListFilters.tsx). */
   filters?: ReactNode;
   columns: TableColumnsType<T>;
+  /** Row selection for batch actions (`useRowSelection` in batch.tsx); left out, rows are not selectable. */
+  rowSelection?: TableProps<T>['rowSelection'];
+  /** Shown between the toolbar and the table: the batch bar while rows are selected. */
+  batchBar?: ReactNode;
   /** Forms and drawers the page opens (rendered inside the card). */
   children?: ReactNode;
 }
@@ -60,6 +64,7 @@ export interface ListPageProps<T extends { id: number }, F extends object> {
  */
 export function ListPage<T extends { id: number }, F extends object>(props: ListPageProps<T, F>) {
   const { title, create, testId, table, query, searchPlaceholder, filters, columns, children } = props;
+  const { rowSelection, batchBar } = props;
   return (
     <PageCard
       title={title}
@@ -83,10 +88,12 @@ export function ListPage<T extends { id: number }, F extends object>(props: List
       >
         {filters}
       </ListToolbar>
+      {batchBar}
       <Table<T>
         rowKey="id"
         size="middle"
         loading={query.isFetching}
+        rowSelection={rowSelection}
         columns={columns}
         dataSource={query.data?.items}
         pagination={table.pagination(query.data?.total)}

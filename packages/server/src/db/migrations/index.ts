@@ -6,6 +6,7 @@ import * as m0003 from './0003_reports.ts';
 import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_lights_derived.ts';
 import * as m0006 from './0006_responsible_unit.ts';
+import * as m0007 from './0007_report_reminders.ts';
 import * as m0008 from './0008_dictionary_labels.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_items': m0004,
   '0005_lights_derived': m0005,
   '0006_responsible_unit': m0006,
+  '0007_report_reminders': m0007,
   '0008_dictionary_labels': m0008,
 };

@@ -1,9 +1,11 @@
 /** Routes of supervised items and their settings. Thin: validate, call the service. */
 import {
+  batchResult,
   dismissProposal as dismissBody,
   escalationProposal,
   idParams,
   itemAttachment,
+  itemBatchRemind,
   itemCreate,
   itemDetail,
   itemIndicatorQuery,
@@ -21,8 +23,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { transaction, type Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
+import { batchOptions } from '../../platform/batch.ts';
 import { acceptRawFiles, sendFile, sendXlsx, uploadedFile } from '../../platform/files.ts';
 import { itemAttachments } from './attachments.ts';
+import { remindItems } from './batch.ts';
 import { itemDetail as detail, raiseItem, readableItem } from './items.ts';
 import { escalationProposals, exportItems, itemIndicators, listItems } from './queries.ts';
 import { loadItemSettings, updateItemSettings } from './settings.ts';
@@ -71,6 +75,11 @@ export const itemRoutes =
         const { id } = await transaction(db, (trx) => raiseItem(trx, req.ctx, req.body));
         return reply.status(201).send(await detail(db, actorOf(req.ctx), id));
       },
+    );
+    app.post(
+      '/api/items/remind',
+      { config: write, schema: { tags, body: itemBatchRemind, response: { 200: batchResult } } },
+      (req) => remindItems(db, req.ctx, req.body.items, req.body.note, batchOptions(req)),
     );
     app.get(
       '/api/items/:id',

@@ -222,62 +222,77 @@ export const defaultEffectiveFrom = (baselineNo: number, year: number, today: st
   baselineNo === 1 ? `${year}-01-01` : today;
 
 /** The office approves the draft: it becomes the next baseline and the previous one is superseded. */
-export async function approveDraft(
+export const approveDraft = (
   db: Db,
+  ctx: Ctx,
+  projectId: number,
+  year: number,
+  input: z.infer<typeof planApprove>,
+): Promise<AnnualPlan> => transaction(db, (trx) => approveDraftIn(trx, ctx, projectId, year, input));
+
+/**
+ * The approval itself, in the caller's transaction (a batch approval runs one per draft): locks the
+ * project, checks the office's reach and the draft's version, numbers the baseline, supersedes the
+ * previous one and writes the audit event (its reason: the approval's, then the draft's change reason).
+ */
+export async function approveDraftIn(
+  trx: Trx,
   ctx: Ctx,
   projectId: number,
   year: number,
   input: z.infer<typeof planApprove>,
 ): Promise<AnnualPlan> {
   const actor = actorOf(ctx);
-  return transaction(db, async (trx) => {
-    await lockProject(trx, projectId);
-    const project = await readableProject(trx, actor, projectId);
-    if (!canManageProject(actor, project.region_path)) throw forbidden();
-    const draft = await planOf(trx, projectId, year, 'draft');
-    if (!draft) throw notFound();
-    assertVersion(draft.version, input.version);
-    const last = await trx
-      .selectFrom('annual_plans')
-      .select((eb) => eb.fn.max('baseline_no').as('n'))
-      .where('project_id', '=', projectId)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    const previous = await planOf(trx, projectId, year, 'approved');
-    if (previous)
-      await trx
-        .updateTable('annual_plans')
-        .set({ status: 'superseded' })
-        .where('id', '=', previous.id)
-        .execute();
-    const baselineNo = Number(last?.n ?? 0) + 1;
-    const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(baselineNo, year, todayInChina());
+  await lockProject(trx, projectId);
+  const project = await readableProject(trx, actor, projectId);
+  if (!canManageProject(actor, project.region_path)) throw forbidden();
+  const draft = await planOf(trx, projectId, year, 'draft');
+  if (!draft) throw notFound();
+  assertVersion(draft.version, input.version);
+  const last = await trx
+    .selectFrom('annual_plans')
+    .select((eb) => eb.fn.max('baseline_no').as('n'))
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  const previous = await planOf(trx, projectId, year, 'approved');
+  if (previous)
     await trx
       .updateTable('annual_plans')
-      .set({
-        status: 'approved',
-        baseline_no: baselineNo,
-        approved_by: actor.id,
-        approved_at: new Date(),
-        effective_from: effectiveFrom,
-        version: draft.version + 1,
-      })
-      .where('id', '=', draft.id)
+      .set({ status: 'superseded' })
+      .where('id', '=', previous.id)
       .execute();
-    await recordAudit(trx, ctx, {
-      entity: 'annual_plan',
-      entityId: draft.id,
-      action: 'approve_baseline',
-      before: { status: 'draft', supersedes: previous ? previous.baseline_no : null },
-      after: { status: 'approved', baselineNo, effectiveFrom, projectId, year },
-      reason: draft.change_reason,
-    });
-    const [plan] = await present(
-      trx,
-      await planBase(trx).select(planColumns).where('ap.id', '=', draft.id).execute(),
-    );
-    return plan!;
+  const baselineNo = Number(last?.n ?? 0) + 1;
+  const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(baselineNo, year, todayInChina());
+  await trx
+    .updateTable('annual_plans')
+    .set({
+      status: 'approved',
+      baseline_no: baselineNo,
+      approved_by: actor.id,
+      approved_at: new Date(),
+      effective_from: effectiveFrom,
+      version: draft.version + 1,
+    })
+    .where('id', '=', draft.id)
+    .execute();
+  const reason = input.reason?.trim() || null;
+  await recordAudit(trx, ctx, {
+    entity: 'annual_plan',
+    entityId: draft.id,
+    action: 'approve_baseline',
+    before: { status: 'draft', supersedes: previous ? previous.baseline_no : null },
+    after: { status: 'approved', baselineNo, effectiveFrom, projectId, year },
+    reason:
+      reason && draft.change_reason
+        ? `${reason}（调整原因：${draft.change_reason}）`
+        : (reason ?? draft.change_reason),
   });
+  const [plan] = await present(
+    trx,
+    await planBase(trx).select(planColumns).where('ap.id', '=', draft.id).execute(),
+  );
+  return plan!;
 }
 
 /** Records when a milestone was actually reached; a fact, not a plan change, so no new baseline. */

@@ -2,6 +2,7 @@
 import {
   annualPlan,
   applyTemplate,
+  batchResult,
   dictionaryItem,
   dictionaryItemCreate,
   dictionaryItemParams,
@@ -22,7 +23,10 @@ import {
   ganttRow,
   stageEvent,
   planApprove,
+  planBatchApprove,
   planDraftInput,
+  planDraftQuery,
+  planDraftRow,
   planYearParams,
   listOf,
   project,
@@ -45,6 +49,8 @@ import {
   stageHistory,
   updateProject,
 } from './projects.ts';
+import { batchOptions } from '../../platform/batch.ts';
+import { approveDrafts, listPlanDrafts } from './plan-drafts.ts';
 import { approveDraft, auditReadPlan, listPlans, saveDraft, setMilestoneActual } from './plans.ts';
 import { ganttRows } from './gantt.ts';
 import {
@@ -164,6 +170,19 @@ export const projectRoutes =
         schema: { tags, params: planYearParams, body: planApprove, response: { 200: annualPlan } },
       },
       (req) => approveDraft(db, req.ctx, req.params.id, req.params.year, req.body),
+    );
+    app.get(
+      '/api/plan-drafts',
+      {
+        config: read,
+        schema: { tags, querystring: planDraftQuery, response: { 200: listOf(planDraftRow) } },
+      },
+      (req) => listPlanDrafts(db, req.ctx, req.query),
+    );
+    app.post(
+      '/api/plan-drafts/approve',
+      { config: write, schema: { tags, body: planBatchApprove, response: { 200: batchResult } } },
+      (req) => approveDrafts(db, req.ctx, req.body, batchOptions(req)),
     );
     app.put(
       '/api/milestones/:id/actual',

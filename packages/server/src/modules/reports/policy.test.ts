@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import type { Role } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
 import { canReadProject, type ProjectFacts } from '../projects/policy.ts';
-import { canFileReport, canVerifyReport } from './policy.ts';
+import { canFileReport, canVerifyReport, mayRemindReports, seesOverdueReports } from './policy.ts';
 import {
   CITY,
   LINDIAN,
@@ -254,4 +254,19 @@ describe('consistency', () => {
       expect(canFileReport(actors.office_lindian, project(path, 10, [], 20))).toBe(false);
     }
   });
+});
+
+describe('催报 and the overdue list: the office sends, the office and leaders see', () => {
+  // per project, a reminder also needs canVerifyReport (the office over the project's region)
+  const send: readonly Who[] = ['admin', 'office', 'office_lindian'];
+  const see: readonly Who[] = ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian'];
+  it.each(everyone.map((w) => [w, send.includes(w)] as const))('mayRemindReports: %s → %s', (w, expected) => {
+    expect(mayRemindReports(actors[w])).toBe(expected);
+  });
+  it.each(everyone.map((w) => [w, see.includes(w)] as const))(
+    'seesOverdueReports: %s → %s',
+    (w, expected) => {
+      expect(seesOverdueReports(actors[w])).toBe(expected);
+    },
+  );
 });

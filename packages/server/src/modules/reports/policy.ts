@@ -13,3 +13,10 @@ export function canFileReport(a: Actor, p: ProjectFacts): boolean {
 }
 
 export const canVerifyReport = (a: Actor, p: ProjectFacts) => canManageProject(a, p.regionPath);
+
+/** 催报 is the office's: admins and office staff send it (each project still needs `canVerifyReport`). */
+export const mayRemindReports = (a: Actor) => a.role === 'admin' || a.role === 'office';
+
+/** Who sees the month's missing and late reports across projects: the office and leaders of their subtree. */
+export const seesOverdueReports = (a: Actor) =>
+  a.role === 'admin' || a.role === 'office' || a.role === 'leader';

@@ -154,3 +154,17 @@ export async function owedInbox(db: Db, actor: Actor, today = todayInChina()): P
       a.projectCode.localeCompare(b.projectCode),
   );
 }
+
+/** The 催报 each project the actor reads received for a month (the filer's inbox shows the counts). */
+export async function monthReminders(db: Db, ctx: Ctx, ym: string) {
+  const { y, m } = parseMonth(ym);
+  const rows = await db
+    .selectFrom('report_reminders')
+    .select(['project_id', 'count', 'last_reminded_on'])
+    .where('year', '=', y)
+    .where('month', '=', m)
+    .where('project_id', 'in', projectIdsIn(db, actorOf(ctx), { includeInactive: true }))
+    .orderBy('project_id')
+    .execute();
+  return rows.map((r) => ({ projectId: r.project_id, count: r.count, lastRemindedOn: r.last_reminded_on }));
+}

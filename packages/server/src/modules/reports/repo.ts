@@ -50,6 +50,8 @@ export const reportBase = (db: Executor) =>
     milestonesJson(
       sql`select (x->>'milestoneId')::int from jsonb_array_elements(mr.milestones_reached) x`,
     ).as('milestone_names'),
+    sql<number>`coalesce((select rr.count from report_reminders rr where rr.project_id = mr.project_id
+        and rr.year = mr.year and rr.month = mr.month), 0)`.as('reminder_count'),
   ]);
 
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportBase>['execute']>>[number];
@@ -93,6 +95,32 @@ export function presentReport(r: ReportRow, deadline: string): MonthlyReport {
     amendmentReason: r.amendment_reason,
     verifiedBy: r.verified_by,
     verifiedAt: iso(r.verified_at),
+    reminderCount: r.reminder_count,
     version: r.version,
   };
+}
+
+/** The 催报 counts of a month for some projects, by project. */
+export async function remindersOf(db: Executor, projectIds: readonly number[], y: number, m: number) {
+  if (!projectIds.length) return new Map<number, { count: number; lastRemindedOn: string }>();
+  const rows = await db
+    .selectFrom('report_reminders')
+    .select(['project_id', 'count', 'last_reminded_on'])
+    .where('year', '=', y)
+    .where('month', '=', m)
+    .where('project_id', 'in', projectIds)
+    .execute();
+  return new Map(rows.map((r) => [r.project_id, { count: r.count, lastRemindedOn: r.last_reminded_on }]));
+}
+
+/** The 催报 of one project-month, for the report page. */
+export async function reminderOf(db: Executor, projectId: number, y: number, m: number) {
+  const row = await db
+    .selectFrom('report_reminders')
+    .select(['count', 'last_reminded_on', userNameOf('last_reminded_by').as('by')])
+    .where('project_id', '=', projectId)
+    .where('year', '=', y)
+    .where('month', '=', m)
+    .executeTakeFirst();
+  return row ? { count: row.count, lastRemindedOn: row.last_reminded_on, lastRemindedBy: row.by } : null;
 }

@@ -4,7 +4,7 @@
  * reason, and every version stays readable. Milestones reached become the baseline's actual dates
  * when the report is verified.
  */
-import type { MonthlyReport, reportAmend, reportDraft } from '@ducha/contract';
+import { reportStatusLabels, type MonthlyReport, type reportAmend, type reportDraft } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
@@ -24,7 +24,7 @@ import {
 import { deadlineOf } from './calendar.ts';
 import { monthPublished } from './freeze.ts';
 import { canFileReport, canVerifyReport } from './policy.ts';
-import { presentReport, reportBase } from './repo.ts';
+import { presentReport, reminderOf, reportBase } from './repo.ts';
 import { isOverdue, sinceStartError } from './rules.ts';
 
 export const parseMonth = (ym: string) => ({ y: Number(ym.slice(0, 4)), m: Number(ym.slice(5, 7)) });
@@ -61,6 +61,7 @@ export async function getMonth(db: Db, ctx: Ctx, projectId: number, ym: string) 
     // not submitted by the deadline: a draft, or no report at all
     overdue: presented ? presented.overdue : isOverdue(null, deadline, todayInChina()),
     monthPublished: await monthPublished(db, project.region_path, y, m),
+    reminder: await reminderOf(db, projectId, y, m),
   };
 }
 
@@ -213,68 +214,83 @@ export interface StepInput {
   version: number;
   /** why a report is returned */
   reason?: string | null;
+  /** the version's id when the caller named one (a batch): another current version is a conflict */
+  reportId?: number;
 }
 
-/** One step of the workflow; a step that is not allowed answers 409 with the current status. */
-export async function step(db: Db, ctx: Ctx, input: StepInput) {
+/** One step of the workflow in its own transaction; a step that is not allowed answers 409 with the current status. */
+export const step = (db: Db, ctx: Ctx, input: StepInput) => transaction(db, (trx) => stepIn(trx, ctx, input));
+
+/**
+ * The step itself, in the caller's transaction (a batch verification runs one per report): locks the
+ * project, checks who may take it, the status and the version read, and writes the audit event.
+ */
+export async function stepIn(trx: Trx, ctx: Ctx, input: StepInput): Promise<MonthlyReport> {
   const { projectId, month: ym, step: s, version, reason = null } = input;
   const actor = actorOf(ctx);
   const { y, m } = parseMonth(ym);
-  return transaction(db, async (trx) => {
-    const project = await lockProject(trx, actor, projectId);
-    const facts = projectFacts(project);
-    if (s === 'submit' ? !canFileReport(actor, facts) : !canVerifyReport(actor, facts)) throw forbidden();
-    const r = await current(trx, projectId, y, m);
-    if (!r) throw notFound();
-    if (!from[s].includes(r.status)) {
-      throw new DomainError(
-        'INVALID_STATE',
-        409,
-        [
-          {
-            path: 'status',
-            message: `当前状态为「${r.status}」，不能${s === 'submit' ? '报送' : s === 'return' ? '退回' : '审核'}`,
-          },
-        ],
-        { status: r.status },
-      );
-    }
-    assertVersion(r.version, version);
-    if (s === 'return' && (await monthPublished(trx, project.region_path, y, m))) {
-      // the month was published with this report as submitted: that version stays readable, and the
-      // return opens the next one for the filer to correct
-      const id = await nextVersion(trx, r.id, {
-        status: 'returned',
-        returnReason: reason,
-        amendmentReason: `发布后退回：${reason ?? ''}`,
-        by: actor.id,
-      });
-      return finish(
-        trx,
-        ctx,
-        project,
-        id,
-        'report_return',
-        { status: r.status, amendment: r.amendment },
-        reason,
-      );
-    }
-    const now = new Date();
-    await trx
-      .updateTable('monthly_reports')
-      .set({
-        status: to[s],
-        version: r.version + 1,
-        updated_at: now,
-        ...(s === 'submit' ? { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now } : {}),
-        ...(s === 'return' ? { return_reason: reason } : {}),
-        ...(s === 'verify' ? { verified_by: actor.id, verified_at: now } : {}),
-      })
-      .where('id', '=', r.id)
-      .execute();
-    if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
-    return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
-  });
+  const project = await lockProject(trx, actor, projectId);
+  const facts = projectFacts(project);
+  if (s === 'submit' ? !canFileReport(actor, facts) : !canVerifyReport(actor, facts)) throw forbidden();
+  const r = await current(trx, projectId, y, m);
+  if (!r) throw notFound();
+  if (input.reportId !== undefined && r.id !== input.reportId)
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      409,
+      [{ path: 'id', message: '该月报已有更新的版本，请刷新后重试' }],
+      {
+        currentVersion: r.version,
+      },
+    );
+  if (!from[s].includes(r.status)) {
+    throw new DomainError(
+      'INVALID_STATE',
+      409,
+      [
+        {
+          path: 'status',
+          message: `当前状态为「${reportStatusLabels[r.status as keyof typeof reportStatusLabels] ?? r.status}」，不能${s === 'submit' ? '报送' : s === 'return' ? '退回' : '审核'}`,
+        },
+      ],
+      { status: r.status },
+    );
+  }
+  assertVersion(r.version, version);
+  if (s === 'return' && (await monthPublished(trx, project.region_path, y, m))) {
+    // the month was published with this report as submitted: that version stays readable, and the
+    // return opens the next one for the filer to correct
+    const id = await nextVersion(trx, r.id, {
+      status: 'returned',
+      returnReason: reason,
+      amendmentReason: `发布后退回：${reason ?? ''}`,
+      by: actor.id,
+    });
+    return finish(
+      trx,
+      ctx,
+      project,
+      id,
+      'report_return',
+      { status: r.status, amendment: r.amendment },
+      reason,
+    );
+  }
+  const now = new Date();
+  await trx
+    .updateTable('monthly_reports')
+    .set({
+      status: to[s],
+      version: r.version + 1,
+      updated_at: now,
+      ...(s === 'submit' ? { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now } : {}),
+      ...(s === 'return' ? { return_reason: reason } : {}),
+      ...(s === 'verify' ? { verified_by: actor.id, verified_at: now } : {}),
+    })
+    .where('id', '=', r.id)
+    .execute();
+  if (s === 'verify') await applyMilestones(trx, ctx, projectId, r.milestones_reached);
+  return finish(trx, ctx, project, r.id, `report_${s}`, { status: r.status }, reason);
 }
 
 /** The photos and files stay with the report: a new version carries the same stored files. */

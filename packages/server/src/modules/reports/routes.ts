@@ -1,6 +1,7 @@
 /** Routes of monthly reports, their files, the reporting calendar and its corrections. Thin: validate, call the service. */
 import {
   attachmentInfo,
+  batchResult,
   calendarCorrection,
   idParams,
   inboxItem,
@@ -8,6 +9,7 @@ import {
   listOf,
   monthlyReport,
   okBody,
+  overdueReport,
   regionCode,
   reportAmend,
   reportDraft,
@@ -16,7 +18,11 @@ import {
   reportMonth,
   reportParams,
   reportQuery,
+  reportReminder,
+  reportRemind,
+  reportRemindResult,
   reportReturn,
+  reportVerifyBatch,
   versioned,
   yearMonth,
 } from '@ducha/contract';
@@ -27,12 +33,15 @@ import type { Db } from '../../db/connection.ts';
 import { actorOf } from '../../platform/access/context.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
 import { listCorrections, setCorrection } from '../../platform/calendar-corrections.ts';
+import { batchOptions } from '../../platform/batch.ts';
 import { acceptRawFiles, sendFile, uploadedFile } from '../../platform/files.ts';
 import { readableProject } from '../projects/index.ts';
 import { reportAttachments } from './attachments.ts';
+import { verifyReports } from './batch.ts';
 import { getCalendar, putCalendar } from './calendar.ts';
-import { inbox, listReports, owedInbox } from './queries.ts';
+import { inbox, listReports, monthReminders, owedInbox } from './queries.ts';
 import { reportProject } from './reads.ts';
+import { overdueReports, remindReports } from './reminders.ts';
 import { amend, getMonth, saveDraft, step } from './reports.ts';
 
 const read = { access: 'project.read' } as const;
@@ -66,6 +75,46 @@ export const reportRoutes =
       },
       // without a month: every month still owed, overdue first, and the open month's filings
       (req) => (req.query.month ? inbox(db, req.ctx, req.query.month) : owedInbox(db, actorOf(req.ctx))),
+    );
+    app.get(
+      '/api/reports/overdue',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: z.object({ month: yearMonth }),
+          response: { 200: z.array(overdueReport) },
+        },
+      },
+      (req) => overdueReports(db, req.ctx, req.query.month),
+    );
+    app.get(
+      '/api/reports/reminders',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: z.object({ month: yearMonth }),
+          response: { 200: z.array(reportReminder) },
+        },
+      },
+      (req) => monthReminders(db, req.ctx, req.query.month),
+    );
+    app.post(
+      '/api/reports/verify',
+      {
+        config: write,
+        schema: { tags, body: reportVerifyBatch, response: { 200: batchResult } },
+      },
+      (req) => verifyReports(db, req.ctx, req.body.reports, batchOptions(req)),
+    );
+    app.post(
+      '/api/reports/remind',
+      {
+        config: write,
+        schema: { tags, body: reportRemind, response: { 200: reportRemindResult } },
+      },
+      (req) => remindReports(db, req.ctx, req.body, batchOptions(req)),
     );
     app.get(
       '/api/projects/:projectId/reports/:month',

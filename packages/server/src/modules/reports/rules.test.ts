@@ -1,6 +1,6 @@
 /** A report's timeliness at and around its deadline (DOMAIN §4), when it is overdue, and the since-start floor. */
 import { describe, expect, it } from 'vitest';
-import { isOverdue, sinceStartError, timeliness } from './rules.ts';
+import { isOverdue, overdueState, remindedToday, sinceStartError, timeliness } from './rules.ts';
 
 describe('timeliness', () => {
   const cases: [string | null, string, string][] = [
@@ -50,5 +50,34 @@ describe('sinceStartError: a negative month may correct, never below zero', () =
     expect(sinceStartError('500', '-600')).toBe(
       '自开工累计完成投资不能为负：此前累计 500.00 万元，本月 -600.00 万元',
     );
+  });
+});
+
+describe('overdueState (催报)', () => {
+  const deadline = '2026-11-09';
+  const cases: [string | null, string, string | null][] = [
+    [null, '2026-11-08', null], // before the deadline: nothing is late yet
+    [null, '2026-11-09', null], // the deadline day itself is not overdue
+    [null, '2026-11-10', 'missing'], // the day after: nothing filed
+    ['draft', '2026-11-09', null],
+    ['draft', '2026-11-10', 'draft'], // a draft never submitted
+    ['returned', '2026-11-10', 'returned'], // returned and not resubmitted
+    ['submitted', '2026-11-10', null], // submitted late: late, but nothing to chase
+    ['verified', '2026-12-01', null],
+    [null, '2027-01-01', 'missing'],
+  ];
+  it.each(cases)('status %s on %s → %s', (status, today, expected) => {
+    expect(overdueState(status, deadline, today)).toBe(expected);
+  });
+});
+
+describe('remindedToday', () => {
+  it.each([
+    [null, '2026-12-01', false],
+    [undefined, '2026-12-01', false],
+    ['2026-11-30', '2026-12-01', false], // yesterday: today may remind again
+    ['2026-12-01', '2026-12-01', true],
+  ] as const)('last reminded %s, today %s → %s', (last, today, expected) => {
+    expect(remindedToday(last, today)).toBe(expected);
   });
 });

@@ -31,3 +31,21 @@ export function sinceStartError(before: string, month: string): string | null {
   if (total.gte(0)) return null;
   return `自开工累计完成投资不能为负：此前累计 ${new Decimal(before).toFixed(2)} 万元，本月 ${new Decimal(month).toFixed(2)} 万元`;
 }
+
+/** Why a project-month is overdue (催报): nothing filed, a draft never submitted, a returned report not resubmitted. */
+export type OverdueState = 'missing' | 'draft' | 'returned';
+
+/**
+ * A month's report is overdue once its deadline day has passed (Asia/Shanghai dates) and it is
+ * neither submitted nor verified; the deadline day itself is not overdue. `status` is the current
+ * version's, null when nothing was filed.
+ */
+export function overdueState(status: string | null, deadline: string, today: string): OverdueState | null {
+  if (today <= deadline) return null;
+  if (status === 'submitted' || status === 'verified') return null;
+  return status === 'returned' ? 'returned' : status === 'draft' ? 'draft' : 'missing';
+}
+
+/** 催报 reaches a project-month at most once a day: a second action the same day skips it. */
+export const remindedToday = (lastRemindedOn: string | null | undefined, today: string): boolean =>
+  lastRemindedOn === today;

@@ -2,6 +2,8 @@
 import type { MsgKey } from './zh.ts';
 import { workEn } from './work.en.ts';
 import { dictionariesEn } from './dictionaries.en.ts';
+
+import { batchEn } from './batch.en.ts';
 import { itemsEn } from './items.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
@@ -265,4 +267,6 @@ export const en: Record<MsgKey, string> = {
   ...itemsEn,
   ...workEn,
   ...dictionariesEn,
+
+  ...batchEn,
 };

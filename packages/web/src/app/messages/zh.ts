@@ -1,6 +1,8 @@
 // Chinese (default) UI strings. Keys are grouped by page; en.ts must have the same keys.
 import { workZh } from './work.zh.ts';
 import { dictionariesZh } from './dictionaries.zh.ts';
+
+import { batchZh } from './batch.zh.ts';
 import { itemsZh } from './items.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
@@ -262,6 +264,8 @@ export const zh = {
   ...itemsZh,
   ...workZh,
   ...dictionariesZh,
+
+  ...batchZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

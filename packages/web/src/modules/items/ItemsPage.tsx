@@ -1,19 +1,21 @@
-// 问题台账: every supervised item in scope, with filters, saved views, the Excel ledger and 新建.
+// 问题台账: every supervised item in scope, with filters, saved views, the Excel ledger, 新建, and batch 催办 of the
+// selected items (each a single 催办: count, timeline, notice).
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Typography } from 'antd';
+import { App, Button, Input, Modal, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Item } from '@ducha/contract';
-import { useItems, type ItemFilters } from '../../api/items.ts';
+import { useItems, useRemindItems, type ItemFilters } from '../../api/items.ts';
 import { downloadFile } from '../../api/projects.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { BatchBar, useBatchFeedback, useRowSelection } from '../../components/batch.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useTableState } from '../../components/useTableState.ts';
 import { SavedViews } from '../../components/SavedViews.tsx';
 import { useDictLabel } from '../../components/pickers.tsx';
-import { raiserRoles } from './access.ts';
+import { raiserRoles, remindableStatuses, reminderRoles } from './access.ts';
 import { ItemFilterControls, activeItemFilters, itemFiltersFromView } from './ItemFilters.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemFlags, ItemKindTag, ItemStatusTag, ListedTag } from './ItemTags.tsx';
@@ -81,6 +83,48 @@ export function useItemColumns(compact = false) {
   return compact ? all.filter((c) => compactKeys.includes(c.key)) : all;
 }
 
+/** 催办 of the selected items with one optional note; the answer lists the ones refused. */
+function RemindModal({ items, onClose }: { items: Item[]; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const onError = useApiError();
+  const feedback = useBatchFeedback();
+  const remind = useRemindItems();
+  const [note, setNote] = useState('');
+  const names = new Map(items.map((i) => [i.id, `${i.code} ${i.title}`]));
+  const send = () =>
+    remind
+      .mutateAsync({ items: items.map((i) => ({ id: i.id, version: i.version })), note: note.trim() || null })
+      .then((res) => {
+        feedback(res, {
+          done: t('item.remindedMany', { n: res.done }),
+          label: (id) => names.get(id) ?? `#${id}`,
+        });
+        onClose(true);
+      }, onError);
+  return (
+    <Modal
+      open
+      title={t('item.batchRemindTitle', { n: items.length })}
+      okText={t('item.batchRemind', { n: items.length })}
+      onOk={send}
+      onCancel={() => onClose(false)}
+      confirmLoading={remind.isPending}
+      okButtonProps={{ 'data-testid': 'item-batch-remind-ok' }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('item.batchRemindHelp')}</Typography.Paragraph>
+      <Typography.Text>{t('item.batchNote')}</Typography.Text>
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+        rows={3}
+        data-testid="item-batch-note"
+      />
+    </Modal>
+  );
+}
+
 export default function ItemsPage() {
   const t = useT();
   const me = useMe();
@@ -98,6 +142,9 @@ export default function ItemsPage() {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const mayRaise = can('item.write') && raiserRoles.includes(me.role);
+  const mayRemind = can('item.write') && reminderRoles.includes(me.role);
+  const selection = useRowSelection<Item>({ disabled: (i) => !remindableStatuses.includes(i.status) });
+  const [reminding, setReminding] = useState(false);
 
   const exportExcel = async () => {
     setExporting(true);
@@ -142,7 +189,26 @@ export default function ItemsPage() {
         </>
       }
       columns={columns}
+      rowSelection={mayRemind ? selection.rowSelection : undefined}
+      batchBar={
+        mayRemind && (
+          <BatchBar count={selection.count} onClear={selection.clear} testId="item-batch">
+            <Button type="primary" onClick={() => setReminding(true)} data-testid="item-batch-remind">
+              {t('item.batchRemind', { n: selection.count })}
+            </Button>
+          </BatchBar>
+        )
+      }
     >
+      {reminding && (
+        <RemindModal
+          items={selection.selected}
+          onClose={(done) => {
+            setReminding(false);
+            if (done) selection.clear();
+          }}
+        />
+      )}
       {creating && (
         <ItemForm
           source="ledger"

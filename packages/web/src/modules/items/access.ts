@@ -11,3 +11,7 @@ export const itemOfficeRoles: readonly Role[] = ['admin', 'office'];
 export const reportRaiserRoles: readonly Role[] = ['admin', 'office', 'unit', 'reporter'];
 /** The statuses in which the responsible unit must act. */
 export const unitTodoStatuses = ['assigned', 'returned', 'responded'] as const;
+/** 催办 (one item or a batch from the ledger): the office and leaders. */
+export const reminderRoles: readonly Role[] = ['admin', 'office', 'leader'];
+/** The statuses in which an item may be reminded (the server's state machine decides). */
+export const remindableStatuses: readonly string[] = ['assigned', 'responded', 'returned'];

@@ -31,7 +31,7 @@ export function NotificationLine({ n }: { n: Notification }) {
       <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
       {n.body && (
         <div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-line' }}>
             {n.body}
           </Typography.Text>
         </div>

@@ -209,6 +209,17 @@ export default function ImportPage() {
               <Button key="list" type="primary" onClick={() => navigate('/projects')}>
                 {t('import.toList')}
               </Button>,
+              ...(result.committed
+                ? [
+                    <Button
+                      key="drafts"
+                      onClick={() => navigate('/projects/plan-drafts')}
+                      data-testid="import-to-drafts"
+                    >
+                      {t('import.toDrafts')}
+                    </Button>,
+                  ]
+                : []),
               <Button key="again" onClick={restart}>
                 {t('import.again')}
               </Button>,

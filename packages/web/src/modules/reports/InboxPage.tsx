@@ -1,8 +1,9 @@
 // 填报任务: what the unit or reporter must file: every month still owed (overdue first) with this
-// cycle's filings, or one month's tasks (due, late, returned, draft), with deadlines.
+// cycle's filings, or one month's tasks (due, late, returned, draft), with deadlines and the office's
+// 催报 so far.
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useInbox, type InboxItem } from '../../api/reports.ts';
+import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useInbox, useReportReminders, type InboxItem } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
@@ -27,6 +28,9 @@ export default function InboxPage() {
   const setMonth = (m: string | undefined) => setSearch(m ? { month: m } : {}, { replace: true });
   const inbox = useInbox(month);
   const today = new Date().toISOString().slice(0, 10);
+  // the office's 催报 of the month shown (all months: the open month's)
+  const reminderMonth = month ?? lastMonth();
+  const reminders = new Map((useReportReminders(reminderMonth).data ?? []).map((r) => [r.projectId, r]));
   const columns = [
     { title: t('project.code'), dataIndex: 'projectCode', width: 140 },
     {
@@ -48,6 +52,23 @@ export default function InboxPage() {
             <Tag color={stateColors[s]}>{t(`inbox.state.${s}` as MsgKey)}</Tag>
             {late && s === 'draft' && <Tag color="error">{t('inbox.state.late')}</Tag>}
           </Space>
+        );
+      },
+    },
+    {
+      title: t('inbox.reminders'),
+      key: 'reminders',
+      width: 120,
+      render: (_: unknown, x: InboxItem) => {
+        const r = x.month === reminderMonth ? reminders.get(x.projectId) : undefined;
+        return r ? (
+          <Tooltip title={t('inbox.remindedTip', { date: r.lastRemindedOn })}>
+            <Tag color="orange" data-testid={`inbox-reminded-${x.projectId}`}>
+              {t('inbox.reminded', { n: r.count })}
+            </Tag>
+          </Tooltip>
+        ) : (
+          '-'
         );
       },
     },

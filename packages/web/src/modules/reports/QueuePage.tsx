@@ -1,12 +1,14 @@
-// 审核队列: the office's submitted reports of a month, verified or returned in place, each linking to its form.
+// 审核队列: the office's submitted reports of a month, verified or returned in place (or several verified in one
+// action), each linking to its form; a link to the month's late reports and 催报.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import type { MonthlyReport } from '@ducha/contract';
-import { useReports, useVerifyReport } from '../../api/reports.ts';
+import { useReports, useVerifyReport, useVerifyReports } from '../../api/reports.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { BatchBar, useBatchFeedback, useRowSelection } from '../../components/batch.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -28,8 +30,24 @@ function QueueTable() {
   const table = useTableState<Filters>({ month: isMonth(asked) ? asked : lastMonth(), status: 'submitted' });
   const query = useReports(table.params);
   const verify = useVerifyReport();
+  const verifyMany = useVerifyReports();
+  const selection = useRowSelection<MonthlyReport>();
+  const feedback = useBatchFeedback();
   const [returning, setReturning] = useState<MonthlyReport | null>(null);
   const monthOfReport = (r: MonthlyReport) => monthOf(r.year, r.month);
+  const month = table.state.filters.month;
+
+  const verifySelected = () => {
+    const rows = selection.selected;
+    const names = new Map(rows.map((r) => [r.id, `${r.projectCode} ${r.projectName}`]));
+    return verifyMany.mutateAsync(rows.map((r) => ({ id: r.id, version: r.version }))).then((res) => {
+      selection.clear();
+      feedback(res, {
+        done: t('queue.verifiedMany', { n: res.done }),
+        label: (id) => names.get(id) ?? `#${id}`,
+      });
+    }, onError);
+  };
   const columns = [
     { title: t('project.code'), dataIndex: 'projectCode', width: 140 },
     {
@@ -54,6 +72,11 @@ function QueueTable() {
       title: t('report.timeliness'),
       dataIndex: 'timeliness',
       render: (v: MonthlyReport['timeliness']) => <TimelinessTag value={v} />,
+    },
+    {
+      title: t('queue.reminders'),
+      dataIndex: 'reminderCount',
+      render: (n: number) => (n > 0 ? <Tag color="orange">{t('inbox.reminded', { n })}</Tag> : '-'),
     },
     {
       title: t('common.actions'),
@@ -94,13 +117,35 @@ function QueueTable() {
       query={query}
       searchPlaceholder={t('project.search')}
       filters={
-        <MonthInput
-          value={table.state.filters.month}
-          onChange={(month) => table.setFilter({ month })}
-          testId="queue-month"
-        />
+        <>
+          <MonthInput
+            value={month}
+            onChange={(m) => {
+              selection.clear();
+              table.setFilter({ month: m });
+            }}
+            testId="queue-month"
+          />
+          <Link to={`/reports/overdue?month=${month}`} data-testid="queue-to-overdue">
+            {t('queue.toOverdue')}
+          </Link>
+        </>
       }
       columns={columns}
+      rowSelection={selection.rowSelection}
+      batchBar={
+        <BatchBar count={selection.count} onClear={selection.clear} testId="queue-batch">
+          <Popconfirm
+            title={t('queue.batchVerifyConfirm', { n: selection.count })}
+            onConfirm={verifySelected}
+            okButtonProps={{ 'data-testid': 'queue-batch-verify-ok' }}
+          >
+            <Button type="primary" loading={verifyMany.isPending} data-testid="queue-batch-verify">
+              {t('queue.batchVerify', { n: selection.count })}
+            </Button>
+          </Popconfirm>
+        </BatchBar>
+      }
     >
       {returning && <ReturnModal report={returning} onClose={() => setReturning(null)} />}
     </ListPage>

@@ -241,6 +241,11 @@ export default function ReportPage({ side }: ReportPageProps) {
           <Typography.Text type="secondary">
             {project.data.code} · {t('report.deadline')} {data.deadline}
           </Typography.Text>
+          {data.reminder && (
+            <Tag color="orange" data-testid="report-reminders">
+              {t('report.remindedTag', { n: data.reminder.count, date: data.reminder.lastRemindedOn })}
+            </Tag>
+          )}
           {c && isOffice(me.role) && <ReviewActions report={c} onAmend={() => setAmending(true)} />}
         </Space>
         <StatusBanner data={data} />
