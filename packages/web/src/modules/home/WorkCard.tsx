@@ -31,7 +31,7 @@ function rows(w: Workbench, t: (k: MsgKey, v?: Record<string, string | number>) 
         key: 'missing',
         label: t('work.missing', { month }),
         count: o.reportsMissing,
-        to: `/lights?month=${month}&reason=REPORT_MISSING`,
+        to: `/reports/overdue?month=${month}`,
         urgent: true,
       },
       {
@@ -55,7 +55,7 @@ function rows(w: Workbench, t: (k: MsgKey, v?: Record<string, string | number>) 
         to: '/items/escalations',
       },
       { key: 'adjustments', label: t('work.adjustments'), count: o.listAdjustments, to: '/lists' },
-      { key: 'planDrafts', label: t('work.planDrafts'), count: o.planDrafts, to: '/projects' },
+      { key: 'planDrafts', label: t('work.planDrafts'), count: o.planDrafts, to: '/projects/plan-drafts' },
     );
   }
   const f = w.filer;
