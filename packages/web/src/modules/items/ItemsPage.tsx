@@ -30,6 +30,8 @@ export function useItemColumns(compact = false) {
       title: t('item.code'),
       dataIndex: 'code',
       key: 'code',
+      width: 130,
+      fixed: 'left' as const,
       render: (code: string, i: Item) => <Link to={`/items/${i.id}`}>{code}</Link>,
     },
     { title: t('item.kind'), key: 'kind', render: (_: unknown, i: Item) => <ItemKindTag kind={i.kind} /> },
@@ -37,6 +39,10 @@ export function useItemColumns(compact = false) {
       title: t('item.title'),
       dataIndex: 'title',
       key: 'title',
+      // the title stays in view and is cut with a tooltip, so 预警 and 催办 fit in 1440 px
+      width: 240,
+      fixed: 'left' as const,
+      ellipsis: { showTitle: true },
       render: (title: string, i: Item) => (
         <Link to={`/items/${i.id}`} data-testid="item-link">
           {title}
@@ -46,6 +52,8 @@ export function useItemColumns(compact = false) {
     {
       title: t('item.project'),
       key: 'project',
+      width: 200,
+      ellipsis: { showTitle: true },
       render: (_: unknown, i: Item) =>
         i.project ? (
           <Link to={`/projects/${i.project.id}`}>{i.project.name}</Link>
@@ -62,6 +70,8 @@ export function useItemColumns(compact = false) {
     {
       title: t('item.responsibleUnit'),
       key: 'unit',
+      width: 180,
+      ellipsis: { showTitle: true },
       render: (_: unknown, i: Item) => i.responsibleUnit?.name ?? '-',
     },
     { title: t('item.level'), dataIndex: 'levelLabel', key: 'level' },

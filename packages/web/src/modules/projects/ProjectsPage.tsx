@@ -59,10 +59,14 @@ export default function ProjectsPage() {
   };
 
   const columns = [
-    { title: t('project.code'), dataIndex: 'code', width: 140 },
+    // code and name stay in view and long names are cut with a tooltip: the list fits 1440 px
+    { title: t('project.code'), dataIndex: 'code', width: 130, fixed: 'left' as const },
     {
       title: t('field.name'),
       dataIndex: 'name',
+      width: 260,
+      fixed: 'left' as const,
+      ellipsis: { showTitle: true },
       render: (name: string, p: Project) => (
         <Space size={4}>
           <Link to={`/projects/${p.id}`}>{name}</Link>
@@ -70,7 +74,7 @@ export default function ProjectsPage() {
         </Space>
       ),
     },
-    { title: t('project.region'), dataIndex: 'regionName' },
+    { title: t('project.region'), dataIndex: 'regionName', width: 100 },
     {
       title: t('field.sector'),
       dataIndex: 'sector',
@@ -84,6 +88,7 @@ export default function ProjectsPage() {
     {
       title: t('project.totalInvestmentWan'),
       dataIndex: 'totalInvestment',
+      width: 130,
       align: 'right' as const,
       sorter: true,
       sortDirections: ['descend' as const, 'ascend' as const],
@@ -110,6 +115,8 @@ export default function ProjectsPage() {
     {
       title: t('project.responsibleUnit'),
       key: 'responsibleUnit',
+      width: 200,
+      ellipsis: { showTitle: true },
       render: (_: unknown, p: Project) => p.responsibility.responsibleUnitName ?? '-',
     },
   ];
