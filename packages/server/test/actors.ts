@@ -56,3 +56,17 @@ export const actors = {
 };
 export type Who = keyof typeof actors;
 export const everyone = Object.keys(actors) as Who[];
+
+/**
+ * A policy table as test cases: each row (a note and the record's facts) against every actor of
+ * `cast`, expecting exactly the actors `pick` names to be allowed.
+ */
+export function matrix<F, R extends { note: string; facts: F }, W extends string = Who>(
+  rows: readonly R[],
+  pick: (r: R) => readonly W[],
+  cast: readonly W[] = everyone as unknown as readonly W[],
+): [string, W, F, boolean][] {
+  return rows.flatMap((r) =>
+    cast.map((w) => [r.note, w, r.facts, pick(r).includes(w)] as [string, W, F, boolean]),
+  );
+}

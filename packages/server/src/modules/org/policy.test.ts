@@ -28,7 +28,17 @@ import {
   type UnitFacts,
   type UserFacts,
 } from './policy.ts';
-import { CITY, LINDIAN, OTHER_CITY, PROVINCE, SIBLING, TOWN, TRAP, actor } from '../../../test/actors.ts';
+import {
+  CITY,
+  LINDIAN,
+  OTHER_CITY,
+  PROVINCE,
+  SIBLING,
+  TOWN,
+  TRAP,
+  actor,
+  matrix,
+} from '../../../test/actors.ts';
 
 // Unit ids: 10 the unit user's unit, 20 the reporter's, 30 the inspector's, 40 the expert's.
 const actors = {
@@ -53,11 +63,7 @@ interface Row<F> {
 }
 
 /** Expands each row into one case per actor, so a failure names the actor and the record. */
-function matrix<F>(rows: Row<F>[]): [string, Who, F, boolean][] {
-  return rows.flatMap((r) =>
-    everyone.map((w) => [r.note, w, r.facts, r.allow.includes(w)] as [string, Who, F, boolean]),
-  );
-}
+const cases = <F>(rows: Row<F>[]) => matrix<F, Row<F>, Who>(rows, (r) => r.allow, everyone);
 
 describe('canReadRegion: own subtree plus the ancestors (so the tree has its root)', () => {
   const rows: Row<string>[] = [
@@ -83,7 +89,7 @@ describe('canReadRegion: own subtree plus the ancestors (so the tree has its roo
     },
     { note: "string prefix of 230600's path, not an ancestor", facts: '230000.2306', allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, path, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, path, expected) => {
     expect(canReadRegion(actors[who], path)).toBe(expected);
   });
 });
@@ -140,7 +146,7 @@ describe('canReadUnit: region roles their subtree, unit staff and own-scope role
     { note: 'another city unit (230100)', facts: units.otherCity, allow: ['admin'] },
     { note: 'province-level unit (an ancestor region)', facts: units.province, allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canReadUnit(actors[who], facts)).toBe(expected);
   });
 });
@@ -155,7 +161,7 @@ describe('canCreateUnit: admin, or an office over the region', () => {
     { note: 'another city', facts: OTHER_CITY, allow: ['admin'] },
     { note: 'the province (above the city office)', facts: PROVINCE, allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, path, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, path, expected) => {
     expect(canCreateUnit(actors[who], path)).toBe(expected);
   });
 });
@@ -175,7 +181,7 @@ describe('canWriteUnit: admin, the office over it, or the unit’s own staff', (
     { note: 'prefix-trap unit', facts: units.trap, allow: ['admin', 'office'] },
     { note: 'another city', facts: units.otherCity, allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canWriteUnit(actors[who], facts)).toBe(expected);
   });
 });
@@ -228,7 +234,7 @@ describe('canReadPerson', () => {
     { note: 'a person with no unit', facts: people.noUnit, allow: ['admin'] },
     { note: 'a person in another city', facts: people.otherCity, allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canReadPerson(actors[who], facts)).toBe(expected);
   });
 
@@ -265,7 +271,7 @@ describe('canWritePerson: admin, the office over it, or staff of the same unit',
     { note: 'a person with no unit', facts: people.noUnit, allow: ['admin'] },
     { note: 'a person in another city', facts: people.otherCity, allow: ['admin'] },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canWritePerson(actors[who], facts)).toBe(expected);
   });
 });
@@ -306,7 +312,7 @@ describe('positions: read by region roles and the unit itself; written only by a
     { note: 'a prefix-trap position', facts: positions.trap, allow: ['admin', 'office', 'leader'] },
     { note: 'another city', facts: positions.otherCity, allow: ['admin'] },
   ];
-  it.each(matrix(read))('canReadPosition %s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(read))('canReadPosition %s: %s → %s', (_note, who, facts, expected) => {
     expect(canReadPosition(actors[who], facts)).toBe(expected);
   });
 
@@ -326,7 +332,7 @@ describe('positions: read by region roles and the unit itself; written only by a
     { note: 'a prefix-trap position', facts: positions.trap, allow: ['admin', 'office'] },
     { note: 'another city', facts: positions.otherCity, allow: ['admin'] },
   ];
-  it.each(matrix(write))('canWritePosition %s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(write))('canWritePosition %s: %s → %s', (_note, who, facts, expected) => {
     expect(canWritePosition(actors[who], facts)).toBe(expected);
   });
 });
@@ -379,7 +385,7 @@ describe('canReadUser: admin, oneself, or the office over the account’s region
       allow: ['admin'],
     },
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canReadUser(actors[who], facts)).toBe(expected);
   });
 });
@@ -413,7 +419,7 @@ describe('canWriteUser: offices manage unit/reporter/inspector/expert accounts i
       })),
     ),
   ];
-  it.each(matrix(rows))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases(rows))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canWriteUser(actors[who], facts)).toBe(expected);
   });
 });

@@ -22,6 +22,7 @@ import {
   actor,
   actors,
   everyone,
+  matrix,
 } from '../../../test/actors.ts';
 
 interface Row {
@@ -121,23 +122,16 @@ const rows: Row[] = [
   },
 ];
 
-function matrix(pick: (r: Row) => readonly Who[]): [string, Who, ProjectFacts, boolean][] {
-  return rows.flatMap((r) => everyone.map((w) => [r.note, w, r.facts, pick(r).includes(w)] as const)) as [
-    string,
-    Who,
-    ProjectFacts,
-    boolean,
-  ][];
-}
+const cases = (pick: (r: Row) => readonly Who[]) => matrix<ProjectFacts, Row>(rows, pick);
 
 describe('canReadProject: region roles their subtree, unit staff lead + co projects, reporters owned ones', () => {
-  it.each(matrix((r) => r.read))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases((r) => r.read))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canReadProject(actors[who], facts)).toBe(expected);
   });
 });
 
 describe('canEditProject: the office in its subtree and the lead unit, never co-units, leaders or reporters', () => {
-  it.each(matrix((r) => r.edit))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases((r) => r.edit))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canEditProject(actors[who], facts)).toBe(expected);
   });
 });

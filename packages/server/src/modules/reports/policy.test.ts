@@ -27,6 +27,7 @@ import {
   actor,
   actors,
   everyone,
+  matrix,
 } from '../../../test/actors.ts';
 
 interface Row {
@@ -156,20 +157,16 @@ const rows: Row[] = [
   },
 ];
 
-function matrix(pick: (r: Row) => readonly Who[]): [string, Who, ProjectFacts, boolean][] {
-  return rows.flatMap((r) =>
-    everyone.map((w) => [r.note, w, r.facts, pick(r).includes(w)] as [string, Who, ProjectFacts, boolean]),
-  );
-}
+const cases = (pick: (r: Row) => readonly Who[]) => matrix<ProjectFacts, Row>(rows, pick);
 
 describe("canFileReport: the lead unit, the owner's reporter and the office in its subtree; never a co-unit", () => {
-  it.each(matrix((r) => r.file))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases((r) => r.file))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canFileReport(actors[who], facts)).toBe(expected);
   });
 });
 
 describe('canVerifyReport: only the office over the region, and the admin', () => {
-  it.each(matrix((r) => r.verify))('%s: %s → %s', (_note, who, facts, expected) => {
+  it.each(cases((r) => r.verify))('%s: %s → %s', (_note, who, facts, expected) => {
     expect(canVerifyReport(actors[who], facts)).toBe(expected);
   });
 });
