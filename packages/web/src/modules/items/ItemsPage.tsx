@@ -2,7 +2,7 @@
 // selected items (each a single 催办: count, timeline, notice).
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Input, Modal, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Item } from '@ducha/contract';
 import { useItems, useRemindItems, type ItemFilters } from '../../api/items.ts';
@@ -19,6 +19,7 @@ import { raiserRoles, remindableStatuses, reminderRoles } from './access.ts';
 import { ItemFilterControls, activeItemFilters, itemFiltersFromView } from './ItemFilters.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemFlags, ItemKindTag, ItemStatusTag, ListedTag } from './ItemTags.tsx';
+import { NoteModal } from '../../components/NoteModal.tsx';
 
 /** The ledger's columns, shared with the project's items tab (which leaves some out). */
 export function useItemColumns(compact = false) {
@@ -99,39 +100,27 @@ function RemindModal({ items, onClose }: { items: Item[]; onClose: (done: boolea
   const onError = useApiError();
   const feedback = useBatchFeedback();
   const remind = useRemindItems();
-  const [note, setNote] = useState('');
   const names = new Map(items.map((i) => [i.id, `${i.code} ${i.title}`]));
-  const send = () =>
-    remind
-      .mutateAsync({ items: items.map((i) => ({ id: i.id, version: i.version })), note: note.trim() || null })
-      .then((res) => {
-        feedback(res, {
-          done: t('item.remindedMany', { n: res.done }),
-          label: (id) => names.get(id) ?? `#${id}`,
-        });
-        onClose(true);
-      }, onError);
+  const send = (note: string | null) =>
+    remind.mutateAsync({ items: items.map((i) => ({ id: i.id, version: i.version })), note }).then((res) => {
+      feedback(res, {
+        done: t('item.remindedMany', { n: res.done }),
+        label: (id) => names.get(id) ?? `#${id}`,
+      });
+      onClose(true);
+    }, onError);
   return (
-    <Modal
-      open
+    <NoteModal
       title={t('item.batchRemindTitle', { n: items.length })}
       okText={t('item.batchRemind', { n: items.length })}
+      help={t('item.batchRemindHelp')}
+      noteLabel={t('item.batchNote')}
+      maxLength={500}
+      pending={remind.isPending}
+      testIds={{ ok: 'item-batch-remind-ok', note: 'item-batch-note' }}
       onOk={send}
       onCancel={() => onClose(false)}
-      confirmLoading={remind.isPending}
-      okButtonProps={{ 'data-testid': 'item-batch-remind-ok' }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('item.batchRemindHelp')}</Typography.Paragraph>
-      <Typography.Text>{t('item.batchNote')}</Typography.Text>
-      <Input.TextArea
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        maxLength={500}
-        rows={3}
-        data-testid="item-batch-note"
-      />
-    </Modal>
+    />
   );
 }
 

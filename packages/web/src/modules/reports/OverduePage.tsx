@@ -2,7 +2,7 @@
 // selected projects, or every late one, in one action (one notice per unit, counted, on each project's timeline).
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import type { OverdueReport } from '@ducha/contract';
 import { useOverdueReports, useRemindReports } from '../../api/reports.ts';
@@ -17,6 +17,7 @@ import { MonthInput } from '../../components/MonthInput.tsx';
 import { isMonth, lastMonth, shiftMonth } from '../../components/period.ts';
 import { PageCard } from '../../components/StatusTag.tsx';
 import { useApiError } from '../../components/useApiError.ts';
+import { NoteModal } from '../../components/NoteModal.tsx';
 
 type Row = OverdueReport & { id: number };
 
@@ -48,43 +49,31 @@ function RemindModal({
   const onError = useApiError();
   const feedback = useBatchFeedback();
   const remind = useRemindReports();
-  const [note, setNote] = useState('');
   const names = new Map(all.map((p) => [p.projectId, `${p.projectCode} ${p.projectName}`]));
   const count = projects?.length ?? all.length;
-  const send = () =>
-    remind
-      .mutateAsync({ month, projectIds: projects?.map((p) => p.projectId), note: note.trim() || null })
-      .then((res) => {
-        feedback(res, {
-          done:
-            t('overdue.sent', { done: res.done, units: res.units, accounts: res.accounts }) +
-            (res.silentUnits > 0 ? t('overdue.silent', { n: res.silentUnits }) : ''),
-          label: (id) => names.get(id) ?? `#${id}`,
-        });
-        onClose(true);
-      }, onError);
+  const send = (note: string | null) =>
+    remind.mutateAsync({ month, projectIds: projects?.map((p) => p.projectId), note }).then((res) => {
+      feedback(res, {
+        done:
+          t('overdue.sent', { done: res.done, units: res.units, accounts: res.accounts }) +
+          (res.silentUnits > 0 ? t('overdue.silent', { n: res.silentUnits }) : ''),
+        label: (id) => names.get(id) ?? `#${id}`,
+      });
+      onClose(true);
+    }, onError);
   return (
-    <Modal
-      open
+    <NoteModal
       title={projects ? t('overdue.titleSelected', { n: count }) : t('overdue.titleAll', { month, n: count })}
       okText={t('overdue.send')}
+      help={t('overdue.confirmHelp')}
+      noteLabel={t('overdue.note')}
+      placeholder={t('overdue.notePlaceholder')}
+      maxLength={300}
+      pending={remind.isPending}
+      testIds={{ ok: 'overdue-send', note: 'overdue-note' }}
       onOk={send}
       onCancel={() => onClose(false)}
-      confirmLoading={remind.isPending}
-      okButtonProps={{ 'data-testid': 'overdue-send' }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('overdue.confirmHelp')}</Typography.Paragraph>
-      <Typography.Text>{t('overdue.note')}</Typography.Text>
-      <Input.TextArea
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        maxLength={300}
-        rows={3}
-        placeholder={t('overdue.notePlaceholder')}
-        data-testid="overdue-note"
-      />
-    </Modal>
+    />
   );
 }
 
