@@ -2,6 +2,11 @@
 import ExcelJS from 'exceljs';
 
 export { ExcelJS };
+export { openWorkbook, UnreadableWorkbook } from './xlsx-package.ts';
+
+/** A row whose first cell reads 示例 (示例、示例行、示例：…) is an example: templates mark theirs so. */
+export const EXAMPLE_MARK = '示例';
+const isExample = (text: string | null | undefined) => !!text && text.startsWith(EXAMPLE_MARK);
 
 /** A cell as trimmed text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
 export function cellText(value: ExcelJS.CellValue): string | null {
@@ -32,13 +37,14 @@ export interface SheetRow {
 
 /**
  * The data rows under the header row (found among the first 10 rows by `anchor`, e.g. 项目编号).
- * Headers are matched without a trailing * (required marks); empty rows are skipped.
+ * Headers are matched without a trailing * (required marks); empty rows are skipped, and so are
+ * example rows (first cell 示例), whose numbers come back in `ignored`.
  */
 export function readTable(
   ws: ExcelJS.Worksheet,
   headers: Record<string, string>,
   anchor: string,
-): { rows: SheetRow[]; missing: string[] } | null {
+): { rows: SheetRow[]; missing: string[]; ignored: number[] } | null {
   let headerRow = 0;
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
     const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => cellText(v)?.replace(/\*$/, ''));
@@ -59,8 +65,13 @@ export function readTable(
     .filter(([, key]) => !found.has(key))
     .map(([header]) => header);
   const rows: SheetRow[] = [];
+  const ignored: number[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
+    if (isExample(cellText(row.getCell(1).value))) {
+      ignored.push(r);
+      continue;
+    }
     const values: Record<string, string | null> = {};
     let any = false;
     for (const [col, key] of columns) {
@@ -70,7 +81,7 @@ export function readTable(
     }
     if (any) rows.push({ row: r, values });
   }
-  return { rows, missing };
+  return { rows, missing, ignored };
 }
 
 /** Adds a sheet with a bold, frozen, filterable header row and the given rows. */
