@@ -104,6 +104,34 @@ export function addTable(
   return ws;
 }
 
+/** A data-validation rule: a drop-down list or a number range; strict rules refuse other input, others warn. */
+export interface ValidationRule {
+  type: 'list' | 'decimal' | 'whole';
+  formulae: (string | number)[];
+  operator?: 'between' | 'greaterThanOrEqual';
+  strict: boolean;
+  title: string;
+  message: string;
+}
+
+/** Adds a data validation (drop-down or check) over a range such as D2:D5000. */
+export function addValidation(ws: ExcelJS.Worksheet, range: string, rule: ValidationRule) {
+  // exceljs has the collection but not its type
+  const validations = (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  validations.add(range, {
+    type: rule.type,
+    formulae: rule.formulae,
+    operator: rule.operator,
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: rule.strict ? 'stop' : 'warning',
+    errorTitle: rule.title,
+    error: rule.message,
+  });
+}
+
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

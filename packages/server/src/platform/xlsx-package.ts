@@ -277,8 +277,16 @@ async function diagnose(zip: JSZip, error: unknown): Promise<string> {
   return `文件的结构无法解析(${message.slice(0, 200)})。${SAVE_AS}`;
 }
 
-/** Reads an uploaded .xlsx with exceljs, repairing other producers' naming first; throws UnreadableWorkbook with the reason. */
-export async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
+/**
+ * Reads an uploaded .xlsx with exceljs, repairing other producers' naming first; throws
+ * UnreadableWorkbook with the reason. `ignore` names worksheet parts the caller does not need
+ * (exceljs's ignoreNodes): a filled template's drop-downs cover thousands of cells, and reading
+ * them costs seconds that an import has no use for.
+ */
+export async function openWorkbook(
+  file: Buffer,
+  opts: { ignore?: string[] } = {},
+): Promise<ExcelJS.Workbook> {
   if (!startsWith(file, [0x50, 0x4b])) throw new UnreadableWorkbook(notAPackage(file));
   let zip: JSZip;
   try {
@@ -300,7 +308,7 @@ export async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    await wb.xlsx.load(body as unknown as ArrayBuffer, { ignoreNodes: opts.ignore ?? [] } as never);
   } catch (e) {
     throw new UnreadableWorkbook(await diagnose(zip, e));
   }

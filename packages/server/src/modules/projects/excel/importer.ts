@@ -79,7 +79,8 @@ export async function importProjects(
   });
   let wb: ExcelJS.Workbook;
   try {
-    wb = await openWorkbook(file);
+    // the import reads cell values only: drop-downs, conditional formats and extensions are skipped
+    wb = await openWorkbook(file, { ignore: ['dataValidations', 'conditionalFormatting', 'extLst'] });
   } catch (e) {
     if (e instanceof UnreadableWorkbook) return fail(`无法读取文件：${e.reason}`);
     throw e;
