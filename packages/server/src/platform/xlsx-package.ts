@@ -35,7 +35,6 @@ export class UnreadableWorkbook extends Error {
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const SAVE_AS = '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿(.xlsx)后再上传';
 
 const startsWith = (file: Buffer, bytes: number[]) => bytes.every((b, i) => file[i] === b);
