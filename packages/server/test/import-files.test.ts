@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMULA_WITHOUT_RESULT } from '../src/modules/projects/excel/import-rules.ts';
 import { openWorkbook } from '../src/platform/excel.ts';
 import { signInAs } from './factories.ts';
 import { createTestApp, type Client, type TestApp } from './helpers.ts';
@@ -111,6 +112,21 @@ describe('sheets from other producers', () => {
         errors: [],
       });
     }
+  });
+});
+
+describe('formulas', () => {
+  it('a script-written formula has no result: the cell says to open and save the file, nothing else', async () => {
+    const body = (await upload(fixture('openpyxl-formulas.xlsx'))).json();
+    expect(body.errors).toEqual([
+      { row: 4, column: '年度计划投资(万元)', value: null, message: FORMULA_WITHOUT_RESULT },
+      { row: 6, column: '总投资(万元)', value: null, message: FORMULA_WITHOUT_RESULT },
+    ]);
+  });
+
+  it('saved by LibreOffice, the same sheet carries the results and passes', async () => {
+    const body = (await upload(fixture('libreoffice-formulas.xlsx'))).json();
+    expect(body).toMatchObject({ rows: 3, errors: [], ignored: [3] });
   });
 });
 

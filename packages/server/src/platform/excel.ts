@@ -29,10 +29,23 @@ export function cellText(value: ExcelJS.CellValue): string | null {
   return null;
 }
 
+/**
+ * A formula cell whose file stores no computed result: scripts (openpyxl) write formulas only, and
+ * the result exists once Excel, WPS or LibreOffice has opened and saved the file.
+ */
+export function formulaWithoutResult(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (!('formula' in value) && !('sharedFormula' in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result === undefined || result === null;
+}
+
 export interface SheetRow {
   /** the row number Excel shows */
   row: number;
   values: Record<string, string | null>;
+  /** keys whose cell is a formula without a stored result (read as empty) */
+  formulas?: string[];
 }
 
 /**
@@ -74,12 +87,15 @@ export function readTable(
     }
     const values: Record<string, string | null> = {};
     let any = false;
+    let formulas: string[] | undefined;
     for (const [col, key] of columns) {
-      const text = cellText(row.getCell(col).value);
+      const value = row.getCell(col).value;
+      const text = cellText(value);
       values[key] = text;
       if (text !== null) any = true;
+      else if (formulaWithoutResult(value)) (formulas ??= []).push(key);
     }
-    if (any) rows.push({ row: r, values });
+    if (any || formulas) rows.push(formulas ? { row: r, values, formulas } : { row: r, values });
   }
   return { rows, missing, ignored };
 }

@@ -131,6 +131,9 @@ export function dateProblem(s: string): string | null {
   return null;
 }
 
+export const FORMULA_WITHOUT_RESULT =
+  '单元格是公式，但文件中没有保存计算结果(由程序生成、未经表格软件计算的文件常见)：请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入';
+
 export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; errors: ImportError[] } {
   const L = lookups(refs);
   const errors: ImportError[] = [];
@@ -138,10 +141,16 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
   const codes = new Map<string, number>();
   const names = new Map<string, number>();
 
-  for (const { row, values: v } of rows) {
+  for (const { row, values: v, formulas } of rows) {
     const before = errors.length;
-    const err = (key: string, message: string) =>
-      errors.push({ row, column: header[key] ?? key, value: v[key] ?? null, message });
+    // a formula without a stored result is its one problem: the cell's other checks would only echo it
+    const noResult = new Set(formulas);
+    for (const key of noResult)
+      errors.push({ row, column: header[key] ?? key, value: null, message: FORMULA_WITHOUT_RESULT });
+    const err = (key: string, message: string) => {
+      if (!noResult.has(key))
+        errors.push({ row, column: header[key] ?? key, value: v[key] ?? null, message });
+    };
     const required = (key: string) => {
       if (!v[key]) err(key, '必填项不能为空');
       return v[key] ?? '';
