@@ -160,6 +160,20 @@ describe('files that cannot be read say why', () => {
     expect(await reasonOf(await docx.generateAsync({ type: 'nodebuffer' }))).toContain('Word 文档(.docx)');
   });
 
+  it('names a Strict Open XML workbook', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(fixture('openpyxl.xlsx'));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file(
+      'xl/workbook.xml',
+      workbook.replace(
+        'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+        'http://purl.oclc.org/ooxml/spreadsheetml/main',
+      ),
+    );
+    expect(await reasonOf(await zip.generateAsync({ type: 'nodebuffer' }))).toContain('Strict Open XML');
+  });
+
   it('names the part that is not well-formed XML', async () => {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(fixture('openpyxl.xlsx'));

@@ -75,7 +75,13 @@ async function notAWorkbook(zip: JSZip): Promise<string | null> {
       return `这是 OpenDocument 表格(.ods)，不是 .xlsx。${SAVE_AS}`;
     return '这是 OpenDocument 文档，不是 Excel 工作簿';
   }
-  if (zip.file('xl/workbook.xml')) return null;
+  const workbook = zip.file('xl/workbook.xml');
+  if (workbook) {
+    // ISO 29500 Strict (Excel's "Strict Open XML 电子表格"): other namespaces and relationship types
+    if ((await workbook.async('string')).slice(0, 2000).includes('purl.oclc.org/ooxml/spreadsheetml/main'))
+      return `这是“Strict Open XML 电子表格”格式，系统只读取常规的 Excel 工作簿。${SAVE_AS}`;
+    return null;
+  }
   if (zip.file('xl/workbook.bin')) return `这是 Excel 二进制工作簿(.xlsb)，不是 .xlsx。${SAVE_AS}`;
   if (zip.file('word/document.xml')) return '这是 Word 文档(.docx)，不是 Excel 工作簿';
   if (zip.file(/^ppt\//).length) return '这是 PowerPoint 演示文稿，不是 Excel 工作簿';
