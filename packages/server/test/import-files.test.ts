@@ -115,6 +115,22 @@ describe('sheets from other producers', () => {
   });
 });
 
+describe("an office's mistakes in a script-written sheet", () => {
+  it('a day that does not exist, and twelve months off the annual plan as one problem over 1–12月', async () => {
+    const body = (await upload(fixture('openpyxl-mistakes.xlsx'))).json();
+    expect(body.errors).toEqual([
+      {
+        row: 4,
+        column: '12月计划(万元)',
+        columns: Array.from({ length: 12 }, (_, i) => `${i + 1}月计划(万元)`),
+        value: '100、0、150、300、400、450、500、500、450、400、300、150',
+        message: '分月计划合计 3700.00 万元，与年度计划 3600.00 万元不一致',
+      },
+      { row: 5, column: '计划开工', value: '2026-02-30', message: '日期不存在：2026 年 2 月只有 28 天' },
+    ]);
+  });
+});
+
 describe('formulas', () => {
   it('a script-written formula has no result: the cell says to open and save the file, nothing else', async () => {
     const body = (await upload(fixture('openpyxl-formulas.xlsx'))).json();

@@ -457,7 +457,7 @@ test('the queue opens on the month with reports waiting, the light board on the 
 // ---- spreadsheets from other producers (issue 10) ----
 const FIXTURES = path.resolve(import.meta.dirname, '../../server/test/fixtures/xlsx');
 
-test('a 责任分解表 written by openpyxl passes the dry run, its example row skipped; an encrypted file says why', () =>
+test('a 责任分解表 written by openpyxl passes the dry run, its example row skipped; an encrypted file and mistakes say why', () =>
   flow('import-openpyxl', async (page) => {
     await loginOk(page, 'office_lindian');
     await page.goto(`${BASE}/projects/import`);
@@ -473,4 +473,8 @@ test('a 责任分解表 written by openpyxl passes the dry run, its example row 
     await input.setInputFiles(path.join(FIXTURES, 'unreadable-encrypted.xlsx'));
     const errors = page.getByTestId('import-errors');
     await errors.getByText('文件设置了打开密码', { exact: false }).waitFor();
+    // an office's mistakes: the twelve months as one group, a day that does not exist
+    await input.setInputFiles(path.join(FIXTURES, 'openpyxl-mistakes.xlsx'));
+    await errors.getByText('1–12月计划(万元)', { exact: true }).waitFor();
+    await errors.getByText('日期不存在：2026 年 2 月只有 28 天').waitFor();
   }));

@@ -275,7 +275,11 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
         const problem = monthlySumError(planned, monthly);
         if (problem) {
           err('m12', problem);
-          errors[errors.length - 1]!.columns = monthKeys.map((k) => header[k]!);
+          // the group's value is the twelve amounts as read
+          Object.assign(errors[errors.length - 1]!, {
+            columns: monthKeys.map((k) => header[k]!),
+            value: monthKeys.map((k) => v[k]).join('、'),
+          });
         }
       }
       const milestones = split(v.milestones).map((m) => {
