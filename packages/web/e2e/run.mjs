@@ -826,3 +826,28 @@ test('office sends 催报 for a month with late reports: counts, the timeline, t
       await page.getByTestId('notif-table').getByText(`${owned.projectCode}`).first().waitFor();
     }
   }));
+
+// ---- spreadsheets from other producers (issue 10) ----
+const FIXTURES = path.resolve(import.meta.dirname, '../../server/test/fixtures/xlsx');
+
+test('a 责任分解表 written by openpyxl passes the dry run, its example row skipped; an encrypted file and mistakes say why', () =>
+  flow('import-openpyxl', async (page) => {
+    await loginOk(page, 'office_lindian');
+    await page.goto(`${BASE}/projects/import`);
+    await page.getByTestId('import-next').click();
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles(path.join(FIXTURES, 'openpyxl.xlsx'));
+    const ignored = page.getByTestId('import-ignored');
+    await ignored.waitFor();
+    assert.match(await ignored.innerText(), /第 3 行是示例行/);
+    const preview = page.getByTestId('import-preview');
+    await preview.locator('.ant-table-row').nth(2).waitFor();
+    assert.match(await preview.innerText(), /LD-2026-901/);
+    await input.setInputFiles(path.join(FIXTURES, 'unreadable-encrypted.xlsx'));
+    const errors = page.getByTestId('import-errors');
+    await errors.getByText('文件设置了打开密码', { exact: false }).waitFor();
+    // an office's mistakes: the twelve months as one group, a day that does not exist
+    await input.setInputFiles(path.join(FIXTURES, 'openpyxl-mistakes.xlsx'));
+    await errors.getByText('1–12月计划(万元)', { exact: true }).waitFor();
+    await errors.getByText('日期不存在：2026 年 2 月只有 28 天').waitFor();
+  }));

@@ -2,6 +2,11 @@
 import ExcelJS from 'exceljs';
 
 export { ExcelJS };
+export { openWorkbook, UnreadableWorkbook } from './xlsx-package.ts';
+
+/** A row whose first cell reads 示例 (示例、示例行、示例：…) is an example: templates mark theirs so. */
+export const EXAMPLE_MARK = '示例';
+const isExample = (text: string | null | undefined) => !!text && text.startsWith(EXAMPLE_MARK);
 
 /** A cell as trimmed text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
 export function cellText(value: ExcelJS.CellValue): string | null {
@@ -24,21 +29,35 @@ export function cellText(value: ExcelJS.CellValue): string | null {
   return null;
 }
 
+/**
+ * A formula cell whose file stores no computed result: scripts (openpyxl) write formulas only, and
+ * the result exists once Excel, WPS or LibreOffice has opened and saved the file.
+ */
+export function formulaWithoutResult(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (!('formula' in value) && !('sharedFormula' in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result === undefined || result === null;
+}
+
 export interface SheetRow {
   /** the row number Excel shows */
   row: number;
   values: Record<string, string | null>;
+  /** keys whose cell is a formula without a stored result (read as empty) */
+  formulas?: string[];
 }
 
 /**
  * The data rows under the header row (found among the first 10 rows by `anchor`, e.g. 项目编号).
- * Headers are matched without a trailing * (required marks); empty rows are skipped.
+ * Headers are matched without a trailing * (required marks); empty rows are skipped, and so are
+ * example rows (first cell 示例), whose numbers come back in `ignored`.
  */
 export function readTable(
   ws: ExcelJS.Worksheet,
   headers: Record<string, string>,
   anchor: string,
-): { rows: SheetRow[]; missing: string[] } | null {
+): { rows: SheetRow[]; missing: string[]; ignored: number[] } | null {
   let headerRow = 0;
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
     const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => cellText(v)?.replace(/\*$/, ''));
@@ -59,18 +78,26 @@ export function readTable(
     .filter(([, key]) => !found.has(key))
     .map(([header]) => header);
   const rows: SheetRow[] = [];
+  const ignored: number[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
+    if (isExample(cellText(row.getCell(1).value))) {
+      ignored.push(r);
+      continue;
+    }
     const values: Record<string, string | null> = {};
     let any = false;
+    let formulas: string[] | undefined;
     for (const [col, key] of columns) {
-      const text = cellText(row.getCell(col).value);
+      const value = row.getCell(col).value;
+      const text = cellText(value);
       values[key] = text;
       if (text !== null) any = true;
+      else if (formulaWithoutResult(value)) (formulas ??= []).push(key);
     }
-    if (any) rows.push({ row: r, values });
+    if (any || formulas) rows.push(formulas ? { row: r, values, formulas } : { row: r, values });
   }
-  return { rows, missing };
+  return { rows, missing, ignored };
 }
 
 /** Adds a sheet with a bold, frozen, filterable header row and the given rows. */
@@ -91,6 +118,34 @@ export function addTable(
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   for (const r of rows) ws.addRow(r);
   return ws;
+}
+
+/** A data-validation rule: a drop-down list or a number range; strict rules refuse other input, others warn. */
+export interface ValidationRule {
+  type: 'list' | 'decimal' | 'whole';
+  formulae: (string | number)[];
+  operator?: 'between' | 'greaterThanOrEqual';
+  strict: boolean;
+  title: string;
+  message: string;
+}
+
+/** Adds a data validation (drop-down or check) over a range such as D2:D5000. */
+export function addValidation(ws: ExcelJS.Worksheet, range: string, rule: ValidationRule) {
+  // exceljs has the collection but not its type
+  const validations = (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  validations.add(range, {
+    type: rule.type,
+    formulae: rule.formulae,
+    operator: rule.operator,
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: rule.strict ? 'stop' : 'warning',
+    errorTitle: rule.title,
+    error: rule.message,
+  });
 }
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -237,4 +237,5 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'import.notCommittedText': 'The file has {n} problems; nothing was written.',
   'import.toList': 'Go to projects',
   'import.again': 'Import another file',
+  'import.ignored': 'Row {rows} is an example row (first cell 示例) and was skipped.',
 };

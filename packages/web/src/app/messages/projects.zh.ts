@@ -226,4 +226,5 @@ export const projectsZh = {
   'import.notCommittedText': '文件有 {n} 个问题，未写入任何数据。',
   'import.toList': '查看项目库',
   'import.again': '再导入一个文件',
+  'import.ignored': '第 {rows} 行是示例行(第一格为“示例”)，已忽略。',
 } as const;

@@ -132,6 +132,14 @@ export default function ImportPage() {
           {check && (
             <>
               <Counts result={check} />
+              {check.ignored.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="import-ignored"
+                  title={t('import.ignored', { rows: check.ignored.join('、') })}
+                />
+              )}
               {check.errors.length > 0 ? (
                 <>
                   <Alert type="error" showIcon title={t('import.hasErrors', { n: check.errors.length })} />

@@ -105,17 +105,37 @@ export function lookups(refs: Refs) {
   };
 }
 
-function isDate(s: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+/** Excel's day numbers of 2000-01-01 and 2100-12-31: a date cell some producers leave as a plain number. */
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73415;
+
+/**
+ * Normalizes 2026/3/1, 2026.3.1 and 2026年3月1日 to 2026-03-01; a whole number between Excel's day
+ * numbers of 2000 and 2100 (a date cell whose format the reader did not recognise) to its date.
+ */
+export function normalizeDate(s: string): string {
+  const text = s.trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const serial = /^\d{5}$/.test(text) ? Number(text) : NaN;
+  if (serial >= SERIAL_MIN && serial <= SERIAL_MAX)
+    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  return text;
 }
 
-/** Normalizes 2026/3/1, 2026.3.1 and 2026年3月1日 to 2026-03-01. */
-export function normalizeDate(s: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s.trim());
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s.trim();
+/** Why a normalized date is not one: its shape, or a day the calendar does not have (2026-02-30); null when fine. */
+export function dateProblem(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return '日期格式应为 YYYY-MM-DD(也可写 2026/3/1、2026年3月1日)';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `日期不存在：没有 ${mo} 月`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `日期不存在：${y} 年 ${mo} 月只有 ${days} 天`;
+  return null;
 }
+
+export const FORMULA_WITHOUT_RESULT =
+  '单元格是公式，但文件中没有保存计算结果(由程序生成、未经表格软件计算的文件常见)：请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入';
 
 export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; errors: ImportError[] } {
   const L = lookups(refs);
@@ -124,10 +144,16 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
   const codes = new Map<string, number>();
   const names = new Map<string, number>();
 
-  for (const { row, values: v } of rows) {
+  for (const { row, values: v, formulas } of rows) {
     const before = errors.length;
-    const err = (key: string, message: string) =>
-      errors.push({ row, column: header[key] ?? key, value: v[key] ?? null, message });
+    // a formula without a stored result is its one problem: the cell's other checks would only echo it
+    const noResult = new Set(formulas);
+    for (const key of noResult)
+      errors.push({ row, column: header[key] ?? key, value: null, message: FORMULA_WITHOUT_RESULT });
+    const err = (key: string, message: string) => {
+      if (!noResult.has(key))
+        errors.push({ row, column: header[key] ?? key, value: v[key] ?? null, message });
+    };
     const required = (key: string) => {
       if (!v[key]) err(key, '必填项不能为空');
       return v[key] ?? '';
@@ -141,7 +167,8 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
     const date = (key: string) => {
       if (!v[key]) return null;
       const d = normalizeDate(v[key]!);
-      if (!isDate(d)) return (err(key, '日期格式应为 YYYY-MM-DD'), null);
+      const problem = dateProblem(d);
+      if (problem) return (err(key, problem), null);
       return d;
     };
     const money = (key: string, optional = false) => {
@@ -252,13 +279,23 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       else if (filled.length === 12) monthly = monthKeys.map((k) => money(k) ?? '0.00');
       else if (planned) monthly = proRata(planned);
       if (planned && monthly.length === 12 && filled.length === 12) {
+        // one problem for the twelve cells as a group, anchored at the last (where the sum is judged)
         const problem = monthlySumError(planned, monthly);
-        if (problem) err('m12', problem);
+        if (problem) {
+          err('m12', problem);
+          // the group's value is the twelve amounts as read
+          Object.assign(errors[errors.length - 1]!, {
+            columns: monthKeys.map((k) => header[k]!),
+            value: monthKeys.map((k) => v[k]).join('、'),
+          });
+        }
       }
       const milestones = split(v.milestones).map((m) => {
         const [mName, mDate] = m.split(/[@＠]/).map((s) => s.trim());
         const d = mDate ? normalizeDate(mDate) : '';
-        if (!mName || !isDate(d)) err('milestones', `节点「${m}」应写成 节点名称@YYYY-MM-DD`);
+        const problem = mName && d ? dateProblem(d) : 'shape';
+        if (problem?.startsWith('日期不存在')) err('milestones', `节点「${m}」的${problem}`);
+        else if (problem) err('milestones', `节点「${m}」应写成 节点名称@YYYY-MM-DD`);
         return { name: mName ?? '', date: d };
       });
       if (planned && v.planYear) plan = { year, planned, monthly, target: v.target ?? null, milestones };

@@ -14,7 +14,7 @@ import { activeOrg } from '../../org/index.ts';
 import { canManageProject } from '../policy.ts';
 import { diff, type Action } from './diff.ts';
 import { checkRows, type Refs } from './import-rules.ts';
-import { ExcelJS, readTable } from '../../../platform/excel.ts';
+import { openWorkbook, readTable, UnreadableWorkbook, type ExcelJS } from '../../../platform/excel.ts';
 import { loadState } from './state.ts';
 import { write } from './write.ts';
 
@@ -77,12 +77,15 @@ export async function importProjects(
     errors: [{ row: 0, column: '', value: null, message }],
     preview: [],
     committed: false,
+    ignored: [],
   });
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return fail('无法读取文件：请上传 .xlsx 格式的责任分解表');
+    // the import reads cell values only: drop-downs, conditional formats and extensions are skipped
+    wb = await openWorkbook(file, { ignore: ['dataValidations', 'conditionalFormatting', 'extLst'] });
+  } catch (e) {
+    if (e instanceof UnreadableWorkbook) return fail(`无法读取文件：${e.reason}`);
+    throw e;
   }
   const ws = wb.getWorksheet('责任分解表') ?? wb.worksheets[0];
   const table = ws && readTable(ws, headers, '项目编号');
@@ -106,6 +109,7 @@ export async function importProjects(
     errors,
     preview: diffs.map((d) => ({ row: d.item.row, code: d.item.code, name: d.item.name, action: d.action })),
     committed: false,
+    ignored: table.ignored,
   };
   if (mode === 'dry-run' || errors.length) return result;
   await transaction(db, (trx) =>

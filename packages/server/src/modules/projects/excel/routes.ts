@@ -26,7 +26,7 @@ export const excelRoutes =
     app.get(
       '/api/projects/import/template',
       { config: { access: 'project.write' }, schema: { tags, response: file } },
-      async (_req, reply) => sendXlsx(reply, '重点项目责任分解表模板', await importTemplate(db)),
+      async (req, reply) => sendXlsx(reply, '重点项目责任分解表模板', await importTemplate(db, req.ctx)),
     );
 
     app.post(

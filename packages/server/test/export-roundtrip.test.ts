@@ -1,0 +1,90 @@
+/**
+ * The project export is a 责任分解表 in the import's layout, with the plan columns (year, annual
+ * plan, 12 months, target, milestones) and real date cells: exporting the demo registry and
+ * importing the file back as a dry run changes nothing (issue 10).
+ */
+import { importColumns } from '@ducha/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
+import { ExcelJS } from '../src/platform/excel.ts';
+import { signInAs } from './factories.ts';
+import { createTestApp, type Client, type TestApp } from './helpers.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let t: TestApp;
+let office: Client;
+let lindian: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoProjects(t.database.db);
+  ({ office, office_lindian: lindian } = await signInAs(t, 'office', 'office_lindian'));
+});
+afterAll(() => t.close());
+
+const exported = async (c: Client, query = '') => {
+  const res = await c.get(`/api/projects/export.xlsx${query}`);
+  expect(res.statusCode).toBe(200);
+  return res.rawPayload;
+};
+const dryRun = async (c: Client, file: Buffer) =>
+  (
+    await c.request({
+      method: 'POST',
+      url: '/api/projects/import?mode=dry-run',
+      payload: file,
+      headers: { 'content-type': XLSX },
+    })
+  ).json();
+
+describe('export, then import', () => {
+  it('the city office: every project of the demo comes back unchanged, with no problem', async () => {
+    const total = (await office.get('/api/projects?pageSize=1')).json().total;
+    const result = await dryRun(office, await exported(office));
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ rows: total, created: 0, updated: 0, unchanged: total });
+  });
+
+  it('the county office, and a filtered export by list, come back unchanged too', async () => {
+    const lists = (await lindian.get('/api/project-lists')).json();
+    const list = (lists.items ?? lists).find((l: { name: string }) => l.name.includes('林甸'));
+    for (const query of ['', `?listId=${list.id}`]) {
+      const result = await dryRun(lindian, await exported(lindian, query));
+      expect(result.errors, query).toEqual([]);
+      expect(result, query).toMatchObject({ created: 0, updated: 0, unchanged: 55 });
+    }
+  });
+
+  it('carries the plan columns in the import layout, with date and number cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported(lindian)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(headers.slice(0, importColumns.length + 1)).toEqual([
+      '序号',
+      ...importColumns.map((c) => (c.required ? `${c.header}*` : c.header)),
+    ]);
+    const at = (row: number, header: string) => ws.getRow(row).getCell(headers.indexOf(header) + 1).value;
+    // LD-2026-001: an approved 2026 baseline with twelve seasonal months and three milestones
+    const row = [...Array(ws.rowCount).keys()]
+      .map((i) => i + 1)
+      .find((r) => at(r, '项目编号*') === 'LD-2026-001')!;
+    expect(at(row, '计划年度')).toBe(2026);
+    expect(at(row, '年度计划投资(万元)')).toBe(27188);
+    expect(at(row, '5月计划(万元)')).toBe(3806.32);
+    expect(at(row, '计划开工')).toEqual(new Date('2025-04-15T00:00:00Z'));
+    expect(at(row, '实际开工')).toBeInstanceOf(Date);
+    expect(String(at(row, '倒排工期节点'))).toContain('竣工验收@2026-12-20');
+    expect(at(row, '计划状态(仅供查看)')).toMatch(/基线|草稿/);
+  });
+
+  it('a changed cell in the export is the one update', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported(lindian)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('年度形象进度目标');
+    ws.getRow(2).getCell(col).value = '完成主体工程并试运行';
+    const result = await dryRun(lindian, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(result).toMatchObject({ errors: [], created: 0, updated: 1, unchanged: 54 });
+  });
+});
