@@ -15,7 +15,7 @@ import { buildResponsibilitySheet } from './excel/build.ts';
 import { importProjects } from './excel/importer.ts';
 import { changeMember, decideAdjustment } from './list-adjustments.ts';
 import { createList, publishList } from './lists.ts';
-import { approveDraft } from './plans.ts';
+import { approveDraft, saveDraft } from './plans.ts';
 import { applyProcedureTemplate } from './procedures.ts';
 
 const YEAR = 2026;
@@ -44,17 +44,8 @@ const cityLead: Record<string, [string, string]> = {
   城乡建设: ['分管城乡建设副市长', '大庆市住房和城乡建设局'],
   社会事业: ['分管社会事业副市长', '大庆市卫生健康委员会'],
 };
-const cityRegions = [
-  '230602',
-  '230603',
-  '230604',
-  '230605',
-  '230606',
-  '230621',
-  '230622',
-  '230624',
-  '230600',
-];
+const CITY_LIST = `${YEAR}年全市重点督查“3个30”项目`;
+const LD_LIST = `${YEAR}年林甸县重点项目`;
 const ldLead = [
   '林甸县发展和改革局',
   '林甸县住房和城乡建设局',
@@ -66,6 +57,34 @@ const ldLeaders = ['林甸县县长', '林甸县常务副县长', '林甸县分�
 
 type Row = Record<string, string>;
 
+/** District and county governments: co-units (协办) of the city's projects in their area. */
+const localGov: Record<string, string> = {
+  '230602': '大庆市萨尔图区人民政府',
+  '230603': '大庆市龙凤区人民政府',
+  '230604': '大庆市让胡路区人民政府',
+  '230605': '大庆市红岗区人民政府',
+  '230606': '大庆市大同区人民政府',
+  '230621': '肇州县人民政府',
+  '230622': '肇源县人民政府',
+  '230624': '杜尔伯特蒙古族自治县人民政府',
+};
+
+/**
+ * When a 新开工 project actually started: most in April to June (some after the planned 5-10, so a
+ * month or two 未按期开工), a few in July; two never did this year (land not handed over).
+ * '' when not started.
+ */
+function startOf(i: number, batch: string): string {
+  if (batch === '在建') return `2025-${String(4 + (i % 6)).padStart(2, '0')}-15`;
+  if (batch !== '新开工') return '';
+  if (i === 31) return day(4, 10); // started early: the approved adjustment moves it to 在建
+  const r = rand(i, 2);
+  if (r < 0.72) return day(4 + (i % 2), 10 + (i % 15)); // April or May, by the planned 5-10 or so
+  if (r < 0.88) return day(6, 5 + (i % 20)); // June: May not started on time
+  if (r < 0.96) return day(7, 8 + (i % 15)); // July: May and June not started
+  return '';
+}
+
 function row(
   i: number,
   code: string,
@@ -73,6 +92,7 @@ function row(
   sector: string,
   batch: string,
   list: string,
+  scale: string,
   extra: Row,
 ): Row {
   const total = new Decimal(
@@ -80,12 +100,7 @@ function row(
   ).toFixed(2);
   const share = batch === '在建' ? 0.35 : batch === '新开工' ? 0.25 : 0.02;
   const planned = new Decimal(total).times(share).toDecimalPlaces(2).toFixed(2);
-  const started =
-    batch === '在建'
-      ? `2025-${String(4 + (i % 6)).padStart(2, '0')}-15`
-      : batch === '新开工' && rand(i, 2) < 0.7
-        ? day(4 + (i % 3), 10 + (i % 15))
-        : '';
+  const started = startOf(i, batch);
   const milestones =
     batch === '在建'
       ? `主体结构完工@${day(6, 30)}；设备安装调试@${day(9, 15)}；竣工验收@${day(12, 20)}`
@@ -99,7 +114,7 @@ function row(
     nature:
       sector === '工业' || sector === '旅游商贸物流' ? '企业投资' : rand(i, 3) < 0.15 ? 'PPP' : '政府投资',
     total,
-    scale: `${name}：总投资 ${total} 万元`,
+    scale: `${scale}，总投资 ${new Decimal(total).div(10000).toDecimalPlaces(2).toString()} 亿元`,
     stage: batch === '在建' ? '续建' : batch === '新开工' ? '新开工' : '前期',
     actualStart: started,
     listName: list,
@@ -122,54 +137,37 @@ function row(
 
 export function demoRows(): { city: Row[]; lindian: Row[] } {
   let n = 0;
-  const city = (Object.entries(cityProjects) as [string, [string, string][]][]).flatMap(([batch, items]) =>
-    items.map(([name, sector]) => {
+  const city = (
+    Object.entries(cityProjects) as [string, [string, string, string, string, string][]][]
+  ).flatMap(([batch, items]) =>
+    items.map(([name, sector, region, scale, owner]) => {
       n += 1;
       const [leader, responsibleUnit] = cityLead[sector]!;
-      return row(
-        n,
-        `DQ-${YEAR}-${String(n).padStart(3, '0')}`,
-        name,
-        sector,
-        batch,
-        `${YEAR}年全市重点督查“3个30”项目`,
-        {
-          region: pick(cityRegions, n, 4),
-          leader,
-          responsibleUnit,
-          coUnits:
-            sector === '基础设施' || sector === '城乡建设'
-              ? '大庆市自然资源局、大庆市财政局'
-              : '大庆市发展和改革委员会',
-          owner: sector === '基础设施' || sector === '城乡建设' ? '大庆市城市建设投资开发有限公司' : '',
-        },
-      );
+      const co =
+        sector === '基础设施' || sector === '城乡建设'
+          ? ['大庆市自然资源局', '大庆市财政局']
+          : ['大庆市发展和改革委员会'];
+      if (localGov[region]) co.push(localGov[region]);
+      return row(n, `DQ-${YEAR}-${String(n).padStart(3, '0')}`, name, sector, batch, CITY_LIST, scale, {
+        region,
+        leader,
+        responsibleUnit,
+        coUnits: co.filter((u) => u !== responsibleUnit).join('、'),
+        owner,
+      });
     }),
   );
   let k = 0;
-  const lindian = Object.entries(lindianProjects).flatMap(([sector, names]) =>
-    names.map((name) => {
+  const lindian = Object.entries(lindianProjects).flatMap(([sector, items]) =>
+    items.map(([name, scale, owner]) => {
       k += 1;
       const batch = k % 5 === 0 ? '重大前期' : k % 3 === 0 ? '新开工' : '在建';
-      return row(
-        1000 + k,
-        `LD-${YEAR}-${String(k).padStart(3, '0')}`,
-        name,
-        sector,
-        batch,
-        `${YEAR}年林甸县重点项目`,
-        {
-          region: '230623',
-          leader: pick(ldLeaders, k, 5),
-          responsibleUnit: pick(ldLead, k, 6),
-          owner:
-            sector === '旅游商贸物流'
-              ? '林甸县温泉文旅发展有限公司'
-              : sector === '农业'
-                ? '黑龙江北纬农牧科技有限公司'
-                : '',
-        },
-      );
+      return row(1000 + k, `LD-${YEAR}-${String(k).padStart(3, '0')}`, name, sector, batch, LD_LIST, scale, {
+        region: '230623',
+        leader: pick(ldLeaders, k, 5),
+        responsibleUnit: pick(ldLead, k, 6),
+        owner,
+      });
     }),
   );
   return { city, lindian };
@@ -191,14 +189,14 @@ export async function seedDemoProjects(db: Db): Promise<void> {
   const cityList = await createList(db, office, {
     year: YEAR,
     level: 'city',
-    name: `${YEAR}年全市重点督查“3个30”项目`,
+    name: CITY_LIST,
     regionCode: '230600',
     batchScheme: 'three_30',
   });
   const ldList = await createList(db, office, {
     year: YEAR,
     level: 'county',
-    name: `${YEAR}年林甸县重点项目`,
+    name: LD_LIST,
     regionCode: '230623',
     batchScheme: 'three_30',
   });
@@ -219,25 +217,37 @@ export async function seedDemoProjects(db: Db): Promise<void> {
     .orderBy('id')
     .execute();
   for (const [i, p] of projects.entries()) {
-    // most plans were approved in January; a few are still drafts waiting for the office
-    if (i % 17 !== 5) {
-      const draft = await db
-        .selectFrom('annual_plans')
-        .select('version')
-        .where('project_id', '=', p.id)
-        .where('status', '=', 'draft')
-        .executeTakeFirst();
-      if (draft)
-        await approveDraft(db, office, p.id, YEAR, {
-          version: draft.version,
-          effectiveFrom: `${YEAR}-01-15`,
-        });
+    // every plan was approved in January (a baseline for the whole year)
+    const draft = await db
+      .selectFrom('annual_plans')
+      .select(['version', 'planned_investment'])
+      .where('project_id', '=', p.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (draft)
+      await approveDraft(db, office, p.id, YEAR, {
+        version: draft.version,
+        effectiveFrom: `${YEAR}-01-15`,
+      });
+    // ... and a few units have since asked to change theirs: drafts waiting for the office
+    if (draft && i % 17 === 5) {
+      const up = i % 2 === 0;
+      await saveDraft(db, office, p.id, YEAR, {
+        plannedInvestment: new Decimal(draft.planned_investment)
+          .times(up ? 1.2 : 0.8)
+          .toDecimalPlaces(2)
+          .toFixed(2),
+        physicalTarget: up ? '追加资金后提前完成主体工程' : '调减后完成年度主要节点',
+        milestones: [],
+        changeReason: up ? '追加中央预算内投资，申请调增年度计划' : '受征地拆迁影响，申请调减年度投资计划',
+      });
     }
     if (p.stage !== 'continuing' || i % 4 === 0) {
       const template = p.investment_nature === 'enterprise' ? 2 : 1;
       await applyProcedureTemplate(db, office, p.id, template);
     }
   }
+  await builders(db, office);
   await progress(db, office, today);
   await publishList(db, office, cityList.id, cityList.version);
   await publishList(db, office, ldList.id, ldList.version);
@@ -269,9 +279,15 @@ async function progress(db: Db, ctx: Ctx, today: string) {
   const milestones = await db
     .selectFrom('plan_milestones as m')
     .innerJoin('annual_plans as ap', 'ap.id', 'm.plan_id')
-    .select(['m.id', 'm.planned_date', 'ap.project_id'])
+    .select(['m.id', 'm.name', 'm.planned_date', 'ap.project_id'])
     .where('ap.status', '=', 'approved')
     .execute();
+  const starts = new Map(
+    (await db.selectFrom('projects').select(['id', 'actual_start']).execute()).map((p) => [
+      p.id,
+      p.actual_start,
+    ]),
+  );
   await transaction(db, async (trx) => {
     for (const p of procedures) {
       const r = rand(p.id, 7);
@@ -290,16 +306,19 @@ async function progress(db: Db, ctx: Ctx, today: string) {
         .execute();
     }
     for (const m of milestones) {
-      if (m.planned_date >= today || rand(m.id, 8) < 0.06) continue; // a few stay overdue
-      const late = Math.floor(rand(m.id, 9) * 12) - 8; // mostly on time, some a few days late
+      if (m.planned_date >= today) continue;
+      const r = rand(m.id, 8);
+      // 开工建设 is reached the day the project started (or not at all)
+      const start = m.name === '开工建设' ? (starts.get(m.project_id) ?? null) : undefined;
+      // most on time or a few days early; some weeks late (a month or two overdue); a very few
+      // of the autumn's still open
+      const offset = r < 0.04 ? 12 + Math.floor(rand(m.id, 9) * 24) : -Math.floor(rand(m.id, 9) * 9);
+      if (start === undefined && r > 0.985 && m.planned_date >= `${YEAR}-09-01`) continue;
       const d = new Date(`${m.planned_date}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + late);
-      const actual = d.toISOString().slice(0, 10);
-      await trx
-        .updateTable('plan_milestones')
-        .set({ actual_date: actual < today ? actual : today })
-        .where('id', '=', m.id)
-        .execute();
+      d.setUTCDate(d.getUTCDate() + offset);
+      const actual = start === undefined ? d.toISOString().slice(0, 10) : start;
+      if (actual === null || actual > today) continue;
+      await trx.updateTable('plan_milestones').set({ actual_date: actual }).where('id', '=', m.id).execute();
     }
   });
   const ids = [...new Set([...procedures.map((p) => p.project_id), ...milestones.map((m) => m.project_id)])];
@@ -315,4 +334,64 @@ async function progress(db: Db, ctx: Ctx, today: string) {
       })),
     ),
   );
+}
+
+/**
+ * Contractors (施工) and supervisors (监理) of the projects under way: chosen by kind of work
+ * (roads and pipes, water, plants, buildings) and, in 林甸县, the county's own firms. Projects not
+ * started have not tendered yet.
+ */
+async function builders(db: Db, ctx: Ctx) {
+  const units = new Map(
+    (await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.name, u.id]),
+  );
+  const projects = await db
+    .selectFrom('projects')
+    .select(['id', 'name', 'sector', 'region_code', 'actual_start'])
+    .where('actual_start', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const id = (name: string) => units.get(name) ?? null;
+  const pool = (p: (typeof projects)[number]): [string[], string[]] => {
+    if (p.region_code === '230623')
+      return [
+        ['林甸县宏业建筑工程有限公司', '中建龙江建设工程有限公司大庆分公司'],
+        ['林甸县建业工程监理有限公司', '大庆恒正工程监理咨询有限公司'],
+      ];
+    const supervisors = [
+      '大庆恒正工程监理咨询有限公司',
+      '大庆正达建设监理有限公司',
+      '黑龙江诚信工程建设监理有限公司',
+    ];
+    if (/水|湿地|河|防洪|灌溉|农田/.test(p.name)) return [['黑龙江远东水利水电工程有限公司'], supervisors];
+    if (/路|桥|枢纽|管廊|管网|停车|铁路|交通/.test(p.name))
+      return [['大庆宏远路桥工程有限公司', '大庆华建市政工程有限公司'], supervisors];
+    if (p.sector === '工业' || /电|能|化工/.test(p.name))
+      return [['大庆鼎盛石化安装工程有限公司', '黑龙江庆安建设工程有限公司'], supervisors];
+    if (p.region_code === '230621') return [['肇州县鑫源建筑安装工程有限公司'], supervisors];
+    return [
+      ['中建龙江建设工程有限公司大庆分公司', '大庆筑成建设集团有限公司', '黑龙江庆安建设工程有限公司'],
+      supervisors,
+    ];
+  };
+  await transaction(db, async (trx) => {
+    const events = [];
+    for (const p of projects) {
+      const [contractors, supervisors] = pool(p);
+      const contractor = id(contractors[p.id % contractors.length]!);
+      const supervisor = id(supervisors[(p.id >> 1) % supervisors.length]!);
+      await trx
+        .updateTable('projects')
+        .set({ contractor_unit_id: contractor, supervisor_unit_id: supervisor })
+        .where('id', '=', p.id)
+        .execute();
+      events.push({
+        entity: 'project',
+        entityId: p.id,
+        action: 'update',
+        after: { contractorUnitId: contractor, supervisorUnitId: supervisor },
+      });
+    }
+    await recordAudits(trx, ctx, events);
+  });
 }

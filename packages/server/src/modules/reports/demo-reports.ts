@@ -1,8 +1,15 @@
 /**
  * Ten months of demo reports (January to October 2026) with the mix an office sees: most on time
- * and verified, some late, some missing, some returned and fixed; projects on track, lagging and
- * recovering. Then the month closes run in order (so streaks build: yellow, red, referrals,
- * recoveries) and January to September are published. Deterministic, like the rest of the demo.
+ * and verified, some late, a few missing (the next month's report catches the amount up), some
+ * returned and fixed; October still being checked. Then the month closes run in order (so streaks
+ * build: yellow, red, referrals, recoveries) and January to September are published.
+ *
+ * The year's lights are meant to look like seed 002's Ziyang (177 projects: 33 ever red, 84 ever
+ * yellow, 31 yellow back to green, 14 out of red), scaled to the demo's 145: each project gets a
+ * story, by a deterministic draw with fixed shares, told through its cumulative pace against the
+ * baseline (序时完成率): on track, one slow month, two or three slow months then caught up, or
+ * slowing down in the autumn; a few skip reports. Start and milestone delays come from the registry
+ * (demo-projects.ts). Deterministic, like the rest of the demo.
  */
 import { Decimal } from '@ducha/contract';
 import { insertJson } from '../../db/bulk.ts';
@@ -15,55 +22,115 @@ import { publishClose, runClose } from '../lights/index.ts';
 const YEAR = 2026;
 /** A deterministic 0–1 number per (i, salt): demo data is the same on every machine. */
 export const rand = (i: number, salt: number) => ((Math.sin(i * 7919 + salt * 104729) + 1) * 43758.5453) % 1;
-type Profile = 'steady' | 'lagging' | 'recovering' | 'silent';
-const profileOf = (id: number): Profile => {
-  const r = rand(id, 1);
-  return r < 0.7 ? 'steady' : r < 0.8 ? 'lagging' : r < 0.94 ? 'recovering' : 'silent';
-};
-/** How much of the month's plan gets done, by profile and month. */
-function pace(p: Profile, m: number, id: number): number {
-  const noise = 0.9 + rand(id * 13 + m, 2) * 0.25;
-  if (p === 'steady') return noise;
-  if (p === 'lagging') return 0.45 * noise;
-  if (p === 'recovering') return m <= 5 ? 0.5 * noise : 1.35 * noise;
-  return 0.6 * noise;
+
+/**
+ * A project's year: `slow` months (cumulative pace 70–82% of the baseline to date, so LAG), or
+ * `skip` months without a report. Everything else is on track (97–109%).
+ */
+interface Story {
+  kind: 'steady' | 'slip' | 'slip2' | 'slip3' | 'autumn' | 'silent';
+  slow: number[];
+  skip: number[];
 }
+/** Shares of each story, in draw order (the rest are steady). */
+const shares: [Story['kind'], number][] = [
+  ['slip', 0.06],
+  ['slip2', 0.05],
+  ['slip3', 0.02],
+  ['autumn', 0.06],
+  ['silent', 0.015],
+];
+const range = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k);
+
+/** Stories for projects `ids`: ranked by a fixed draw, so the shares hold whatever the ids are. */
+export function stories(ids: number[]): Map<number, Story> {
+  const ranked = [...ids].sort((a, b) => rand(a, 1) - rand(b, 1) || a - b);
+  const out = new Map<number, Story>();
+  let at = 0;
+  const take = (kind: Story['kind'], share: number) => {
+    const n = Math.round(share * ids.length);
+    for (const id of ranked.slice(at, at + n)) {
+      const r = rand(id, 4);
+      const story: Story =
+        kind === 'slip'
+          ? { kind, slow: [4 + Math.floor(r * 6)], skip: [] } // April to September
+          : kind === 'slip2'
+            ? { kind, slow: range(4 + Math.floor(r * 5), 2), skip: [] }
+            : kind === 'slip3'
+              ? { kind, slow: range(4 + Math.floor(r * 4), 3), skip: [] }
+              : kind === 'autumn'
+                ? { kind, slow: range(r < 0.5 ? 9 : 10, r < 0.5 ? 2 : 1), skip: [] } // red or yellow in October
+                : { kind, slow: [], skip: range(5 + Math.floor(r * 4), 2) };
+      out.set(id, story);
+    }
+    at += n;
+  };
+  for (const [kind, share] of shares) take(kind, share);
+  for (const id of ranked.slice(at)) out.set(id, { kind: 'steady', slow: [], skip: [] });
+  return out;
+}
+
 const at = (y: number, m: number, d: number) =>
   new Date(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T10:00:00+08:00`);
 
 export async function seedDemoReports(db: Db, lastMonth = 10): Promise<void> {
   const office = await db
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'unit_id'])
     .where('username', '=', 'office')
     .executeTakeFirstOrThrow();
+  const reporter = await db
+    .selectFrom('users')
+    .select('unit_id')
+    .where('username', '=', 'reporter')
+    .executeTakeFirst();
   const ctx: Ctx = { actor: toActor((await actorById(db, office.id))!, 'session'), requestId: 'seed' };
   const plans = await db
     .selectFrom('annual_plans as ap')
     .innerJoin('projects as p', 'p.id', 'ap.project_id')
-    .select(['ap.project_id', 'ap.monthly', 'p.actual_start', 'p.name'])
+    .select(['ap.project_id', 'ap.monthly', 'p.actual_start', 'p.owner_unit_id'])
     .where('ap.year', '=', YEAR)
     .where('ap.status', '=', 'approved')
+    .orderBy('ap.project_id')
     .execute();
+  const story = stories(plans.map((p) => p.project_id));
+  // the reporter's company always has something owed: a September report missing, an October draft
+  const theirs = plans.filter((p) => reporter?.unit_id && p.owner_unit_id === reporter.unit_id);
+  const forcedSkip = new Set(theirs.slice(0, 2).map((p) => `${p.project_id}:9`));
+  const forcedDraft = new Set(theirs.slice(2, 4).map((p) => p.project_id));
   const rows: Record<string, unknown>[] = [];
   for (const plan of plans) {
     const id = plan.project_id;
-    const profile = profileOf(id);
+    const { kind, slow, skip } = story.get(id)!;
+    let planned = new Decimal(0);
+    let reported = new Decimal(0);
     for (let m = 1; m <= lastMonth; m++) {
+      planned = planned.plus(plan.monthly[m - 1] ?? 0);
       const started =
         plan.actual_start !== null && plan.actual_start <= `${YEAR}-${String(m).padStart(2, '0')}-31`;
       const r = rand(id * 31 + m, 3);
-      // the silent ones skip some months; everyone occasionally forgets
-      if ((profile === 'silent' && r < 0.45) || r < 0.03) continue;
-      const planned = new Decimal(plan.monthly[m - 1] ?? 0);
+      // the silent ones skip two months; anyone occasionally forgets (the next report catches up)
+      if (skip.includes(m) || forcedSkip.has(`${id}:${m}`) || r < 0.008) continue;
+      const lagging = slow.includes(m);
+      // the cumulative pace this month: behind in a slow month, on track otherwise
+      const pace = lagging ? 0.7 + rand(id * 13 + m, 2) * 0.12 : 0.97 + rand(id * 13 + m, 2) * 0.12;
       // projects not yet started still spend on preliminary work (design, land), against their plan
-      const amount = planned.times(pace(profile, m, id)).toDecimalPlaces(2);
+      const target = planned.times(pace).toDecimalPlaces(2);
+      const amount = Decimal.max(target.minus(reported), 0);
+      reported = reported.plus(amount);
       const [ny, nm] = m === 12 ? [YEAR + 1, 1] : [YEAR, m + 1];
-      const late = r > 0.85;
-      const returned = !late && r > 0.8;
+      const late = r > 0.9;
+      const returned = !late && r > 0.85;
       const submitted = at(ny, nm, late ? 10 + Math.floor(r * 5) : 2 + Math.floor(r * 6));
       // October is still being checked: some verified, some waiting, a few drafts
-      const status = m < lastMonth ? 'verified' : r < 0.3 ? 'submitted' : r < 0.4 ? 'draft' : 'verified';
+      const status =
+        m < lastMonth
+          ? 'verified'
+          : forcedDraft.has(id) || (r > 0.3 && r < 0.41)
+            ? 'draft'
+            : r < 0.3
+              ? 'submitted'
+              : 'verified';
       rows.push({
         project_id: id,
         year: YEAR,
@@ -72,13 +139,17 @@ export async function seedDemoReports(db: Db, lastMonth = 10): Promise<void> {
         investment_month: amount.toFixed(2),
         funds_in_place: { 地方配套: amount.times(0.6).toFixed(2), 银行贷款: amount.times(0.4).toFixed(2) },
         physical_progress: started
-          ? profile === 'lagging'
+          ? lagging
             ? '施工推进缓慢，正在协调要素保障'
             : '按计划施工'
           : '前期手续办理中',
         percent_complete: started ? Math.min(100, m * 8 + Math.floor(r * 10)) : null,
-        problems: profile === 'lagging' && m % 3 === 0 ? '征地拆迁进度滞后，需协调' : null,
-        next_month_plan: '继续推进主体施工',
+        problems: lagging
+          ? kind === 'autumn'
+            ? '入秋后施工人员不足，冬季施工方案未落实'
+            : '征地拆迁进度滞后，需协调'
+          : null,
+        next_month_plan: lagging ? '增加施工力量，倒排工期追赶进度' : '继续推进主体施工',
         signer: '项目负责人',
         first_submitted_at: status === 'draft' ? null : submitted,
         submitted_at: status === 'draft' ? null : returned ? at(ny, nm, 9) : submitted,
