@@ -65,16 +65,22 @@ describe('export, then import', () => {
       ...importColumns.map((c) => (c.required ? `${c.header}*` : c.header)),
     ]);
     const at = (row: number, header: string) => ws.getRow(row).getCell(headers.indexOf(header) + 1).value;
-    // LD-2026-001: an approved 2026 baseline with twelve seasonal months and three milestones
+    // LD-2026-001: a 2026 plan with its twelve months and its milestones
     const row = [...Array(ws.rowCount).keys()]
       .map((i) => i + 1)
       .find((r) => at(r, '项目编号*') === 'LD-2026-001')!;
+    // the figures as the registry holds them (the demo's amounts are generated)
+    const id = (await lindian.get('/api/projects?q=LD-2026-001')).json().items[0].id;
+    const project = (await lindian.get(`/api/projects/${id}`)).json();
+    const plans = (await lindian.get(`/api/projects/${id}/plans?year=2026`)).json();
+    const plan = plans.find((p: { status: string }) => p.status === 'draft') ?? plans[0];
     expect(at(row, '计划年度')).toBe(2026);
-    expect(at(row, '年度计划投资(万元)')).toBe(27188);
-    expect(at(row, '5月计划(万元)')).toBe(3806.32);
-    expect(at(row, '计划开工')).toEqual(new Date('2025-04-15T00:00:00Z'));
+    expect(at(row, '年度计划投资(万元)')).toBe(Number(plan.plannedInvestment));
+    expect(at(row, '5月计划(万元)')).toBe(Number(plan.monthly[4]));
+    expect(at(row, '计划开工')).toEqual(new Date(`${project.plannedStart}T00:00:00Z`));
     expect(at(row, '实际开工')).toBeInstanceOf(Date);
-    expect(String(at(row, '倒排工期节点'))).toContain('竣工验收@2026-12-20');
+    for (const m of plan.milestones as { name: string; plannedDate: string }[])
+      expect(String(at(row, '倒排工期节点'))).toContain(`${m.name}@${m.plannedDate}`);
     expect(at(row, '计划状态(仅供查看)')).toMatch(/基线|草稿/);
   });
 

@@ -126,8 +126,9 @@ export async function loadState(
               name: m.name,
               date: m.planned_date,
             })),
-            start: plan.target_start,
-            completion: plan.target_completion,
+            // a plan without dates of its own follows the project's (a draft made on the plan page)
+            start: plan.target_start ?? p.planned_start,
+            completion: plan.target_completion ?? p.planned_completion,
             production: plan.target_production,
           }
         : null,
