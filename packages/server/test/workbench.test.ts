@@ -108,6 +108,15 @@ describe('the office', () => {
   });
 });
 
+describe('the month last due, for every role', () => {
+  it('is the office’s month last due; a role without a queue opens it there too', async () => {
+    const office = await bench(c.office);
+    expect(office.months.lastDue).toBe(office.office!.lastDueMonth);
+    const reporter = await bench(c.reporter);
+    expect(reporter.months).toMatchObject({ lastDue: office.months.lastDue, queue: office.months.lastDue });
+  });
+});
+
 describe('filers: every month still owed', () => {
   it('the reporter’s counts are its inbox’s, overdue first, the open month’s filings kept', async () => {
     const inbox = await json<InboxItem[]>(c.reporter, '/api/reports/inbox');

@@ -712,9 +712,6 @@ test('the month close says how many reports still wait before it is published', 
 
 // ---- batch actions: verify from the queue, 催报 for a month ----
 
-/** 'YYYY-MM' of `back` months before this month (Asia/Shanghai). */
-const monthsBack = chinaMonth;
-
 test('office verifies several submitted reports from the queue in one action', () =>
   flow('batch-verify', async (page) => {
     await loginOk(page, 'office');
@@ -729,7 +726,7 @@ test('office verifies several submitted reports from the queue in one action', (
         }
         return null;
       },
-      Array.from({ length: 12 }, (_, i) => monthsBack(i + 1)),
+      Array.from({ length: 12 }, (_, i) => chinaMonth(i + 1)),
     );
     assert.ok(month, 'a month with submitted reports');
     await page.goto(`${BASE}/reports/queue?month=${month}`);
@@ -784,7 +781,7 @@ test('office sends 催报 for a month with late reports: counts, the timeline, t
         }
         return null;
       },
-      { months: Array.from({ length: 12 }, (_, i) => monthsBack(i + 1)), today },
+      { months: Array.from({ length: 12 }, (_, i) => chinaMonth(i + 1)), today },
     );
     assert.ok(found, 'a month with late reports');
     const { month, due } = found;

@@ -39,6 +39,8 @@ export const workbench = z.object({
   instructions: z.object({ open: count, overdue: count, closed: count }).nullable(),
   /** the months the monthly pages open on */
   months: z.object({
+    /** the newest month whose deadline (by the user's region's calendar) has passed: what 催报 chases */
+    lastDue: yearMonth,
     /** the oldest month with reports waiting for verification, else the month last due */
     queue: yearMonth,
     /** the newest month closed for the user's region (or a region above it), null if none */

@@ -168,7 +168,7 @@ export const appRoutes: AppRoute[] = [
     icon: <BellOutlined />,
     group: 'reports',
     menu: true,
-    Component: lazy(() => import('../modules/reports/OverduePage.tsx')),
+    Component: lazy(() => import('./pages/Overdue.tsx')),
   },
   {
     path: '/lights',

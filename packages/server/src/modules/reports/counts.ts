@@ -85,8 +85,3 @@ export async function filerReportCounts(db: Db, actor: Actor, today = todayInChi
     reportsReturned: open.filter((t) => t.state === 'returned').length,
   };
 }
-
-/** The month the verification queue opens on: the oldest with reports waiting, else the month last due. */
-export async function queueMonth(db: Db, actor: Actor, today = todayInChina()) {
-  return (await toVerify(db, actor)).oldest ?? (await lastDueMonth(db, actor, today));
-}

@@ -15,4 +15,4 @@ export {
 export { whenMonthPublished } from './freeze.ts';
 export { parseMonth } from './reports.ts';
 export { timeliness, type Timeliness } from './rules.ts';
-export { filerReportCounts, officeReportCounts, queueMonth } from './counts.ts';
+export { filerReportCounts, lastDueMonth, officeReportCounts } from './counts.ts';

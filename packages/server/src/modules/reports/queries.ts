@@ -63,7 +63,7 @@ export const monthBefore = (ym: string) => {
 };
 
 /** How many months back the every-month inbox looks for reports still owed. */
-export const OWED_WINDOW = 12;
+const OWED_WINDOW = 12;
 
 /**
  * The filer's tasks over `months`: for every project the actor files for, each month with no

@@ -9,7 +9,9 @@ import { todayInChina } from '../../platform/time.ts';
 import { itemCounts } from '../items/index.ts';
 import { latestCloseMonth } from '../lights/index.ts';
 import { projectCounts } from '../projects/index.ts';
-import { filerReportCounts, officeReportCounts, queueMonth } from '../reports/index.ts';
+import { filerReportCounts, lastDueMonth, officeReportCounts } from '../reports/index.ts';
+
+const sameMonth = (m: string) => ({ lastDue: m, queue: m });
 
 export async function workbenchOf(db: Db, ctx: Ctx): Promise<Workbench> {
   const actor = actorOf(ctx);
@@ -36,6 +38,9 @@ export async function workbenchOf(db: Db, ctx: Ctx): Promise<Workbench> {
     office,
     filer,
     instructions: items.instructions,
-    months: { queue: reports?.queueMonth ?? (await queueMonth(db, actor, today)), latestClose },
+    // only an office has a verification queue: for the others it opens on the month last due
+    months: reports
+      ? { lastDue: reports.lastDueMonth, queue: reports.queueMonth, latestClose }
+      : { ...sameMonth(await lastDueMonth(db, actor, today)), latestClose },
   };
 }

@@ -1,10 +1,10 @@
 /**
  * Data scope (DOMAIN §1): which records an actor may touch. Region-scoped roles reach their region's
  * subtree (a materialized path prefix); unit staff their unit; reporters, inspectors and experts
- * only what is their own. Pure predicates for single records, SQL expressions for lists.
+ * only what is their own. Pure predicates for single records; the SQL forms for lists are the region
+ * tree's (`platform/regions.ts`: `regionCodeInScope`, `regionCodeUnderCode`).
  */
 import { roleScope } from '@ducha/contract';
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from './context.ts';
 
 export const scopeKind = (a: Actor) => roleScope[a.role];
@@ -30,21 +30,6 @@ export function officeOver(a: Actor, path: string | null): boolean {
 /** Is `path` on the way from the root down to the actor's region (its ancestors)? */
 export function isAncestorRegion(a: Actor, path: string): boolean {
   return a.regionPath.startsWith(path + '.');
-}
-
-/** SQL: the region path column is within the actor's subtree. */
-export function regionSubtreeSql(a: Actor, pathColumn: string): Expression<SqlBool> {
-  return pathUnderSql(pathColumn, sql`${a.regionPath}`);
-}
-
-/** SQL: the region path column is the region with code `code` or below it (a list filter). */
-export function pathUnderCodeSql(pathColumn: string, code: string): Expression<SqlBool> {
-  return pathUnderSql(pathColumn, sql`(select path from regions where code = ${code})`);
-}
-
-function pathUnderSql(pathColumn: string, root: RawBuilder<unknown>): Expression<SqlBool> {
-  const col = sql.ref(pathColumn);
-  return sql<SqlBool>`(${col} = ${root} or ${col} like ${root} || '.%')`;
 }
 
 /**

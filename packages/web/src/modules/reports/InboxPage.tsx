@@ -6,6 +6,7 @@ import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'ant
 import { useInbox, useReportReminders, type InboxItem } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
+import { todayInShanghai } from '../../components/format.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
 import { isMonth, lastMonth } from '../../components/period.ts';
 
@@ -27,7 +28,7 @@ export default function InboxPage() {
   const month = isMonth(asked) ? asked : undefined;
   const setMonth = (m: string | undefined) => setSearch(m ? { month: m } : {}, { replace: true });
   const inbox = useInbox(month);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInShanghai();
   // the office's 催报 of the month shown (all months: the open month's)
   const reminderMonth = month ?? lastMonth();
   const reminders = new Map((useReportReminders(reminderMonth).data ?? []).map((r) => [r.projectId, r]));

@@ -12,9 +12,8 @@ import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
 import type { MsgKey } from '../../app/messages/zh.ts';
 import { BatchBar, useBatchFeedback, useRowSelection } from '../../components/batch.tsx';
-import { todayInShanghai } from '../../components/format.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
-import { isMonth, lastMonth, shiftMonth } from '../../components/period.ts';
+import { isMonth, lastMonth } from '../../components/period.ts';
 import { PageCard } from '../../components/StatusTag.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { NoteModal } from '../../components/NoteModal.tsx';
@@ -26,10 +25,6 @@ const stateColors: Record<OverdueReport['state'], string> = {
   draft: 'warning',
   returned: 'magenta',
 };
-
-/** The newest month whose deadline (the 8th of the next month by default) has surely passed. */
-const defaultMonth = () =>
-  Number(todayInShanghai().slice(8, 10)) > 8 ? lastMonth() : shiftMonth(lastMonth(), -1);
 
 /** The note and the confirmation of a 催报: the selected projects, or every late one of the month. */
 function RemindModal({
@@ -83,7 +78,8 @@ function OverdueTable() {
   const office = isOffice(me.role);
   const [search, setSearch] = useSearchParams();
   const asked = search.get('month');
-  const month = isMonth(asked) ? asked : defaultMonth();
+  // without ?month= the route opens on the month last due (app/pages/Overdue.tsx)
+  const month = isMonth(asked) ? asked : lastMonth();
   const [q, setQ] = useState('');
   const query = useOverdueReports(month);
   const selection = useRowSelection<Row>();
