@@ -517,6 +517,12 @@ const cases: Case[] = [
     note: 'the Gantt rows of the projects in scope',
   },
   {
+    route: 'GET /api/projects/status',
+    url: (f) => `/api/projects/status?projectIds=${f.projCity}`,
+    ok: projectReaders,
+    note: 'status of the projects in scope (others left out)',
+  },
+  {
     route: 'GET /api/projects/:id',
     url: (f) => `/api/projects/${f.projCity}`,
     ok: ['admin', 'office', 'leader', 'unit', 'reporter'],
@@ -1242,7 +1248,12 @@ const cases: Case[] = [
   },
   { route: 'POST /api/auth/logout', url: () => '/api/auth/logout', ok: all, note: 'runs last' },
 ];
-const publicRoutes = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'];
+const publicRoutes = [
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/login',
+  'GET /api/auth/session',
+];
 
 let f: Fixtures;
 let clients: Map<U, Client>;
@@ -1423,6 +1434,8 @@ describe('access: every route, every role, in and out of scope', () => {
   it('public routes answer without a session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(200);
+    const session = await app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect([session.statusCode, session.json()]).toEqual([200, { user: null }]);
   });
 
   it('every non-public route answers 401 without a session', async () => {

@@ -265,6 +265,21 @@ describe('CSRF on cookie sessions', () => {
     expect((await s.get('/api/units')).statusCode).toBe(200);
   });
 
+  it('GET /api/auth/session answers the user, or null (never 401) for no, a forged or a bad credential', async () => {
+    const s = session(await signIn('office'));
+    const mine = await s.get('/api/auth/session');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().user).toMatchObject({ username: 'office', role: 'office' });
+    for (const headers of [
+      {},
+      { cookie: 'ducha_session=forged-session-value' },
+      { authorization: 'Bearer not-a-token' },
+    ]) {
+      const res = await app.inject({ method: 'GET', url: '/api/auth/session', headers });
+      expect([res.statusCode, res.json()]).toEqual([200, { user: null }]);
+    }
+  });
+
   it('treats an unknown session cookie as signed out', async () => {
     const res = await app.inject({
       method: 'GET',

@@ -294,3 +294,50 @@ describe('no baseline in force: NO_BASELINE', () => {
     expectError(res, 400, 'VALIDATION', 'body.rules.yellowOnNoBaseline');
   });
 });
+
+describe('a project at a glance: GET /api/projects/status', () => {
+  const status = async (ids: number[], c: Client = office) => {
+    const res = await c.get(`/api/projects/status?projectIds=${ids.join(',')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      projectId: number;
+      light: { year: number; month: number; color: string; streak: number; redStreak: number } | null;
+      percentComplete: number | null;
+      percentMonth: string | null;
+    }[];
+  };
+
+  it('the light of the latest month closed for the project and the latest reported % complete', async () => {
+    // July submitted at 62.5%; August only a draft at 70%: the draft does not count
+    await monthlyReport(office, noPlan, '2026-07', { fields: { percentComplete: 62.5 }, until: 'submitted' });
+    await monthlyReport(office, noPlan, '2026-08', { fields: { percentComplete: 70 }, until: 'draft' });
+    const [s, n] = await status([streaky, noPlan]);
+    // the city closed January..June; the later county closes are not the city's projects' months
+    expect(s).toMatchObject({ projectId: streaky, light: { year: 2026, month: 6, color: 'red' } });
+    expect(s!.light!.redStreak).toBe(5);
+    expect(s!.percentComplete).toBeNull();
+    expect(n).toMatchObject({
+      light: { year: 2026, month: 6 },
+      percentComplete: 62.5,
+      percentMonth: '2026-07',
+    });
+  });
+
+  it('a county project lit by its own later close shows that month', async () => {
+    const [c] = await status([county], lindian);
+    expect(c!.light).toMatchObject({ year: 2026, month: 8 });
+  });
+
+  it('leaves out projects out of scope and ids that do not exist; refuses a malformed list', async () => {
+    expect((await status([streaky, county], lindian)).map((s) => s.projectId)).toEqual([county]);
+    expect(await status([999999])).toEqual([]);
+    expectError(
+      await office.get('/api/projects/status?projectIds=1,,2'),
+      400,
+      'VALIDATION',
+      'querystring.projectIds',
+    );
+    const many = Array.from({ length: 101 }, (_, i) => i + 1).join(',');
+    expectError(await office.get(`/api/projects/status?projectIds=${many}`), 400, 'VALIDATION');
+  });
+});

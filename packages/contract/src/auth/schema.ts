@@ -27,6 +27,8 @@ export const me = z.object({
   permissions: z.array(z.enum(permissions)),
 });
 export type Me = z.infer<typeof me>;
+/** `GET /api/auth/session`: the signed-in user, or null (a page asking "who is this?" is never an error). */
+export const session = z.object({ user: me.nullable() });
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入原密码').max(256),

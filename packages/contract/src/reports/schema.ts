@@ -291,6 +291,32 @@ export const light = z.object({
     .nullable(),
 });
 export type Light = z.infer<typeof light>;
+/** A project's status at a glance (project list and header): its light of the latest closed month and its latest reported % complete. */
+export const projectStatus = z.object({
+  projectId: z.number().int(),
+  /** the light of the latest month closed for the project, or null when none was ever closed */
+  light: z
+    .object({
+      year: z.number().int(),
+      month: z.number().int(),
+      color: lightColor,
+      streak: z.number().int(),
+      redStreak: z.number().int(),
+      referral: z.boolean(),
+    })
+    .nullable(),
+  /** 形象进度 of the latest submitted or verified report, and its month ('YYYY-MM') */
+  percentComplete: z.number().nullable(),
+  percentMonth: z.string().nullable(),
+});
+export type ProjectStatus = z.infer<typeof projectStatus>;
+export const projectStatusQuery = z.object({
+  /** comma-separated project ids, at most 100 (a page of the project list) */
+  projectIds: z
+    .string()
+    .regex(/^\d{1,10}(,\d{1,10}){0,99}$/, '项目编号应为逗号分隔的数字，最多 100 个')
+    .transform((s) => [...new Set(s.split(',').map(Number))]),
+});
 export const lightOverride = z.object({
   color: lightColor,
   justification: z.string().trim().min(5, '调整灯色须写明理由(至少 5 个字)').max(500),

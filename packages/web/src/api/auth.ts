@@ -14,18 +14,12 @@ import { useList, useSave } from './resource.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when the session is missing or expired (401). */
+/** The signed-in user, or null when the session is missing or expired. */
 export function useMeQuery() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async () => {
-      try {
-        return await api.get<Me>('/api/auth/me');
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) return null;
-        throw e;
-      }
-    },
+    // the session endpoint answers null rather than 401, so the sign-in page logs no error
+    queryFn: async () => (await api.get<{ user: Me | null }>('/api/auth/session')).user,
     staleTime: 60_000,
     retry: (n, e) => !(isApiError(e) && e.status < 500) && n < 2,
   });

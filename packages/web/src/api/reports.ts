@@ -9,6 +9,7 @@ import type {
   MonthClose,
   MonthlyReport,
   OverdueReport,
+  ProjectStatus,
   ReportRemindResult,
   calendarCorrection,
   inboxItem,
@@ -164,6 +165,14 @@ export const useDeleteAttachment = () =>
 
 // ---- lights ----
 export const useLights = (params: QueryParams, enabled = true) => useList<Light>('lights', params, enabled);
+/** Each project's latest light and % complete, for a page of projects (at most 100 ids). */
+export const useProjectStatuses = (ids: readonly number[]) =>
+  useQuery({
+    queryKey: ['lights', 'status', ids.join(',')],
+    queryFn: () => api.get<ProjectStatus[]>('/api/projects/status', { projectIds: ids.join(',') }),
+    enabled: ids.length > 0,
+    select: (rows) => new Map(rows.map((r) => [r.projectId, r])),
+  });
 export const useOverrideLight = () =>
   useSave(
     'lights',

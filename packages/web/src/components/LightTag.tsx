@@ -1,11 +1,11 @@
 // A light shown with its colour's definition (DOMAIN §5), and the light beside the office's override.
 import { useCallback } from 'react';
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import type { Light, LightColor, LightReason } from '@ducha/contract';
+import type { Light, LightColor, LightReason, ProjectStatus } from '@ducha/contract';
 import { useT } from '../app/i18n.tsx';
 import { useLabels } from '../app/labels.ts';
 import { formatDateTime } from './format.ts';
-import { formatPercent } from './period.ts';
+import { formatPercent, monthOf } from './period.ts';
 
 /** The colours of the lights, for tags, cards and charts. */
 export const lightHex: Record<LightColor, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
@@ -114,5 +114,33 @@ export function useReasonText(): (r: LightReason) => string {
       }
     },
     [L],
+  );
+}
+
+/**
+ * A project at a glance (project list and header): the light of its latest closed month with that
+ * month, and the latest reported 形象进度; a dash for what is not known yet.
+ */
+export function ProjectStatusCell({ status, part }: { status?: ProjectStatus; part: 'light' | 'percent' }) {
+  const t = useT();
+  if (part === 'light') {
+    const l = status?.light;
+    if (!l) return <Typography.Text type="secondary">{t('projectStatus.noLight')}</Typography.Text>;
+    return (
+      <Space size={2} data-testid="project-light">
+        <LightTag color={l.color} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {monthOf(l.year, l.month)}
+        </Typography.Text>
+      </Space>
+    );
+  }
+  if (status?.percentComplete == null) return <Typography.Text type="secondary">-</Typography.Text>;
+  return (
+    <Tooltip title={t('projectStatus.percentAsOf', { month: status.percentMonth ?? '' })}>
+      <span data-testid="project-percent" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {status.percentComplete}%
+      </span>
+    </Tooltip>
   );
 }

@@ -10,6 +10,8 @@ import {
   monthClose,
   monthCloseParams,
   progressMonth,
+  projectStatus,
+  projectStatusQuery,
   regionCode,
   yearMonth,
 } from '@ducha/contract';
@@ -20,6 +22,7 @@ import { sendXlsx } from '../../platform/files.ts';
 import { exportLights, listLights, overrideLight } from './board.ts';
 import { getClose, publishClose, runCloseFor } from './closes.ts';
 import { progress } from './progress.ts';
+import { projectStatuses } from './status.ts';
 import { addRules, listRules } from './settings.ts';
 
 const read = { access: 'project.read' } as const;
@@ -43,6 +46,19 @@ export const lightRoutes =
         },
       },
       (req) => progress(db, req.ctx, req.params.id, req.query.year),
+    );
+
+    app.get(
+      '/api/projects/status',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: projectStatusQuery,
+          response: { 200: z.array(projectStatus) },
+        },
+      },
+      (req) => projectStatuses(db, req.ctx, req.query.projectIds),
     );
 
     const lightTags = ['lights'];

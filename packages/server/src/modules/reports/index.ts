@@ -6,6 +6,7 @@
 export { calendarFor, deadlineResolver } from './calendar.ts';
 export {
   doneToDateSql,
+  latestPercentComplete,
   openReports,
   reportMonthOf,
   reportProject,

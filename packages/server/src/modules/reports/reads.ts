@@ -51,3 +51,29 @@ export async function openReports(db: Executor, path: string, y: number, m: numb
     where mr.current and mr.year = ${y} and mr.month = ${m}`.execute(db);
   return { unverified: Number(r.rows[0]?.unverified ?? 0), returned: Number(r.rows[0]?.returned ?? 0) };
 }
+
+/**
+ * Each project's latest reported 形象进度 (submitted or verified reports, the current versions):
+ * project id → percent and 'YYYY-MM'. Walks the (project, year, month) index backwards per project.
+ */
+export async function latestPercentComplete(db: Executor, ids: readonly number[]) {
+  if (!ids.length) return new Map<number, { percent: number; month: string }>();
+  const rows = await db
+    .selectFrom('monthly_reports')
+    .distinctOn('project_id')
+    .select(['project_id', 'year', 'month', 'percent_complete'])
+    .where('project_id', 'in', ids)
+    .where('current', '=', true)
+    .where('status', 'in', ['submitted', 'verified'])
+    .where('percent_complete', 'is not', null)
+    .orderBy('project_id')
+    .orderBy('year', 'desc')
+    .orderBy('month', 'desc')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.project_id,
+      { percent: Number(r.percent_complete), month: `${r.year}-${String(r.month).padStart(2, '0')}` },
+    ]),
+  );
+}

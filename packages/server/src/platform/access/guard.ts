@@ -31,7 +31,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes that serve the API docs come from a plugin; they are static and public. */
 const docsPrefix = '/api/docs';
 
-async function authenticate(db: Db, req: FastifyRequest): Promise<void> {
+/** Sets `req.ctx.actor` from a Bearer token or a session cookie (with its CSRF header on writes). */
+export async function authenticate(db: Db, req: FastifyRequest): Promise<void> {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);

@@ -9,13 +9,14 @@ import {
   loginBody,
   me,
   okBody,
+  session,
 } from '@ducha/contract';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { actorOf } from '../access/context.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../access/guard.ts';
+import { authenticate, CSRF_COOKIE, SESSION_COOKIE } from '../access/guard.ts';
 import { changePassword, describeMe, login, logout, type NameLookup } from './service.ts';
 import { IpThrottle } from './throttle.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
@@ -75,6 +76,18 @@ export const authRoutes =
         schema: { tags, response: { 200: me } },
       },
       async (req) => describeMe(db, actorOf(req.ctx), names),
+    );
+
+    // What the web client asks on every page load, the sign-in page included: answering 200 with
+    // null instead of 401 keeps a normal "not signed in" out of the browser's console as an error.
+    app.get(
+      '/api/auth/session',
+      { config: { access: 'public' }, schema: { tags, response: { 200: session } } },
+      async (req) => {
+        await authenticate(db, req).catch(() => undefined);
+        const actor = req.ctx.actor;
+        return { user: actor ? await describeMe(db, actor, names) : null };
+      },
     );
 
     app.post(

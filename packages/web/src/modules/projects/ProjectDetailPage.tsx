@@ -6,6 +6,8 @@ import { Alert, Card, Result, Skeleton, Space, Tabs, Tag, Typography } from 'ant
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Project } from '@ducha/contract';
 import { useProject } from '../../api/projects.ts';
+import { useProjectStatuses } from '../../api/reports.ts';
+import { ProjectStatusCell } from '../../components/LightTag.tsx';
 import { isApiError } from '../../api/client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
@@ -37,6 +39,7 @@ export default function ProjectDetailPage({ tabs = [] }: ProjectDetailPageProps)
   const [search, setSearch] = useSearchParams();
   const { data: p, isLoading, error } = useProject(Number.isInteger(id) && id > 0 ? id : null);
   const access = useProjectAccess(p);
+  const status = useProjectStatuses(p ? [p.id] : []).data?.get(p?.id ?? 0);
 
   if (!Number.isInteger(id) || id <= 0 || (isApiError(error) && error.status === 404))
     return (
@@ -88,6 +91,12 @@ export default function ProjectDetailPage({ tabs = [] }: ProjectDetailPageProps)
           </Typography.Title>
           <StageTag stage={p.stage} />
           {!p.active && <Tag>{t('status.inactive')}</Tag>}
+          <ProjectStatusCell status={status} part="light" />
+          {status?.percentComplete != null && (
+            <Typography.Text type="secondary">
+              {t('projectStatus.percent')} <ProjectStatusCell status={status} part="percent" />
+            </Typography.Text>
+          )}
         </Space>
         <Typography.Text type="secondary">
           {p.code} · {p.regionName} · <DictLabel kind="sector" code={p.sector} /> ·{' '}

@@ -5,6 +5,8 @@ import { App, Button, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Project } from '@ducha/contract';
 import { downloadFile, useProjects, type ProjectFilters } from '../../api/projects.ts';
+import { useProjectStatuses } from '../../api/reports.ts';
+import { ProjectStatusCell } from '../../components/LightTag.tsx';
 import { useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
@@ -41,6 +43,8 @@ export default function ProjectsPage() {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const sort = table.state.filters.sort;
+  // the page's rows only: each one's latest light and % complete in one request
+  const statuses = useProjectStatuses(query.data?.items.map((p) => p.id) ?? []).data;
 
   const exportExcel = async () => {
     setExporting(true);
@@ -110,6 +114,19 @@ export default function ProjectsPage() {
           }),
       }),
       render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(v)}</span>,
+    },
+    {
+      title: t('projectStatus.light'),
+      key: 'light',
+      width: 130,
+      render: (_: unknown, p: Project) => <ProjectStatusCell status={statuses?.get(p.id)} part="light" />,
+    },
+    {
+      title: t('projectStatus.percent'),
+      key: 'percent',
+      width: 90,
+      align: 'right' as const,
+      render: (_: unknown, p: Project) => <ProjectStatusCell status={statuses?.get(p.id)} part="percent" />,
     },
     { title: t('project.leader'), key: 'leader', render: (_: unknown, p: Project) => <LeaderCell p={p} /> },
     {
