@@ -848,3 +848,30 @@ test('a 责任分解表 written by openpyxl passes the dry run, its example row 
     await errors.getByText('1–12月计划(万元)', { exact: true }).waitFor();
     await errors.getByText('日期不存在：2026 年 2 月只有 28 天').waitFor();
   }));
+
+// ---- a project at a glance, and a quiet console (issue 10) ----
+test('the project list and header show the latest light with its month and the % complete', () =>
+  flow('project-status', async (page) => {
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/projects`);
+    const first = page.locator('.ant-table-tbody .ant-table-row').first();
+    await first.getByTestId('project-light').waitFor();
+    assert.match(await first.getByTestId('project-light').innerText(), /[绿黄红]灯\s*\d{4}-\d{2}/);
+    assert.match(await first.getByTestId('project-percent').innerText(), /^\d+(\.\d+)?%$/);
+    await first.locator('a').first().click();
+    await page.getByTestId('project-detail').getByTestId('project-light').waitFor();
+  }));
+
+test('signing in, out and opening the sign-in page log no console errors', () =>
+  flow('quiet-console', async (page) => {
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${BASE}/login`);
+    await page.getByPlaceholder('用户名').waitFor();
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/projects`);
+    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
+    await logout(page);
+    await page.getByPlaceholder('用户名').waitFor();
+    assert.deepEqual(errors, []);
+  }));

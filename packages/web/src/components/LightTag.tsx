@@ -129,7 +129,7 @@ export function ProjectStatusCell({ status, part }: { status?: ProjectStatus; pa
     return (
       <Space size={2} data-testid="project-light">
         <LightTag color={l.color} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           {monthOf(l.year, l.month)}
         </Typography.Text>
       </Space>

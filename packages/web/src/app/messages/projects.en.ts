@@ -239,7 +239,7 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'import.again': 'Import another file',
   'import.ignored': 'Row {rows} is an example row (first cell 示例) and was skipped.',
 
-  'projectStatus.light': 'Latest light',
+  'projectStatus.column': 'Light / % complete',
   'projectStatus.percent': '% complete',
   'projectStatus.noLight': 'Not lit yet',
   'projectStatus.percentAsOf': '% complete as reported for {month}',

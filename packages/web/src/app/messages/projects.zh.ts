@@ -228,7 +228,7 @@ export const projectsZh = {
   'import.again': '再导入一个文件',
   'import.ignored': '第 {rows} 行是示例行(第一格为“示例”)，已忽略。',
 
-  'projectStatus.light': '最新灯色',
+  'projectStatus.column': '灯色 / 形象进度',
   'projectStatus.percent': '形象进度',
   'projectStatus.noLight': '未亮灯',
   'projectStatus.percentAsOf': '{month} 月报填报的形象进度（完成百分比）',

@@ -64,11 +64,11 @@ export default function ProjectsPage() {
 
   const columns = [
     // code and name stay in view and long names are cut with a tooltip: the list fits 1440 px
-    { title: t('project.code'), dataIndex: 'code', width: 130, fixed: 'left' as const },
+    { title: t('project.code'), dataIndex: 'code', width: 120, fixed: 'left' as const },
     {
       title: t('field.name'),
       dataIndex: 'name',
-      width: 260,
+      width: 200,
       fixed: 'left' as const,
       ellipsis: { showTitle: true },
       render: (name: string, p: Project) => (
@@ -78,21 +78,23 @@ export default function ProjectsPage() {
         </Space>
       ),
     },
-    { title: t('project.region'), dataIndex: 'regionName', width: 100 },
+    { title: t('project.region'), dataIndex: 'regionName', width: 80 },
     {
       title: t('field.sector'),
       dataIndex: 'sector',
+      width: 90,
       render: (v: string) => <DictLabel kind="sector" code={v} />,
     },
     {
       title: t('field.stage'),
       dataIndex: 'stage',
+      width: 80,
       render: (_: unknown, p: Project) => <StageTag stage={p.stage} />,
     },
     {
       title: t('project.totalInvestmentWan'),
       dataIndex: 'totalInvestment',
-      width: 130,
+      width: 120,
       align: 'right' as const,
       sorter: true,
       sortDirections: ['descend' as const, 'ascend' as const],
@@ -116,25 +118,30 @@ export default function ProjectsPage() {
       render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(v)}</span>,
     },
     {
-      title: t('projectStatus.light'),
-      key: 'light',
-      width: 130,
-      render: (_: unknown, p: Project) => <ProjectStatusCell status={statuses?.get(p.id)} part="light" />,
+      // the latest light and % complete side by side: what a leader scans the list for
+      title: t('projectStatus.column'),
+      key: 'status',
+      width: 180,
+      render: (_: unknown, p: Project) => (
+        <Space size={4} wrap={false}>
+          <ProjectStatusCell status={statuses?.get(p.id)} part="light" />
+          <ProjectStatusCell status={statuses?.get(p.id)} part="percent" />
+        </Space>
+      ),
     },
-    {
-      title: t('projectStatus.percent'),
-      key: 'percent',
-      width: 90,
-      align: 'right' as const,
-      render: (_: unknown, p: Project) => <ProjectStatusCell status={statuses?.get(p.id)} part="percent" />,
-    },
-    { title: t('project.leader'), key: 'leader', render: (_: unknown, p: Project) => <LeaderCell p={p} /> },
     {
       title: t('project.responsibleUnit'),
       key: 'responsibleUnit',
-      width: 200,
+      width: 160,
       ellipsis: { showTitle: true },
       render: (_: unknown, p: Project) => p.responsibility.responsibleUnitName ?? '-',
+    },
+    {
+      title: t('project.leader'),
+      key: 'leader',
+      width: 160,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, p: Project) => <LeaderCell p={p} />,
     },
   ];
 
