@@ -866,6 +866,7 @@ test('signing in, out and opening the sign-in page log no console errors', () =>
   flow('quiet-console', async (page) => {
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
     await page.goto(`${BASE}/login`);
     await page.getByPlaceholder('用户名').waitFor();
     await loginOk(page, 'office');

@@ -41,8 +41,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<unknown>('/api/auth/logout', {}),
     onSettled: () => {
-      qc.clear();
+      // signed out first, so the shell unmounts; clearing the cache while its queries are still
+      // mounted would refetch them (the bell's unread count) and log a 401
       qc.setQueryData(ME_KEY, null);
+      setTimeout(() => qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' }), 100);
     },
   });
 }
