@@ -92,6 +92,7 @@ export const projectListDetail = projectList.extend({
     timeline: z.boolean(),
   }),
 });
+export type ProjectListDetail = z.infer<typeof projectListDetail>;
 
 const reason = z.string().trim().max(300).nullable().optional();
 export const memberAdd = z.object({ projectId: id, batch: z.string().trim().min(1), reason });
