@@ -876,3 +876,60 @@ test('signing in, out and opening the sign-in page log no console errors', () =>
     await page.getByPlaceholder('用户名').waitFor();
     assert.deepEqual(errors, []);
   }));
+
+// ---- scope in lists, closes and shared settings (issue 11) ----
+test("林甸县's office: its own projects on the city list and nothing to manage, its rows of the city close, shared settings read-only", () =>
+  flow('scope-county', async (page) => {
+    await loginOk(page, 'office_lindian');
+    const list = await page.evaluate(async () => {
+      const res = await globalThis.fetch('/api/project-lists');
+      return (await res.json()).items.find((l) => l.regionCode === '230600' && l.memberCount > 0) ?? null;
+    });
+    assert.ok(list, 'a city list in the demo');
+    await page.goto(`${BASE}/lists/${list.id}`);
+    await page.getByTestId('list-detail').waitFor();
+    await page.getByTestId('list-hidden-members').getByText('不在您的管理范围内', { exact: false }).waitFor();
+    // every row shown is a 林甸县 project; no publish, no decisions, no trail naming the city's projects
+    const detail = await page.evaluate(
+      async (id) => (await globalThis.fetch(`/api/project-lists/${id}`)).json(),
+      list.id,
+    );
+    assert.ok(detail.hiddenMembers > 0);
+    assert.equal(detail.actions.manage, false);
+    assert.equal(await page.getByTestId('list-publish').count(), 0);
+    assert.equal(await page.getByRole('tab', { name: '变更记录' }).count(), 0);
+
+    // the dashboard reads the county's rows of the city's close
+    await page.goto(`${BASE}/dashboard`);
+    await page.getByTestId('dash-closed-by').getByText('大庆市', { exact: false }).waitFor();
+
+    // settings every region shares: read, not written
+    await page.goto(`${BASE}/settings/dictionaries`);
+    await page.getByTestId('dict-read-only').waitFor();
+    await page.getByTestId('dict-table-sector').waitFor();
+    assert.equal(await page.getByTestId('dict-add-sector').count(), 0);
+    await page.goto(`${BASE}/settings/reporting`);
+    await page.getByTestId('corr-read-only').waitFor();
+    assert.equal(await page.getByTestId('corr-add').count(), 0);
+  }));
+
+test('the city office manages the city list and reads its trail; a county picks only its own regions', () =>
+  flow('scope-city', async (page) => {
+    await loginOk(page, 'office');
+    const list = await page.evaluate(async () => {
+      const res = await globalThis.fetch('/api/project-lists');
+      return (await res.json()).items.find((l) => l.regionCode === '230600' && l.memberCount > 0) ?? null;
+    });
+    await page.goto(`${BASE}/lists/${list.id}`);
+    await page.getByTestId('list-detail').waitFor();
+    await page.getByRole('tab', { name: '变更记录' }).waitFor();
+    assert.equal(await page.getByTestId('list-hidden-members').count(), 0);
+    await logout(page);
+
+    await loginOk(page, 'office_lindian');
+    const regions = await page.evaluate(async () =>
+      (await (await globalThis.fetch('/api/regions?inScope=true')).json()).items.map((r) => r.code),
+    );
+    assert.ok(regions.includes('230623'));
+    assert.ok(!regions.includes('230600') && !regions.includes('230000'));
+  }));

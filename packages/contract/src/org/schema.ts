@@ -42,6 +42,11 @@ export const regionQuery = z.object({
   under: regionCode.optional(),
   q: z.string().trim().max(50).optional(),
   includeInactive: queryBool,
+  /**
+   * Only the regions in the caller's own subtree, without the ancestors the tree is rooted at: what a
+   * region picker offers (a county is not offered the city or the province).
+   */
+  inScope: queryBool,
 });
 
 // ---- units ----

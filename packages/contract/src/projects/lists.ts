@@ -71,8 +71,28 @@ export const listMember = z.object({
   addedAt: z.string(),
   removedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  /** The caller may change this member: re-batch or remove it (a request once the list is published). */
+  editable: z.boolean(),
 });
-export const projectListDetail = projectList.extend({ members: z.array(listMember) });
+/**
+ * One list as the caller may see it: only the members in the caller's scope (a county reading the
+ * city's list sees its own projects), the others counted in `hiddenMembers`, and what the caller may
+ * do with it (the page offers nothing else; the server still checks every action).
+ */
+export const projectListDetail = projectList.extend({
+  members: z.array(listMember),
+  /** Current members outside the caller's scope: counted, never named. */
+  hiddenMembers: z.number().int(),
+  actions: z.object({
+    /** The office over the list's region: publish, edit a draft, decide requests. */
+    manage: z.boolean(),
+    /** Propose a project for the list (the office directly on a draft; a request once published). */
+    add: z.boolean(),
+    /** Read the list's change trail (it names every member): who reads the whole list. */
+    timeline: z.boolean(),
+  }),
+});
+export type ProjectListDetail = z.infer<typeof projectListDetail>;
 
 const reason = z.string().trim().max(300).nullable().optional();
 export const memberAdd = z.object({ projectId: id, batch: z.string().trim().min(1), reason });

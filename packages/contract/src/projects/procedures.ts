@@ -110,6 +110,17 @@ export const dictionaryItemUpdate = versioned.extend({
   sort: dictSort.optional(),
   active: z.boolean().optional(),
 });
+/**
+ * Whether the caller may change the settings every region shares (dictionaries, working-day
+ * corrections, the items' deadlines and ladder), and the region they belong to: the installation's
+ * home region (the deepest region holding every office account's region).
+ */
+export const sharedSettings = z.object({
+  editable: z.boolean(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+});
+export type SharedSettings = z.infer<typeof sharedSettings>;
 export const dictionaryItemParams = z.object({ kind: dictionaryKind, code: z.string().min(1).max(40) });
 
 export const savedView = z.object({

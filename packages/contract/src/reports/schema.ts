@@ -1,6 +1,15 @@
 /** Monthly reports (DOMAIN §4), the reporting calendar, progress and lights (§5), and the month close. */
 import { z } from 'zod';
-import { batchRecords, batchResult, id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
+import {
+  batchRecords,
+  batchResult,
+  id,
+  isoDate,
+  pageQuery,
+  queryBool,
+  regionCode,
+  versioned,
+} from '../common.ts';
 import { moneyOut, nonNegativeMoney, money } from '../money.ts';
 
 export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -354,6 +363,13 @@ export type IndicatorRow = z.infer<typeof indicatorRow>;
 export const indicatorDimensions = ['total', 'list', 'batch', 'sector', 'region', 'unit', 'leader'] as const;
 export const monthClose = z.object({
   regionCode: z.string(),
+  /**
+   * The region whose close the figures come from: `regionCode` itself, or (asked with
+   * `inherit=true`) the nearest region above it that closed the month — the figures are then
+   * `regionCode`'s own rows of that close, never the enclosing region's.
+   */
+  closedByRegion: z.string(),
+  closedByRegionName: z.string(),
   year: z.number().int(),
   month: z.number().int(),
   status: z.enum(['computed', 'published']),
@@ -368,6 +384,8 @@ export const monthClose = z.object({
 });
 export type MonthClose = z.infer<typeof monthClose>;
 export const monthCloseParams = z.object({ regionCode, month: yearMonth });
+/** `inherit`: a region without a close of its own reads its rows of the nearest enclosing close. */
+export const monthCloseQuery = z.object({ inherit: queryBool });
 
 /** A milestone of the baseline in force, offered as "reached this month" on the report form. */
 export const reportMilestone = z.object({

@@ -415,6 +415,8 @@ export interface MonthClosesTable {
   published_at: Date | null;
   rules_version: number;
   indicators: ColumnType<Record<string, unknown[]>, string, string>;
+  /** region code → that region's indicators in this close (every region below the close's with projects) */
+  region_indicators: ColumnType<Record<string, Record<string, unknown[]>>, string | undefined, string>;
 }
 
 export interface JobRunsTable {

@@ -6,7 +6,7 @@ import { transaction, type Db, type Executor } from '../db/connection.ts';
 import { actorOf, type Ctx } from './access/context.ts';
 import { recordAudit } from './audit/audit.ts';
 import type { Corrections } from './calendar.ts';
-import { forbidden } from './errors.ts';
+import { assertSharedEditor } from './settings.ts';
 
 /** Every correction, as the calendar functions take them; load once per request or close. */
 export async function loadCorrections(db: Executor): Promise<Corrections> {
@@ -20,15 +20,17 @@ export async function listCorrections(db: Db, year?: number) {
   return q.orderBy('date').execute();
 }
 
-/** Sets (or with `null` removes) the correction of one date: the office's work. */
+/**
+ * Sets (or with `null` removes) the correction of one date. 调休 is national and the corrections move
+ * every region's deadlines, so this is a shared setting: the admin's and the home office's.
+ */
 export async function setCorrection(
   db: Db,
   ctx: Ctx,
   date: string,
   input: { work: boolean; note?: string | null } | null,
 ) {
-  const actor = actorOf(ctx);
-  if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
+  await assertSharedEditor(db, actorOf(ctx));
   return transaction(db, async (trx) => {
     const before = await trx
       .selectFrom('calendar_corrections')

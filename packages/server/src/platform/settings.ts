@@ -13,7 +13,10 @@ import { actorOf, type Ctx } from './access/context.ts';
 import { recordAudit } from './audit/audit.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from './errors.ts';
 import { assertVersion } from './records.ts';
-import { canEditDictionary } from './settings-policy.ts';
+import { officeRegions } from './auth/accounts.ts';
+import { getRegion } from './regions.ts';
+import { canEditDictionary, canEditShared, commonRoot } from './settings-policy.ts';
+import type { Actor } from './access/context.ts';
 
 const dictColumns = ['kind', 'code', 'label', 'label_en', 'sort', 'active', 'version'] as const;
 type DictRow = Pick<Selectable<DictionaryItemsTable>, (typeof dictColumns)[number]>;
@@ -26,6 +29,27 @@ const presentDict = (r: DictRow) => ({
   active: r.active,
   version: r.version,
 });
+
+/** The installation's home region path: the deepest region holding every active office account's. */
+export async function sharedSettingsHome(db: Executor): Promise<string | null> {
+  return commonRoot((await officeRegions(db)).map((r) => r.path));
+}
+
+/** 403 unless the actor may change the settings every region shares (settings-policy.ts). */
+export async function assertSharedEditor(db: Executor, a: Actor): Promise<void> {
+  if (!canEditShared(a, await sharedSettingsHome(db))) throw forbidden();
+}
+
+/** Whether the caller may change the shared settings, and the region they belong to (the web's pages). */
+export async function sharedSettingsInfo(db: Executor, a: Actor) {
+  const home = await sharedSettingsHome(db);
+  const region = home ? await getRegion(db, home.split('.').pop()!) : undefined;
+  return {
+    editable: canEditShared(a, home),
+    regionCode: region?.code ?? null,
+    regionName: region?.name ?? null,
+  };
+}
 
 /** Every entry of a dictionary (or of all), active and inactive, in the office's order. */
 export async function listDictionary(db: Db, kind?: string) {
@@ -53,7 +77,7 @@ async function assertLabelFree(trx: Executor, kind: string, label: string, excep
  * the label is edited. Entries are never removed, since records refer to their codes.
  */
 export async function addDictionaryItem(db: Db, ctx: Ctx, input: z.infer<typeof dictionaryItemCreate>) {
-  if (!canEditDictionary(actorOf(ctx), input.kind)) throw forbidden();
+  if (!canEditDictionary(actorOf(ctx), input.kind, await sharedSettingsHome(db))) throw forbidden();
   return transaction(db, async (trx) => {
     await assertLabelFree(trx, input.kind, input.label, null);
     const row = await trx
@@ -89,7 +113,7 @@ export async function updateDictionaryItem(
   code: string,
   input: z.infer<typeof dictionaryItemUpdate>,
 ) {
-  if (!canEditDictionary(actorOf(ctx), kind)) throw forbidden();
+  if (!canEditDictionary(actorOf(ctx), kind, await sharedSettingsHome(db))) throw forbidden();
   return transaction(db, async (trx) => {
     const row = await trx
       .selectFrom('dictionary_items')

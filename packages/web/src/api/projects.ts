@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   GanttRow,
+  SharedSettings,
   AnnualPlan,
   BatchResult,
   PlanDraftRow,
@@ -155,6 +156,16 @@ export const useUpdateProcedure = () =>
   );
 
 // ---- dictionaries and saved views ----
+/**
+ * Whether the user may change the settings every region shares (dictionaries, working-day
+ * corrections, the items' deadlines and ladder): the admin and the home office (the city's).
+ */
+export const useSharedSettings = () =>
+  useQuery({
+    queryKey: ['shared-settings'],
+    queryFn: () => api.get<SharedSettings>('/api/shared-settings'),
+    staleTime: 300_000,
+  });
 export const useDictionary = (kind: DictionaryItem['kind'], enabled = true) =>
   useQuery({
     queryKey: ['dictionaries', kind],

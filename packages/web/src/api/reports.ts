@@ -211,12 +211,15 @@ export const useMonthClose = (regionCode: string | undefined, month: string) =>
     queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', month))),
     enabled: !!regionCode,
   });
-/** The newest month close of the region (or null when it has none). */
+/**
+ * The newest month close of the region, or of a region above it (then the region's own rows of
+ * that close: a county's figures of the city's close); null when there is none.
+ */
 export const useLatestClose = (regionCode: string | undefined) =>
   useQuery({
     queryKey: ['month-closes', 'latest', regionCode],
     enabled: !!regionCode,
-    queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', 'latest'))),
+    queryFn: () => orNull(api.get<MonthClose>(`${closePath(regionCode ?? '', 'latest')}?inherit=true`)),
   });
 export const useRunClose = () =>
   useSave(

@@ -193,6 +193,8 @@ export const appRoutes: AppRoute[] = [
     path: '/dashboard',
     label: 'menu.dashboard',
     permission: 'project.read',
+    // a region's figures: who holds a region (a unit's or a reporter's scope is its own projects)
+    roles: ['admin', 'office', 'leader'],
     icon: <PieChartOutlined />,
     group: 'reports',
     menu: true,

@@ -1,6 +1,6 @@
-// Tree picker of the regions in the user's scope (GET /api/regions), searchable by name or code. The
-// tree starts at the user's own region: the regions above it (which the API returns so a tree has its
-// root) are not offered — a city's leader is not offered the province.
+// Tree picker of the regions in the user's scope (GET /api/regions?inScope=true: the user's own
+// subtree, without the regions above it), searchable by name or code. A city's leader is not offered
+// the province, a county office not the city.
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useRegions } from '../api/org.ts';
@@ -44,7 +44,7 @@ export interface RegionSelectProps {
 
 export function RegionSelect({ value, onChange, placeholder, allowClear = true, style }: RegionSelectProps) {
   const t = useT();
-  const { data, isLoading } = useRegions({});
+  const { data, isLoading } = useRegions({ inScope: true });
   const me = useMe();
   const treeData = useMemo(() => {
     const tree = buildRegionTree(data?.items ?? []);

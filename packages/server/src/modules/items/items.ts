@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { Executor, Trx } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { inPath } from '../../platform/access/scope.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { checkDictionary } from '../../platform/settings.ts';
@@ -15,7 +14,7 @@ import { getRegion } from '../../platform/regions.ts';
 import { readableProject } from '../projects/index.ts';
 import { reportProject } from '../reports/index.ts';
 import { loadCorrections } from '../../platform/calendar-corrections.ts';
-import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
+import { canPlaceItem, canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
 import {
   addItemEvent,
   findItemRow,
@@ -120,7 +119,7 @@ async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCre
   if (!code) throw invalid('body.regionCode', '请选择所属区划');
   const region = await getRegion(db, code);
   if (!region) throw invalid('body.regionCode', '区划不存在');
-  if (actor.role !== 'admin' && !inPath(region.path, actor.regionPath)) throw outOfScope();
+  if (!canPlaceItem(actor, region.path)) throw outOfScope();
   return { projectId: null, reportId: null, regionCode: region.code };
 }
 

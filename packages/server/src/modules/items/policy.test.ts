@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import type { ItemKind, Role } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
-import { canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
+import { canPlaceItem, canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
 import {
   CITY,
   LINDIAN,
@@ -450,5 +450,33 @@ describe('consistency', () => {
         if (s.responsible) expect(['unit', 'reporter']).toContain(actors[who].role);
       }),
     );
+  });
+});
+
+describe('canPlaceItem: where an item without a project may be raised', () => {
+  // unit, reporter, inspector and expert sit at the city (230600): their own region only
+  const own = ['unit', 'reporter', 'inspector', 'expert'] as const;
+  const rows: [string, string, readonly Who[]][] = [
+    ['the city 230600', CITY, ['admin', 'office', 'leader', ...own]],
+    ['the county 230623', LINDIAN, ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian']],
+    ['a town under 230623', TOWN, ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian']],
+    ['the sibling county 230621', SIBLING, ['admin', 'office', 'leader']],
+    ['the prefix trap (not under 230623)', TRAP, ['admin', 'office', 'leader']],
+    ['the province above', PROVINCE, ['admin']],
+    ['another city', OTHER_CITY, ['admin']],
+  ];
+  const cases = rows.flatMap(([note, path, allow]) =>
+    everyone.map((w) => [note, w, path, allow.includes(w)] as const),
+  );
+  it.each(cases)('%s: %s → %s', (_note, who, path, expected) => {
+    expect(canPlaceItem(actors[who], path)).toBe(expected);
+  });
+
+  it('a county unit raises in its county, not in the city above it or beside it', () => {
+    const ldUnit = actor(30, 'unit', LINDIAN, 50);
+    expect(canPlaceItem(ldUnit, LINDIAN)).toBe(true);
+    expect(canPlaceItem(ldUnit, CITY)).toBe(false);
+    expect(canPlaceItem(ldUnit, TOWN)).toBe(false);
+    expect(canPlaceItem(ldUnit, SIBLING)).toBe(false);
   });
 });

@@ -66,3 +66,20 @@ export function canRaise(a: Actor, kind: ItemKind, withProject: boolean): boolea
       return a.role === 'admin' || a.role === 'office';
   }
 }
+
+/**
+ * Where an item without a project may be placed (the region whose office handles it): the admin
+ * anywhere; offices and leaders in their subtree; anyone else (unit staff) in their own region only.
+ * A city department does not put a matter on a county's desk: it raises it on the county's project
+ * (if it works on one) or asks the city office, which places it where it belongs.
+ */
+export function canPlaceItem(a: Actor, regionPath: string): boolean {
+  switch (scopeKind(a)) {
+    case 'global':
+      return true;
+    case 'region':
+      return inRegionSubtree(a, regionPath);
+    default:
+      return a.regionPath !== '' && regionPath === a.regionPath;
+  }
+}

@@ -1,10 +1,10 @@
-/** The items settings (deadlines, the escalation ladder): one versioned row, edited by the office. */
+/** The items settings (deadlines, the escalation ladder): one versioned row for every region, edited by the home office. */
 import type { ItemSettings, itemSettingsUpdate } from '@ducha/contract';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { assertSharedEditor } from '../../platform/settings.ts';
 import { assertVersion } from '../../platform/records.ts';
 
 export async function loadItemSettings(db: Executor): Promise<ItemSettings> {
@@ -12,9 +12,9 @@ export async function loadItemSettings(db: Executor): Promise<ItemSettings> {
   return { ...(row.settings as Omit<ItemSettings, 'version'>), version: row.version };
 }
 
+/** The deadlines and the ladder apply to every region: a shared setting (platform/settings-policy.ts). */
 export async function updateItemSettings(db: Db, ctx: Ctx, input: z.infer<typeof itemSettingsUpdate>) {
-  const actor = actorOf(ctx);
-  if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
+  await assertSharedEditor(db, actorOf(ctx));
   return transaction(db, async (trx) => {
     const before = await trx
       .selectFrom('item_settings')

@@ -30,7 +30,7 @@ import {
   timeliness,
   type Timeliness,
 } from '../reports/index.ts';
-import { indicators, type ProjectMonth } from './indicators.ts';
+import { indicators, indicatorsBelow, type ProjectMonth } from './indicators.ts';
 import { cents, computeLight, fromCents, monthEnded } from './rules.ts';
 import { rulesFor } from './settings.ts';
 
@@ -154,6 +154,7 @@ export async function runClose(
     for (const [, , code] of facts)
       if (!deadlines.has(code)) deadlines.set(code, await deadlineOf(names.regions.get(code)!.path, y, m));
     const months: ProjectMonth[] = [];
+    const paths: string[] = [];
     const changed: { id: number; light: LightRow }[] = [];
     for (const f of facts) {
       const [
@@ -194,6 +195,7 @@ export async function runClose(
         },
         rules,
       );
+      paths.push(names.regions.get(regionCode)!.path);
       months.push({
         sector,
         region_name: names.regions.get(regionCode)!.name,
@@ -242,6 +244,7 @@ export async function runClose(
         computed_at: computedAt,
         rules_version: version,
         indicators: JSON.stringify(ind),
+        region_indicators: JSON.stringify(indicatorsBelow(months, paths, region.code)),
       })
       .execute();
     const counts = ind.total?.[0];
@@ -261,6 +264,8 @@ export async function runClose(
     const open = await openReports(trx, region.path, y, m);
     return {
       regionCode: region.code,
+      closedByRegion: region.code,
+      closedByRegionName: names.regions.get(region.code)?.name ?? region.code,
       year: y,
       month: m,
       status: 'computed',

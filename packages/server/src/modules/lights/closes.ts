@@ -3,11 +3,13 @@ import type { MonthClose } from '@ducha/contract';
 import { transaction, type Db } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { DomainError, notFound } from '../../platform/errors.ts';
+import { DomainError, notFound, outOfScope } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
-import { settingsRegion } from '../../platform/regions.ts';
+import { getRegion, regionNameOf, regionPathOf, settingsRegion } from '../../platform/regions.ts';
 import { openReports, parseMonth, whenMonthPublished } from '../reports/index.ts';
 import { assertMonthEnded, runClose } from './close.ts';
+import { indicators } from './indicators.ts';
+import { canReadClose } from './policy.ts';
 
 // the reports module asks whether a report's month is published: a close of the project's region or
 // a region above it (the line of its path) has been published for that month
@@ -23,27 +25,60 @@ whenMonthPublished(
       .executeTakeFirst()),
 );
 
-/** One month's close, or with `latest` the newest close of the region (what a dashboard opens on). */
-export async function getClose(db: Db, ctx: Ctx, code: string, ym: string): Promise<MonthClose> {
-  const region = await settingsRegion(db, actorOf(ctx), code, false);
-  let q = db.selectFrom('month_closes').selectAll().where('region_code', '=', code);
-  if (ym === 'latest') q = q.orderBy('year', 'desc').orderBy('month', 'desc').limit(1);
-  else {
+/**
+ * One month's close of a region, or with `latest` its newest. Read by those whose scope holds the
+ * region (`canReadClose`). With `inherit`, a region without a close of its own for the month reads
+ * its own rows of the nearest enclosing close (a county on the city's close: the county's figures,
+ * not the city's); `latest` then opens on the newest month closed for it or a region above it.
+ */
+export async function getClose(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  ym: string,
+  inherit = false,
+): Promise<MonthClose> {
+  const region = await getRegion(db, code);
+  if (!region) throw notFound();
+  if (!canReadClose(actorOf(ctx), region.path)) throw outOfScope();
+  const line = inherit ? region.path.split('.') : [code];
+  let q = db
+    .selectFrom('month_closes')
+    .select(['region_code', 'year', 'month', regionPathOf('region_code').as('path')])
+    .where('region_code', 'in', line);
+  if (ym !== 'latest') {
     const { y, m } = parseMonth(ym);
     q = q.where('year', '=', y).where('month', '=', m);
   }
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound();
+  const candidates = await q.execute();
+  // the newest month first; within a month the nearest region (its own close before the city's)
+  const chosen = candidates.sort(
+    (a, b) => b.year - a.year || b.month - a.month || b.path.length - a.path.length,
+  )[0];
+  if (!chosen) throw notFound();
+  const row = await db
+    .selectFrom('month_closes')
+    .selectAll()
+    .select(regionNameOf('region_code').as('region_name'))
+    .where('region_code', '=', chosen.region_code)
+    .where('year', '=', chosen.year)
+    .where('month', '=', chosen.month)
+    .executeTakeFirstOrThrow();
+  const own = row.region_code === code;
   const open = await openReports(db, region.path, row.year, row.month);
   return {
     regionCode: code,
+    closedByRegion: row.region_code,
+    closedByRegionName: row.region_name,
     year: row.year,
     month: row.month,
     status: row.status as MonthClose['status'],
     computedAt: row.computed_at.toISOString(),
     publishedAt: iso(row.published_at),
     rulesVersion: row.rules_version,
-    indicators: row.indicators as MonthClose['indicators'],
+    indicators: (own
+      ? row.indicators
+      : (row.region_indicators[code] ?? indicators([]))) as MonthClose['indicators'],
     unverifiedReports: open.unverified,
     returnedReports: open.returned,
   };

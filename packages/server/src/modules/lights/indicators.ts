@@ -114,3 +114,29 @@ export function indicators(ps: ProjectMonth[]): Record<string, IndicatorRow[]> {
     out[dim] = [...sums.entries()].sort(([a], [b]) => zh.compare(a, b)).map(([k, s]) => row(k, k, s));
   return out;
 }
+
+/**
+ * The indicators of every region strictly below `rootCode` that holds projects, each over its own
+ * subtree (a county's row counts its towns' projects too): what a county reads of the city's close.
+ * `paths` are the projects' region paths, in the order of `ps`.
+ */
+export function indicatorsBelow(
+  ps: readonly ProjectMonth[],
+  paths: readonly string[],
+  rootCode: string,
+): Record<string, Record<string, IndicatorRow[]>> {
+  const below = new Map<string, ProjectMonth[]>();
+  ps.forEach((p, i) => {
+    const codes = paths[i]!.split('.');
+    const at = codes.indexOf(rootCode);
+    if (at < 0) return;
+    for (const code of codes.slice(at + 1)) {
+      let group = below.get(code);
+      if (!group) below.set(code, (group = []));
+      group.push(p);
+    }
+  });
+  return Object.fromEntries(
+    [...below.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, g]) => [c, indicators(g)]),
+  );
+}

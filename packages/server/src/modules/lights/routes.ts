@@ -9,6 +9,7 @@ import {
   listOf,
   monthClose,
   monthCloseParams,
+  monthCloseQuery,
   progressMonth,
   projectStatus,
   projectStatusQuery,
@@ -120,10 +121,11 @@ export const lightRoutes =
         schema: {
           tags,
           params: z.object({ regionCode, month: z.union([yearMonth, z.literal('latest')]) }),
+          querystring: monthCloseQuery,
           response: { 200: monthClose },
         },
       },
-      (req) => getClose(db, req.ctx, req.params.regionCode, req.params.month),
+      (req) => getClose(db, req.ctx, req.params.regionCode, req.params.month, req.query.inherit ?? false),
     );
     app.post(
       '/api/month-closes/:regionCode/:month/run',

@@ -3,7 +3,7 @@ import type { Region, regionCreate, regionQuery, regionUpdate } from '@ducha/con
 import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
-import { scopeKind } from '../../platform/access/scope.ts';
+import { inPath, scopeKind } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, editAction, patchOf, containing } from '../../platform/records.ts';
@@ -29,17 +29,27 @@ const present = (r: Row): Region => ({
   version: r.version,
 });
 
-/** Regions in scope: the actor's subtree plus its ancestors (so the tree has its root). */
+/**
+ * Regions in scope: the actor's subtree plus its ancestors (so the tree has its root); with
+ * `inScope` (the pickers) the actor's subtree only.
+ */
 export async function listRegions(db: Db, ctx: Ctx, q: z.infer<typeof regionQuery>) {
   const actor = actorOf(ctx);
+  const global = scopeKind(actor) === 'global';
   let under: string | undefined;
   if (q.under) {
     const root = await getRegion(db, q.under);
     if (!root) return { items: [], total: 0 };
     under = root.path;
   }
+  if (q.inScope && !global) {
+    if (!actor.regionPath) return { items: [], total: 0 };
+    // a root above the actor's region narrows to it; a root beside it holds nothing in scope
+    if (!under || inPath(actor.regionPath, under)) under = actor.regionPath;
+    else if (!inPath(under, actor.regionPath)) return { items: [], total: 0 };
+  }
   const rows = await regionRows(db, {
-    scope: scopeKind(actor) === 'global' ? undefined : actor,
+    scope: global || q.inScope ? undefined : actor,
     under,
     includeInactive: q.includeInactive,
     text: q.q ? { like: containing(q.q), prefix: `${q.q}%` } : undefined,

@@ -1,5 +1,5 @@
 /** Reading project lists: the lists in scope, one list with its members, a project's memberships, the adjustments. */
-import { batchSchemes, type BatchScheme, type ProjectList } from '@ducha/contract';
+import { batchSchemes, can, type BatchScheme, type ProjectList } from '@ducha/contract';
 import { sql } from 'kysely';
 import { type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
@@ -9,7 +9,9 @@ import { iso } from '../../platform/records.ts';
 import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { readableProject } from './projects.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
-import { canSeeList } from './list-policy.ts';
+import { canSeeList, seesWholeList } from './list-policy.ts';
+import { canEditProject, canManageProject } from './policy.ts';
+import { projectScopeSql } from './repo.ts';
 
 export const listBase = (db: Executor) => db.selectFrom('project_lists as l');
 const listColumns = [
@@ -80,17 +82,38 @@ export async function listLists(db: Db, ctx: Ctx, q: { year?: number; level?: st
 }
 
 export async function getList(db: Db, ctx: Ctx, id: number) {
-  const row = await readableList(db, actorOf(ctx), id);
-  const members = await db
+  const actor = actorOf(ctx);
+  const row = await readableList(db, actor, id);
+  const scope = projectScopeSql(actor);
+  let q = db
     .selectFrom('project_list_members as m')
     .innerJoin('projects as p', 'p.id', 'm.project_id')
-    .select(['m.project_id', 'p.code', 'p.name', 'm.batch', 'm.added_at', 'm.removed_at', 'm.reason'])
-    .where('m.list_id', '=', id)
-    .orderBy('p.code')
-    .orderBy('m.id')
-    .execute();
+    .select([
+      'm.project_id',
+      'p.code',
+      'p.name',
+      'm.batch',
+      'm.added_at',
+      'm.removed_at',
+      'm.reason',
+      'p.responsible_unit_id',
+      regionPathOf('p.region_code').as('region_path'),
+    ])
+    .where('m.list_id', '=', id);
+  if (scope) q = q.where(scope);
+  const members = await q.orderBy('p.code').orderBy('m.id').execute();
+  const manage = canManageProject(actor, row.region_path);
+  const published = row.status === 'published';
+  const writer = can(actor.role, 'project.write');
+  const visibleNow = members.filter((m) => !m.removed_at).length;
   return {
     ...present(row),
+    hiddenMembers: Math.max(0, row.member_count - visibleNow),
+    actions: {
+      manage,
+      add: manage || (published && writer),
+      timeline: seesWholeList(actor, row.region_path),
+    },
     members: members.map((m) => ({
       projectId: m.project_id,
       code: m.code,
@@ -99,11 +122,23 @@ export async function getList(db: Db, ctx: Ctx, id: number) {
       addedAt: m.added_at.toISOString(),
       removedAt: iso(m.removed_at),
       reason: m.reason,
+      editable:
+        !m.removed_at &&
+        (manage ||
+          (published &&
+            writer &&
+            canEditProject(actor, {
+              regionPath: m.region_path,
+              responsibleUnitId: m.responsible_unit_id,
+              coUnitIds: [],
+              ownerUnitId: null,
+            }))),
     })),
   };
 }
 
-export async function adjustments(db: Executor, listId: number, id?: number) {
+/** A list's adjustment requests (of the projects the actor reads, when an actor is given). */
+export async function adjustments(db: Executor, listId: number, id?: number, actor?: Actor) {
   let q = db
     .selectFrom('list_adjustments as a')
     .innerJoin('projects as p', 'p.id', 'a.project_id')
@@ -125,6 +160,8 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
     ])
     .where('a.list_id', '=', listId);
   if (id) q = q.where('a.id', '=', id);
+  const scope = actor ? projectScopeSql(actor) : null;
+  if (scope) q = q.where(scope);
   const rows = await q.orderBy('a.id', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -145,8 +182,9 @@ export async function adjustments(db: Executor, listId: number, id?: number) {
 }
 
 export async function listAdjustments(db: Db, ctx: Ctx, listId: number) {
-  await readableList(db, actorOf(ctx), listId);
-  return adjustments(db, listId);
+  const actor = actorOf(ctx);
+  await readableList(db, actor, listId);
+  return adjustments(db, listId, undefined, actor);
 }
 
 /** The office decides a request; the requester may not approve their own (four eyes). */
@@ -183,6 +221,8 @@ export async function projectMemberships(db: Db, ctx: Ctx, projectId: number) {
   }));
 }
 
+/** The list's trail names every member: it is for those who read the whole list. */
 export async function auditReadList(db: Db, actor: Actor, id: string) {
-  await readableList(db, actor, Number(id) || -1);
+  const row = await readableList(db, actor, Number(id) || -1);
+  if (!seesWholeList(actor, row.region_path)) throw outOfScope();
 }

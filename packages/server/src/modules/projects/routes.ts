@@ -14,6 +14,7 @@ import {
   procedureTemplateCreate,
   procedureUpdate,
   savedView,
+  sharedSettings,
   savedViewCreate,
   okBody,
   idParams,
@@ -68,8 +69,10 @@ import {
   listDictionary,
   listViews,
   saveView,
+  sharedSettingsInfo,
   updateDictionaryItem,
 } from '../../platform/settings.ts';
+import { actorOf } from '../../platform/access/context.ts';
 
 const read = { access: 'project.read' } as const;
 const write = { access: 'project.write' } as const;
@@ -274,6 +277,11 @@ export const projectRoutes =
         },
       },
       (req) => updateDictionaryItem(db, req.ctx, req.params.kind, req.params.code, req.body),
+    );
+    app.get(
+      '/api/shared-settings',
+      { config: { access: 'authenticated' }, schema: { tags: settings, response: { 200: sharedSettings } } },
+      (req) => sharedSettingsInfo(db, actorOf(req.ctx)),
     );
     app.get(
       '/api/saved-views',

@@ -5,6 +5,8 @@ export const dictionariesEn: Record<keyof typeof dictionariesZh, string> = {
   'menu.dictionaries': 'Dictionaries',
   'dict.help':
     'Sectors, funding sources, tags and item categories are shared by every region. Entries are deactivated, never deleted: projects and items that use one keep it, new ones can no longer pick it.',
+  'shared.readOnly':
+    'These settings are shared by every region and kept by the administrator and the {region} office; you may read them. Ask them for a change.',
   'dict.add': 'New {kind}',
   'dict.edit': 'Edit {kind}',
   'dict.code': 'Code',

@@ -3,6 +3,8 @@ export const dictionariesZh = {
   'menu.dictionaries': '字典管理',
   'dict.help':
     '行业、资金来源、标签和问题类别由全部区划共用。条目只停用不删除：已使用它的项目和事项保留原值，新填报时不再可选。',
+  'shared.readOnly':
+    '本设置由全部区划共用，由系统管理员和{region}重点办维护；您可以查看，如需调整请联系他们。',
   'dict.add': '新增{kind}',
   'dict.edit': '编辑{kind}',
   'dict.code': '代码',

@@ -67,4 +67,5 @@ export const listsEn: Record<keyof typeof listsZh, string> = {
   'adjust.status.rejected': 'Rejected',
 
   'membership.none': 'The project is on no list yet',
+  'list.hiddenMembers': '{n} more projects on this list are outside your scope and not shown',
 };

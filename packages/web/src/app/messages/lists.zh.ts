@@ -63,4 +63,5 @@ export const listsZh = {
   'adjust.status.rejected': '已驳回',
 
   'membership.none': '该项目尚未列入任何名单',
+  'list.hiddenMembers': '本名单另有 {n} 个项目不在您的管理范围内，未列出',
 } as const;

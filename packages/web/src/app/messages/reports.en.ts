@@ -207,6 +207,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'ind.normalRate': 'Normal rate',
 
   'dash.month': '{year}-{m}',
+  'dash.closedBy': "This region's projects, from {region}'s month close",
   'dash.noClose': 'No month close in the last year, no indicators yet',
   'dash.startDetail': '{started} started of {planned} planned',
   'dash.moneyDetail': '{done} done of {of} (100M CNY)',

@@ -197,6 +197,7 @@ export const reportsZh = {
   'ind.normalRate': '正常率',
 
   'dash.month': '{year}年{m}月',
+  'dash.closedBy': '本区划的项目取自{region}的月度调度',
   'dash.noClose': '近一年没有进行过月度调度，暂无指标',
   'dash.startDetail': '已开工 {started} / 计划开工 {planned} 个',
   'dash.moneyDetail': '完成 {done} / {of} 亿元',

@@ -29,11 +29,12 @@ function Rate({ title, value, detail }: { title: string; value: number | null; d
 }
 
 /** The top ten projects of one colour, linking to each project's light history. */
-function TopList({ color, month }: { color: LightColor; month: string }) {
+function TopList({ color, month, regionCode }: { color: LightColor; month: string; regionCode?: string }) {
   const t = useT();
   const L = useLabels();
   const reasonText = useReasonText();
-  const q = useLights({ month, color, page: 1, pageSize: 10 });
+  const q = useLights({ month, color, regionCode, page: 1, pageSize: 10 });
+  const region = regionCode ? `&regionCode=${regionCode}` : '';
   return (
     <Card
       variant="borderless"
@@ -44,7 +45,9 @@ function TopList({ color, month }: { color: LightColor; month: string }) {
         </Space>
       }
       extra={
-        <Link to={`/lights?month=${month}&color=${color}`}>{t('dash.all', { n: q.data?.total ?? 0 })}</Link>
+        <Link to={`/lights?month=${month}&color=${color}${region}`}>
+          {t('dash.all', { n: q.data?.total ?? 0 })}
+        </Link>
       }
     >
       <Table<Light>
@@ -160,6 +163,11 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
               <Typography.Text type="secondary">
                 {t('close.computedAt')} {formatDateTime(c.computedAt)}
               </Typography.Text>
+              {c.closedByRegion !== c.regionCode && (
+                <Typography.Text type="secondary" data-testid="dash-closed-by">
+                  {t('dash.closedBy', { region: c.closedByRegionName })}
+                </Typography.Text>
+              )}
             </>
           )}
         </Space>
@@ -220,7 +228,9 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
                     height={300}
                     testId="dash-pie"
                     onItemClick={({ dataIndex }) =>
-                      navigate(`/lights?month=${month}&color=${lightColors[dataIndex] ?? ''}`)
+                      navigate(
+                        `/lights?month=${month}&color=${lightColors[dataIndex] ?? ''}${regionCode ? `&regionCode=${regionCode}` : ''}`,
+                      )
                     }
                   />
                 )}
@@ -234,10 +244,10 @@ export default function DashboardPage({ cards }: DashboardPageProps) {
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <TopList color="red" month={month} />
+              <TopList color="red" month={month} regionCode={regionCode} />
             </Col>
             <Col xs={24} xl={12}>
-              <TopList color="yellow" month={month} />
+              <TopList color="yellow" month={month} regionCode={regionCode} />
             </Col>
           </Row>
         </>

@@ -12,6 +12,7 @@ import {
 import {
   useAddDictionaryItem,
   useDictionary,
+  useSharedSettings,
   useUpdateDictionaryItem,
   type DictionaryItem,
 } from '../../api/projects.ts';
@@ -118,7 +119,7 @@ function EntryForm({
 }
 
 /** One dictionary: its entries in order, active and inactive, with 新增 / 编辑 / 停用 / 启用. */
-function KindTable({ kind }: { kind: DictionaryKind }) {
+function KindTable({ kind, editable }: { kind: DictionaryKind; editable: boolean }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -136,16 +137,18 @@ function KindTable({ kind }: { kind: DictionaryKind }) {
 
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid={`dict-add-${kind}`}
-        >
-          {t('dict.add', { kind: kindLabel })}
-        </Button>
-      </div>
+      {editable && (
+        <div style={{ marginBottom: 12 }}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid={`dict-add-${kind}`}
+          >
+            {t('dict.add', { kind: kindLabel })}
+          </Button>
+        </div>
+      )}
       {query.error && (
         <Alert type="error" showIcon title={query.error.message} style={{ marginBottom: 12 }} />
       )}
@@ -176,20 +179,24 @@ function KindTable({ kind }: { kind: DictionaryKind }) {
             width: 100,
             render: (v: boolean) => <ActiveTag active={v} />,
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 160,
-            render: (_: unknown, r) => (
-              <ActiveActions
-                row={r}
-                writable
-                onEdit={() => setEditing(r)}
-                deactivateConfirm={t('dict.deactivateConfirm', { label: r.label })}
-                setActive={setActive}
-              />
-            ),
-          },
+          ...(editable
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 160,
+                  render: (_: unknown, r: DictionaryItem) => (
+                    <ActiveActions
+                      row={r}
+                      writable
+                      onEdit={() => setEditing(r)}
+                      deactivateConfirm={t('dict.deactivateConfirm', { label: r.label })}
+                      setActive={setActive}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {editing && (
@@ -207,16 +214,27 @@ function KindTable({ kind }: { kind: DictionaryKind }) {
 export default function DictionariesPage() {
   const { t, lang } = useI18n();
   const me = useMe();
+  const shared = useSharedSettings();
   if (!dictionaryEditorRoles.includes(me.role)) return <ForbiddenPage />;
+  const editable = !!shared.data?.editable;
   return (
     <Card title={t('menu.dictionaries')} variant="borderless" data-testid="dictionaries">
       <Typography.Paragraph type="secondary">{t('dict.help')}</Typography.Paragraph>
+      {shared.data && !editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="dict-read-only"
+          title={t('shared.readOnly', { region: shared.data.regionName ?? '-' })}
+        />
+      )}
       <Tabs
         destroyOnHidden
         items={dictionaryKinds.map((k) => ({
           key: k,
           label: <span data-testid={`dict-tab-${k}`}>{dictionaryKindLabels[k][lang]}</span>,
-          children: <KindTable kind={k} />,
+          children: <KindTable kind={k} editable={editable} />,
         }))}
       />
     </Card>

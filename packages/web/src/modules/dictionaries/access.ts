@@ -1,5 +1,6 @@
-// Who edits the dictionaries, mirroring the server's `canEditDictionary` (platform/settings-policy.ts),
-// which decides: the admin and the office (the dictionaries are shared by every region).
+// Who opens the dictionaries page: the admin and the offices. Who edits them is the server's
+// `canEditDictionary` (platform/settings-policy.ts: the admin and the home office, never a county),
+// read from GET /api/shared-settings; the others read them.
 import type { Role } from '@ducha/contract';
 
 export const dictionaryEditorRoles: readonly Role[] = ['admin', 'office'];

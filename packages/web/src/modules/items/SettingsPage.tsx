@@ -18,6 +18,7 @@ import {
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { itemKinds, itemSettingsUpdate, type ItemSettings } from '@ducha/contract';
 import { useItemCategories, useItemSettings, useSaveItemSettings } from '../../api/items.ts';
+import { useSharedSettings } from '../../api/projects.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -60,7 +61,7 @@ function DaysGrid({
   );
 }
 
-function SettingsForm({ settings }: { settings: ItemSettings }) {
+function SettingsForm({ settings, editable }: { settings: ItemSettings; editable: boolean }) {
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
@@ -100,7 +101,7 @@ function SettingsForm({ settings }: { settings: ItemSettings }) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={settings}>
+    <Form form={form} layout="vertical" initialValues={settings} disabled={!editable}>
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={12}>
           <Form.Item
@@ -171,9 +172,11 @@ function SettingsForm({ settings }: { settings: ItemSettings }) {
           <DaysGrid field="responseDaysByCategory" entries={categories} placeholder={settings.responseDays} />
         </Col>
       </Row>
-      <Button type="primary" onClick={submit} loading={save.isPending} data-testid="itemset-save">
-        {t('action.save')}
-      </Button>
+      {editable && (
+        <Button type="primary" onClick={submit} loading={save.isPending} data-testid="itemset-save">
+          {t('action.save')}
+        </Button>
+      )}
     </Form>
   );
 }
@@ -181,14 +184,26 @@ function SettingsForm({ settings }: { settings: ItemSettings }) {
 function Settings() {
   const t = useT();
   const settings = useItemSettings();
+  // the deadlines and the ladder apply to every region: the admin's and the home office's
+  const shared = useSharedSettings();
+  const editable = !!shared.data?.editable;
   return (
     <Card title={t('menu.itemSettings')} variant="borderless">
+      {shared.data && !editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="itemset-read-only"
+          title={t('shared.readOnly', { region: shared.data.regionName ?? '-' })}
+        />
+      )}
       {settings.error ? (
         <Alert type="error" showIcon title={settings.error.message} />
       ) : !settings.data ? (
         <Skeleton active />
       ) : (
-        <SettingsForm settings={settings.data} />
+        <SettingsForm settings={settings.data} editable={editable} />
       )}
     </Card>
   );

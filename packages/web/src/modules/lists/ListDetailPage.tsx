@@ -23,8 +23,6 @@ import {
   usePublishList,
   type ListMember,
 } from '../../api/projects.ts';
-import { useCan, useMe } from '../../app/auth.tsx';
-import { managerRoles } from '../../app/access.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
@@ -39,8 +37,6 @@ const tabKeys = ['members', 'adjustments', 'history', 'audit'] as const;
 export default function ListDetailPage() {
   const t = useT();
   const L = useLabels();
-  const me = useMe();
-  const can = useCan();
   const { message } = App.useApp();
   const onError = useApiError();
   const id = Number(useParams().id);
@@ -49,7 +45,8 @@ export default function ListDetailPage() {
   const { data: list, isLoading, error } = useProjectList(valid ? id : null);
   const adjustments = useAdjustments(valid ? id : 0);
   const publish = usePublishList();
-  const manager = can('project.write') && managerRoles.includes(me.role);
+  // what the server says this user may do with this list (a county office on the city's list manages nothing)
+  const manager = !!list?.actions.manage;
   const tab = tabKeys.find((k) => k === search.get('tab')) ?? 'members';
   const go = (k: string) => setSearch(k === 'members' ? {} : { tab: k }, { replace: true });
 
@@ -74,7 +71,7 @@ export default function ListDetailPage() {
     downloadFile(`/api/project-lists/${list.id}/export.xlsx`, {}, `${list.name}.xlsx`).catch((e) =>
       onError(e),
     );
-  const writable = manager || (can('project.write') && list.status === 'published');
+  const writable = list.actions.add;
   const history = [...list.members].sort((a, b) => b.addedAt.localeCompare(a.addedAt));
 
   return (
@@ -117,8 +114,17 @@ export default function ListDetailPage() {
           { key: 'p', label: t('list.publishedAt'), children: formatDateTime(list.publishedAt) },
         ]}
       />
+      {list.hiddenMembers > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: '12px 0' }}
+          data-testid="list-hidden-members"
+          title={t('list.hiddenMembers', { n: list.hiddenMembers })}
+        />
+      )}
       <Tabs
-        activeKey={tab}
+        activeKey={tab === 'audit' && !list.actions.timeline ? 'members' : tab}
         onChange={go}
         destroyOnHidden
         items={[
@@ -169,11 +175,15 @@ export default function ListDetailPage() {
               />
             ),
           },
-          {
-            key: 'audit',
-            label: t('project.tab.audit'),
-            children: <AuditTimeline entity="project_list" id={String(list.id)} />,
-          },
+          ...(list.actions.timeline
+            ? [
+                {
+                  key: 'audit',
+                  label: t('project.tab.audit'),
+                  children: <AuditTimeline entity="project_list" id={String(list.id)} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

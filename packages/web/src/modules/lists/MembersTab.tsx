@@ -112,25 +112,26 @@ export function MembersTab({ list, adjustments, writable, onShowAdjustments }: M
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  render: (_: unknown, m: ListMember) => (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => setAction({ kind: 'change_batch', member: m })}
-                      >
-                        {t('list.changeBatch')}
-                      </Button>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        onClick={() => setAction({ kind: 'remove', member: m })}
-                      >
-                        {t('list.remove')}
-                      </Button>
-                    </Space>
-                  ),
+                  render: (_: unknown, m: ListMember) =>
+                    m.editable && (
+                      <Space size={0}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setAction({ kind: 'change_batch', member: m })}
+                        >
+                          {t('list.changeBatch')}
+                        </Button>
+                        <Button
+                          type="link"
+                          size="small"
+                          danger
+                          onClick={() => setAction({ kind: 'remove', member: m })}
+                        >
+                          {t('list.remove')}
+                        </Button>
+                      </Space>
+                    ),
                 },
               ]
             : []),

@@ -25,6 +25,7 @@ import {
   useSaveCalendar,
   type CalendarCorrection,
 } from '../../api/reports.ts';
+import { useSharedSettings } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
@@ -98,6 +99,9 @@ export function CorrectionsCard({ year }: { year: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const list = useCalendarCorrections(year);
+  // 调休 is national and moves every region's deadlines: the admin's and the home office's
+  const shared = useSharedSettings();
+  const editable = !!shared.data?.editable;
   const put = usePutCorrection();
   const del = useDeleteCorrection();
   const onError = useApiError();
@@ -116,31 +120,42 @@ export function CorrectionsCard({ year }: { year: number }) {
   return (
     <Card title={t('corr.title', { year })} variant="borderless">
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('corr.help')} />
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={{ work: true }}
-        style={{ marginBottom: 12, rowGap: 8 }}
-      >
-        <Form.Item name="date" {...z.item('date')}>
-          <DateInput placeholder={t('corr.date')} style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item name="work">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: true, label: t('corr.workday') },
-              { value: false, label: t('corr.holiday') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="note" {...z.item('note')}>
-          <Input placeholder={t('corr.note')} maxLength={100} style={{ width: 200 }} />
-        </Form.Item>
-        <Button icon={<PlusOutlined />} onClick={add} loading={put.isPending} data-testid="corr-add">
-          {t('corr.add')}
-        </Button>
-      </Form>
+      {shared.data && !editable && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="corr-read-only"
+          title={t('shared.readOnly', { region: shared.data.regionName ?? '-' })}
+        />
+      )}
+      {editable && (
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={{ work: true }}
+          style={{ marginBottom: 12, rowGap: 8 }}
+        >
+          <Form.Item name="date" {...z.item('date')}>
+            <DateInput placeholder={t('corr.date')} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="work">
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: true, label: t('corr.workday') },
+                { value: false, label: t('corr.holiday') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="note" {...z.item('note')}>
+            <Input placeholder={t('corr.note')} maxLength={100} style={{ width: 200 }} />
+          </Form.Item>
+          <Button icon={<PlusOutlined />} onClick={add} loading={put.isPending} data-testid="corr-add">
+            {t('corr.add')}
+          </Button>
+        </Form>
+      )}
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<CalendarCorrection>
         rowKey="date"
@@ -159,20 +174,24 @@ export function CorrectionsCard({ year }: { year: number }) {
             ),
           },
           { title: t('corr.note'), dataIndex: 'note', render: (n: string | null) => n ?? '-' },
-          {
-            title: t('common.actions'),
-            key: 'a',
-            render: (_: unknown, c) => (
-              <Popconfirm
-                title={t('corr.removeConfirm', { date: c.date })}
-                onConfirm={() => del.mutateAsync(c.date).catch((e: unknown) => onError(e))}
-              >
-                <Button type="link" danger size="small">
-                  {t('action.remove')}
-                </Button>
-              </Popconfirm>
-            ),
-          },
+          ...(editable
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  render: (_: unknown, c: CalendarCorrection) => (
+                    <Popconfirm
+                      title={t('corr.removeConfirm', { date: c.date })}
+                      onConfirm={() => del.mutateAsync(c.date).catch((e: unknown) => onError(e))}
+                    >
+                      <Button type="link" danger size="small">
+                        {t('action.remove')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
