@@ -14,7 +14,12 @@ import {
   type Stage,
 } from '@ducha/contract';
 import { monthlySumError, proRata, stageAfterDates, stageError } from '../rules.ts';
-import { dateProblem, FORMULA_WITHOUT_RESULT, normalizeDate, type SheetRow } from '../../../platform/excel.ts';
+import {
+  dateProblem,
+  FORMULA_WITHOUT_RESULT,
+  normalizeDate,
+  type SheetRow,
+} from '../../../platform/excel.ts';
 
 export interface Ref {
   id: number;
