@@ -504,21 +504,57 @@ describe('back-filling past months with their original submission dates', () => 
 });
 
 describe('sheets saved by other programs', () => {
-  // October rows for demo projects whose October report is missing, written by openpyxl and saved
-  // again by LibreOffice Calc (headless): both import alike
+  // October rows for projects of the demo city (missing or drafts there), written by openpyxl and
+  // saved again by LibreOffice Calc (headless): both import alike; the browser flow imports the
+  // LibreOffice one into the demo
+  const codes = ['DQ-2026-060', 'DQ-2026-008', 'DQ-2026-032', 'DQ-2026-005'];
+  const ids = new Map<string, number>();
+  beforeAll(async () => {
+    const { jtj } = await demoUnits(t);
+    for (const code of codes) ids.set(code, (await cityProject(office, { code, responsibleUnitId: jtj })).id);
+  });
+
   it.each(['monthly-openpyxl.xlsx', 'monthly-libreoffice.xlsx'])(
-    '%s: a dry run without problems',
+    '%s: a dry run finds three reports and one row not reported, no problem',
     async (name) => {
       const r = await upload(office, fixture(name), '2026-10');
       expect(r.errors).toEqual([]);
-      expect(r.created).toBe(3);
-      expect(
-        r.preview.filter((x) => x.action === 'create').map((x) => [x.timeliness, x.submittedOn]),
-      ).toEqual([
-        ['on_time', '2026-11-05'],
-        ['late', '2026-11-16'],
-        ['late', '2026-12-02'],
+      expect(r).toMatchObject({ created: 3, skipped: 1 });
+      expect(r.preview.map((x) => [x.code, x.action, x.timeliness, x.submittedOn])).toEqual([
+        ['DQ-2026-060', 'create', 'on_time', '2026-11-05'],
+        ['DQ-2026-008', 'create', 'late', '2026-11-16'],
+        ['DQ-2026-032', 'create', 'late', '2026-12-02'],
+        ['DQ-2026-005', 'skipped', null, null],
       ]);
     },
   );
+
+  it('the LibreOffice sheet commits with its figures as written', async () => {
+    const r = await upload(office, fixture('monthly-libreoffice.xlsx'), '2026-10', 'commit');
+    expect(r).toMatchObject({ committed: true, created: 3 });
+    expect((await month(office, ids.get('DQ-2026-060')!, '2026-10')).current).toMatchObject({
+      investmentMonth: '1250.50',
+      fundsInPlace: { 银行贷款: '800.00' },
+      physicalProgress: '一期厂房主体完工，\n二期基础施工',
+      percentComplete: 45,
+      problems: '设备采购资金缺口',
+      nextMonthPlan: '二期主体施工',
+      signer: '李明',
+      timeliness: 'on_time',
+      source: 'import',
+    });
+    expect((await month(office, ids.get('DQ-2026-008')!, '2026-10')).current).toMatchObject({
+      investmentMonth: '3600.00',
+      percentComplete: 62,
+      landProgress: '沿线拆迁完成 80%',
+      timeliness: 'late',
+    });
+    expect((await month(office, ids.get('DQ-2026-005')!, '2026-10')).current).toBeNull();
+    // and the openpyxl one is now the same reports: nothing changes
+    expect(await upload(office, fixture('monthly-openpyxl.xlsx'), '2026-10', 'commit')).toMatchObject({
+      committed: true,
+      created: 0,
+      unchanged: 3,
+    });
+  });
 });
