@@ -319,6 +319,10 @@ describe('importing a filled sheet', () => {
       timeliness: 'on_time',
     });
     expect(ma.current!.importedAt).toBeTruthy();
+    // the sheet's 报送日期 (a date cell) is the report's submission
+    const mb = await month(office, b, '2026-11');
+    expect(mb.current).toMatchObject({ investmentMonth: '60.00', timeliness: 'on_time', source: 'import' });
+    expect(mb.current!.submittedAt).toBe('2026-12-01T04:00:00.000Z');
     const audit = await t.database.db
       .selectFrom('audit_events')
       .selectAll()
