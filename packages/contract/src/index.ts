@@ -17,5 +17,6 @@ export * from './projects/procedures.ts';
 export * from './projects/lists.ts';
 export * from './projects/excel.ts';
 export * from './reports/schema.ts';
+export * from './reports/excel.ts';
 export * from './items/schema.ts';
 export * from './workbench/schema.ts';

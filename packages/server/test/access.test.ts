@@ -971,6 +971,20 @@ const cases: Case[] = [
     note: '催报 of a city project: the office over it (the second the same day is answered, each refused)',
   },
   {
+    route: 'GET /api/reports/import/sheet',
+    url: () => '/api/reports/import/sheet?month=2026-10',
+    ok: ['admin', 'office', 'office_lindian'],
+    note: '月度信息报表 to fill: offices, each its own projects',
+  },
+  {
+    route: 'POST /api/reports/import',
+    url: () => '/api/reports/import?month=2026-10&mode=dry-run',
+    body: (f) => f.sheet,
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    ok: ['admin', 'office', 'office_lindian'],
+    note: 'monthly report import: offices only (a dry run of a sheet without the columns answers its problem)',
+  },
+  {
     route: 'GET /api/projects/:id/progress',
     url: (f) => `/api/projects/${f.projCity}/progress?year=2026`,
     ok: cityReaders,

@@ -933,3 +933,62 @@ test('the city office manages the city list and reads its trail; a county picks 
     assert.ok(regions.includes('230623'));
     assert.ok(!regions.includes('230600') && !regions.includes('230000'));
   }));
+
+// ---- monthly import ----
+test('office downloads the October 月度信息报表 and imports the units’ sheet saved by LibreOffice; the reports are counted', () =>
+  flow('monthly-import', async (page) => {
+    const { default: ExcelJS } = await import('exceljs');
+    await loginOk(page, 'office');
+    // from the verification queue of October to the import page
+    await page.goto(`${BASE}/reports/queue?month=2026-10`);
+    await page.getByTestId('queue-to-import').click();
+    await page.waitForURL((url) => url.pathname === '/reports/import' && url.search.includes('2026-10'));
+    // the month's sheet: the office's projects, the state in Ducha, last month's figures
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('rimport-sheet').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '2026年10月月度信息报表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const ws = wb.getWorksheet('月度信息报表');
+    assert.match(String(ws.getCell(1, 1).value), /^2026年10月 月度信息报表/);
+    const header = ws.getRow(2).values.map((v) => String(v ?? '').replace(/\*$/, ''));
+    const row = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((r) => r.getCell(header.indexOf('项目编号')).value === 'DQ-2026-060');
+    assert.ok(row, 'the sheet lists DQ-2026-060');
+    assert.equal(row.getCell(header.indexOf('系统状态')).value, '未填报');
+    assert.ok(Number(row.getCell(header.indexOf('截至上月累计完成投资(万元)')).value) > 0);
+
+    // the units' filled sheet, saved by LibreOffice: a dry run, then the commit
+    await page.getByTestId('rimport-next').click();
+    await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'monthly-libreoffice.xlsx'));
+    const ok = page.getByTestId('rimport-ok');
+    await ok.waitFor();
+    assert.match(await ok.innerText(), /将写入 3 份月报，1 行未填写/);
+    const preview = page.getByTestId('rimport-preview');
+    await preview.getByText('DQ-2026-060').waitFor();
+    await preview.locator('.ant-table-row', { hasText: 'DQ-2026-008' }).getByText('逾期').waitFor();
+    await page.getByTestId('rimport-commit').click();
+    await page.locator('.ant-result-title', { hasText: '导入完成' }).waitFor();
+    await page.getByTestId('rimport-to-queue').click();
+    const search = page.getByPlaceholder('按项目编号或名称搜索');
+    await search.fill('DQ-2026-060');
+    await search.press('Enter');
+
+    // the queue counts them, marked as imported and by whom; they are no longer missing or late
+    const imported = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'DQ-2026-060' });
+    await imported.getByTestId('report-imported').waitFor();
+    assert.match(await imported.getByTestId('report-imported').innerText(), /导入 · /);
+    await imported.getByText('按时').waitFor();
+    const overdue = await page.evaluate(async () =>
+      (await (await globalThis.fetch('/api/reports/overdue?month=2026-10')).json()).map((r) => r.projectCode),
+    );
+    for (const code of ['DQ-2026-060', 'DQ-2026-008', 'DQ-2026-032'])
+      assert.ok(!overdue.includes(code), code);
+    assert.ok(overdue.includes('DQ-2026-005'), 'the row left empty is still missing');
+    // the report page says so too
+    await imported.getByRole('link').first().click();
+    await page.getByTestId('report-imported').waitFor();
+  }));

@@ -53,6 +53,10 @@ export const timelinessLabels = { on_time: '按时', late: '逾期', missing: '�
 
 export const fundsInPlace = z.record(z.string(), money);
 
+/** Where a report came from: filed in Ducha, or a row of an imported 月度信息报表. */
+export const reportSources = ['form', 'import'] as const;
+export const reportSourceLabels = { form: '在线填报', import: 'Excel 导入' } as const;
+
 export const monthlyReport = z.object({
   id: z.number().int(),
   projectId: z.number().int(),
@@ -99,6 +103,10 @@ export const monthlyReport = z.object({
   verifiedAt: z.string().nullable(),
   /** how many times the office has sent 催报 for this project-month */
   reminderCount: z.number().int(),
+  /** filed in Ducha, or imported from a spreadsheet by the office (who, when) */
+  source: z.enum(reportSources),
+  importedBy: z.string().nullable(),
+  importedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type MonthlyReport = z.infer<typeof monthlyReport>;

@@ -346,6 +346,10 @@ export interface MonthlyReportsTable {
   created_at: Created;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 'form' (filed in Ducha) or 'import' (a row of an imported 月度信息报表) */
+  source: Generated<string>;
+  imported_by: number | null;
+  imported_at: Date | null;
 }
 
 export interface ReportAttachmentsTable {

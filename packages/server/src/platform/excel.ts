@@ -40,6 +40,38 @@ export function formulaWithoutResult(value: ExcelJS.CellValue): boolean {
   return result === undefined || result === null;
 }
 
+/** Excel's day numbers of 2000-01-01 and 2100-12-31: a date cell some producers leave as a plain number. */
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73415;
+
+/**
+ * Normalizes 2026/3/1, 2026.3.1 and 2026年3月1日 to 2026-03-01; a whole number between Excel's day
+ * numbers of 2000 and 2100 (a date cell whose format the reader did not recognise) to its date.
+ */
+export function normalizeDate(s: string): string {
+  const text = s.trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const serial = /^\d{5}$/.test(text) ? Number(text) : NaN;
+  if (serial >= SERIAL_MIN && serial <= SERIAL_MAX)
+    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  return text;
+}
+
+/** Why a normalized date is not one: its shape, or a day the calendar does not have (2026-02-30); null when fine. */
+export function dateProblem(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return '日期格式应为 YYYY-MM-DD(也可写 2026/3/1、2026年3月1日)';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `日期不存在：没有 ${mo} 月`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `日期不存在：${y} 年 ${mo} 月只有 ${days} 天`;
+  return null;
+}
+
+export const FORMULA_WITHOUT_RESULT =
+  '单元格是公式，但文件中没有保存计算结果(由程序生成、未经表格软件计算的文件常见)：请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入';
+
 export interface SheetRow {
   /** the row number Excel shows */
   row: number;

@@ -10,6 +10,7 @@ import type {
   MonthlyReport,
   OverdueReport,
   ProjectStatus,
+  ReportImportResult,
   ReportRemindResult,
   calendarCorrection,
   inboxItem,
@@ -26,6 +27,7 @@ import type {
   timelinessValues,
 } from '@ducha/contract';
 import { api, isApiError, type QueryParams } from './client.ts';
+import { downloadFile } from './projects.ts';
 import { uploadRawFile } from './upload.ts';
 import { useList, useSave } from './resource.ts';
 
@@ -271,4 +273,22 @@ export const useDeleteCorrection = () =>
     'calendar-corrections',
     (date: string) => api.delete<{ ok: true }>(`/api/calendar-corrections/${date}`),
     ['reporting-calendars', R],
+  );
+
+// ---- the 月度信息报表 in Excel (binary bodies: outside the JSON client) ----
+
+/** Downloads the month's sheet prefilled with the office's projects and last month's figures. */
+export const downloadReportSheet = (month: string) =>
+  downloadFile('/api/reports/import/sheet', { month }, `${month} 月度信息报表.xlsx`);
+
+/** Sends a filled sheet: a dry run (nothing written) or the all-or-nothing commit. */
+export const uploadReportImport = (
+  file: File,
+  o: { month: string; mode: 'dry-run' | 'commit'; verify: boolean },
+  onProgress?: (percent: number) => void,
+) =>
+  uploadRawFile<ReportImportResult>(
+    `/api/reports/import?month=${o.month}&mode=${o.mode}${o.verify ? '&verify=true' : ''}`,
+    file,
+    onProgress,
   );

@@ -8,6 +8,7 @@ import * as m0005 from './0005_lights_derived.ts';
 import * as m0006 from './0006_responsible_unit.ts';
 import * as m0007 from './0007_report_reminders.ts';
 import * as m0008 from './0008_dictionary_labels.ts';
+import * as m0009 from './0009_report_import.ts';
 import * as m0010 from './0010_close_region_rows.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_responsible_unit': m0006,
   '0007_report_reminders': m0007,
   '0008_dictionary_labels': m0008,
+  '0009_report_import': m0009,
   '0010_close_region_rows': m0010,
 };

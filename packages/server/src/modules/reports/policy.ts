@@ -20,3 +20,9 @@ export const mayRemindReports = (a: Actor) => a.role === 'admin' || a.role === '
 /** Who sees the month's missing and late reports across projects: the office and leaders of their subtree. */
 export const seesOverdueReports = (a: Actor) =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader';
+
+/**
+ * The 月度信息报表 in Excel is the office's: admins and office staff download a month's sheet and import
+ * it (each row's project still needs `canVerifyReport`: reports filed on the units' behalf).
+ */
+export const mayImportReports = (a: Actor) => a.role === 'admin' || a.role === 'office';

@@ -35,6 +35,9 @@ export const reportBase = (db: Executor) =>
     userNameOf('mr.verified_by').as('verified_by'),
     'mr.verified_at',
     'mr.version',
+    'mr.source',
+    userNameOf('mr.imported_by').as('imported_by'),
+    'mr.imported_at',
     // year-to-date and since-start: earlier reported months (current versions) plus this one
     sql<string>`mr.investment_month + coalesce((select sum(o.investment_month) from monthly_reports o
         where o.project_id = mr.project_id and o.current and o.status in ('submitted','verified')
@@ -96,6 +99,9 @@ export function presentReport(r: ReportRow, deadline: string): MonthlyReport {
     verifiedBy: r.verified_by,
     verifiedAt: iso(r.verified_at),
     reminderCount: r.reminder_count,
+    source: r.source === 'import' ? 'import' : 'form',
+    importedBy: r.imported_by,
+    importedAt: iso(r.imported_at),
     version: r.version,
   };
 }

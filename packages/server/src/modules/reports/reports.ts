@@ -97,7 +97,8 @@ async function checkFields(trx: Executor, projectId: number, y: number, f: Field
   }
 }
 
-const columns = (f: Fields) => ({
+/** The table's columns of a report's fields (the form's and an imported row's). */
+export const columns = (f: Fields) => ({
   investment_month: f.investmentMonth,
   funds_in_place: JSON.stringify(f.fundsInPlace),
   physical_progress: f.physicalProgress,
@@ -294,7 +295,7 @@ export async function stepIn(trx: Trx, ctx: Ctx, input: StepInput): Promise<Mont
 }
 
 /** The photos and files stay with the report: a new version carries the same stored files. */
-async function copyAttachments(trx: Trx, from: number, to: number) {
+export async function copyAttachments(trx: Trx, from: number, to: number) {
   await sql`insert into report_attachments (report_id, name, type, size, sha256, path, created_by, created_at)
     select ${to}, name, type, size, sha256, path, created_by, created_at from report_attachments
     where report_id = ${from} order by id`.execute(trx);
@@ -315,11 +316,11 @@ async function nextVersion(
     insert into monthly_reports (project_id, year, month, amendment, current, status, investment_month,
       funds_in_place, physical_progress, percent_complete, land_progress, milestones_reached, problems,
       next_month_plan, signer, first_submitted_at, submitted_at, return_reason, amendment_reason, created_by,
-      version)
+      version, source, imported_by, imported_at)
     select project_id, year, month, amendment + 1, true, ${o.status}, investment_month,
       funds_in_place, physical_progress, percent_complete, land_progress, milestones_reached, problems,
       next_month_plan, signer, first_submitted_at, submitted_at, ${o.returnReason}, ${o.amendmentReason}, ${o.by},
-      version + 1
+      version + 1, source, imported_by, imported_at
     from monthly_reports where id = ${id}
     returning id`.execute(trx);
   const next = row.rows[0]!.id;
@@ -328,7 +329,7 @@ async function nextVersion(
 }
 
 /** A verified report's milestones become the baseline's actual dates, through the plans module. */
-async function applyMilestones(
+export async function applyMilestones(
   trx: Trx,
   ctx: Ctx,
   projectId: number,

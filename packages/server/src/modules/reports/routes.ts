@@ -37,6 +37,7 @@ import { batchOptions } from '../../platform/batch.ts';
 import { acceptRawFiles, sendFile, uploadedFile } from '../../platform/files.ts';
 import { readableProject } from '../projects/index.ts';
 import { reportAttachments } from './attachments.ts';
+import { reportExcelRoutes } from './excel/routes.ts';
 import { verifyReports } from './batch.ts';
 import { getCalendar, putCalendar } from './calendar.ts';
 import { inbox, listReports, monthReminders, owedInbox } from './queries.ts';
@@ -57,6 +58,7 @@ export const reportRoutes =
       await readableProject(d, actor, r?.project_id ?? -1);
     });
     acceptRawFiles(app);
+    reportExcelRoutes(app, db);
 
     app.get(
       '/api/reports',

@@ -8,6 +8,7 @@ import { itemsEn } from './items.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { reportImportEn } from './reportImport.en.ts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Ducha',
@@ -264,6 +265,7 @@ export const en: Record<MsgKey, string> = {
   ...projectsEn,
   ...listsEn,
   ...reportsEn,
+  ...reportImportEn,
   ...itemsEn,
   ...workEn,
   ...dictionariesEn,

@@ -7,6 +7,7 @@ import { itemsZh } from './items.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
+import { reportImportZh } from './reportImport.zh.ts';
 
 export const zh = {
   'app.name': '督查',
@@ -261,6 +262,7 @@ export const zh = {
   ...projectsZh,
   ...listsZh,
   ...reportsZh,
+  ...reportImportZh,
   ...itemsZh,
   ...workZh,
   ...dictionariesZh,

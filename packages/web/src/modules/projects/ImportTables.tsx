@@ -1,21 +1,13 @@
 // Tables of the import wizard: the template's columns, row-level errors, and the dry run's preview.
-import { Space, Statistic, Table, Tag, Typography } from 'antd';
-import { importColumns, type ImportError, type ImportResult } from '@ducha/contract';
+import { Space, Statistic, Table, Tag } from 'antd';
+import { importColumns, type ImportResult } from '@ducha/contract';
 import { useT } from '../../app/i18n.tsx';
+import { ErrorTable, columnLabel } from '../../components/ImportErrorTable.tsx';
+
+// the error table is shared with the monthly reports' import
+export { ErrorTable, columnLabel };
 
 type PreviewRow = ImportResult['preview'][number];
-
-/** A group of columns (the twelve months) as one range: 1–12月计划(万元). */
-export function columnLabel(e: Pick<ImportError, 'column' | 'columns'>): string {
-  const cols = e.columns;
-  if (!cols || cols.length < 2) return e.column;
-  const first = cols[0]!;
-  const last = cols[cols.length - 1]!;
-  let n = 0;
-  while (n < first.length && n < last.length && first.at(-1 - n) === last.at(-1 - n)) n++;
-  const suffix = first.slice(first.length - n);
-  return `${first.slice(0, first.length - n)}–${last.slice(0, last.length - n)}${suffix}`;
-}
 
 export function ColumnsTable() {
   const t = useT();
@@ -35,45 +27,6 @@ export function ColumnsTable() {
           render: (v: boolean) => (v ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
         },
         { title: t('import.note'), dataIndex: 'note', render: (v?: string) => v ?? '' },
-      ]}
-    />
-  );
-}
-
-export function ErrorTable({ errors }: { errors: ImportError[] }) {
-  const t = useT();
-  return (
-    <Table<ImportError & { key: number }>
-      rowKey="key"
-      size="small"
-      data-testid="import-errors"
-      dataSource={errors.map((e, key) => ({ ...e, key }))}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-      columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 70, sorter: (a, b) => a.row - b.row },
-        {
-          title: t('import.column'),
-          dataIndex: 'column',
-          width: 180,
-          render: (_: string, e: ImportError) => columnLabel(e),
-        },
-        {
-          title: t('import.value'),
-          dataIndex: 'value',
-          width: 200,
-          ellipsis: true,
-          render: (v: string | null) =>
-            v === null || v === '' ? (
-              <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
-            ) : (
-              v
-            ),
-        },
-        {
-          title: t('import.problem'),
-          dataIndex: 'message',
-          render: (v: string) => <Typography.Text type="danger">{v}</Typography.Text>,
-        },
       ]}
     />
   );

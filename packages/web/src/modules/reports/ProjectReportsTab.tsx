@@ -6,7 +6,7 @@ import type { MonthlyReport, Project } from '@ducha/contract';
 import { useProgress, useReports, type ProgressRow } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatMoney } from '../../components/money.ts';
-import { ReportStatusTag, ReportTimeliness, TimelinessTag } from './ReportTags.tsx';
+import { ReportSourceTag, ReportStatusTag, ReportTimeliness, TimelinessTag } from './ReportTags.tsx';
 import { monthOf, thisMonth } from '../../components/period.ts';
 
 interface MonthRow {
@@ -74,7 +74,10 @@ export function ProjectReportsTab({ p }: { p: Project }) {
             key: 's',
             render: (_: unknown, r) =>
               r.report ? (
-                <ReportStatusTag status={r.report.status} />
+                <>
+                  <ReportStatusTag status={r.report.status} />
+                  <ReportSourceTag report={r.report} />
+                </>
               ) : (
                 <Typography.Text type="secondary">
                   {t(r.open ? 'report.notFiled' : 'report.notDue')}

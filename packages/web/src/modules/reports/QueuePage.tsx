@@ -16,7 +16,7 @@ import { useTableState } from '../../components/useTableState.ts';
 import { formatMoney } from '../../components/money.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
-import { TimelinessTag } from './ReportTags.tsx';
+import { ReportSourceTag, TimelinessTag } from './ReportTags.tsx';
 import { isOffice } from '../../app/access.ts';
 import { isMonth, lastMonth, monthOf } from '../../components/period.ts';
 
@@ -71,7 +71,12 @@ function QueueTable() {
     {
       title: t('report.timeliness'),
       dataIndex: 'timeliness',
-      render: (v: MonthlyReport['timeliness']) => <TimelinessTag value={v} />,
+      render: (v: MonthlyReport['timeliness'], r: MonthlyReport) => (
+        <>
+          <TimelinessTag value={v} />
+          <ReportSourceTag report={r} />
+        </>
+      ),
     },
     {
       title: t('queue.reminders'),
@@ -128,6 +133,9 @@ function QueueTable() {
           />
           <Link to={`/reports/overdue?month=${month}`} data-testid="queue-to-overdue">
             {t('queue.toOverdue')}
+          </Link>
+          <Link to={`/reports/import?month=${month}`} data-testid="queue-to-import">
+            {t('rimport.link')}
           </Link>
         </>
       }

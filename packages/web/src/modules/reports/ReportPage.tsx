@@ -36,7 +36,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { AmendDrawer } from './AmendDrawer.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
 import { ReportView } from './ReportView.tsx';
-import { ReportStatusTag, ReportTimeliness } from './ReportTags.tsx';
+import { ReportSourceTag, ReportStatusTag, ReportTimeliness } from './ReportTags.tsx';
 import { ReturnModal } from './ReturnModal.tsx';
 import { VersionList } from './VersionList.tsx';
 import { fillRoles } from './access.ts';
@@ -229,6 +229,7 @@ export default function ReportPage({ side }: ReportPageProps) {
             aria-label={t('report.nextMonth')}
           />
           {c && <ReportStatusTag status={c.status} />}
+          {c && <ReportSourceTag report={c} />}
           {c ? (
             <ReportTimeliness report={c} />
           ) : (

@@ -1,10 +1,11 @@
 // Tags of a monthly report: its workflow status (草稿/已报送/已审核/已退回) and timeliness (按时/逾期/未报),
 // or 逾期未报 for one never submitted past its deadline.
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { MonthlyReport } from '@ducha/contract';
 import type { Timeliness } from '../../api/reports.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 const statusColors: Record<MonthlyReport['status'], string> = {
   draft: 'default',
@@ -39,4 +40,27 @@ export function ReportTimeliness({ report }: { report: Pick<MonthlyReport, 'time
     );
   if (report.timeliness === 'missing') return null;
   return <TimelinessTag value={report.timeliness} />;
+}
+
+/** 导入: a report the office imported from a 月度信息报表, with who imported it and when. */
+export function ReportSourceTag({
+  report,
+}: {
+  report: Pick<MonthlyReport, 'source' | 'importedBy' | 'importedAt'>;
+}) {
+  const t = useT();
+  if (report.source !== 'import') return null;
+  return (
+    <Tooltip
+      title={t('rimport.importedBy', {
+        by: report.importedBy ?? '-',
+        at: formatDateTime(report.importedAt),
+      })}
+    >
+      <Tag color="purple" data-testid="report-imported">
+        {t('rimport.tag')}
+        {report.importedBy ? ` · ${report.importedBy}` : ''}
+      </Tag>
+    </Tooltip>
+  );
 }
