@@ -1146,6 +1146,18 @@ const cases: Case[] = [
     note: "a sibling county's rows: not 林甸县's",
   },
   {
+    route: 'GET /api/month-closes/:regionCode',
+    url: () => '/api/month-closes/230600',
+    ok: ['admin', 'office', 'leader'],
+    note: "the city's closed months: who holds the city",
+  },
+  {
+    route: 'GET /api/month-closes/:regionCode',
+    url: () => '/api/month-closes/230623?inherit=true',
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: "the county's months, its own and the city's: who holds the county",
+  },
+  {
     route: 'POST /api/month-closes/:regionCode/:month/run',
     url: () => '/api/month-closes/230600/2026-10/run',
     ok: ['admin', 'office'],

@@ -234,6 +234,37 @@ describe("a close is read by who holds its region; a county reads its rows of th
   });
 });
 
+describe('the months closed for a region: GET /api/month-closes/:regionCode', () => {
+  const months = async (who: DemoRole, url: string) => {
+    const res = await c[who].get(`/api/month-closes/${url}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { closedByRegion: string; year: number; month: number; status: string }[];
+  };
+
+  it("lists the city's months; a county's own close first, the city's with inherit, each month once", async () => {
+    const city = await months('office', '230600');
+    expect(city[0]).toMatchObject({ closedByRegion: '230600', year: 2026, month: 10, status: 'computed' });
+    // 林甸县 closed October itself (above): its own listing has it, inherited or not, as its own
+    expect(await months('office_lindian', '230623')).toEqual([
+      { closedByRegion: '230623', year: 2026, month: 10, status: 'computed' },
+    ]);
+    const inherited = await months('office_lindian', '230623?inherit=true');
+    expect(inherited.filter((m) => m.year === 2026 && m.month === 10)).toEqual([
+      { closedByRegion: '230623', year: 2026, month: 10, status: 'computed' },
+    ]);
+    // a county that never closed: nothing of its own, the city's months with inherit
+    expect(await months('office', '230621')).toEqual([]);
+    expect((await months('office', '230621?inherit=true'))[0]).toMatchObject({ closedByRegion: '230600' });
+  });
+
+  it('under the read rule of the close itself', async () => {
+    expectError(await c.office_lindian.get('/api/month-closes/230600'), 403, 'OUT_OF_SCOPE');
+    expectError(await c.unit.get('/api/month-closes/230623?inherit=true'), 403, 'OUT_OF_SCOPE');
+    expectError(await c.inspector.get('/api/month-closes/230600'), 403, 'FORBIDDEN');
+    expectError(await c.office.get('/api/month-closes/999999'), 404, 'NOT_FOUND');
+  });
+});
+
 describe('region pickers offer the caller’s subtree only', () => {
   const picked = async (who: DemoRole, q = '') =>
     ((await c[who].get(`/api/regions?inScope=true${q}`)).json().items as { code: string }[]).map(

@@ -877,6 +877,28 @@ test('signing in, out and opening the sign-in page log no console errors', () =>
     assert.deepEqual(errors, []);
   }));
 
+test('a county office walks its monthly pages with no 4xx and no console error (a month not closed is a state, not a 404)', () =>
+  flow('quiet-pages', async (page) => {
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    await loginOk(page, 'office_lindian');
+    for (const p of [
+      '/',
+      '/projects',
+      '/reports/queue',
+      '/reports/overdue',
+      '/lights',
+      '/month-close',
+      '/dashboard',
+      '/items',
+    ]) {
+      await page.goto(`${BASE}${p}`);
+      await page.waitForLoadState('networkidle');
+    }
+    assert.deepEqual(errors, []);
+  }));
+
 // ---- scope in lists, closes and shared settings (issue 11) ----
 test("林甸县's office: its own projects on the city list and nothing to manage, its rows of the city close, shared settings read-only", () =>
   flow('scope-county', async (page) => {

@@ -392,6 +392,18 @@ export const monthClose = z.object({
 });
 export type MonthClose = z.infer<typeof monthClose>;
 export const monthCloseParams = z.object({ regionCode, month: yearMonth });
+/**
+ * `GET /api/month-closes/:regionCode`: the months closed for the region (with `inherit`, also by the
+ * regions above it), newest first — what the close page and the dashboard ask before opening one, so
+ * a month not closed yet is a state, not a 404.
+ */
+export const monthCloseSummary = z.object({
+  closedByRegion: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  status: z.enum(['computed', 'published']),
+});
+export type MonthCloseSummary = z.infer<typeof monthCloseSummary>;
 /** `inherit`: a region without a close of its own reads its rows of the nearest enclosing close. */
 export const monthCloseQuery = z.object({ inherit: queryBool });
 

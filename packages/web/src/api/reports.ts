@@ -7,6 +7,7 @@ import type {
   LightColor,
   LightReason,
   MonthClose,
+  MonthCloseSummary,
   MonthlyReport,
   OverdueReport,
   ProjectStatus,
@@ -26,7 +27,7 @@ import type {
   reportReminder,
   timelinessValues,
 } from '@ducha/contract';
-import { api, isApiError, type QueryParams } from './client.ts';
+import { api, type QueryParams } from './client.ts';
 import { downloadFile } from './projects.ts';
 import { uploadRawFile } from './upload.ts';
 import { useList, useSave } from './resource.ts';
@@ -61,16 +62,6 @@ export type LightFilters = {
 const R = 'reports';
 const reportPath = (projectId: number, month: string) => `/api/projects/${projectId}/reports/${month}`;
 type ReportKey = { projectId: number; month: string };
-
-/** A 404 answered as "nothing there" (a month close not run yet). */
-async function orNull<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (e) {
-    if (isApiError(e) && e.status === 404 && e.code !== 'ROUTE_NOT_FOUND') return null;
-    throw e;
-  }
-}
 
 // ---- monthly reports ----
 /** One month's tasks, or (no month) every month still owed with the open month's filings. */
@@ -207,10 +198,22 @@ export const useSaveLightRules = () =>
 
 // ---- month close ----
 const closePath = (regionCode: string, month: string) => `/api/month-closes/${regionCode}/${month}`;
+/** The months closed for the region (with `inherit`, by it or a region above it), newest first. */
+const closedMonths = (regionCode: string, inherit: boolean) =>
+  api.get<MonthCloseSummary[]>(`/api/month-closes/${regionCode}`, inherit ? { inherit: true } : {});
+const ymOf = (c: MonthCloseSummary) => `${c.year}-${String(c.month).padStart(2, '0')}`;
+
+/**
+ * The region's close of a month, or null when the month is not closed. The closed months are asked
+ * first, so a month not closed yet is a state of the page rather than a 404 in the console.
+ */
 export const useMonthClose = (regionCode: string | undefined, month: string) =>
   useQuery({
     queryKey: ['month-closes', regionCode, month],
-    queryFn: () => orNull(api.get<MonthClose>(closePath(regionCode ?? '', month))),
+    queryFn: async () =>
+      (await closedMonths(regionCode ?? '', false)).some((c) => ymOf(c) === month)
+        ? api.get<MonthClose>(closePath(regionCode ?? '', month))
+        : null,
     enabled: !!regionCode,
   });
 /**
@@ -221,7 +224,10 @@ export const useLatestClose = (regionCode: string | undefined) =>
   useQuery({
     queryKey: ['month-closes', 'latest', regionCode],
     enabled: !!regionCode,
-    queryFn: () => orNull(api.get<MonthClose>(`${closePath(regionCode ?? '', 'latest')}?inherit=true`)),
+    queryFn: async () => {
+      const newest = (await closedMonths(regionCode ?? '', true))[0];
+      return newest ? api.get<MonthClose>(`${closePath(regionCode ?? '', ymOf(newest))}?inherit=true`) : null;
+    },
   });
 export const useRunClose = () =>
   useSave(

@@ -5,7 +5,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { hasPermission, type Permission } from '@ducha/contract';
+import { hasPermission, type Permission, type Role } from '@ducha/contract';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { FullPageSpin, RequireAuth, useMe } from './auth.tsx';
 import { appRoutes } from './routes.tsx';
@@ -33,9 +33,18 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-function Guard({ permission, children }: { permission?: Permission; children: ReactNode }) {
+/** A route's permission and, when it names them, its roles: a page others could only 403 on is not opened. */
+function Guard({
+  permission,
+  roles,
+  children,
+}: {
+  permission?: Permission;
+  roles?: readonly Role[];
+  children: ReactNode;
+}) {
   const me = useMe();
-  return hasPermission(me, permission) ? children : <ForbiddenPage />;
+  return hasPermission(me, permission) && (!roles || roles.includes(me.role)) ? children : <ForbiddenPage />;
 }
 
 function Themed({ children }: { children: ReactNode }) {
@@ -67,12 +76,12 @@ export function App() {
                       </RequireAuth>
                     }
                   >
-                    {appRoutes.map(({ path, permission, Component }) => (
+                    {appRoutes.map(({ path, permission, roles, Component }) => (
                       <Route
                         key={path}
                         path={path}
                         element={
-                          <Guard permission={permission}>
+                          <Guard permission={permission} roles={roles}>
                             <Component />
                           </Guard>
                         }

@@ -1,5 +1,5 @@
 /** A month's close: read it (or the latest), run it, publish it (which freezes the month). */
-import type { MonthClose } from '@ducha/contract';
+import type { MonthClose, MonthCloseSummary } from '@ducha/contract';
 import { transaction, type Db } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -82,6 +82,43 @@ export async function getClose(
     unverifiedReports: open.unverified,
     returnedReports: open.returned,
   };
+}
+
+/**
+ * The months closed for a region (with `inherit`, by it or a region above it), newest first, at most
+ * three years: a list of what `getClose` would find, under the same read rule. A month closed by both
+ * the region and one above it is listed once, as the region's own.
+ */
+export async function listCloses(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  inherit: boolean,
+): Promise<MonthCloseSummary[]> {
+  const region = await getRegion(db, code);
+  if (!region) throw notFound();
+  if (!canReadClose(actorOf(ctx), region.path)) throw outOfScope();
+  const line = inherit ? region.path.split('.') : [code];
+  const rows = await db
+    .selectFrom('month_closes')
+    .select(['region_code', 'year', 'month', 'status', regionPathOf('region_code').as('path')])
+    .where('region_code', 'in', line)
+    .orderBy('year', 'desc')
+    .orderBy('month', 'desc')
+    .limit(36 * line.length)
+    .execute();
+  const byMonth = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.year}-${r.month}`;
+    const seen = byMonth.get(key);
+    if (!seen || r.path.length > seen.path.length) byMonth.set(key, r);
+  }
+  return [...byMonth.values()].slice(0, 36).map((r) => ({
+    closedByRegion: r.region_code,
+    year: r.year,
+    month: r.month,
+    status: r.status as MonthCloseSummary['status'],
+  }));
 }
 
 export async function runCloseFor(db: Db, ctx: Ctx, code: string, ym: string) {

@@ -10,6 +10,7 @@ import {
   monthClose,
   monthCloseParams,
   monthCloseQuery,
+  monthCloseSummary,
   progressMonth,
   projectStatus,
   projectStatusQuery,
@@ -21,7 +22,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { sendXlsx } from '../../platform/files.ts';
 import { exportLights, listLights, overrideLight } from './board.ts';
-import { getClose, publishClose, runCloseFor } from './closes.ts';
+import { getClose, listCloses, publishClose, runCloseFor } from './closes.ts';
 import { progress } from './progress.ts';
 import { projectStatuses } from './status.ts';
 import { addRules, listRules } from './settings.ts';
@@ -114,6 +115,19 @@ export const lightRoutes =
       (req) => addRules(db, req.ctx, req.params.regionCode, req.params.year, req.body),
     );
 
+    app.get(
+      '/api/month-closes/:regionCode',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: z.object({ regionCode }),
+          querystring: monthCloseQuery,
+          response: { 200: z.array(monthCloseSummary) },
+        },
+      },
+      (req) => listCloses(db, req.ctx, req.params.regionCode, req.query.inherit ?? false),
+    );
     app.get(
       '/api/month-closes/:regionCode/:month',
       {
