@@ -334,6 +334,12 @@ const cases: Case[] = [
   {
     route: 'GET /api/audit',
     url: () => '/api/audit?entity=month_close&id=230600:2026-10',
+    ok: ['admin', 'office', 'leader'],
+    note: "the city close's trail: who reads the close",
+  },
+  {
+    route: 'GET /api/audit',
+    url: () => '/api/audit?entity=item_settings&id=1',
     ok: ['admin'],
     note: 'an entity type without a registered reader: the admin only (deny by default)',
   },

@@ -314,6 +314,12 @@ describe('settings every region shares: the admin and the home office, never a c
       'FORBIDDEN',
     );
     expect((await c.office.get('/api/calendar-corrections?year=2026')).json()).toEqual([]);
+    // the refusal says whose the setting is
+    const refused = await c.office_lindian.delete('/api/calendar-corrections/2026-12-08');
+    expectError(refused, 403, 'FORBIDDEN', 'body');
+    expect(refused.json().error.details[0].message).toBe(
+      '该设置由全部区划共用，只有系统管理员和大庆市重点办可以修改',
+    );
     const s = (await c.office_lindian.get('/api/item-settings')).json();
     expectError(
       await c.office_lindian.put('/api/item-settings', { ...s, responseDays: 9 }),

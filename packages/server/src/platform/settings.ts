@@ -11,7 +11,7 @@ import { transaction, type Db, type Executor } from '../db/connection.ts';
 import type { DictionaryItemsTable } from '../db/types.ts';
 import { actorOf, type Ctx } from './access/context.ts';
 import { recordAudit } from './audit/audit.ts';
-import { DomainError, forbidden, invalid, notFound, outOfScope } from './errors.ts';
+import { DomainError, invalid, notFound, outOfScope } from './errors.ts';
 import { assertVersion } from './records.ts';
 import { officeRegions } from './auth/accounts.ts';
 import { getRegion } from './regions.ts';
@@ -35,9 +35,15 @@ export async function sharedSettingsHome(db: Executor): Promise<string | null> {
   return commonRoot((await officeRegions(db)).map((r) => r.path));
 }
 
-/** 403 unless the actor may change the settings every region shares (settings-policy.ts). */
+/** 403 unless the actor may change the settings every region shares (settings-policy.ts), saying whose they are. */
 export async function assertSharedEditor(db: Executor, a: Actor): Promise<void> {
-  if (!canEditShared(a, await sharedSettingsHome(db))) throw forbidden();
+  const home = await sharedSettingsHome(db);
+  if (canEditShared(a, home)) return;
+  const region = home ? await getRegion(db, home.split('.').pop()!) : undefined;
+  const keeper = region ? `系统管理员和${region.name}重点办` : '系统管理员';
+  throw new DomainError('FORBIDDEN', 403, [
+    { path: 'body', message: `该设置由全部区划共用，只有${keeper}可以修改` },
+  ]);
 }
 
 /** Whether the caller may change the shared settings, and the region they belong to (the web's pages). */
@@ -77,7 +83,8 @@ async function assertLabelFree(trx: Executor, kind: string, label: string, excep
  * the label is edited. Entries are never removed, since records refer to their codes.
  */
 export async function addDictionaryItem(db: Db, ctx: Ctx, input: z.infer<typeof dictionaryItemCreate>) {
-  if (!canEditDictionary(actorOf(ctx), input.kind, await sharedSettingsHome(db))) throw forbidden();
+  if (!canEditDictionary(actorOf(ctx), input.kind, await sharedSettingsHome(db)))
+    await assertSharedEditor(db, actorOf(ctx));
   return transaction(db, async (trx) => {
     await assertLabelFree(trx, input.kind, input.label, null);
     const row = await trx
@@ -113,7 +120,8 @@ export async function updateDictionaryItem(
   code: string,
   input: z.infer<typeof dictionaryItemUpdate>,
 ) {
-  if (!canEditDictionary(actorOf(ctx), kind, await sharedSettingsHome(db))) throw forbidden();
+  if (!canEditDictionary(actorOf(ctx), kind, await sharedSettingsHome(db)))
+    await assertSharedEditor(db, actorOf(ctx));
   return transaction(db, async (trx) => {
     const row = await trx
       .selectFrom('dictionary_items')

@@ -20,7 +20,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
+import { entityReaders } from '../../platform/audit/routes.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
 import { sendXlsx } from '../../platform/files.ts';
+import { getRegion } from '../../platform/regions.ts';
+import { canReadClose } from './policy.ts';
 import { exportLights, listLights, overrideLight } from './board.ts';
 import { getClose, listCloses, publishClose, runCloseFor } from './closes.ts';
 import { progress } from './progress.ts';
@@ -36,6 +40,12 @@ const yearParams = z.object({ regionCode, year: z.coerce.number().int().min(2000
 export const lightRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    // a close's timeline (`230600:2026-10`) is for who reads the close
+    entityReaders.set('month_close', async (d, actor, id) => {
+      const region = await getRegion(d, id.split(':')[0] ?? '');
+      if (!region) throw notFound();
+      if (!canReadClose(actor, region.path)) throw outOfScope();
+    });
     app.get(
       '/api/projects/:id/progress',
       {
