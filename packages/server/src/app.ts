@@ -27,7 +27,7 @@ import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { installAccess } from './platform/access/guard.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { registerErrorHandler, sendError } from './platform/errors.ts';
+import { frameworkError, registerErrorHandler, sendError } from './platform/errors.ts';
 import { notificationRoutes } from './platform/notify-routes.ts';
 import { refuseBodiesWithoutSchema, strictValidatorCompiler } from './platform/validation.ts';
 
@@ -74,6 +74,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: process.env.DUCHA_TRUST_PROXY === '1',
+    // what the router refuses before any route (bad percent-encoding, a parameter over 100
+    // characters) answers in the API's error shape too
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   acceptEmptyJson(app);

@@ -1,9 +1,17 @@
 /** Monthly reports (DOMAIN §4), the reporting calendar, progress and lights (§5), and the month close. */
 import { z } from 'zod';
-import { batchRecords, batchResult, id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
+import {
+  batchRecords,
+  batchResult,
+  id,
+  isoDate,
+  pageQuery,
+  regionCode,
+  versioned,
+  yearMonth,
+} from '../common.ts';
 import { moneyOut, nonNegativeMoney, money } from '../money.ts';
 
-export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 // ---- reporting calendar ----
 export const reportingCalendar = z.object({

@@ -8,6 +8,7 @@ import * as m0005 from './0005_lights_derived.ts';
 import * as m0006 from './0006_responsible_unit.ts';
 import * as m0007 from './0007_report_reminders.ts';
 import * as m0008 from './0008_dictionary_labels.ts';
+import * as m0011 from './0011_login_shadows.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_responsible_unit': m0006,
   '0007_report_reminders': m0007,
   '0008_dictionary_labels': m0008,
+  '0011_login_shadows': m0011,
 };
