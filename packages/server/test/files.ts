@@ -54,6 +54,9 @@ export const pdf = (text = '') => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'l
 export async function officeFile(folder: 'word' | 'xl', text = ''): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types/>');
-  zip.file(`${folder}/${folder === 'word' ? 'document' : 'workbook'}.xml`, `<?xml version="1.0"?><x>${text}</x>`);
+  zip.file(
+    `${folder}/${folder === 'word' ? 'document' : 'workbook'}.xml`,
+    `<?xml version="1.0"?><x>${text}</x>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }

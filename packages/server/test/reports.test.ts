@@ -650,9 +650,7 @@ describe('attachments', () => {
   });
 
   it('attachments are removed only while the report is a draft (or returned)', async () => {
-    const extra = (
-      await upload(reporter, reportId, 'application/pdf', pdf('test'), '说明.pdf')
-    ).json();
+    const extra = (await upload(reporter, reportId, 'application/pdf', pdf('test'), '说明.pdf')).json();
     const del = await reporter.delete(`/api/attachments/${extra.id}`);
     expect(del.statusCode, del.body).toBe(200);
     expect(await lastAuditOf('report', reportId)).toMatchObject({ action: 'remove_attachment' });

@@ -12,7 +12,6 @@ import {
 } from '../common.ts';
 import { moneyOut, nonNegativeMoney, money } from '../money.ts';
 
-
 // ---- reporting calendar ----
 export const reportingCalendar = z.object({
   regionCode: z.string(),

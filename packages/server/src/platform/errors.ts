@@ -125,7 +125,8 @@ export function fromPostgres(err: {
  */
 export function frameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = pickLang(req.headers['accept-language']);
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? lang === 'zh'

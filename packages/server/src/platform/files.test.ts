@@ -25,7 +25,11 @@ describe('PNG', () => {
   it.each([
     ['a whole PNG', good, true],
     ['one padded to an exact size', png('', 4096), true],
-    ['a signature followed by HTML', Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>x</script>')]), false],
+    [
+      'a signature followed by HTML',
+      Buffer.concat([PNG_SIGNATURE, Buffer.from('<html><script>x</script>')]),
+      false,
+    ],
     ['a whole PNG with HTML after IEND', Buffer.concat([good, Buffer.from('<html>')]), false],
     ['cut before IEND', good.subarray(0, good.length - 12), false],
     ['cut inside a chunk', good.subarray(0, 40), false],

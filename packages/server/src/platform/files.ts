@@ -224,7 +224,10 @@ export function uploadedFile(req: FastifyRequest) {
   }
   return {
     name,
-    type: String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase(),
+    type: String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase(),
     body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
   };
 }
