@@ -6,7 +6,7 @@
  * No answer may be a 5xx, and every 4xx must be in the documented shape
  * `{"error":{"code","message","details":[{"path","message"}],"requestId"}}`.
  *
- * Deterministic (one seed) and bounded (about 3,000 requests), as the admin of the demo city so
+ * Deterministic (one seed) and bounded (about 2,000 requests, under 30 s on a loaded machine), as the admin of the demo city so
  * requests reach past the access guard into the routes. What breaks the session (signing out,
  * a reset of the admin's own password, a lock) is repaired and the walk goes on.
  */
@@ -20,7 +20,7 @@ import { cityProject, demoUnits, monthlyReport, signInAs, supervisedItem } from 
 import { createTestApp, login, type Client, type TestApp } from './helpers.ts';
 
 const SEED = 20261201;
-const RUNS_PER_OPERATION = 30;
+const RUNS_PER_OPERATION = 22;
 /** Fuzz requests come from their own address: their failed sign-ins must not throttle the repair. */
 const FUZZ_ADDRESS = '192.0.2.77';
 
@@ -327,7 +327,10 @@ function request(op: Operation, docx: Buffer): fc.Arbitrary<InjectOptions> {
   const pathArb = fc.tuple(
     ...pathParams.map((p) =>
       fc.oneof(
-        { weight: 3, arbitrary: validPath[p.name] ?? fc.constant('1') },
+        {
+          weight: 3,
+          arbitrary: validPath[p.name] ?? (/id$/i.test(p.name) ? idFor(op.path, p.name) : fc.constant('1')),
+        },
         { weight: 2, arbitrary: nastyText },
       ),
     ),
@@ -443,7 +446,7 @@ describe('fuzz over the OpenAPI document', () => {
     let sent = 0;
     for (const [n, op] of operations.entries()) {
       // an operation with nothing to spoil but its query string gets fewer requests
-      const runs = op.parameters.some((p) => p.in === 'path') || op.body ? RUNS_PER_OPERATION : 8;
+      const runs = op.parameters.some((p) => p.in === 'path') || op.body ? RUNS_PER_OPERATION : 6;
       const samples = fc.sample(request(op, docx), { seed: SEED + n, numRuns: runs });
       for (const req of samples) {
         const res = await admin.request(req);
@@ -459,7 +462,7 @@ describe('fuzz over the OpenAPI document', () => {
       }
       if (op.path === '/api/auth/logout' || op.path.endsWith('reset-password')) await repairSession();
     }
-    expect(sent).toBeGreaterThan(2000);
+    expect(sent).toBeGreaterThan(1900);
     expect([...failures.entries()].map(([k, v]) => `${k}\n    ${v}`)).toEqual([]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { jpeg, officeFile, pdf, png, PNG_SIGNATURE } from '../../test/files.ts';
-import { DomainError } from './errors.ts';
+import type { DomainError } from './errors.ts';
 import { attachmentName, checkAttachment, isJpeg, isPdf, isPng, zipEntries } from './files.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -171,6 +171,7 @@ export function attachmentName(name: string, type: string): string {
     name
       .split(/[/\\]/)
       .pop()!
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f\u007f]/g, '')
       .trim() || 'file';
   const exts = extensions[type] ?? [];
