@@ -26,14 +26,39 @@ export const versioned = z.object({ version: z.number().int().min(1) });
 /** A six-digit GB/T 2260 code, or a 9/12-digit town/village code below it. */
 export const regionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
 
-/** A real calendar date as 'YYYY-MM-DD' (2027-02-30 is refused, not rolled over). */
+/**
+ * The years the platform deals in: key-project plans, reports, closes and dates all fall in
+ * 2000–2100 for months and 1900–2100 for dates (a project approved long ago, a person's records).
+ * Outside that a month or date is a typing error, and refused at its field instead of reaching the
+ * calendar (`9999-12` has no deadline day) or the database (PostgreSQL has no year 0000).
+ */
+export const monthYears = { min: 2000, max: 2100 } as const;
+export const dateYears = { min: 1900, max: 2100 } as const;
+
+/** A month as 'YYYY-MM', years 2000–2100: the one month schema every route shares. */
+export const yearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM', abort: true })
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= monthYears.min && y <= monthYears.max;
+  }, `月份应在 ${monthYears.min}-01 至 ${monthYears.max}-12 之间`);
+
+/** A real calendar date as 'YYYY-MM-DD' (2027-02-30 is refused, not rolled over), years 1900–2100. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD', abort: true })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: '不是有效的日期', abort: true },
+  )
   .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效的日期');
+    const y = Number(s.slice(0, 4));
+    return y >= dateYears.min && y <= dateYears.max;
+  }, `日期应在 ${dateYears.min} 至 ${dateYears.max} 年之间`);
 
 export const okBody = z.object({ ok: z.literal(true) });
 /** A count (unread notices, notices sent). */

@@ -1,4 +1,5 @@
 /** The contract shared by server and web: schemas, types, error codes and messages, roles. */
+import './jitless.ts'; // first: before any schema is built
 import { z } from 'zod';
 
 // Chinese first: zod's built-in messages in zh-CN for server and web alike.

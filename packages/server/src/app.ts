@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,7 +28,7 @@ import { workbenchRoutes } from './modules/workbench/routes.ts';
 import { installAccess } from './platform/access/guard.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { registerErrorHandler, sendError } from './platform/errors.ts';
+import { frameworkError, registerErrorHandler, sendError } from './platform/errors.ts';
 import { notificationRoutes } from './platform/notify-routes.ts';
 import { refuseBodiesWithoutSchema, strictValidatorCompiler } from './platform/validation.ts';
 
@@ -56,6 +57,41 @@ function acceptEmptyJson(app: FastifyInstance) {
   });
 }
 
+/**
+ * Security headers on every answer, pages and API alike (@fastify/helmet). The policy is what the
+ * web client needs and no more: its own scripts only (Vite emits no inline script), inline styles
+ * (antd writes its CSS-in-JS into <style> elements and style attributes), images from itself and
+ * data:/blob: URLs (icons, previews), ECharts draws on canvas (no source needed); no framing by
+ * anyone, no plugins, forms and <base> only to itself. `upgrade-insecure-requests` and HSTS are
+ * left out unless the installation is served over HTTPS (`DUCHA_SECURE_COOKIES`): many offices run
+ * it over plain HTTP on their intranet, where either would break every request.
+ */
+export function securityHeaders(config: Pick<Config, 'secureCookies'>) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 180 * 24 * 3600 } : false,
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const app = Fastify({
@@ -74,6 +110,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: process.env.DUCHA_TRUST_PROXY === '1',
+    // what the router refuses before any route (bad percent-encoding, a parameter over 100
+    // characters) answers in the API's error shape too
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   acceptEmptyJson(app);
@@ -82,7 +121,11 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers are someone's data under their scope: no cache keeps them
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
+  await app.register(helmet, securityHeaders(config));
   registerErrorHandler(app);
   await app.register(cookie); // before the access hook, which reads the session cookie
   installAccess(app, db);

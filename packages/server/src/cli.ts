@@ -3,7 +3,7 @@
  * Uses the same configuration as the server (DATABASE_URL or the embedded database in DUCHA_DATA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { role as roleSchema, userCreate } from '@ducha/contract';
+import { role as roleSchema, userCreate, yearMonth } from '@ducha/contract';
 import { sql } from 'kysely';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
@@ -103,7 +103,8 @@ async function run(db: Db, argv: string[]): Promise<number> {
     return 0;
   }
   if (key === 'month close' && arg) {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(arg)) throw new Error('月份格式应为 YYYY-MM');
+    const month = yearMonth.safeParse(arg);
+    if (!month.success) throw new Error(month.error.issues[0]!.message);
     const ctx = await systemCtx(db);
     const regions = values.region
       ? [await getRegion(db, values.region)].filter((r) => r !== undefined)

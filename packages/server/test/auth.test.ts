@@ -590,7 +590,7 @@ describe('reset by the administrator', () => {
 });
 
 describe('deactivated accounts', () => {
-  it('cannot sign in (403 ACCOUNT_DISABLED), and their sessions and tokens stop working at once', async () => {
+  it('cannot sign in (401 BAD_CREDENTIALS, as an unknown name: issue 11), and their sessions and tokens stop working at once', async () => {
     const expert = await userRow('expert');
     const s = session(await signIn('expert'));
     const { token } = (
@@ -608,8 +608,8 @@ describe('deactivated accounts', () => {
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
     expect((await bearer(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const again = await signIn('expert');
-    expect(again.statusCode).toBe(403);
-    expect(again.json().error).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '账号已停用' });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error).toMatchObject({ code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
     expect(again.cookies).toHaveLength(0);
 
     // re-activation is audited as such and lets the account back in

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyReport, ReportMonth } from '@ducha/contract';
 import { todayInChina } from '../src/platform/time.ts';
 import { approveBaseline, cityProject, demoUnits, monthlyReport, signInAs } from './factories.ts';
+import { png as pngFile } from './files.ts';
 import { auditHelpers, createTestApp, expectError, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -245,10 +246,7 @@ describe('a report returned after its month was published', () => {
       until: 'submitted',
     });
     await submittedAt(submitted.id, '2026-06-05T10:00:00+08:00'); // on time (deadline 2026-06-08)
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.from('x'),
-    ]);
+    const png = pngFile('x');
     const up = await reporter.request({
       method: 'POST',
       url: `/api/reports/${submitted.id}/attachments`,

@@ -17,6 +17,7 @@ import {
   signInAs,
   type ProjectOpts,
 } from './factories.ts';
+import { officeFile, pdf, png as pngFile } from './files.ts';
 import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
 
 let t: TestApp;
@@ -570,11 +571,8 @@ describe('the inbox', () => {
 describe('attachments', () => {
   let id: number;
   let reportId: number;
-  // a PNG signature and a few bytes: the server checks the declared type and the size
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from('现场照片-RPT-ATT'),
-  ]);
+  // a real PNG: the server checks the declared type, the size and that the bytes parse as the type
+  const png = pngFile('RPT-ATT');
   const upload = (c: Client, rid: number, type: string, body: Buffer | string, name = '现场照片.png') =>
     c.request({
       method: 'POST',
@@ -630,7 +628,7 @@ describe('attachments', () => {
     const exe = Buffer.from('MZ\x90\x00 not a picture');
     expectError(await upload(reporter, reportId, 'image/png', exe, 'photo.png'), 400, 'VALIDATION', 'body');
     expectError(await upload(reporter, reportId, 'image/jpeg', png, 'photo.jpg'), 400, 'VALIDATION', 'body');
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml')]);
+    const docx = await officeFile('word');
     const ok = await upload(
       reporter,
       reportId,
@@ -646,15 +644,13 @@ describe('attachments', () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 1);
     png.copy(big); // a PNG's signature, then filler
     expectError(await upload(reporter, reportId, 'image/png', big), 413, 'PAYLOAD_TOO_LARGE', 'body');
-    const max = await upload(reporter, reportId, 'image/png', big.subarray(0, 10 * 1024 * 1024), '最大.png');
+    const max = await upload(reporter, reportId, 'image/png', pngFile('最大', 10 * 1024 * 1024), '最大.png');
     expect(max.statusCode, max.body).toBe(201);
     expect(max.json().size).toBe(10 * 1024 * 1024);
   });
 
   it('attachments are removed only while the report is a draft (or returned)', async () => {
-    const extra = (
-      await upload(reporter, reportId, 'application/pdf', Buffer.from('%PDF-1.4 test'), '说明.pdf')
-    ).json();
+    const extra = (await upload(reporter, reportId, 'application/pdf', pdf('test'), '说明.pdf')).json();
     const del = await reporter.delete(`/api/attachments/${extra.id}`);
     expect(del.statusCode, del.body).toBe(200);
     expect(await lastAuditOf('report', reportId)).toMatchObject({ action: 'remove_attachment' });

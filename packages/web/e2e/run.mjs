@@ -606,10 +606,11 @@ test('a month past its deadline is 逾期; photos picked before the first save g
     if (published) await page.getByTestId('report-published-notice').getByText('已发布').waitFor();
 
     // a photo before anything is saved: it waits in the form
-    const png = globalThis.Buffer.concat([
-      globalThis.Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      globalThis.Buffer.from('e2e'),
-    ]);
+    // a real 1×1 PNG: the server parses what the type declares (chunks, IEND)
+    const png = globalThis.Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
     await page
       .getByTestId('report-attachments')
       .locator('input[type=file]')
@@ -1013,4 +1014,71 @@ test('office downloads the October 月度信息报表 and imports the units’ s
     // the report page says so too
     await imported.getByRole('link').first().click();
     await page.getByTestId('report-imported').waitFor();
+  }));
+
+// ---- security headers (issue 11) ----
+
+test('every page runs under the Content-Security-Policy: the header is there and nothing is refused', () =>
+  flow('csp', async (page) => {
+    // violations are reported to the page as events; keep them where the test can read them
+    await page.addInitScript(() => {
+      globalThis.__cspViolations = [];
+      globalThis.document.addEventListener('securitypolicyviolation', (e) =>
+        globalThis.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    const login = await page.goto(`${BASE}/login`);
+    const headers = login.headers();
+    assert.match(headers['content-security-policy'] ?? '', /default-src 'self'/);
+    assert.match(headers['content-security-policy'], /frame-ancestors 'none'/);
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['referrer-policy'], 'same-origin');
+    await loginOk(page, 'office');
+    const api = await page.evaluate(async () => {
+      const r = await globalThis.fetch('/api/auth/me');
+      return { csp: r.headers.get('content-security-policy'), cache: r.headers.get('cache-control') };
+    });
+    assert.match(api.csp ?? '', /default-src 'self'/);
+    assert.equal(api.cache, 'no-store');
+
+    // pages with antd's inline styles, tables, forms, and ECharts' canvas
+    const pages = [
+      ['/', 'sider'],
+      ['/projects', 'sider'],
+      ['/dashboard', 'sider'],
+      ['/lights', 'sider'],
+      ['/month-close', 'sider'],
+      ['/reports/inbox', 'sider'],
+      ['/items', 'sider'],
+      ['/items/indicators', 'sider'],
+      ['/projects/gantt', 'sider'],
+      ['/settings/dictionaries', 'sider'],
+    ];
+    for (const [url, testId] of pages) {
+      const res = await page.goto(`${BASE}${url}`);
+      assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/, url);
+      await page.getByTestId(testId).waitFor();
+      await page.waitForLoadState('networkidle');
+      const violations = await page.evaluate(() => globalThis.__cspViolations);
+      assert.deepEqual(violations, [], `CSP violations on ${url}`);
+    }
+    // the dashboard draws its charts: a canvas is there under the policy
+    await page.goto(`${BASE}/dashboard`);
+    await page.locator('canvas').first().waitFor();
+    assert.deepEqual(await page.evaluate(() => globalThis.__cspViolations), []);
+    // the API documentation (Swagger UI) works under it too
+    await page.goto(`${BASE}/api/docs`);
+    await page.locator('.swagger-ui').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(
+      await page.evaluate(() => globalThis.__cspViolations),
+      [],
+      'CSP violations on /api/docs',
+    );
+    const csp = errors.filter((e) => /Content Security Policy/i.test(e));
+    assert.deepEqual(csp, []);
   }));

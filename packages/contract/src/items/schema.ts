@@ -4,7 +4,7 @@
  * listed supervision (挂牌督办), reminders (催办), notifications and indicators.
  */
 import { z } from 'zod';
-import { batchRecords, id, isoDate, pageQuery, queryBool } from '../common.ts';
+import { batchRecords, id, isoDate, pageQuery, queryBool, yearMonth } from '../common.ts';
 
 export const itemKinds = ['problem', 'decision', 'instruction', 'rectification'] as const;
 export const itemKind = z.enum(itemKinds);
@@ -304,10 +304,7 @@ export const itemQuery = pageQuery.extend({
   mine: z.enum(['raised', 'toAnswer']).optional(),
   regionCode: z.string().optional(),
   /** raised in this month */
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  month: yearMonth.optional(),
   sort: z.enum(['raisedAt', '-raisedAt', 'due', 'level', '-level', 'code']).default('-raisedAt'),
 });
 

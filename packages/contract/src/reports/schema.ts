@@ -9,10 +9,9 @@ import {
   queryBool,
   regionCode,
   versioned,
+  yearMonth,
 } from '../common.ts';
 import { moneyOut, nonNegativeMoney, money } from '../money.ts';
-
-export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 // ---- reporting calendar ----
 export const reportingCalendar = z.object({

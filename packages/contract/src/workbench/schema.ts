@@ -3,7 +3,7 @@
  * filtered lists, and the months the monthly pages open on (the month that has work).
  */
 import { z } from 'zod';
-import { yearMonth } from '../reports/schema.ts';
+import { yearMonth } from '../common.ts';
 
 const count = z.number().int().min(0);
 

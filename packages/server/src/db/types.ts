@@ -528,6 +528,14 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+/** Sign-in failures of usernames without an account (migration 0011): the same lock as an account's. */
+export interface LoginShadowsTable {
+  name: string;
+  failed_attempts: number;
+  locked_until: Date | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -568,6 +576,7 @@ export interface Database {
   item_counters: ItemCountersTable;
   item_settings: ItemSettingsTable;
   notifications: NotificationsTable;
+  login_shadows: LoginShadowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,7 +8,7 @@ import { transaction, type Db, type Executor, type Trx } from '../db/connection.
 import { actorOf, type Ctx } from './access/context.ts';
 import { recordAudit } from './audit/audit.ts';
 import { notFound } from './errors.ts';
-import { checkAttachment, readStoredFile, storeFile } from './files.ts';
+import { attachmentName, checkAttachment, readStoredFile, storeFile } from './files.ts';
 
 export interface AttachmentOwner {
   /** the owner module's attachments table (same columns for every owner) */
@@ -54,7 +54,7 @@ export function attachmentsOf(o: AttachmentOwner) {
       await o.authorize(db, ctx, ownerId, true);
       const stored = storeFile(dataDir, file.body);
       return transaction(db, async (trx) => {
-        const name = file.name.slice(0, 200);
+        const name = attachmentName(file.name, file.type);
         const r = await sql<Omit<Row, 'owner_id' | 'path'>>`
           insert into ${table} (${owner}, name, type, size, sha256, path, created_by)
           values (${ownerId}, ${name}, ${file.type}, ${stored.size}, ${stored.sha256}, ${stored.path}, ${actorOf(ctx).id})
@@ -75,7 +75,8 @@ export function attachmentsOf(o: AttachmentOwner) {
     async get(db: Db, ctx: Ctx, dataDir: string, id: number) {
       const a = await find(db, id);
       await o.authorize(db, ctx, a.owner_id, false);
-      return { name: a.name, type: a.type, body: readStoredFile(dataDir, a.path) };
+      // files kept before names were made to fit their type are served under a fitting one too
+      return { name: attachmentName(a.name, a.type), type: a.type, body: readStoredFile(dataDir, a.path) };
     },
 
     async remove(db: Db, ctx: Ctx, id: number) {

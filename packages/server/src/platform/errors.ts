@@ -118,6 +118,26 @@ export function fromPostgres(err: {
   return undefined;
 }
 
+/**
+ * Errors the router raises before a route is found (Fastify's `frameworkErrors`): a URL whose
+ * percent-encoding is broken (FST_ERR_BAD_URL) or a path parameter over 100 characters
+ * (FST_ERR_MAX_PARAM_LENGTH, 414). Same shape as every other error, at `url`.
+ */
+export function frameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = pickLang(req.headers['accept-language']);
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? lang === 'zh'
+        ? '地址中的参数过长'
+        : 'A path parameter is too long'
+      : lang === 'zh'
+        ? '地址无效（编码有误）'
+        : 'The URL is not valid (bad encoding)';
+  return sendError(req, reply, status, 'VALIDATION', [{ path: 'url', message }]);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {

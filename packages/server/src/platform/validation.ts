@@ -19,7 +19,8 @@ type Schema = z.ZodType & { clone(def: Def): z.ZodType; _zod: { def: Def } };
 const strictCache = new WeakMap<object, z.ZodType>();
 
 /**
- * The same schema with every object in it strict (unknown keys refused), nested ones included:
+ * The same schema with every object in it strict (unknown keys refused) and no coercion (a JSON
+ * value is taken as the type it is), nested ones included:
  * through optional/nullable/default, arrays, records, tuples, unions (discriminated too) and pipes.
  * An object that already says what to do with unknown keys (`z.looseObject`, `.catchall`) keeps it;
  * intersections and lazy schemas are left as they are (strict halves would refuse each other's keys).
@@ -59,6 +60,15 @@ export function strictSchema<T extends z.ZodType>(schema: T): T {
       break;
     case 'record':
       out = s.clone({ ...def, valueType: deep(def.valueType) });
+      break;
+    // JSON carries numbers and booleans as themselves: a body's `z.coerce` (shared with path and
+    // query parameters, which arrive as text) must not read `true` as id 1 or `"5"` as 5
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'string':
+    case 'date':
+      if (def.coerce) out = s.clone({ ...def, coerce: false });
       break;
     case 'tuple':
       out = s.clone({

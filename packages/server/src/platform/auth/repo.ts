@@ -53,6 +53,38 @@ export const findUserForLogin = (db: Executor, username: string) =>
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .executeTakeFirst();
 
+/** The sign-in count of a username that has no account (`name` lower-cased). */
+export const findShadow = (db: Executor, name: string) =>
+  db.selectFrom('login_shadows').selectAll().where('name', '=', name).executeTakeFirst();
+
+/**
+ * Saves an unknown name's count after a failure. A row back at zero with its lock over is the
+ * same as no row, so those are dropped on the way (the table holds only names being tried).
+ */
+export async function saveShadow(
+  db: Executor,
+  name: string,
+  next: { failedAttempts: number; lockedUntil: Date | null },
+) {
+  const now = new Date();
+  await db
+    .deleteFrom('login_shadows')
+    .where('failed_attempts', '=', 0)
+    .where('locked_until', '<=', now)
+    .execute();
+  await db
+    .insertInto('login_shadows')
+    .values({ name, failed_attempts: next.failedAttempts, locked_until: next.lockedUntil, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet({
+        failed_attempts: next.failedAttempts,
+        locked_until: next.lockedUntil,
+        updated_at: now,
+      }),
+    )
+    .execute();
+}
+
 export async function actorBySession(db: Executor, sessionId: string) {
   return actorBase(db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')

@@ -20,9 +20,10 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 /** A hash of a random password, so unknown usernames cost the same time as wrong passwords. */
 let dummy: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   await verifyPassword(await dummy, password);
+  return false;
 }
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');

@@ -5,7 +5,7 @@ import { actorOf, type Actor, type Ctx } from '../access/context.ts';
 import { getRegion } from '../regions.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { DomainError, notFound } from '../errors.ts';
-import { actorById, findUserForLogin, toActor } from './repo.ts';
+import { actorById, findShadow, findUserForLogin, saveShadow, toActor } from './repo.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { afterFailure, type IpThrottle } from './throttle.ts';
 
@@ -15,6 +15,15 @@ export interface LoginResult {
   csrfToken: string;
 }
 
+/**
+ * Signs in. Every refusal answers as if the account might not exist: an unknown username, a
+ * deactivated account (right password or not) and a wrong password answer the same 401
+ * BAD_CREDENTIALS, and the fifth failure in a row locks the name — an account's on its row, an
+ * unknown one's in `login_shadows` — with the same 423 ACCOUNT_LOCKED and `lockedUntil`. Each
+ * attempt costs one argon2 verification, against a dummy hash when there is no account, so the
+ * time taken does not tell either. Only the per-address counter (429) sees across names, and a
+ * success does not clear it.
+ */
 export async function login(
   db: Db,
   ctx: Ctx,
@@ -28,39 +37,38 @@ export async function login(
 ): Promise<LoginResult> {
   const ip = ctx.ip ?? 'unknown';
   if (input.throttle.blocked(ip)) throw new DomainError('TOO_MANY_REQUESTS', 429);
+  const name = input.username.toLowerCase();
   const user = await findUserForLogin(db, input.username);
-  if (!user) {
-    await burnPasswordCheck(input.password);
-    input.throttle.fail(ip);
-    throw new DomainError('BAD_CREDENTIALS', 401);
-  }
+  const shadow = user ? undefined : await findShadow(db, name);
+  const good = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await burnPasswordCheck(input.password);
   const now = new Date();
-  if (user.locked_until && user.locked_until > now) {
-    throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: user.locked_until.toISOString() });
-  }
-  const good = await verifyPassword(user.password_hash, input.password);
-  if (!good) {
+  const lockedUntil = user ? user.locked_until : (shadow?.locked_until ?? null);
+  if (lockedUntil && lockedUntil > now)
+    throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: lockedUntil.toISOString() });
+  if (!user || !good || !user.active) {
     input.throttle.fail(ip);
-    const next = afterFailure(user.failed_attempts, now);
-    await transaction(db, async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      const action = next.lockedUntil ? 'locked' : 'login_failed';
-      await recordAudit(
-        trx,
-        { ...ctx, actor: null },
-        { entity: 'user', entityId: user.id, action, after: { ip, lockedUntil: next.lockedUntil } },
-      );
-    });
+    const next = afterFailure(user ? user.failed_attempts : (shadow?.failed_attempts ?? 0), now);
+    if (user) {
+      await transaction(db, async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+        const action = next.lockedUntil ? 'locked' : 'login_failed';
+        await recordAudit(
+          trx,
+          { ...ctx, actor: null },
+          { entity: 'user', entityId: user.id, action, after: { ip, lockedUntil: next.lockedUntil } },
+        );
+      });
+    } else await saveShadow(db, name, next);
     if (next.lockedUntil)
       throw new DomainError('ACCOUNT_LOCKED', 423, [], { lockedUntil: next.lockedUntil.toISOString() });
     throw new DomainError('BAD_CREDENTIALS', 401);
   }
-  if (!user.active) throw new DomainError('ACCOUNT_DISABLED', 403);
-  input.throttle.clear(ip);
   const sessionToken = randomToken();
   const csrfToken = randomToken(24);
   return transaction(db, async (trx) => {

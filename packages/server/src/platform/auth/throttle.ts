@@ -1,7 +1,7 @@
 /**
  * Login throttling. Per account: after `maxFailures` wrong passwords the account is locked for
  * `lockMinutes` (stored in the database, so it survives restarts). Per client address: a sliding
- * window in memory stops password spraying across many usernames.
+ * window in memory stops password spraying across many usernames; successes do not reset it.
  */
 export const loginPolicy = { maxFailures: 5, lockMinutes: 15, ipMaxFailures: 30, ipWindowMinutes: 10 };
 
@@ -28,6 +28,10 @@ export class IpThrottle {
     this.failures.set(ip, [...this.recent(ip, now), now]);
   }
 
+  /**
+   * Forgets an address (an operator's reset). A successful sign-in does not call it: one good
+   * password among many wrong ones must not buy the address another 29 guesses.
+   */
   clear(ip: string): void {
     this.failures.delete(ip);
   }
