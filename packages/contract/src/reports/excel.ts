@@ -5,9 +5,9 @@
  * marked as imported and by whom; a back-filled month keeps its original submission dates.
  */
 import { z } from 'zod';
-import { queryBool } from '../common.ts';
+import { queryBool, yearMonth } from '../common.ts';
 import { importError, importMode } from '../projects/excel.ts';
-import { timelinessValues, yearMonth } from './schema.ts';
+import { timelinessValues } from './schema.ts';
 
 /** `GET /api/reports/import/sheet?month=`: the month's sheet of the caller's projects. */
 export const reportSheetQuery = z.object({ month: yearMonth });
