@@ -1594,5 +1594,6 @@ describe('access: every route, every role, in and out of scope', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // about 300 cases × 8 roles in one walk: seconds idle, more on a loaded machine
+  }, 180_000);
 });
