@@ -338,6 +338,8 @@ test('reporter raises a problem from a report, office assigns, unit responds and
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('问题类别', { exact: true }).click();
     await pickOption(page, '征地拆迁');
+    // the category is taken before typing on (once, under load, it was not and the save was refused)
+    await drawer.locator('.ant-select-content, .ant-select-selection-item').getByText('征地拆迁').waitFor();
     await page.getByTestId('item-title').fill(title);
     await page.getByTestId('item-description').fill('项目红线内仍有两户未完成拆迁，影响桩基施工，请协调。');
     await page.getByTestId('item-save').click();
