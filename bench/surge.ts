@@ -115,6 +115,21 @@ async function prepare(database: OpenDb): Promise<number[]> {
   return rows.rows.map((r) => r.id);
 }
 
+/** CPU time (ms) of each thread of a process, by thread id (Linux; empty elsewhere). */
+function threadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime, 100 Hz ticks
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
@@ -158,6 +173,7 @@ async function surge(label: string, env: Record<string, string>, projectIds: num
     const submits: number[] = [];
     const filings: number[] = [];
     let failures = 0;
+    const cpu0 = threadCpu(server.pid!);
     const t0 = performance.now();
     await Promise.all(
       projectIds.map(async (projectId, i) => {
@@ -191,6 +207,10 @@ async function surge(label: string, env: Record<string, string>, projectIds: num
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = threadCpu(server.pid!);
+    const used = [...cpu1].map(([tid, ms]) => [tid, ms - (cpu0.get(tid) ?? 0)] as const);
+    const main = used.find(([tid]) => tid === server.pid)?.[1] ?? NaN;
+    const others = used.filter(([tid]) => tid !== server.pid).sort((a, b) => b[1] - a[1]);
     const all = [...drafts, ...submits];
     const p99 = pct(all, 99);
     console.log(`\n${label}: ${projectIds.length} clients × ${months.length} filings (draft + submit)`);
@@ -204,6 +224,12 @@ async function surge(label: string, env: Record<string, string>, projectIds: num
     console.log(
       `  throughput              ${(filings.length / seconds).toFixed(1)} filings/s, ${(all.length / seconds).toFixed(1)} requests/s over ${seconds.toFixed(1)} s; ${failures} failed`,
     );
+    if (used.length) {
+      const per = (ms: number) => (ms / (drafts.length + submits.length)).toFixed(1);
+      console.log(
+        `  server CPU per request  main thread ${per(main)} ms, busiest other thread ${per(others[0]?.[1] ?? 0)} ms, all others ${per(others.reduce((n, [, ms]) => n + ms, 0))} ms (load-independent)`,
+      );
+    }
     return { failures };
   } finally {
     await stop(server);

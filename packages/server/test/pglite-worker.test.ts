@@ -75,6 +75,37 @@ describe('queries', () => {
     expect((await sql<{ x: number }>`select 1 as x`.execute(worker.db)).rows).toEqual([{ x: 1 }]);
   });
 
+  it('keeps prepared queries right across schema changes, rollbacks, bad values and many texts', async () => {
+    const db = worker.db;
+    await sql`create table shape (a int)`.execute(db);
+    await sql`insert into shape values (1)`.execute(db);
+    const all = () => sql<Record<string, unknown>>`select * from shape where a >= ${0}`.execute(db);
+    for (let i = 0; i < 7; i++) expect((await all()).rows).toEqual([{ a: 1 }]); // past the generic plan
+    await sql`alter table shape add column b text default 'b'`.execute(db);
+    expect((await all()).rows).toEqual([{ a: 1, b: 'b' }]);
+    // a change made and used inside a transaction, then rolled back
+    await expect(
+      transaction(db, async (trx) => {
+        await sql`alter table shape add column c int default 3`.execute(trx);
+        expect((await sql`select * from shape where a >= ${0}`.execute(trx)).rows).toEqual([
+          { a: 1, b: 'b', c: 3 },
+        ]);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect((await all()).rows).toEqual([{ a: 1, b: 'b' }]);
+    // a value the parameter's type refuses, then the same text with a good one
+    const typed = (v: string) => sql<{ n: number }>`select ${v}::int + 1 as n`.execute(db);
+    await expect(typed('x')).rejects.toMatchObject({ code: '22P02' });
+    expect((await typed('41')).rows).toEqual([{ n: 42 }]);
+    // more distinct texts than are kept prepared
+    for (let i = 0; i < 1050; i++) {
+      const r = await sql<{ n: number }>`select ${sql.raw(String(i))} + ${1}::int as n`.execute(db);
+      expect(r.rows[0]!.n).toBe(i + 1);
+    }
+    expect((await all()).rows).toEqual([{ a: 1, b: 'b' }]);
+  });
+
   it('serialises 50 concurrent read-modify-write transactions and rolls a failed one back', async () => {
     await sql`create table counter (n int not null)`.execute(worker.db);
     await sql`insert into counter values (0)`.execute(worker.db);
