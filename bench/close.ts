@@ -16,8 +16,11 @@ import { seedDemo } from '../packages/server/src/modules/org/seed.ts';
 import { runClose } from '../packages/server/src/modules/lights/index.ts';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
+// the server's path by default; DUCHA_PGLITE_WORKER=0 runs PGlite in this thread, as before issue 11
+const worker = process.env.DUCHA_PGLITE_WORKER !== '0';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-close-'));
-const { db, close } = await openPglite(dir);
+const { db, close } = await openPglite(dir, { worker });
+console.log(`PGlite ${worker ? 'in a worker thread (as the server runs it)' : 'in this thread'}`);
 await migrateToLatest(db);
 await seedDemo(db);
 const ctx = { actor: null, requestId: 'bench' };

@@ -41,8 +41,11 @@ function rows(n: number) {
   }));
 }
 
+// the server's path by default; DUCHA_PGLITE_WORKER=0 runs PGlite in this thread, as before issue 11
+const worker = process.env.DUCHA_PGLITE_WORKER !== '0';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-import-'));
-const { db, close } = await openPglite(dir);
+const { db, close } = await openPglite(dir, { worker });
+console.log(`PGlite ${worker ? 'in a worker thread (as the server runs it)' : 'in this thread'}`);
 await migrateToLatest(db);
 await seedDemo(db);
 const admin = await db

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The embedded database in a worker thread (default); DUCHA_PGLITE_WORKER=0 runs it in the main thread. */
+  pgliteWorker: boolean;
   demo: boolean;
   logLevel: string;
   /** Secure cookies need HTTPS; on by default when NODE_ENV=production. */
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.DUCHA_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgliteWorker: (env.DUCHA_PGLITE_WORKER ?? '1') !== '0',
     demo: (env.DUCHA_DEMO ?? '1') !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: (env.DUCHA_SECURE_COOKIES ?? (env.NODE_ENV === 'production' ? '1' : '0')) === '1',

@@ -1,6 +1,7 @@
 /**
- * Test harness: a fresh database per test file (in-memory PGlite, or a new PostgreSQL database on
- * the server named by DUCHA_TEST_DATABASE_URL), migrated and seeded with the demo city, and the
+ * Test harness: a fresh database per test file (in-memory PGlite, in this thread or with
+ * DUCHA_TEST_PGLITE_WORKER=1 in a worker thread, or a new PostgreSQL database on the server named
+ * by DUCHA_TEST_DATABASE_URL), migrated and seeded with the demo city, and the
  * real Fastify app on top of it. Sessions are real: sign in, keep the cookies and CSRF token.
  */
 import { randomBytes } from 'node:crypto';
@@ -21,7 +22,8 @@ export interface TestApp {
 async function freshDatabase(): Promise<{ database: OpenDb; drop: () => Promise<void> }> {
   const serverUrl = process.env.DUCHA_TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openPglite(undefined);
+    // DUCHA_TEST_PGLITE_WORKER=1 runs every suite on PGlite in a worker thread, as the server does
+    const database = await openPglite(undefined, { worker: process.env.DUCHA_TEST_PGLITE_WORKER === '1' });
     return { database, drop: async () => database.close() };
   }
   const name = `ducha_test_${randomBytes(6).toString('hex')}`;

@@ -9,7 +9,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
-import { insideTransaction, PGliteDialect } from './pglite-dialect.ts';
+import { startPgliteWorker } from './pglite-client.ts';
+import { insideTransaction, PGliteDialect, type PGliteRunner } from './pglite-dialect.ts';
+import { DATE_OID, INT8_OID, NUMERIC_ARRAY_OID, pgliteTypes } from './pglite-options.ts';
 import type { Database } from './types.ts';
 
 export type Db = Kysely<Database>;
@@ -22,10 +24,6 @@ export interface OpenDb {
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
 }
-
-const DATE_OID = 1082;
-const INT8_OID = 20;
-const NUMERIC_ARRAY_OID = 1231;
 
 /**
  * One process at a time may open an embedded database directory: a second writer would corrupt it.
@@ -52,22 +50,31 @@ function lockDataDir(dataDir: string): () => void {
   return () => fs.rmSync(file, { force: true });
 }
 
-/** `dataDir` undefined means in memory (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<OpenDb> {
+/**
+ * `dataDir` undefined means in memory (tests). With `worker`, PGlite runs in a worker thread
+ * (`pglite-client.ts`) so its statements never block the main thread's event loop: the server
+ * does this (`openDatabase`); tests and scripts that only query keep it in this thread.
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { worker?: boolean } = {},
+): Promise<OpenDb> {
   let unlock = () => {};
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create({
-    dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
-    parsers: {
-      [DATE_OID]: (v: string) => v,
-      [INT8_OID]: (v: string) => Number(v),
-    },
-    serializers: { [DATE_OID]: (v: unknown) => String(v) },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const pgdata = dataDir ? path.join(dataDir, 'pgdata') : undefined;
+  let runner: PGliteRunner;
+  try {
+    runner = opts.worker
+      ? await startPgliteWorker(pgdata)
+      : inThread(await PGlite.create({ dataDir: pgdata, ...pgliteTypes }));
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(runner) });
   return {
     db,
     kind: 'pglite',
@@ -77,6 +84,11 @@ export async function openPglite(dataDir: string | undefined): Promise<OpenDb> {
     },
   };
 }
+
+const inThread = (pglite: PGlite): PGliteRunner => ({
+  query: (sql, params) => pglite.query(sql, params as unknown[], { rowMode: 'object' }),
+  close: () => pglite.close(),
+});
 
 let pgTypesSet = false;
 export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
@@ -104,8 +116,15 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<OpenDb> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+/** The server's database: PostgreSQL when a URL is given, else PGlite in a worker thread unless `pgliteWorker` is false. */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  pgliteWorker?: boolean;
+}): Promise<OpenDb> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl)
+    : openPglite(opts.dataDir, { worker: opts.pgliteWorker ?? true });
 }
 
 /** Applies pending migrations; returns the names applied. Throws on the first failure. */

@@ -4,9 +4,12 @@
  * That serializes concurrent requests the way PostgreSQL's isolation would, with no interleaving.
  * Taking the connection again from inside a transaction (using the root `db` in a `trx` callback)
  * would wait forever, so it is detected and thrown as a programming error instead.
+ *
+ * The dialect runs queries through a `PGliteRunner`: PGlite itself in this thread (tests, scripts),
+ * or a client of PGlite in a worker thread (`pglite-worker.ts`, the server). The mutex stays here in
+ * either case, so the worker only ever sees one statement at a time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -20,11 +23,17 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/** Runs one statement on PGlite's single connection; `close` shuts the database down. */
+export interface PGliteRunner {
+  query<R>(sql: string, params: readonly unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  close(): Promise<void>;
+}
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PGliteRunner) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const res = await this.pg.query<R>(q.sql, q.parameters as unknown[], { rowMode: 'object' });
+    const res = await this.pg.query<R>(q.sql, q.parameters);
     const affected = res.affectedRows === undefined ? undefined : BigInt(res.affectedRows);
     return { rows: res.rows, numAffectedRows: affected };
   }
@@ -43,7 +52,7 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private release_: (() => void) | undefined;
 
-  constructor(private readonly pg: PGlite) {
+  constructor(private readonly pg: PGliteRunner) {
     this.connection = new PGliteConnection(pg);
   }
 
@@ -84,7 +93,7 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PGliteRunner) {}
   createAdapter() {
     return new PostgresAdapter();
   }

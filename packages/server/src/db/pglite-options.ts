@@ -1,0 +1,18 @@
+/**
+ * PGlite's type parsers, shared by the in-thread database and the worker thread
+ * (`pglite-worker.ts`) so both return the same shapes as the PostgreSQL path: int8 as number,
+ * date as 'YYYY-MM-DD', numeric as string (PGlite's default), timestamptz as Date.
+ */
+import type { PGliteOptions } from '@electric-sql/pglite';
+
+export const DATE_OID = 1082;
+export const INT8_OID = 20;
+export const NUMERIC_ARRAY_OID = 1231;
+
+export const pgliteTypes = {
+  parsers: {
+    [DATE_OID]: (v: string) => v,
+    [INT8_OID]: (v: string) => Number(v),
+  },
+  serializers: { [DATE_OID]: (v: unknown) => String(v) },
+} satisfies Pick<PGliteOptions, 'parsers' | 'serializers'>;
