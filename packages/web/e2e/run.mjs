@@ -892,6 +892,7 @@ test('a county office walks its monthly pages with no 4xx and no console error (
       '/reports/queue',
       '/reports/overdue',
       '/lights',
+      `/lights?month=${chinaMonth(1)}`, // last month: nobody has closed it
       '/month-close',
       '/dashboard',
       '/items',

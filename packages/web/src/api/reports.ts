@@ -202,6 +202,16 @@ const closePath = (regionCode: string, month: string) => `/api/month-closes/${re
 const closedMonths = (regionCode: string, inherit: boolean) =>
   api.get<MonthCloseSummary[]>(`/api/month-closes/${regionCode}`, inherit ? { inherit: true } : {});
 const ymOf = (c: MonthCloseSummary) => `${c.year}-${String(c.month).padStart(2, '0')}`;
+/** Whether month `ym` ('YYYY-MM') is among the closed months answered by `useClosedMonths`. */
+export const monthIsClosed = (months: readonly MonthCloseSummary[], ym: string) =>
+  months.some((c) => ymOf(c) === ym);
+/** The months closed for the region or a region above it (what the light board can show). */
+export const useClosedMonths = (regionCode: string | undefined) =>
+  useQuery({
+    queryKey: ['month-closes', 'months', regionCode],
+    queryFn: () => closedMonths(regionCode ?? '', true),
+    enabled: !!regionCode,
+  });
 
 /**
  * The region's close of a month, or null when the month is not closed. The closed months are asked

@@ -145,6 +145,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'light.doneToDate': 'Done to date (10k CNY)',
   'light.filter.color': 'Colour',
   'light.filter.reason': 'Reason',
+  'light.notClosed':
+    '{month} has not been closed yet: no lights (a month a region below closed on its own shows when filtered by that region)',
   'light.empty': 'No lights for {month} (run the month close first)',
   'light.adjust': 'Override',
   'light.adjustTitle': 'Override the light: {name}',

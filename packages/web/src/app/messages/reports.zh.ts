@@ -136,6 +136,7 @@ export const reportsZh = {
   'light.doneToDate': '累计完成（万元）',
   'light.filter.color': '灯色',
   'light.filter.reason': '亮灯原因',
+  'light.notClosed': '{month} 尚未进行月度调度，没有亮灯结果(下级区划单独调度的月份，可按行政区划筛选查看)',
   'light.empty': '{month} 暂无亮灯结果（须先进行月度调度）',
   'light.adjust': '调整灯色',
   'light.adjustTitle': '调整灯色：{name}',

@@ -10,17 +10,19 @@ import { lightHex } from '../../components/LightTag.tsx';
 function CountCard({
   color,
   params,
+  enabled,
   selected,
   onClick,
 }: {
   color: LightColor;
   params: QueryParams;
+  enabled: boolean;
   selected: boolean;
   onClick: () => void;
 }) {
   const t = useT();
   const L = useLabels();
-  const q = useLights({ ...params, color, page: 1, pageSize: 1 });
+  const q = useLights({ ...params, color, page: 1, pageSize: 1 }, enabled);
   return (
     <Card
       hoverable
@@ -47,10 +49,13 @@ function CountCard({
 /** Three cards (green, yellow, red) counting the projects under `params` (all filters but the colour). */
 export function LightCards({
   params,
+  enabled = true,
   color,
   onSelect,
 }: {
   params: QueryParams;
+  /** false while the month is not known to be closed (the counts are not asked) */
+  enabled?: boolean;
   color: LightColor | undefined;
   onSelect: (c: LightColor | undefined) => void;
 }) {
@@ -61,6 +66,7 @@ export function LightCards({
           <CountCard
             color={c}
             params={params}
+            enabled={enabled}
             selected={color === c}
             onClick={() => onSelect(color === c ? undefined : c)}
           />

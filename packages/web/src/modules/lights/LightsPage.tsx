@@ -6,7 +6,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { lightColors, reasonCodes, type Light } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { downloadFile, useProjectLists } from '../../api/projects.ts';
-import { useClearOverride, useLights, type LightFilters } from '../../api/reports.ts';
+import {
+  monthIsClosed,
+  useClearOverride,
+  useClosedMonths,
+  useLights,
+  type LightFilters,
+} from '../../api/reports.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
@@ -45,9 +51,19 @@ export default function LightsPage() {
     reason: initialReason,
   });
   const f = table.state.filters;
-  const query = useLights(table.params);
-  // a month without a close in scope answers 404 with a sentence saying so: shown instead of rows
-  const notClosed = isApiError(query.error) && query.error.status === 404 ? query.error.message : null;
+  // the months closed for the region shown are asked first, so a month not closed is a state of the
+  // page and not a 404 (the admin without a region filter sees any close: the board is asked)
+  const boardRegion = f.regionCode ?? me.regionCode ?? undefined;
+  const months = useClosedMonths(boardRegion);
+  const knownOpen = !!months.data && !monthIsClosed(months.data, f.month);
+  const ask = !boardRegion || months.isError || (!!months.data && !knownOpen);
+  const query = useLights(table.params, ask);
+  // a month without a close in scope: a sentence saying so, shown instead of rows
+  const notClosed = knownOpen
+    ? t('light.notClosed', { month: f.month })
+    : isApiError(query.error) && query.error.status === 404
+      ? query.error.message
+      : null;
   const lists = useProjectLists();
   const clear = useClearOverride();
   const [overriding, setOverriding] = useState<Light | null>(null);
@@ -183,7 +199,12 @@ export default function LightsPage() {
         <Typography.Text>{t('period.month')}</Typography.Text>
         <MonthInput value={f.month} onChange={(month) => table.setFilter({ month })} testId="lights-month" />
       </Space>
-      <LightCards params={countParams} color={f.color} onSelect={(color) => table.setFilter({ color })} />
+      <LightCards
+        params={countParams}
+        enabled={ask}
+        color={f.color}
+        onSelect={(color) => table.setFilter({ color })}
+      />
       <ListToolbar searchPlaceholder={t('project.search')} onSearch={table.setQ} searchTestId="lights-search">
         <Select
           allowClear
