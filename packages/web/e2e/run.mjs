@@ -213,7 +213,7 @@ test('office creates a project, saves a pro-rata plan draft, approves it as base
     await drawer.getByLabel('项目编号', { exact: true }).fill(code);
     await drawer.getByLabel('项目名称', { exact: true }).fill(`E2E测试项目${code}`);
     await drawer.getByLabel('行业类别', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="工业"]').click();
+    await pickOption(page, '工业', '.ant-select-item-option[title="工业"]');
     await drawer.getByLabel('总投资（万元）', { exact: true }).fill('5000');
     await page.getByTestId('project-save').click();
     await page.waitForURL((url) => /^\/projects\/\d+$/.test(url.pathname));
@@ -310,11 +310,22 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
   }));
 
 /** Picks an option of the open antd select whose text contains `text`. */
-async function pickOption(page, text) {
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
+/**
+ * Picks an option of the open drop-down and waits for the drop-down to close (a single select closes
+ * on a pick). Under load the options list can re-render between mouse down and up (its dictionary
+ * arriving), and the click picks nothing: then it is clicked again.
+ */
+async function pickOption(page, text, selector = '.ant-select-item-option') {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; ; attempt++) {
+    await dropdown.locator(selector, { hasText: text }).first().click();
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 test('reporter raises a problem from a report, office assigns, unit responds and resolves, office closes', () =>
