@@ -1,16 +1,16 @@
 // 导入向导: download the template → upload and dry-run (nothing written) → errors or preview → commit → result.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { ImportResult } from '@ducha/contract';
 import { downloadFile, uploadImport } from '../../api/projects.ts';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../app/auth.tsx';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { managerRoles } from '../../app/access.ts';
 import { useApiError } from '../../components/useApiError.ts';
+import { useImportRun } from '../../components/useImportRun.ts';
 import { ColumnsTable, Counts, ErrorTable, PreviewTable } from './ImportTables.tsx';
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,15 +19,13 @@ export default function ImportPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const onError = useApiError();
   const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [check, setCheck] = useState<ImportResult | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const { file, progress, busy, check, result, run, reset, choose } = useImportRun<ImportResult>({
+    upload: uploadImport,
+    invalidate: ['projects', 'project-lists', 'audit'],
+    onCommitted: () => setStep(3),
+  });
 
   const template = async () => {
     try {
@@ -36,40 +34,8 @@ export default function ImportPage() {
       onError(e);
     }
   };
-  const run = async (f: File, mode: 'dry-run' | 'commit') => {
-    setBusy(true);
-    setProgress(0);
-    try {
-      const r = await uploadImport(f, mode, setProgress);
-      if (mode === 'dry-run') setCheck(r);
-      else {
-        setResult(r);
-        setStep(3);
-        if (r.committed) {
-          await Promise.all(
-            ['projects', 'project-lists', 'audit'].map((k) => qc.invalidateQueries({ queryKey: [k] })),
-          );
-          message.success(t('import.done'));
-        }
-      }
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
-  const choose = (f: File) => {
-    setFile(f);
-    setCheck(null);
-    setResult(null);
-    void run(f, 'dry-run');
-    return false;
-  };
   const restart = () => {
-    setFile(null);
-    setCheck(null);
-    setResult(null);
+    reset();
     setStep(1);
   };
   const canCommit = !!check && check.errors.length === 0 && check.rows > 0;

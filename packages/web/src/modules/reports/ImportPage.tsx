@@ -1,10 +1,9 @@
 // 导入月报: pick the month → download its 月度信息报表 (prefilled) → upload the filled sheet and see the
 // dry run (nothing written) → commit all or nothing → the reports counted, on to the verification queue.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -19,7 +18,6 @@ import {
   Upload,
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReportImportAction, ReportImportResult } from '@ducha/contract';
 import { downloadReportSheet, uploadReportImport } from '../../api/reports.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -27,6 +25,7 @@ import { ForbiddenPage } from '../../app/ErrorPages.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { isOffice } from '../../app/access.ts';
 import { ErrorTable } from '../../components/ImportErrorTable.tsx';
+import { useImportRun } from '../../components/useImportRun.ts';
 import { MonthInput } from '../../components/MonthInput.tsx';
 import { isMonth, lastMonth, splitMonth } from '../../components/period.ts';
 import { useApiError } from '../../components/useApiError.ts';
@@ -112,55 +111,20 @@ function PreviewTable({ preview }: { preview: PreviewRow[] }) {
 function ImportWizard() {
   const t = useT();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const onError = useApiError();
   const asked = useSearchParams()[0].get('month');
   const [month, setMonth] = useState(isMonth(asked) ? asked : lastMonth());
   const [verify, setVerify] = useState(false);
+  // read by the upload: a change of the box re-runs the dry run before the state has rendered
+  const verifyNow = useRef(verify);
   const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [check, setCheck] = useState<ReportImportResult | null>(null);
-  const [result, setResult] = useState<ReportImportResult | null>(null);
   const [y, m] = splitMonth(month);
-
-  const reset = () => {
-    setFile(null);
-    setCheck(null);
-    setResult(null);
-  };
-  const run = async (f: File, mode: 'dry-run' | 'commit', v = verify) => {
-    setBusy(true);
-    setProgress(0);
-    try {
-      const r = await uploadReportImport(f, { month, mode, verify: v }, setProgress);
-      if (mode === 'dry-run') setCheck(r);
-      else {
-        setResult(r);
-        setStep(2);
-        if (r.committed) {
-          await Promise.all(
-            ['reports', 'report', 'workbench', 'audit'].map((k) => qc.invalidateQueries({ queryKey: [k] })),
-          );
-          message.success(t('import.done'));
-        }
-      }
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
-  const choose = (f: File) => {
-    setFile(f);
-    setCheck(null);
-    setResult(null);
-    void run(f, 'dry-run');
-    return false;
-  };
+  const { file, progress, busy, check, result, run, reset, choose } = useImportRun<ReportImportResult>({
+    upload: (f, mode, onProgress) =>
+      uploadReportImport(f, { month, mode, verify: verifyNow.current }, onProgress),
+    invalidate: ['reports', 'report', 'workbench', 'audit'],
+    onCommitted: () => setStep(2),
+  });
   const writes = check ? check.created + check.updated + check.amended + check.verified : 0;
   const canCommit = !!check && check.errors.length === 0 && writes > 0;
 
@@ -195,7 +159,8 @@ function ImportWizard() {
             checked={verify}
             onChange={(e) => {
               setVerify(e.target.checked);
-              if (file) void run(file, 'dry-run', e.target.checked);
+              verifyNow.current = e.target.checked;
+              if (file) void run(file, 'dry-run');
             }}
             data-testid="rimport-verify"
           >
