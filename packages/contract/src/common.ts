@@ -16,8 +16,16 @@ export const queryBool = z
   .transform((v) => v === 'true' || v === '1')
   .optional();
 
+/**
+ * A page of a list. `total` is exact up to 10,000 matching rows; past that it is the database's
+ * estimate and `totalIsEstimate` is true (the page shows 约).
+ */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    totalIsEstimate: z.literal(true).optional(),
+  });
 }
 
 /** Every editable record carries a version; updates must send the version they read. */

@@ -6,13 +6,15 @@ import { transaction, type Db, type Executor } from '../db/connection.ts';
 import { actorOf, type Ctx } from './access/context.ts';
 import { recordAudit } from './audit/audit.ts';
 import type { Corrections } from './calendar.ts';
+import { cachedRead, invalidate } from './cache.ts';
 import { assertSharedEditor } from './settings.ts';
 
-/** Every correction, as the calendar functions take them; load once per request or close. */
-export async function loadCorrections(db: Executor): Promise<Corrections> {
-  const rows = await db.selectFrom('calendar_corrections').select(['date', 'work']).execute();
-  return new Map(rows.map((r) => [r.date, r.work]));
-}
+/** Every correction, as the calendar functions take them: cached (cache.ts), invalidated by `setCorrection`. */
+export const loadCorrections = (db: Executor): Promise<Corrections> =>
+  cachedRead(db, 'calendar_corrections', async () => {
+    const rows = await db.selectFrom('calendar_corrections').select(['date', 'work']).execute();
+    return new Map(rows.map((r) => [r.date, r.work]));
+  });
 
 export async function listCorrections(db: Db, year?: number) {
   let q = db.selectFrom('calendar_corrections').select(['date', 'work', 'note']);
@@ -31,7 +33,7 @@ export async function setCorrection(
   input: { work: boolean; note?: string | null } | null,
 ) {
   await assertSharedEditor(db, actorOf(ctx));
-  return transaction(db, async (trx) => {
+  const saved = await transaction(db, async (trx) => {
     const before = await trx
       .selectFrom('calendar_corrections')
       .selectAll()
@@ -52,4 +54,6 @@ export async function setCorrection(
     });
     return { ok: true as const };
   });
+  invalidate(db, 'calendar_corrections');
+  return saved;
 }

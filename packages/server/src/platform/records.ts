@@ -1,5 +1,6 @@
 /** Small helpers every module's services share: version checks, patches, paged lists. */
-import type { SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
+import type { Executor } from '../db/connection.ts';
 import { versionConflict } from './errors.ts';
 
 /** Concurrent edits are detected, never silently overwritten: the client sends the version it read. */
@@ -23,18 +24,57 @@ export function patchOf<I extends object>(
   return out;
 }
 
-/** Runs a filtered query twice: one page of rows and the total count. */
+/**
+ * Up to this many matching rows a list's total is counted; past it the total is the planner's
+ * estimate and the answer says so (`totalIsEstimate`): counting 100,000 projects on every page
+ * would cost more than the page (issue 12), and nobody pages to the ten-thousandth row.
+ */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+export interface Total {
+  total: number;
+  totalIsEstimate?: true;
+}
+
+/**
+ * The total of a filtered query (its FROM and WHERE only: give it the filters, not the display
+ * joins), counted up to `EXACT_TOTAL_LIMIT`, estimated past it.
+ */
+export async function totalOf<DB, TB extends keyof DB>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+  limit = EXACT_TOTAL_LIMIT,
+): Promise<Total> {
+  const rows = base.select(sql<number>`1`.as('one'));
+  const counted = await sql<{
+    n: number;
+  }>`select count(*)::int as n from (${rows.limit(limit + 1)}) c`.execute(db);
+  const n = Number(counted.rows[0]!.n);
+  if (n <= limit) return { total: n };
+  const { sql: text, parameters } = rows.compile();
+  const plan = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
+    CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
+  );
+  const json = plan.rows[0]!['QUERY PLAN'];
+  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: { 'Plan Rows': number } }[];
+  return { total: Math.max(limit + 1, Math.round(parsed[0]!.Plan['Plan Rows'])), totalIsEstimate: true };
+}
+
+/** Runs a filtered query twice: one page of rows and the total (`totalOf`). */
 export async function paged<DB, TB extends keyof DB, O, R>(
+  db: Executor,
   base: SelectQueryBuilder<DB, TB, object>,
   select: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
   opts: { page: number; pageSize: number; present: (row: O) => R },
-): Promise<{ items: R[]; total: number }> {
-  const rows = await select(base)
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize)
-    .execute();
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  return { items: rows.map((r) => opts.present(r as O)), total: Number((count as { total: number }).total) };
+): Promise<{ items: R[] } & Total> {
+  const [rows, total] = await Promise.all([
+    select(base)
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize)
+      .execute(),
+    totalOf(db, base),
+  ]);
+  return { items: rows.map((r) => opts.present(r as O)), ...total };
 }
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { containing } from '../../platform/records.ts';
+import { containing, totalOf } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
 import { presentContext } from './items.ts';
@@ -82,11 +82,9 @@ export async function listItems(db: Db, ctx: Ctx, q: Query) {
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute() as Promise<ItemRow[]>,
-    filtered(db, ctx, q, today)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    totalOf(db, filtered(db, ctx, q, today)),
   ]);
-  return { items: rows.map((r) => presentItem(r, c)), total: Number(count.n) };
+  return { items: rows.map((r) => presentItem(r, c)), ...count };
 }
 
 /** The ledger in the layout offices use (序号 … 是否销号), every row the filters match. */

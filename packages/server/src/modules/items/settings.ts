@@ -4,18 +4,25 @@ import type { z } from 'zod';
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { cachedRead, invalidate } from '../../platform/cache.ts';
 import { assertSharedEditor } from '../../platform/settings.ts';
 import { assertVersion } from '../../platform/records.ts';
 
-export async function loadItemSettings(db: Executor): Promise<ItemSettings> {
-  const row = await db.selectFrom('item_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-  return { ...(row.settings as Omit<ItemSettings, 'version'>), version: row.version };
-}
+/** Read on every ledger request: cached (platform/cache.ts), invalidated by `updateItemSettings`. */
+export const loadItemSettings = (db: Executor): Promise<ItemSettings> =>
+  cachedRead(db, 'item_settings', async () => {
+    const row = await db
+      .selectFrom('item_settings')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return { ...(row.settings as Omit<ItemSettings, 'version'>), version: row.version };
+  });
 
 /** The deadlines and the ladder apply to every region: a shared setting (platform/settings-policy.ts). */
 export async function updateItemSettings(db: Db, ctx: Ctx, input: z.infer<typeof itemSettingsUpdate>) {
   await assertSharedEditor(db, actorOf(ctx));
-  return transaction(db, async (trx) => {
+  const saved = await transaction(db, async (trx) => {
     const before = await trx
       .selectFrom('item_settings')
       .selectAll()
@@ -38,4 +45,6 @@ export async function updateItemSettings(db: Db, ctx: Ctx, input: z.infer<typeof
     });
     return { ...settings, version: version + 1 };
   });
+  invalidate(db, 'item_settings');
+  return saved;
 }

@@ -83,7 +83,7 @@ export async function listPeople(db: Db, ctx: Ctx, q: z.infer<typeof personQuery
     query = query.where((eb) =>
       eb.or([eb('p.name', 'like', containing(q.q)), eb('p.phone', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy('p.unit_id').orderBy('p.id'), {
+  return paged(db, query, (b) => b.select(columns).orderBy('p.unit_id').orderBy('p.id'), {
     ...q,
     present: (r) => present(r as Row),
   });

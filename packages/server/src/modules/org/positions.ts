@@ -98,7 +98,7 @@ export async function listPositions(db: Db, ctx: Ctx, q: z.infer<typeof position
     query = query.where((eb) =>
       eb.or([eb('pos.name', 'like', containing(q.q)), eb('holder.name', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('pos.id'), {
+  return paged(db, query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('pos.id'), {
     ...q,
     present,
   });

@@ -102,7 +102,7 @@ export async function listUnits(db: Db, ctx: Ctx, q: z.infer<typeof unitQuery>) 
     query = query.where((eb) =>
       eb.or([eb('u.name', 'like', containing(q.q)), eb('u.short_name', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('u.id'), {
+  return paged(db, query, (b) => b.select(columns).orderBy(regionPathOf('u.region_code')).orderBy('u.id'), {
     ...q,
     present: presentUnit,
   });

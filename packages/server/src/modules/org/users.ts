@@ -98,7 +98,7 @@ export async function listUsers(db: Db, ctx: Ctx, q: z.infer<typeof userQuery>) 
     query = query.where((eb) =>
       eb.or([eb('us.username', 'like', containing(q.q)), eb('us.display_name', 'like', containing(q.q))]),
     );
-  return paged(query, (b) => b.select(columns).orderBy('us.id'), { ...q, present });
+  return paged(db, query, (b) => b.select(columns).orderBy('us.id'), { ...q, present });
 }
 
 export const getUser = async (db: Db, ctx: Ctx, id: number) => present(await readable(db, actorOf(ctx), id));

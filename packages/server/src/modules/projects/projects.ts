@@ -79,6 +79,7 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
 export async function listProjects(db: Db, ctx: Ctx, q: z.infer<typeof projectQuery>) {
   const [column, direction] = sorts[q.sort];
   return paged(
+    db,
     filteredProjects(db, actorOf(ctx), q),
     (b) => b.select(projectColumns).orderBy(column, direction).orderBy('p.id'),
     { ...q, present: (r) => presentProject(r as ProjectRow) },
