@@ -63,6 +63,7 @@ export const en: Record<MsgKey, string> = {
   'common.loading': 'Loading…',
   'common.noMatch': 'No match',
   'common.total': '{n} in total',
+  'common.totalEstimate': 'about {n} in total (estimated)',
   'common.activated': 'Activated',
   'common.deactivated': 'Deactivated',
 

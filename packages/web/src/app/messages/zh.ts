@@ -62,6 +62,7 @@ export const zh = {
   'common.loading': '加载中…',
   'common.noMatch': '无匹配结果',
   'common.total': '共 {n} 条',
+  'common.totalEstimate': '约 {n} 条(估算)',
   'common.activated': '已启用',
   'common.deactivated': '已停用',
 
