@@ -1,9 +1,11 @@
 /**
- * PGlite's type parsers, shared by the in-thread database and the worker thread
- * (`pglite-worker.ts`) so both return the same shapes as the PostgreSQL path: int8 as number,
- * date as 'YYYY-MM-DD', numeric as string (PGlite's default), timestamptz as Date.
+ * PGlite's options shared by the in-thread database and the worker thread (`pglite-worker.ts`):
+ * the type parsers, so both return the same shapes as the PostgreSQL path (int8 as number, date as
+ * 'YYYY-MM-DD', numeric as string — PGlite's default —, timestamptz as Date), and the contrib
+ * extensions the migrations create (`pg_trgm`: trigram indexes for ILIKE '%…%' searches).
  */
 import type { PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 export const DATE_OID = 1082;
 export const INT8_OID = 20;
@@ -15,4 +17,5 @@ export const pgliteTypes = {
     [INT8_OID]: (v: string) => Number(v),
   },
   serializers: { [DATE_OID]: (v: unknown) => String(v) },
-} satisfies Pick<PGliteOptions, 'parsers' | 'serializers'>;
+  extensions: { pg_trgm },
+} satisfies Pick<PGliteOptions, 'parsers' | 'serializers' | 'extensions'>;

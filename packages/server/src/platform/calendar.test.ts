@@ -13,8 +13,8 @@ import {
   monthEnd,
   nextWorkingDay,
   reportDeadline,
-  type CalendarSettings,
   workingDaysBetween,
+  type CalendarSettings,
 } from './calendar.ts';
 import chineseDays from 'chinese-days';
 
@@ -164,6 +164,55 @@ describe('addWorkingDays', () => {
   });
 });
 
+describe('workingDaysBetween', () => {
+  const cases: [string, string, string, number][] = [
+    ['the same day', '2026-10-12', '2026-10-12', 0],
+    ['backwards', '2026-10-13', '2026-10-12', 0],
+    ['Friday to Monday', '2026-11-20', '2026-11-23', 1],
+    ['over National Day (10-01 … 10-07 off) and its 调休 Saturday 10-10', '2026-09-30', '2026-10-12', 4],
+    ['a working week', '2026-11-22', '2026-11-29', 5],
+  ];
+  it.each(cases)('%s: (%s, %s] → %i', (_, from, to, n) => {
+    expect(workingDaysBetween(from, to)).toBe(n);
+  });
+
+  it('stops counting 400 days after the start', () => {
+    expect(workingDaysBetween('2024-01-01', '2030-01-01')).toBe(
+      workingDaysBetween('2024-01-01', plusDays('2024-01-01', 400)),
+    );
+  });
+
+  /** The definition: every day after `from` up to `to` (at most 400), one by one. */
+  const walk = (from: string, to: string, c?: Map<string, boolean>) => {
+    let n = 0;
+    for (let d = plusDays(from, 1), i = 0; d <= to && i < 400; d = plusDays(d, 1), i++)
+      if (isWorkingDay(d, c)) n += 1;
+    return n;
+  };
+  it('counts what a walk over the days counts, corrections included, across any span (the counts are kept in blocks)', () => {
+    const corrections = new Map([
+      ['2026-10-10', false],
+      ['2026-10-05', true],
+      ['2025-06-01', true],
+      ['2027-02-13', false],
+    ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: -20, max: 700 }),
+        fc.boolean(),
+        (offset, span, corrected) => {
+          const from = plusDays('2024-06-01', offset);
+          const to = plusDays(from, span);
+          const c = corrected ? corrections : undefined;
+          expect(workingDaysBetween(from, to, c)).toBe(walk(from, to, c));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('reportDeadline', () => {
   const roll = defaultCalendar;
   const noRoll: CalendarSettings = { ...defaultCalendar, rollToWorkingDay: false };
@@ -244,7 +293,7 @@ describe('monthEnd', () => {
   });
 });
 
-describe('workingDaysBetween', () => {
+describe('workingDaysBetween, against the day-by-day count', () => {
   /** The definition, day by day, straight from chinese-days: what the prefix sums must agree with. */
   const naive = (from: string, to: string, corrections: Map<string, boolean>) => {
     let n = 0;

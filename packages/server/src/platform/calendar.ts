@@ -14,88 +14,135 @@ export const addDays = (date: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const none: Corrections = new Map();
 
 /**
- * The official calendar by year, built once per year on first use: whether each day works, and
- * how many working days precede it in the year. Asking chinese-days costs about 10 µs a date,
- * and a ledger page asks the working days between two dates for each of its rows (issue 12).
+ * The official calendar's answer per date, kept once asked: the ledger counts overdue working days
+ * for every row it shows and the proposals for every open item (issue 12), and chinese-days takes
+ * microseconds per question.
  */
-interface OfficialYear {
-  first: number;
-  works: boolean[];
-  before: number[];
+const official = new Map<string, boolean>();
+function officialWorkday(date: string): boolean {
+  let work = official.get(date);
+  if (work === undefined) official.set(date, (work = chineseDays.isWorkday(date)));
+  return work;
 }
-const officialYears = new Map<number, OfficialYear>();
-function officialYear(y: number): OfficialYear {
-  let year = officialYears.get(y);
-  if (!year) {
-    const first = Date.UTC(y, 0, 1) / DAY_MS;
-    const days = Date.UTC(y + 1, 0, 1) / DAY_MS - first;
-    const works: boolean[] = [];
-    const before: number[] = [0];
-    for (let i = 0; i < days; i++) {
-      works.push(chineseDays.isWorkday(new Date((first + i) * DAY_MS).toISOString().slice(0, 10)));
-      before.push(before[i]! + (works[i] ? 1 : 0));
-    }
-    officialYears.set(y, (year = { first, works, before }));
-  }
-  return year;
-}
-const officialWorks = (date: string) => {
-  const year = officialYear(Number(date.slice(0, 4)));
-  return year.works[dayNumber(date) - year.first]!;
-};
-/** Official working days from 1 January of `date`'s year up to and including `date`. */
-const officialThrough = (date: string) => {
-  const year = officialYear(Number(date.slice(0, 4)));
-  return year.before[dayNumber(date) - year.first + 1]!;
-};
 
 /** Is `date` (YYYY-MM-DD) a working day? An office correction wins over the official calendar. */
-export function isWorkingDay(date: string, corrections: Corrections = new Map()): boolean {
+export function isWorkingDay(date: string, corrections: Corrections = none): boolean {
   const corrected = corrections.get(date);
-  return corrected ?? officialWorks(date);
+  return corrected ?? officialWorkday(date);
 }
 
 /** The first working day on or after `date`. */
-export function nextWorkingDay(date: string, corrections: Corrections = new Map()): string {
+export function nextWorkingDay(date: string, corrections: Corrections = none): string {
   let d = date;
   for (let i = 0; i < 40 && !isWorkingDay(d, corrections); i++) d = addDays(d, 1);
   return d;
 }
 
-/** The date `n` working days after `date` (n ≥ 0; day 0 is `date` itself, not counted). */
-export function addWorkingDays(date: string, n: number, corrections: Corrections = new Map()): string {
-  let d = date;
-  for (let left = n; left > 0;) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d, corrections)) left -= 1;
-  }
-  return d;
-}
+/*
+ * The counting loops run over day numbers (days since 1970-01-01) instead of date strings: the
+ * same days in the same order, without formatting a date per step. Anything but a plain
+ * YYYY-MM-DD takes the string loops, whose answers (or errors) stay what they were.
+ */
+const DAY_MS = 86_400_000;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const dayNumber = (date: string) => (isoDate.test(date) ? Date.parse(`${date}T00:00:00Z`) / DAY_MS : NaN);
+const dateOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+const officialByDay = new Map<number, boolean>();
 
 /**
- * How many working days lie after `from` up to and including `to` (0 when `to` ≤ `from`), counting
- * at most the 400 days after `from` (a year of overdue days is plenty for a flag). The official
- * count comes from the yearly prefix sums; each correction in range then adds or removes its day.
+ * The working days of one set of corrections, by day number, counted in blocks of `BLOCK` days:
+ * `work(day)`, and `running(day)`: how many working days lie from the start of the day's block up
+ * to it, so a count over a span is two lookups per block it touches. Blocks are made when first
+ * needed; a corrections map is read as it is then (they are never changed once loaded).
  */
-export function workingDaysBetween(from: string, to: string, corrections: Corrections = new Map()): number {
-  if (to <= from) return 0;
-  const cap = addDays(from, 400);
-  const end = to < cap ? to : cap;
-  let n = 0;
-  for (let y = Number(from.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) {
-    const through = y === Number(end.slice(0, 4)) ? officialThrough(end) : officialYear(y).before.at(-1)!;
-    const before = y === Number(from.slice(0, 4)) ? officialThrough(from) : 0;
-    n += through - before;
+const BLOCK = 512;
+interface WorkingDays {
+  work: (day: number) => boolean;
+  running: (day: number) => number;
+}
+const calendars = new WeakMap<Corrections, WorkingDays>();
+function workingDays(corrections: Corrections): WorkingDays {
+  const known = calendars.get(corrections);
+  if (known) return known;
+  const corrected = new Map<number, boolean>();
+  for (const [date, work] of corrections) {
+    const n = dayNumber(date);
+    if (Number.isFinite(n)) corrected.set(n, work);
   }
-  for (const [date, works] of corrections) {
-    if (date > from && date <= end && works !== officialWorks(date)) n += works ? 1 : -1;
+  const work = (day: number) => {
+    const c = corrected.get(day);
+    if (c !== undefined) return c;
+    let w = officialByDay.get(day);
+    if (w === undefined) officialByDay.set(day, (w = officialWorkday(dateOfDay(day))));
+    return w;
+  };
+  const blocks = new Map<number, Int32Array>();
+  const running = (day: number) => {
+    const b = Math.floor(day / BLOCK);
+    let counts = blocks.get(b);
+    if (!counts) {
+      counts = new Int32Array(BLOCK);
+      for (let i = 0, n = 0; i < BLOCK; i++) counts[i] = n += work(b * BLOCK + i) ? 1 : 0;
+      blocks.set(b, counts);
+    }
+    return counts[day - b * BLOCK]!;
+  };
+  const wd = { work, running };
+  calendars.set(corrections, wd);
+  return wd;
+}
+
+/** The working days in (from, to] by day numbers: two lookups per block the span touches. */
+function countWorking(wd: WorkingDays, from: number, to: number): number {
+  let n = 0;
+  for (let a = from + 1; a <= to;) {
+    const blockStart = Math.floor(a / BLOCK) * BLOCK;
+    const b = Math.min(to, blockStart + BLOCK - 1);
+    n += wd.running(b) - (a === blockStart ? 0 : wd.running(a - 1));
+    a = b + 1;
   }
   return n;
+}
+
+/** The date `n` working days after `date` (n ≥ 0; day 0 is `date` itself, not counted). */
+export function addWorkingDays(date: string, n: number, corrections: Corrections = none): string {
+  if (n <= 0) return date;
+  const start = dayNumber(date);
+  if (!Number.isFinite(start)) {
+    let d = date;
+    for (let left = n; left > 0;) {
+      d = addDays(d, 1);
+      if (isWorkingDay(d, corrections)) left -= 1;
+    }
+    return d;
+  }
+  const { work } = workingDays(corrections);
+  let d = start;
+  for (let left = n; left > 0;) {
+    d += 1;
+    if (work(d)) left -= 1;
+  }
+  return dateOfDay(d);
+}
+
+/** How many working days lie after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export function workingDaysBetween(from: string, to: string, corrections: Corrections = none): number {
+  // a year of overdue days is plenty for a flag; the cap keeps a bad date from looping long
+  const CAP = 400;
+  const start = dayNumber(from);
+  const end = dayNumber(to);
+  let n = 0;
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    for (let d = addDays(from, 1), i = 0; d <= to && i < CAP; d = addDays(d, 1), i++) {
+      if (isWorkingDay(d, corrections)) n += 1;
+    }
+    return n;
+  }
+  return countWorking(workingDays(corrections), start, Math.min(end, start + CAP));
 }
 
 export interface CalendarSettings {

@@ -17,8 +17,8 @@ import { loadCorrections } from '../../platform/calendar-corrections.ts';
 import { canPlaceItem, canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
 import {
   addItemEvent,
+  findItemDetailRow,
   findItemRow,
-  itemRecord,
   nextCode,
   insertItem,
   lockItemRow,
@@ -51,10 +51,11 @@ export async function presentContext(db: Executor, today = todayInChina()): Prom
   return { today, settings, corrections };
 }
 
+/** An item's page: the item, its timeline, evidence and duplicates (one statement), and the steps open to the actor. */
 export async function itemDetail(db: Executor, actor: Actor, id: number) {
-  const row = await readableItem(db, actor, id);
-  const c = await presentContext(db);
-  const { events, attachments, duplicates } = await itemRecord(db, id);
+  const [row, c] = await Promise.all([findItemDetailRow(db, id), presentContext(db)]);
+  if (!row) throw notFound();
+  if (!canReadItem(actor, itemFacts(row))) throw outOfScope();
   return {
     item: presentItem(row, c),
     allowedActions: allowedActions(
@@ -67,24 +68,24 @@ export async function itemDetail(db: Executor, actor: Actor, id: number) {
       },
       c.settings.ladder.length,
     ),
-    events: events.map((e) => ({
+    events: row.events.map((e) => ({
       id: e.id,
-      at: e.at.toISOString(),
+      at: e.at,
       actor: e.actor,
       action: e.action,
       fromStatus: e.from_status as ItemStatus | null,
       toStatus: e.to_status as ItemStatus | null,
       note: e.note,
     })),
-    attachments: attachments.map((a) => ({
+    attachments: row.attachments.map((a) => ({
       id: a.id,
       name: a.name,
       size: a.size,
       type: a.type,
       sha256: a.sha256,
-      createdAt: a.created_at.toISOString(),
+      createdAt: a.created_at,
     })),
-    duplicates,
+    duplicates: row.duplicates,
   };
 }
 

@@ -1,17 +1,30 @@
 /** Read side of the ledger: the filtered list, its .xlsx export, escalation proposals and indicators. */
 import type { itemIndicatorQuery, ItemIndicatorRow, itemQuery } from '@ducha/contract';
 import { itemKindLabels, itemStatusLabels } from '@ducha/contract';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { containing, totalOf } from '../../platform/records.ts';
+import { totalOf } from '../../platform/records.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
 import { presentContext } from './items.ts';
-import { itemBase, itemColumns, itemScopeSql, overdueSql, presentItem, type ItemRow } from './repo.ts';
-import { proposedLevel } from './rules.ts';
+import {
+  itemBase,
+  itemColumns,
+  itemOfUnitSql,
+  itemRows,
+  itemScopeSql,
+  itemTextSql,
+  notOverdueSql,
+  overdueSql,
+  presentItem,
+  proposalSql,
+  type ItemRow,
+  type PresentContext,
+} from './repo.ts';
+import { escalationThreshold, proposedLevel } from './rules.ts';
 import { regionCodeUnderCode } from '../../platform/regions.ts';
 import { unitNameOf } from '../org/index.ts';
 import { projectNameOf } from '../projects/index.ts';
@@ -28,6 +41,18 @@ const sorts = {
 type Query = z.infer<typeof itemQuery>;
 type Filters = Partial<Omit<Query, 'page' | 'pageSize' | 'sort'>>;
 
+/** The first day of `month` (YYYY-MM) and of the month after it: a month filter as a date range. */
+function monthRange(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [`${month}-01`, `${next}-01`];
+}
+
+/**
+ * The items the filters match, in the actor's scope: the WHERE clause only, over `items` alone, so
+ * the count and the page's ids read the indexes of migration 0012 (constants are written as SQL
+ * literals where a partial index's predicate must be matched).
+ */
 function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
   const actor = actorOf(ctx);
   let query = itemBase(db);
@@ -35,55 +60,62 @@ function filtered(db: Db, ctx: Ctx, q: Filters, today: string) {
   if (scope) query = query.where(scope);
   if (q.kind) query = query.where('i.kind', '=', q.kind);
   if (q.status) query = query.where('i.status', '=', q.status);
-  if (q.open === true) query = query.where('i.status', 'not in', ['closed', 'merged']);
-  if (q.open === false) query = query.where('i.status', 'in', ['closed', 'merged']);
+  if (q.open === true) query = query.where(sql<SqlBool>`i.status not in ('closed', 'merged')`);
+  if (q.open === false) query = query.where(sql<SqlBool>`i.status in ('closed', 'merged')`);
   if (q.category) query = query.where('i.category', '=', q.category);
-  if (q.unitId)
-    query = query.where(
-      sql<boolean>`(i.responsible_unit_id = ${q.unitId} or exists (select 1 from item_co_units ic where ic.item_id = i.id and ic.unit_id = ${q.unitId}))`,
-    );
+  if (q.unitId) query = query.where(itemOfUnitSql(q.unitId));
   if (q.projectId) query = query.where('i.project_id', '=', q.projectId);
   if (q.level) query = query.where('i.level', '=', q.level);
-  if (q.listed !== undefined) query = query.where('i.listed', '=', q.listed);
+  if (q.listed === true) query = query.where(sql<SqlBool>`i.listed`);
+  if (q.listed === false) query = query.where(sql<SqlBool>`not i.listed`);
   if (q.overdue === true) query = query.where(overdueSql(today));
-  if (q.overdue === false) query = query.where(sql<boolean>`not ${overdueSql(today)}`);
+  if (q.overdue === false) query = query.where(notOverdueSql(today));
   if (q.mine === 'raised') query = query.where('i.raised_by', '=', actor.id);
   if (q.mine === 'toAnswer')
     query = query
       .where('i.responsible_unit_id', '=', actor.unitId ?? -1)
       .where('i.status', 'in', ['assigned', 'returned']);
   if (q.regionCode) query = query.where(regionCodeUnderCode('i.region_code', q.regionCode));
-  if (q.month) query = query.where(sql<boolean>`to_char(i.raised_on, 'YYYY-MM') = ${q.month}`);
-  if (q.q) {
-    const like = containing(q.q);
-    query = query.where((eb) =>
-      eb.or([
-        eb('i.code', 'ilike', like),
-        eb('i.title', 'ilike', like),
-        eb('i.description', 'ilike', like),
-        eb(projectNameOf('i.project_id'), 'ilike', like),
-      ]),
-    );
+  if (q.month) {
+    const [from, to] = monthRange(q.month);
+    query = query.where('i.raised_on', '>=', from).where('i.raised_on', '<', to);
   }
+  if (q.q) query = query.where(itemTextSql(q.q));
   return query;
 }
 
-/** The rows the filters match, every column, in the requested order (newest first among equals). */
-function ledger(db: Db, ctx: Ctx, q: Query, today: string) {
-  const [column, direction] = sorts[q.sort];
-  return filtered(db, ctx, q, today).select(itemColumns).orderBy(column, direction).orderBy('i.id', 'desc');
+/** The requested order, newest first among equals (codes are unique: they need no tie-break). */
+function ordered<Q extends ReturnType<typeof filtered>>(query: Q, sort: Query['sort']) {
+  const [column, direction] = sorts[sort];
+  const byColumn = query.orderBy(column, direction);
+  return (sort === 'code' ? byColumn : byColumn.orderBy('i.id', 'desc')) as Q;
 }
 
+/** The rows the filters match, every column, in the requested order (the export: one pass). */
+function ledger(db: Db, ctx: Ctx, q: Query, today: string) {
+  return ordered(filtered(db, ctx, q, today), q.sort).select(itemColumns);
+}
+
+/**
+ * One page of the ledger in two stages: the page's ids (filters, order, LIMIT/OFFSET over the
+ * items' indexes) beside the count (the filters only, `totalOf`), then the display columns for
+ * those ids only.
+ */
 export async function listItems(db: Db, ctx: Ctx, q: Query) {
   const today = todayInChina();
-  const c = await presentContext(db, today);
-  const [rows, count] = await Promise.all([
-    ledger(db, ctx, q, today)
+  const [ids, count, c] = await Promise.all([
+    ordered(filtered(db, ctx, q, today), q.sort)
+      .select('i.id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
-      .execute() as Promise<ItemRow[]>,
+      .execute(),
     totalOf(db, filtered(db, ctx, q, today)),
+    presentContext(db, today),
   ]);
+  const rows = await itemRows(
+    db,
+    ids.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentItem(r, c)), ...count };
 }
 
@@ -143,18 +175,28 @@ export async function exportItems(db: Db, ctx: Ctx, q: Query): Promise<Buffer> {
   return toBuffer(wb);
 }
 
+/** The proposals' filter for this actor today: the SQL form of `proposedLevel` (repo.ts `proposalSql`). */
+function proposals(db: Db, ctx: Ctx, today: string, c: PresentContext) {
+  const threshold = escalationThreshold(today, c.settings.escalateAfterDays, c.corrections);
+  return filtered(db, ctx, {}, today).where(proposalSql(threshold, c.settings.ladder.length));
+}
+
 /** Open items overdue long enough for the next rung, for the office to escalate or keep. */
 export async function escalationProposals(db: Db, ctx: Ctx) {
   const actor = actorOf(ctx);
   if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden();
   const today = todayInChina();
   const c = await presentContext(db, today);
-  const rows = (await filtered(db, ctx, { overdue: true }, today)
-    .where('i.status', 'in', ['assigned', 'responded', 'returned'])
-    .select(itemColumns)
+  const ids = await proposals(db, ctx, today, c)
+    .select('i.id')
     .orderBy('i.due_date')
     .orderBy('i.id')
-    .execute()) as ItemRow[];
+    .execute();
+  const rows = await itemRows(
+    db,
+    ids.map((r) => r.id),
+  );
+  // the SQL selects exactly these (test/items-sql-rules.test.ts); the rule itself stays authoritative
   return rows.flatMap((r) => {
     const item = presentItem(r, c);
     const level = proposedLevel(
@@ -167,23 +209,27 @@ export async function escalationProposals(db: Db, ctx: Ctx) {
   });
 }
 
+/**
+ * The dimensions: what the items are grouped by (`group`, a column of the item), and the key and
+ * label of a group (`key`, `label`, over the group's value `x.g`): names are looked up once per
+ * group, after grouping, not once per item.
+ */
 const dimensions = {
-  total: { key: sql<string>`'total'`, label: sql<string>`'合计'` },
+  total: { group: null, key: sql<string>`'total'`, label: sql<string>`'合计'` },
   unit: {
-    key: sql<string>`coalesce(i.responsible_unit_id::text, '')`,
-    label: sql<string>`coalesce(${unitNameOf('i.responsible_unit_id')}, '未交办')`,
+    group: sql`i.responsible_unit_id`,
+    key: sql<string>`coalesce(x.g::text, '')`,
+    label: sql<string>`coalesce(${unitNameOf('x.g')}, '未交办')`,
   },
-  category: { key: sql<string>`i.category`, label: sql<string>`i.category` },
-  level: { key: sql<string>`i.level::text`, label: sql<string>`i.level::text` },
+  category: { group: sql`i.category`, key: sql<string>`x.g`, label: sql<string>`x.g` },
+  level: { group: sql`i.level`, key: sql<string>`x.g::text`, label: sql<string>`x.g::text` },
   project: {
-    key: sql<string>`coalesce(i.project_id::text, '')`,
-    label: sql<string>`coalesce(${projectNameOf('i.project_id')}, '（无项目）')`,
+    group: sql`i.project_id`,
+    key: sql<string>`coalesce(x.g::text, '')`,
+    label: sql<string>`coalesce(${projectNameOf('x.g')}, '（无项目）')`,
   },
-  month: {
-    key: sql<string>`to_char(i.raised_on, 'YYYY-MM')`,
-    label: sql<string>`to_char(i.raised_on, 'YYYY-MM')`,
-  },
-  kind: { key: sql<string>`i.kind`, label: sql<string>`i.kind` },
+  month: { group: sql`to_char(i.raised_on, 'YYYY-MM')`, key: sql<string>`x.g`, label: sql<string>`x.g` },
+  kind: { group: sql`i.kind`, key: sql<string>`x.g`, label: sql<string>`x.g` },
 } as const;
 
 /**
@@ -199,12 +245,13 @@ export async function itemIndicators(
   const today = todayInChina();
   const c = await presentContext(db, today);
   const d = dimensions[q.by];
+  // the year as a date range: the items raised in it, read through the raised_on index
   const base = filtered(db, ctx, { regionCode: q.regionCode }, today)
     .where('i.status', '<>', 'merged')
-    .where(sql<boolean>`extract(year from i.raised_on) = ${q.year}`);
-  const selected = base.select([
-    d.key.as('key'),
-    d.label.as('label'),
+    .where('i.raised_on', '>=', `${q.year}-01-01`)
+    .where('i.raised_on', '<', `${q.year + 1}-01-01`);
+  const aggregates = base.select([
+    (d.group ?? sql`null`).as('g'),
     sql<number>`count(*)::int`.as('total'),
     sql<number>`count(*) filter (where i.status = 'closed')::int`.as('closed'),
     sql<number>`count(*) filter (where i.responded_on is not null)::int`.as('responded'),
@@ -224,9 +271,24 @@ export async function itemIndicators(
     sql<number>`count(*) filter (where i.listed)::int`.as('listed'),
   ]);
   // constants cannot be grouped by: the total is one aggregate row
-  const rows = await (
-    q.by === 'total' ? selected : selected.groupBy([d.key, d.label]).orderBy(d.key)
-  ).execute();
+  const grouped = d.group === null ? aggregates : aggregates.groupBy(d.group);
+  const rows = await db
+    .selectFrom(grouped.as('x'))
+    .$if(d.group !== null, (qb) => qb.orderBy(d.key))
+    .select([
+      d.key.as('key'),
+      d.label.as('label'),
+      'x.total',
+      'x.closed',
+      'x.responded',
+      'x.on_time',
+      'x.response_due',
+      'x.median',
+      'x.open',
+      'x.overdue',
+      'x.listed',
+    ])
+    .execute();
   const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
   return rows.map((r) => ({
     key: r.key,
@@ -265,7 +327,7 @@ export async function itemCounts(db: Db, ctx: Ctx) {
   const mine = () => filtered(db, ctx, { kind: 'instruction' }, today).where('i.raised_by', '=', actor.id);
   return {
     overdue: office ? await countOf(filtered(db, ctx, { overdue: true, open: true }, today)) : 0,
-    proposals: office ? (await escalationProposals(db, ctx)).length : 0,
+    proposals: office ? await countOf(proposals(db, ctx, today, await presentContext(db, today))) : 0,
     toAnswer: filer ? await countOf(filtered(db, ctx, { mine: 'toAnswer' }, today)) : 0,
     instructions:
       actor.role === 'leader'

@@ -7,9 +7,17 @@ import type { Actor } from '../../platform/access/context.ts';
 import { scopeKind } from '../../platform/access/scope.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import type { Corrections } from '../../platform/calendar.ts';
+import { containing } from '../../platform/records.ts';
 import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { bigramsCover } from '../../platform/text-search.ts';
 import { currentHolderNameOf, positionNameOf, unitNameOf, unitsJson } from '../org/index.ts';
-import { projectCodeOf, projectNameOf, projectOwnedBy, projectOwnerOf } from '../projects/index.ts';
+import {
+  projectCodeOf,
+  projectIdsNamed,
+  projectNameOf,
+  projectOwnedBy,
+  projectOwnerOf,
+} from '../projects/index.ts';
 import { reportMonthOf } from '../reports/index.ts';
 import { flags } from './rules.ts';
 
@@ -126,7 +134,68 @@ export interface ItemRow {
 export const findItemRow = (db: Executor, id: number) =>
   itemBase(db).select(itemColumns).where('i.id', '=', id).executeTakeFirst() as Promise<ItemRow | undefined>;
 
-/** The items an actor may read, as SQL over the `itemBase` aliases (the same rules as policy.ts). */
+/**
+ * The display rows of a page's items, in the order of `ids` (the ledger's second stage: the names
+ * beside each row are looked up for these rows only).
+ */
+export async function itemRows(db: Executor, ids: readonly number[]): Promise<ItemRow[]> {
+  if (!ids.length) return [];
+  const rows = (await itemBase(db)
+    .select(itemColumns)
+    .where(sql<SqlBool>`i.id = any(${ids})`)
+    .execute()) as ItemRow[];
+  const at = new Map(ids.map((id, n) => [id, n]));
+  return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+}
+
+/** The instant as `Date.toISOString()` writes it (milliseconds, truncated as the drivers do), in SQL. */
+const isoSql = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export interface ItemRecord {
+  events: {
+    id: number;
+    at: string;
+    actor: string | null;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    note: string | null;
+  }[];
+  attachments: { id: number; name: string; size: number; type: string; sha256: string; created_at: string }[];
+  duplicates: { id: number; code: string; title: string }[];
+}
+
+/**
+ * An item with its handling record (办理记录), evidence files and the duplicates merged into it, in
+ * one statement (an item's page is one round trip).
+ */
+export const findItemDetailRow = (db: Executor, id: number) =>
+  itemBase(db)
+    .select(itemColumns)
+    .select([
+      sql<
+        ItemRecord['events']
+      >`coalesce((select json_agg(json_build_object('id', e.id, 'at', ${isoSql('e.at')},
+        'actor', ${userNameOf('e.actor_id')}, 'action', e.action, 'from_status', e.from_status,
+        'to_status', e.to_status, 'note', e.note) order by e.at, e.id)
+        from item_events e where e.item_id = i.id), '[]'::json)`.as('events'),
+      sql<ItemRecord['attachments']>`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name,
+        'size', a.size, 'type', a.type, 'sha256', a.sha256, 'created_at', ${isoSql('a.created_at')}) order by a.id)
+        from item_attachments a where a.item_id = i.id), '[]'::json)`.as('attachments'),
+      sql<ItemRecord['duplicates']>`coalesce((select json_agg(json_build_object('id', d.id, 'code', d.code,
+        'title', d.title) order by d.id) from items d where d.merged_into = i.id), '[]'::json)`.as(
+        'duplicates',
+      ),
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst() as Promise<(ItemRow & ItemRecord) | undefined>;
+
+/**
+ * The items an actor may read, as SQL over the `itemBase` aliases (the same rules as policy.ts).
+ * A unit's and a reporter's ways in are a union of ids, one index each: an OR across tables
+ * (responsible, raised by, co-operating) would read every item.
+ */
 export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
   switch (scopeKind(a)) {
     case 'global':
@@ -135,16 +204,38 @@ export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
       return regionCodeInScope(a, 'i.region_code');
     case 'unit': {
       const u = a.unitId ?? -1;
-      return sql<SqlBool>`(i.responsible_unit_id = ${u} or i.raised_by_unit_id = ${u}
-        or exists (select 1 from item_co_units ic where ic.item_id = i.id and ic.unit_id = ${u}))`;
+      return sql<SqlBool>`i.id in (select s.id from items s where s.responsible_unit_id = ${u}
+        union all select s.id from items s where s.raised_by_unit_id = ${u}
+        union all select ic.item_id from item_co_units ic where ic.unit_id = ${u})`;
     }
     case 'own':
       if (a.role === 'reporter') {
         const u = a.unitId ?? -1;
-        return sql<SqlBool>`(i.raised_by = ${a.id} or i.responsible_unit_id = ${u} or ${projectOwnedBy('i.project_id', u)})`;
+        return sql<SqlBool>`i.id in (select s.id from items s where s.raised_by = ${a.id}
+          union all select s.id from items s where s.responsible_unit_id = ${u}
+          union all select s.id from items s where ${projectOwnedBy('s.project_id', u)})`;
       }
       return sql<SqlBool>`i.raised_by = ${a.id}`;
   }
+}
+
+/** SQL: the items whose lead unit is `unitId` or that it co-operates on (a ledger filter), by index. */
+export const itemOfUnitSql = (unitId: number) =>
+  sql<SqlBool>`i.id in (select s.id from items s where s.responsible_unit_id = ${unitId}
+    union all select ic.item_id from item_co_units ic where ic.unit_id = ${unitId})`;
+
+/**
+ * SQL: the item's code, title or description contains `text` (ILIKE, the user's % and _ taken
+ * literally), or its project's name does. The fields are found through the bigram index over the
+ * three joined (migration 0012) and then checked one by one, the project through the names' index:
+ * a union of ids, since an OR with another table's column would read every item.
+ */
+export function itemTextSql(text: string): Expression<SqlBool> {
+  const like = containing(text);
+  return sql<SqlBool>`i.id in (select t.id from items t
+      where ${bigramsCover(sql`t.code || ' ' || t.title || ' ' || t.description`, text)}
+        and (t.code ilike ${like} or t.title ilike ${like} or t.description ilike ${like})
+    union all select t.id from items t where t.project_id in (${projectIdsNamed(text)}))`;
 }
 
 export interface PresentContext {
@@ -217,15 +308,43 @@ export function presentItem(r: ItemRow, c: PresentContext): Item {
   };
 }
 
-/** SQL: the item is overdue on `today` (the same rule as `flags`, without working-day counts). */
+/**
+ * SQL: the item is overdue on `today` — the rule of `flags` (responseOverdue or resolutionOverdue),
+ * without working-day counts. Four arms, each the predicate of a partial index of migration 0012
+ * (a response owed and late, a resolution owed and late, a response that came late, a resolution
+ * that came late), so the planner reads the overdue items only. True exactly where the rule
+ * holds, but null where a date it compares is missing: negate `notOverdueSql`, not this.
+ */
 export function overdueSql(today: string): Expression<SqlBool> {
-  return sql<SqlBool>`(i.status <> 'merged' and (
+  return sql<SqlBool>`((i.responded_on > i.response_due and i.status <> 'merged')
+    or (i.responded_on is null and i.status in ('assigned', 'returned') and i.response_due < ${today})
+    or (i.status in ('assigned', 'responded', 'returned') and i.due_date < ${today})
+    or (i.status in ('resolved', 'closed') and i.resolved_on > i.due_date))`;
+}
+
+/** SQL: the item is not overdue on `today` (false or true everywhere, never null). */
+export function notOverdueSql(today: string): Expression<SqlBool> {
+  return sql<SqlBool>`not (i.status <> 'merged' and (
     (i.response_due is not null and (
       (i.responded_on is not null and i.responded_on > i.response_due)
       or (i.responded_on is null and i.status in ('assigned', 'returned') and i.response_due < ${today})))
     or (i.due_date is not null and (
       (i.status in ('assigned', 'responded', 'returned') and i.due_date < ${today})
       or (i.status in ('resolved', 'closed') and i.resolved_on > i.due_date)))))`;
+}
+
+/**
+ * SQL: an escalation is proposed for the item (rules.ts `proposedLevel` over `flags`): it is being
+ * worked on, a deadline it still owes passed on or before `threshold` (`escalationThreshold`: then
+ * it is `escalateAfterDays` working days overdue), it is below the ladder's top, and no dismissal
+ * holds at its rung. Without a threshold nothing is proposed.
+ */
+export function proposalSql(threshold: string | null, ladderLength: number): Expression<SqlBool> {
+  if (threshold === null) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(i.level < ${ladderLength}
+    and (i.proposal_dismissed_level is null or i.proposal_dismissed_level < i.level)
+    and ((i.responded_on is null and i.status in ('assigned', 'returned') and i.response_due <= ${threshold})
+      or (i.status in ('assigned', 'responded', 'returned') and i.due_date <= ${threshold})))`;
 }
 
 /* Writes. Every write of the item engine goes through these, in the caller's transaction. */
@@ -257,40 +376,6 @@ export const insertItem = (trx: Trx, values: Insertable<ItemsTable>) =>
     .values(values)
     .returning(['id', 'code', 'kind', 'status', 'level', 'project_id', 'region_code', 'category', 'title'])
     .executeTakeFirstOrThrow();
-
-/** An item's handling record (办理记录), evidence files and the duplicates merged into it. */
-export async function itemRecord(db: Executor, id: number) {
-  const [events, attachments, duplicates] = await Promise.all([
-    db
-      .selectFrom('item_events as e')
-      .select([
-        'e.id',
-        'e.at',
-        userNameOf('e.actor_id').as('actor'),
-        'e.action',
-        'e.from_status',
-        'e.to_status',
-        'e.note',
-      ])
-      .where('e.item_id', '=', id)
-      .orderBy('e.at')
-      .orderBy('e.id')
-      .execute(),
-    db
-      .selectFrom('item_attachments')
-      .select(['id', 'name', 'size', 'type', 'sha256', 'created_at'])
-      .where('item_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('items')
-      .select(['id', 'code', 'title'])
-      .where('merged_into', '=', id)
-      .orderBy('id')
-      .execute(),
-  ]);
-  return { events, attachments, duplicates };
-}
 
 /** The next code of a kind in a year (WT-2026-0001), numbered under the counter row's lock. */
 export async function nextCode(trx: Executor, prefix: string, year: number): Promise<string> {

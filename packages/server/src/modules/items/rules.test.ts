@@ -13,6 +13,7 @@ import {
   allowedActions,
   codePrefix,
   dueDate,
+  escalationThreshold,
   flags,
   initialLevel,
   proposedLevel,
@@ -593,6 +594,43 @@ describe('proposedLevel', () => {
     const short = { escalateAfterDays: 1, ladder: ['责任单位', '分管领导'] };
     expect(proposedLevel({ level: 1, overdueDays: 1, dismissedLevel: null }, short)).toBe(2);
     expect(proposedLevel({ level: 2, overdueDays: 9, dismissedLevel: null }, short)).toBeNull();
+  });
+});
+
+describe('escalationThreshold', () => {
+  const cases: [string, string, number, string][] = [
+    // today counts: a deadline on Sunday is one working day overdue on Monday
+    ['one working day back from a Monday is the Sunday before', '2026-11-23', 1, '2026-11-22'],
+    ['five from a Wednesday: back to the Wednesday before', '2026-11-25', 5, '2026-11-18'],
+    ['over the 调休 Saturday 10-10 (the Sunday 10-11 is off)', '2026-10-12', 2, '2026-10-09'],
+    ['four back reaches into National Day (10-01 … 10-07 off)', '2026-10-12', 4, '2026-10-07'],
+  ];
+  it.each(cases)('%s: %s, %i days → %s', (_, today, days, expected) => {
+    expect(escalationThreshold(today, days)).toBe(expected);
+    expect(workingDaysBetween(expected, today)).toBe(days);
+  });
+
+  it('a deadline is that many working days overdue exactly when it is on or before the threshold', () => {
+    const corrections = new Map([
+      ['2026-10-10', false],
+      ['2026-05-04', true],
+    ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.boolean(),
+        (offset, days, back, corrected) => {
+          const today = plusDays('2025-11-01', offset);
+          const c = corrected ? corrections : undefined;
+          const threshold = escalationThreshold(today, days, c)!;
+          const deadline = plusDays(today, -back);
+          expect(workingDaysBetween(deadline, today, c) >= days).toBe(deadline <= threshold);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

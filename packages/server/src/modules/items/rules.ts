@@ -4,7 +4,13 @@
  * flags, and escalation proposals.
  */
 import type { ItemAction, ItemKind, ItemSettings, ItemStatus, Role } from '@ducha/contract';
-import { addWorkingDays, workingDaysBetween, type Corrections } from '../../platform/calendar.ts';
+import {
+  addDays,
+  addWorkingDays,
+  isWorkingDay,
+  workingDaysBetween,
+  type Corrections,
+} from '../../platform/calendar.ts';
 
 /** How the acting user stands to one item. */
 export interface Standing {
@@ -146,6 +152,23 @@ export function proposedLevel(
   if (i.overdueDays < s.escalateAfterDays || i.level >= s.ladder.length) return null;
   if (i.dismissedLevel !== null && i.dismissedLevel >= i.level) return null;
   return i.level + 1;
+}
+
+/**
+ * The latest date a deadline may have passed on for the item to be `days` working days overdue on
+ * `today` (`flags`' overdueDays ≥ days exactly when the earliest deadline missed is on or before
+ * it), or null when no date within the counting window is that far back. Working days before
+ * `today` only grow going back, so a deadline is overdue long enough exactly when it is ≤ this date.
+ */
+export function escalationThreshold(today: string, days: number, corrections?: Corrections): string | null {
+  // n: the working days in (d, today], one day further back each turn
+  let n = 0;
+  for (let d = today, i = 0; i < 400; i++) {
+    if (isWorkingDay(d, corrections)) n += 1;
+    d = addDays(d, -1);
+    if (n >= days) return d;
+  }
+  return null;
 }
 
 /** Code prefixes by kind: 问题 WT, 议定事项 YD, 批示 PS, 整改 ZG. */

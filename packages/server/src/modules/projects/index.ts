@@ -17,6 +17,7 @@ export {
   projectCodeOf,
   projectCounts,
   projectIdsIn,
+  projectIdsNamed,
   projectLeaderPosition,
   projectNameOf,
   projectOwnedBy,

@@ -9,7 +9,9 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
+import { containing } from '../../platform/records.ts';
 import { regionCodeUnder, regionPathOf } from '../../platform/regions.ts';
+import { bigramsCover } from '../../platform/text-search.ts';
 import { filteredProjects } from './projects.ts';
 import { projectColumns, type ProjectRow } from './repo.ts';
 
@@ -27,6 +29,10 @@ export const projectNameOf = (idColumn: string) =>
 /** SQL: the owner unit (业主) of the project whose id is in `idColumn`. */
 export const projectOwnerOf = (idColumn: string) =>
   sql<number | null>`(select owner_unit_id from projects where id = ${sql.ref(idColumn)})`;
+
+/** SQL: the ids of the projects whose name contains `text` (ILIKE), found through the names' bigram index. */
+export const projectIdsNamed = (text: string) =>
+  sql`select id from projects where ${bigramsCover(sql`name`, text)} and name ilike ${containing(text)}`;
 
 /** SQL: the project in `idColumn` is one the unit owns (a reporter's reach). */
 export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<SqlBool> =>
