@@ -24,6 +24,8 @@ export const auditEntities = [
   'item',
   'item_settings',
   'notification',
+  'meeting',
+  'meeting_series',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
