@@ -16,9 +16,9 @@ export { loadItemSettings } from './settings.ts';
 // ---- what a meeting's agenda reads (issue 13): SQL builders, evaluated inside its statements ----
 
 const openStatuses = sql`('new', 'assigned', 'responded', 'resolved', 'returned')`;
-const overdueOn = (on: string) => sql<boolean>`((i.status in ('assigned', 'responded', 'returned')
+const overdueOn = (on: string) => sql<boolean>`coalesce((i.status in ('assigned', 'responded', 'returned')
   and i.due_date < ${on}::date) or (i.status in ('assigned', 'returned') and i.responded_on is null
-  and i.response_due < ${on}::date))`;
+  and i.response_due < ${on}::date), false)`;
 
 /**
  * SQL (a subquery): the open items of the region subtree at `path`, at escalation rung `level` (all
