@@ -218,10 +218,13 @@ describe('October: the agenda, the state rules and outcomes', () => {
     ]);
     expect(d.entries.some((e) => e.item?.id === i3)).toBe(false);
     // September's red then yellow, with their reasons
-    expect(section(d, 'lights').map((e) => [e.project?.id, e.detail.color, e.detail.reasons])).toEqual([
-      [pA, 'red', '投资完成率 50%'],
-      [pB, 'yellow', '未按时报送'],
-    ]);
+    const texts = (r: unknown) => (r as { text: string }[]).map((x) => x.text);
+    expect(section(d, 'lights').map((e) => [e.project?.id, e.detail.color, texts(e.detail.reasons)])).toEqual(
+      [
+        [pA, 'red', ['投资完成率 50%']],
+        [pB, 'yellow', ['未按时报送']],
+      ],
+    );
     // 现场交账: one per unit, the one with a red project first
     const report = section(d, 'unit_report');
     expect(report.map((e) => e.unit?.id)).toEqual([u.zjj, u.jtj, u.swj]);

@@ -37,20 +37,13 @@ export async function publishedLightMonth(
 /**
  * SQL (a subquery): the red and yellow lights of month `y`-`m` of the projects `scope` yields
  * (a subquery with an `id` column): project_id, color (the override when there is one), reasons
- * (the reasons' texts joined), red_streak.
+ * (as stored: `[{ code, values, text }]`), red_streak.
  */
 export const warningLightsSql = (
   scope: RawBuilder<unknown>,
   y: number,
   m: number,
 ): RawBuilder<unknown> => sql`
-  select l.project_id, coalesce(l.override_color, l.computed) as color, l.red_streak,
-    coalesce((select string_agg(r->>'text', '；') from jsonb_array_elements(l.reasons) r), '') as reasons
+  select l.project_id, coalesce(l.override_color, l.computed) as color, l.red_streak, l.reasons
   from lights l join ${scope} s on s.id = l.project_id
   where l.year = ${y} and l.month = ${m} and coalesce(l.override_color, l.computed) in ('red', 'yellow')`;
-
-/** SQL (a subquery): every light of month `y`-`m` of the projects `scope` yields: project_id, color. */
-export const monthLightsSql = (scope: RawBuilder<unknown>, y: number, m: number): RawBuilder<unknown> => sql`
-  select l.project_id, coalesce(l.override_color, l.computed) as color
-  from lights l join ${scope} s on s.id = l.project_id
-  where l.year = ${y} and l.month = ${m}`;

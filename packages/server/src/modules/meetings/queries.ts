@@ -185,7 +185,7 @@ export async function meetingDetail(db: Executor, actor: Actor, id: number): Pro
         'e.id',
         'e.section',
         'e.sort',
-        'e.title',
+        sql<string>`coalesce(nullif(e.title, ''), ${projectNameOf('e.project_id')}, '')`.as('title'),
         'e.detail',
         'e.item_id',
         'e.project_id',
