@@ -37,25 +37,26 @@ function MonthView() {
   const byDay = new Map<string, MeetingSummary[]>();
   for (const m of data?.items ?? []) byDay.set(m.heldOn, [...(byDay.get(m.heldOn) ?? []), m]);
   return (
-    <Calendar
-      value={month}
-      onPanelChange={(d: Dayjs) => setMonth(d)}
-      onChange={(d: Dayjs) => setMonth(d)}
-      data-testid="meeting-calendar"
-      cellRender={(d: Dayjs, info) => {
-        if (info.type !== 'date') return info.originNode;
-        const list = byDay.get(d.format('YYYY-MM-DD')) ?? [];
-        return (
-          <Space vertical size={2}>
-            {list.map((m) => (
-              <Link key={m.id} to={`/meetings/${m.id}`} data-testid={`calendar-meeting-${m.id}`}>
-                <Badge status={badge[m.status]} text={`${m.time} ${meetingName(m, t)}`} />
-              </Link>
-            ))}
-          </Space>
-        );
-      }}
-    />
+    <div data-testid="meeting-calendar">
+      <Calendar
+        value={month}
+        onPanelChange={(d: Dayjs) => setMonth(d)}
+        onChange={(d: Dayjs) => setMonth(d)}
+        cellRender={(d: Dayjs, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const list = byDay.get(d.format('YYYY-MM-DD')) ?? [];
+          return (
+            <Space vertical size={2}>
+              {list.map((m) => (
+                <Link key={m.id} to={`/meetings/${m.id}`} data-testid={`calendar-meeting-${m.id}`}>
+                  <Badge status={badge[m.status]} text={`${m.time} ${meetingName(m, t)}`} />
+                </Link>
+              ))}
+            </Space>
+          );
+        }}
+      />
+    </div>
   );
 }
 
