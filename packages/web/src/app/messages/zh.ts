@@ -4,6 +4,7 @@ import { dictionariesZh } from './dictionaries.zh.ts';
 
 import { batchZh } from './batch.zh.ts';
 import { itemsZh } from './items.zh.ts';
+import { meetingsZh } from './meetings.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
@@ -265,6 +266,7 @@ export const zh = {
   ...reportsZh,
   ...reportImportZh,
   ...itemsZh,
+  ...meetingsZh,
   ...workZh,
   ...dictionariesZh,
 
