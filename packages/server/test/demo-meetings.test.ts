@@ -45,7 +45,8 @@ it('lays out the three series, closed up to the demo’s day, numbered, with att
     `select status, count(*)::int n from meeting_attendance group by 1 order by 1`,
   );
   expect(absent.map((r) => r.status)).toEqual(['absent', 'absent_excused', 'delegated', 'present']);
-  expect(seconds).toBeLessThan(20);
+  // a few seconds on an idle machine; generous for a loaded one
+  expect(seconds).toBeLessThan(60);
 });
 
 it('the ledger’s decision items are the meetings’ decisions', async () => {
