@@ -126,6 +126,8 @@ interface Run {
   p50: number;
   p99: number;
   requests: number;
+  /** sent, answered in the run or after it (the CPU is counted until the server is idle again) */
+  sent: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -138,6 +140,7 @@ async function load(url: string, connections: number, headers: Record<string, st
     p50: r.latency.p50,
     p99: r.latency.p99,
     requests: r.requests.total,
+    sent: r.requests.sent,
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
@@ -145,6 +148,25 @@ async function load(url: string, connections: number, headers: Record<string, st
 }
 
 /** A short burst before measuring: plans prepared, caches filled, connections open. */
+/**
+ * Waits until the server has worked off what a run left in flight: when autocannon stops, the
+ * requests it had sent are still being answered (at 200 connections up to 200 of them, seconds of
+ * work), and would slow the next run down. A probe through the same queue (the database for us,
+ * puma's for Redmine) answers only behind them; idle is a probe answered within 100 ms.
+ */
+async function drain(url: string, headers: Record<string, string> = {}) {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const t0 = performance.now();
+    try {
+      await get(url, headers);
+    } catch {
+      /* busy: try again */
+    }
+    if (performance.now() - t0 < 100) return;
+  }
+}
+
 const warm = (url: string, headers: Record<string, string>) =>
   autocannon({ url, connections: 5, amount: 50, headers, timeout: TIMEOUT });
 
@@ -569,9 +591,11 @@ async function measure(
         const t0 = threadCpu(pid);
         const pg0 = pm ? treeCpu(pm) : 0;
         const app = await load(`http://127.0.0.1:${PORT}${r.app}`, conns, sessions[r.role]);
+        await drain(`http://127.0.0.1:${PORT}/api/health`);
         const t1 = threadCpu(pid);
         const pg1 = pm ? treeCpu(pm) : 0;
         const bare = await load(`http://127.0.0.1:${BARE_PORT}${r.bare}`, conns, {});
+        await drain(`http://127.0.0.1:${PORT}/api/health`);
         const t2 = threadCpu(pid);
         const pg2 = pm ? treeCpu(pm) : 0;
         const split = (a: typeof t0, b: typeof t0, n: number) => {
@@ -590,8 +614,8 @@ async function measure(
           conns,
           app,
           bare,
-          cpu: { ...split(t0, t1, app.requests), postgres: pm ? (pg1 - pg0) / app.requests : null },
-          bareCpu: { ...split(t1, t2, bare.requests), postgres: pm ? (pg2 - pg1) / bare.requests : null },
+          cpu: { ...split(t0, t1, app.sent), postgres: pm ? (pg1 - pg0) / app.sent : null },
+          bareCpu: { ...split(t1, t2, bare.sent), postgres: pm ? (pg2 - pg1) / bare.sent : null },
         };
         rows.push(row);
         const bad = app.non2xx + app.errors;
@@ -668,6 +692,29 @@ function targets(m: Measured) {
   );
 }
 
+/** The runs at 50 connections as one Markdown table per size (for bench/README.md). */
+function summary(ours: Measured[]) {
+  if (!ours.length) return;
+  const cpu = (c: Row['cpu'] | Row['bareCpu']) =>
+    `${f1(c.main)} + ${f1(c.busiest)}${c.postgres === null ? '' : ` + pg ${f1(c.postgres)}`}`;
+  console.log(
+    `\n${ours[0]!.setup.size} at ${TARGET_CONNS} connections, Markdown (req/s, p50/p99 ms; app ÷ bare; CPU ms per request: main + busiest other thread [+ PostgreSQL], app / bare):\n`,
+  );
+  console.log(
+    `| read | ${ours.map((m) => `${m.db} app | bare | app ÷ bare | CPU app / bare`).join(' | ')} |`,
+  );
+  console.log(`|---|${ours.map(() => '---|---|---|---').join('|')}|`);
+  for (const r of readsOf(ours[0]!.setup)) {
+    const cells = ours.map((m) => {
+      const x = m.rows.find((y) => y.read.name === r.name && y.conns === TARGET_CONNS);
+      return x
+        ? `${f1(x.app.rps)}, ${f0(x.app.p50)}/${f0(x.app.p99)} | ${f1(x.bare.rps)}, ${f0(x.bare.p50)}/${f0(x.bare.p99)} | ${f0((100 * x.app.rps) / x.bare.rps)}% | ${cpu(x.cpu)} / ${cpu(x.bareCpu)}`
+        : '| | |';
+    });
+    console.log(`| ${r.label} | ${cells.join(' | ')} |`);
+  }
+}
+
 // ---------------------------------------------------------------- the Redmine peer
 
 interface PeerRow {
@@ -683,6 +730,22 @@ const sh = (script: string, args: string[]) =>
   execFileSync(peer.script(script), args, { stdio: ['ignore', 'pipe', 'inherit'] })
     .toString()
     .trim();
+
+const redmineLog = '/var/log/redmine/default/production.log';
+const logSize = () => (fs.existsSync(redmineLog) ? fs.statSync(redmineLog).size : 0);
+/** The requests Redmine completed since the log had `from` bytes ("Completed 200 OK in …" lines). */
+function completedSince(from: number): number {
+  const size = logSize();
+  if (size <= from) return 0;
+  const fd = fs.openSync(redmineLog, 'r');
+  try {
+    const buf = Buffer.alloc(size - from);
+    fs.readSync(fd, buf, 0, buf.length, from);
+    return buf.toString('utf8').split('] Completed ').length - 1;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 async function measureRedmine(setup: Setup): Promise<PeerRow[]> {
   const key = fs.readFileSync(path.join(peer.dir, 'redmine-api-key'), 'utf8').trim();
@@ -720,16 +783,19 @@ async function measureRedmine(setup: Setup): Promise<PeerRow[]> {
       const postmaster = Number(fs.readFileSync(path.join(peerPg, 'postmaster.pid'), 'utf8').split('\n')[0]);
       for (const r of reads)
         for (const conns of CONNECTIONS) {
-          const [ruby0, pg0] = [treeCpu(master), treeCpu(postmaster)];
+          const [ruby0, pg0, log0] = [treeCpu(master), treeCpu(postmaster), logSize()];
           const run = await load(r.url, conns, r.headers);
+          await drain(`${base}/robots.txt`);
           const [ruby1, pg1] = [treeCpu(master), treeCpu(postmaster)];
+          // puma drops what a closed connection had queued: the requests it answered are in its log
+          const answered = Math.max(1, completedSince(log0));
           const row = {
             workers,
             read: r.read,
             conns,
             run,
-            cpuRuby: (ruby1 - ruby0) / run.requests,
-            cpuPostgres: (pg1 - pg0) / run.requests,
+            cpuRuby: (ruby1 - ruby0) / answered,
+            cpuPostgres: (pg1 - pg0) / answered,
           };
           out.push(row);
           const bad = run.non2xx + run.errors;
@@ -899,6 +965,7 @@ try {
       }
     }
     for (const m of ours) targets(m);
+    summary(ours);
     const wantPeer = process.env.BENCH_REDMINE !== '0' && (!ONLY || ONLY.includes('redmine'));
     if (redmineReady && wantPeer && ours.length) compare(ours, await measureRedmine(ours[0]!.setup));
     all.push(...ours);

@@ -27,4 +27,10 @@ until curl -fsS -o /dev/null 2>/dev/null -H "X-Redmine-API-Key: $key" "http://12
   fi
   sleep 0.5
 done
+# every worker booted (cluster mode boots them one by one; the first answers before the last is up)
+until [ "$(grep -c 'booted in' "$PEER_DIR/puma.log")" -ge "$workers" ]; do
+  i=$((i + 1))
+  [ $i -gt 480 ] && { echo "puma: not every worker booted; see $PEER_DIR/puma.log" >&2; exit 1; }
+  sleep 0.5
+done
 echo "Redmine on http://127.0.0.1:$PEER_PORT ($workers worker(s) × $threads threads)"
