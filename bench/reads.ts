@@ -170,9 +170,15 @@ async function drain(url: string, headers: Record<string, string> = {}) {
 const warm = (url: string, headers: Record<string, string>) =>
   autocannon({ url, connections: 5, amount: 50, headers, timeout: TIMEOUT });
 
-async function get(url: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { headers });
-  return { status: res.status, text: await res.text() };
+/** One GET; a kept-alive socket the server closed meanwhile (a restarted puma) is retried once on a new one. */
+async function get(url: string, headers: Record<string, string> = {}, retry = true) {
+  try {
+    const res = await fetch(url, { headers });
+    return { status: res.status, text: await res.text() };
+  } catch (e) {
+    if (!retry || (e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+    return get(url, headers, false);
+  }
 }
 
 async function waitFor(url: string, server?: ChildProcess, seconds = 300) {
