@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { pgBin, startCluster } from './pg-cluster.ts';
 import pg from 'pg';
 import {
   migrateToLatest,
@@ -884,14 +885,6 @@ if (!redmineInstalled) console.log('Redmine peer: not installed (bench/peer/setu
 else if (!redmineReady)
   console.log('Redmine peer: installed but not set up (run bench/peer/setup.sh); skipped');
 
-const pgBin = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find(
-  (d) => fs.existsSync(path.join(d, 'initdb')),
-);
-const asPostgres = (cmd: string, args: string[]) =>
-  process.getuid?.() === 0
-    ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' })
-    : execFileSync(cmd, args, { stdio: 'ignore' });
-
 /** The PostgreSQL server: DATABASE_URL, else the peer's cluster when set up, else a throw-away one. */
 function postgresServer(): { url: string; dataDir: string | null; stop: () => void } | null {
   if (process.env.BENCH_PG === '0') return null;
@@ -901,27 +894,8 @@ function postgresServer(): { url: string; dataDir: string | null; stop: () => vo
     return { url: `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`, dataDir: peerPg, stop: () => {} };
   }
   if (!pgBin) return null;
-  const cluster = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-reads-pg-'));
-  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', cluster]);
-  asPostgres(path.join(pgBin, 'initdb'), ['-D', cluster, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']);
-  asPostgres(path.join(pgBin, 'pg_ctl'), [
-    '-D',
-    cluster,
-    '-w',
-    '-l',
-    path.join(cluster, 'log'),
-    '-o',
-    `-p ${PG_PORT} -k ${cluster} -c listen_addresses=127.0.0.1`,
-    'start',
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`,
-    dataDir: cluster,
-    stop: () => {
-      asPostgres(path.join(pgBin, 'pg_ctl'), ['-D', cluster, '-m', 'fast', 'stop']);
-      fs.rmSync(cluster, { recursive: true, force: true });
-    },
-  };
+  const { url, dataDir, stop } = startCluster(PG_PORT, 'ducha-bench-reads-pg-');
+  return { url, dataDir, stop };
 }
 
 const pgServer = postgresServer();

@@ -10,12 +10,13 @@
  * server named by DATABASE_URL (a fresh database is created on it), or else a throw-away cluster
  * of the local PostgreSQL installation (BENCH_PG=0 skips PostgreSQL).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { pgBin, startCluster } from './pg-cluster.ts';
 import pg from 'pg';
 import {
   migrateToLatest,
@@ -267,32 +268,9 @@ const expected = CLIENTS * FILINGS;
 }
 
 // ---- PostgreSQL ----
-const pgBin = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].find(
-  (d) => fs.existsSync(path.join(d, 'initdb')),
-);
 if (process.env.BENCH_PG !== '0' && (process.env.DATABASE_URL || pgBin)) {
-  let serverUrl = process.env.DATABASE_URL;
-  let cluster: string | undefined;
-  const asPostgres = (cmd: string, args: string[]) =>
-    process.getuid?.() === 0
-      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' })
-      : execFileSync(cmd, args, { stdio: 'ignore' });
-  if (!serverUrl) {
-    cluster = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-pg-'));
-    if (process.getuid?.() === 0) execFileSync('chown', ['postgres', cluster]);
-    asPostgres(path.join(pgBin!, 'initdb'), ['-D', cluster, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']);
-    asPostgres(path.join(pgBin!, 'pg_ctl'), [
-      '-D',
-      cluster,
-      '-w',
-      '-l',
-      path.join(cluster, 'log'),
-      '-o',
-      `-p ${PG_PORT} -k ${cluster} -c listen_addresses=127.0.0.1`,
-      'start',
-    ]);
-    serverUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`;
-  }
+  const cluster = process.env.DATABASE_URL ? undefined : startCluster(PG_PORT, 'ducha-bench-pg-');
+  const serverUrl = process.env.DATABASE_URL ?? cluster!.url;
   const name = `ducha_surge_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -302,7 +280,7 @@ if (process.env.BENCH_PG !== '0' && (process.env.DATABASE_URL || pgBin)) {
   try {
     const ids = await prepare(await openPostgres(url.toString()));
     const r = await surge(
-      `PostgreSQL (${cluster ? `local ${pgBin!.split('/')[4]}` : 'DATABASE_URL'})`,
+      `PostgreSQL (${cluster ? `local ${cluster.version}` : 'DATABASE_URL'})`,
       { DATABASE_URL: url.toString() },
       ids,
     );
@@ -312,10 +290,7 @@ if (process.env.BENCH_PG !== '0' && (process.env.DATABASE_URL || pgBin)) {
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
-    if (cluster) {
-      asPostgres(path.join(pgBin!, 'pg_ctl'), ['-D', cluster, '-m', 'fast', 'stop']);
-      fs.rmSync(cluster, { recursive: true, force: true });
-    }
+    cluster?.stop();
   }
 }
 process.exit(failed ? 1 : 0);
