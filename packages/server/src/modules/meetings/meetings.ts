@@ -500,20 +500,18 @@ export async function addOutcome(db: Db, ctx: Ctx, entryId: number, input: Outco
     if (input.kind === 'item') {
       const item = await readableItem(trx, actor, input.itemId);
       itemId = item.id;
-      if (input.step === 'remind') {
-        await takeStep(trx, ctx, item.id, {
-          action: 'remind',
-          version: item.version,
-          note: input.note.slice(0, 500),
-        });
-        step = 'remind';
-      } else if (input.step === 'escalate') {
-        await takeStep(trx, ctx, item.id, {
-          action: 'escalate',
-          version: item.version,
-          reason: input.note.slice(0, 500),
-        });
-        step = 'escalate';
+      if (input.step !== 'none') {
+        // the outcome's note is the reminder's note, or the escalation's reason
+        const text = input.note.slice(0, 500);
+        await takeStep(
+          trx,
+          ctx,
+          item.id,
+          input.step === 'remind'
+            ? { action: 'remind', version: item.version, note: text }
+            : { action: 'escalate', version: item.version, reason: text },
+        );
+        step = input.step;
       }
     } else if (input.kind === 'decision') {
       const raised = await raiseItem(trx, ctx, {
