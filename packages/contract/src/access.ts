@@ -32,6 +32,8 @@ export const permissions = [
   'project.write', // edit projects in scope (create, lists and baselines are the office's: see policy)
   'item.read', // supervised items in scope (problems, decisions, instructions, rectifications)
   'item.write', // raise items and take the steps one's role allows (see the items policy)
+  'meeting.read', // meetings, series, agendas and minutes in scope (see the meetings policy)
+  'meeting.write', // plan and run meetings (the office over the meeting's region)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,8 +52,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.write',
     'item.read',
     'item.write',
+    'meeting.read',
+    'meeting.write',
   ],
-  leader: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
+  leader: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write', 'meeting.read'],
   unit: [
     ...everyone,
     'org.read',
@@ -61,6 +65,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.write',
     'item.read',
     'item.write',
+    'meeting.read',
   ],
   reporter: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
   inspector: [...everyone, 'org.read', 'audit.read', 'item.read'],

@@ -51,6 +51,10 @@ export const errorMessages = {
     en: 'Change your initial password first',
   },
   INVALID_STATE: { zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
+  MEETING_UNDISPOSED: {
+    zh: '上次会议议定事项尚未全部作出处理，不能结束会议',
+    en: 'Every decision of the previous meeting needs a disposition before the meeting can close',
+  },
   PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request body is too large' },
   INTERNAL: { zh: '系统内部错误，请联系管理员', en: 'Internal error; please contact the administrator' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -20,4 +20,5 @@ export * from './projects/excel.ts';
 export * from './reports/schema.ts';
 export * from './reports/excel.ts';
 export * from './items/schema.ts';
+export * from './meetings/schema.ts';
 export * from './workbench/schema.ts';

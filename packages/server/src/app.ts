@@ -20,6 +20,7 @@ import { unitName } from './modules/org/index.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { lightRoutes } from './modules/lights/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(reportRoutes(db, config));
   await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
+  await app.register(meetingRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(workbenchRoutes(db));
 

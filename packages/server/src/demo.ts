@@ -1,6 +1,7 @@
-/** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger. */
+/** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger, the year's meetings. */
 import type { Db } from './db/connection.ts';
 import { seedDemoItems } from './modules/items/demo-items.ts';
+import { seedDemoMeetings } from './modules/meetings/demo-meetings.ts';
 import { seedDemo } from './modules/org/seed.ts';
 import { seedDemoProjects } from './modules/projects/demo-projects.ts';
 import { seedDemoReports } from './modules/reports/demo-reports.ts';
@@ -10,4 +11,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoProjects(db);
   await seedDemoReports(db);
   await seedDemoItems(db);
+  await seedDemoMeetings(db);
 }

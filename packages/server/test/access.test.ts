@@ -57,6 +57,10 @@ interface Fixtures {
   itemLindian: number; // an assigned item on projLindian, lead unit = unitLindian, unitCity co-operates
   itemAttachment: number; // evidence on itemCity
   notices: Map<U, number>; // one notification per user
+  meetingCity: number; // a city meeting (in progress) calling unitCity
+  meetingLindian: number; // a 林甸县 meeting calling nobody's unit
+  seriesCity: number; // a city series calling unitCity
+  scratchEntry: number; // the agenda entry the current case works on
 }
 
 const version = async (
@@ -277,6 +281,194 @@ const projectBody = (code: string, regionCode: string) => ({
   investmentNature: 'enterprise',
   totalInvestment: '1000',
 });
+
+// ---- meetings (issue 13): written directly, so every role's attempt finds a fresh one ----
+const meetingReaders = ['admin', 'office', 'leader', 'unit'] as const; // unitCity is called; 林甸 is not the city
+const meetingLists = ['admin', 'office', 'office_lindian', 'leader', 'unit'] as const;
+async function freshMeeting(f: Fixtures, status: string, entry?: 'manual' | 'review') {
+  const db = f.t.database.db;
+  const m = await db
+    .insertInto('meetings')
+    .values({
+      type: 'coordination',
+      title: `访问测试会议${f.seq.n++}`,
+      region_code: '230600',
+      level: 3,
+      sections: ['review', 'open_items', 'manual'],
+      held_on: '2026-11-20',
+      attendee_unit_ids: [f.unitCity],
+      status,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  f.scratch = m.id;
+  if (entry) {
+    const e = await db
+      .insertInto('meeting_entries')
+      .values({
+        meeting_id: m.id,
+        section: entry,
+        sort: 1,
+        title: '访问测试议题',
+        item_id: entry === 'review' ? f.itemCity : null,
+        generated: entry === 'review',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    f.scratchEntry = e.id;
+  }
+  return m.id;
+}
+const meetingWriters = ['admin', 'office'] as const;
+const meetingCases: Case[] = [
+  {
+    route: 'GET /api/meetings',
+    url: () => '/api/meetings',
+    ok: meetingLists,
+    note: 'calendar (filtered by scope)',
+  },
+  {
+    route: 'POST /api/meetings',
+    url: () => '/api/meetings',
+    body: () => ({ type: 'coordination', title: '专题协调会', regionCode: '230600', heldOn: '2026-12-20' }),
+    ok: meetingWriters,
+    note: 'a city meeting: the city office (林甸 out of scope)',
+  },
+  {
+    route: 'GET /api/meeting-attendance',
+    url: () => '/api/meeting-attendance?month=2026-11',
+    ok: meetingLists,
+    note: 'attendance counts in scope',
+  },
+  {
+    route: 'GET /api/meetings/:id',
+    url: (f) => `/api/meetings/${f.meetingCity}`,
+    ok: meetingReaders,
+    note: 'city meeting calling unitCity',
+  },
+  {
+    route: 'GET /api/meetings/:id',
+    url: (f) => `/api/meetings/${f.meetingLindian}`,
+    ok: ['admin', 'office', 'office_lindian', 'leader'],
+    note: "林甸's meeting: not the unit's",
+  },
+  {
+    route: 'PATCH /api/meetings/:id',
+    url: (f) => `/api/meetings/${f.scratch}`,
+    body: async (f) => (await freshMeeting(f, 'scheduled'), { version: 1, place: '会议室' }),
+    ok: meetingWriters,
+    note: 'move a scheduled city meeting',
+  },
+  {
+    route: 'POST /api/meetings/:id/transitions',
+    url: (f) => `/api/meetings/${f.scratch}/transitions`,
+    body: async (f) => (await freshMeeting(f, 'scheduled'), { action: 'start', version: 1 }),
+    ok: meetingWriters,
+    note: 'start a city meeting',
+  },
+  {
+    route: 'POST /api/meetings/:id/agenda',
+    url: (f) => `/api/meetings/${f.scratch}/agenda`,
+    body: async (f) => (await freshMeeting(f, 'scheduled'), { version: 1 }),
+    ok: meetingWriters,
+    note: 'generate a city agenda',
+  },
+  {
+    route: 'POST /api/meetings/:id/entries',
+    url: (f) => `/api/meetings/${f.scratch}/entries`,
+    body: async (f) => (await freshMeeting(f, 'scheduled'), { version: 1, title: '临时议题' }),
+    ok: meetingWriters,
+    note: 'add an entry by hand',
+  },
+  {
+    route: 'PUT /api/meetings/:id/attendance',
+    url: (f) => `/api/meetings/${f.scratch}/attendance`,
+    body: async (f) => (
+      await freshMeeting(f, 'in_progress'),
+      { version: 1, rows: [{ unitId: f.unitCity, personName: '张三', status: 'present' }] }
+    ),
+    ok: meetingWriters,
+    note: 'the attendance sheet',
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes',
+    url: (f) => `/api/meetings/${f.meetingCity}/minutes`,
+    ok: meetingReaders,
+    note: 'minutes preview',
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes.docx',
+    url: (f) => `/api/meetings/${f.meetingCity}/minutes.docx`,
+    ok: meetingReaders,
+    note: 'minutes as Word',
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes.html',
+    url: (f) => `/api/meetings/${f.meetingCity}/minutes.html`,
+    ok: meetingReaders,
+    note: 'minutes as HTML',
+  },
+  {
+    route: 'POST /api/meeting-entries/:id/move',
+    url: (f) => `/api/meeting-entries/${f.scratchEntry}/move`,
+    body: async (f) => (await freshMeeting(f, 'scheduled', 'manual'), { version: 1, direction: 'up' }),
+    ok: meetingWriters,
+    note: 'reorder the agenda',
+  },
+  {
+    route: 'DELETE /api/meeting-entries/:id',
+    url: (f) => `/api/meeting-entries/${f.scratchEntry}?version=1`,
+    body: async (f) => void (await freshMeeting(f, 'scheduled', 'manual')),
+    ok: meetingWriters,
+    note: 'remove an entry',
+  },
+  {
+    route: 'POST /api/meeting-entries/:id/outcomes',
+    url: (f) => `/api/meeting-entries/${f.scratchEntry}/outcomes`,
+    body: async (f) => (
+      await freshMeeting(f, 'in_progress', 'manual'),
+      { kind: 'note', version: 1, note: '会议意见' }
+    ),
+    ok: meetingWriters,
+    note: 'record an outcome',
+  },
+  {
+    route: 'POST /api/meeting-entries/:id/disposition',
+    url: (f) => `/api/meeting-entries/${f.scratchEntry}/disposition`,
+    body: async (f) => (
+      await freshMeeting(f, 'in_progress', 'review'),
+      { version: 1, disposition: 'dropped', reason: '不再跟踪' }
+    ),
+    ok: meetingWriters,
+    note: 'dispose of a reviewed item (itemCity)',
+  },
+  {
+    route: 'GET /api/meeting-series',
+    url: () => '/api/meeting-series',
+    ok: meetingLists,
+    note: 'series in scope',
+  },
+  {
+    route: 'POST /api/meeting-series',
+    url: () => '/api/meeting-series',
+    body: () => ({
+      type: 'weekly',
+      title: '周交流会',
+      regionCode: '230600',
+      startsOn: '2026-12-01',
+      recurrence: { freq: 'weekly', weekday: 5 },
+      end: { kind: 'count', count: 2 },
+    }),
+    ok: meetingWriters,
+    note: 'a city series',
+  },
+  {
+    route: 'GET /api/meeting-series/:id',
+    url: (f) => `/api/meeting-series/${f.seriesCity}`,
+    ok: meetingReaders,
+    note: 'city series calling unitCity',
+  },
+];
 
 const cases: Case[] = [
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', ok: all, note: 'everyone signed in' },
@@ -1371,6 +1563,7 @@ const cases: Case[] = [
     ok: [],
     note: 'wrong current password: 400 for all',
   },
+  ...meetingCases,
   { route: 'POST /api/auth/logout', url: () => '/api/auth/logout', ok: all, note: 'runs last' },
 ];
 const publicRoutes = [
@@ -1458,6 +1651,10 @@ beforeAll(async () => {
     itemLindian: 0,
     itemAttachment: 0,
     notices: new Map(),
+    meetingCity: 0,
+    meetingLindian: 0,
+    seriesCity: 0,
+    scratchEntry: 0,
   };
   const city = await cityProject(admin, {
     ...projectBody('FIX-CITY', '230600'),
@@ -1516,6 +1713,38 @@ beforeAll(async () => {
   });
   f.itemCity = itemCity.id;
   f.itemLindian = itemLindian.id;
+  f.meetingCity = await freshMeeting(f, 'in_progress', 'manual');
+  f.meetingLindian = (
+    await db
+      .insertInto('meetings')
+      .values({
+        type: 'monthly',
+        title: '林甸县月度例会',
+        region_code: '230623',
+        level: 3,
+        sections: ['review'],
+        held_on: '2026-11-10',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  f.seriesCity = (
+    await db
+      .insertInto('meeting_series')
+      .values({
+        type: 'monthly',
+        title: '市月度例会',
+        region_code: '230600',
+        level: 3,
+        sections: ['review'],
+        starts_on: '2026-01-01',
+        recurrence: JSON.stringify({ freq: 'monthly', day: 15 }),
+        ends: JSON.stringify({ kind: 'never' }),
+        attendee_unit_ids: [f.unitCity],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   f.itemAttachment = (
     await admin.request({
       method: 'POST',

@@ -14,6 +14,7 @@ import type {
   Position,
   Project,
   Region,
+  seriesDetail,
   Unit,
   User,
 } from '@ducha/contract';
@@ -303,5 +304,30 @@ export async function supervisedItem(
       ...unitIds,
     }),
     200,
+  );
+}
+
+// ---- meetings ----
+
+/**
+ * A meeting series as `c` (an office): by default the city's monthly 例会 on the 15th, three
+ * meetings from October 2026; other fields pass through to the body.
+ */
+export async function meetingSeries(
+  c: Client,
+  o: { [field: string]: unknown } = {},
+): Promise<z.infer<typeof seriesDetail>> {
+  return body(
+    await c.post('/api/meeting-series', {
+      type: 'monthly',
+      title: `重点项目月度例会${next()}`,
+      regionCode: '230600',
+      startsOn: '2026-10-01',
+      recurrence: { freq: 'monthly', day: 15 },
+      end: { kind: 'count', count: 3 },
+      place: '市政府第一会议室',
+      ...o,
+    }),
+    201,
   );
 }

@@ -1096,3 +1096,84 @@ test('every page runs under the Content-Security-Policy: the header is there and
     const csp = errors.filter((e) => /Content Security Policy/i.test(e));
     assert.deepEqual(csp, []);
   }));
+
+// ---- meetings (issue 13) ----
+test('office runs December’s 例会 from its generated agenda (November’s decisions first) to the minutes in Word', () =>
+  flow('meeting-run', async (page) => {
+    await loginOk(page, 'office');
+    // the calendar shows November's 例会 on its day; December's is found in the list
+    await page.goto(`${BASE}/meetings`);
+    await page.getByTestId('meeting-calendar').waitFor();
+    const dec = await page.evaluate(async () => {
+      const r = await globalThis.fetch('/api/meetings?month=2026-12&type=monthly');
+      return (await r.json()).items[0];
+    });
+    assert.ok(dec, 'December’s 例会 exists');
+    await page.goto(`${BASE}/meetings/${dec.id}`);
+    await page.getByTestId('meeting-heading').getByText('全市重点项目建设月度例会').waitFor();
+    await page.getByTestId('meeting-status').getByText('已安排').waitFor();
+
+    // the agenda is generated: 对照检查 of November's decisions first, with what was carried
+    await page.getByTestId('meeting-generate').click();
+    const review = page.getByTestId('section-review');
+    await review.locator('[data-testid^="entry-"]').first().waitFor();
+    await page.getByTestId('meeting-previous').getByText('第11次').waitFor();
+    await page.getByTestId('entry-carried').first().waitFor();
+    const reviewed = await review.locator('.ant-list-item').count();
+    assert.ok(reviewed >= 1, 'December reviews November’s decisions');
+
+    // start: it cannot close before every decision has a disposition
+    await page.getByTestId('meeting-action-start').click();
+    await page.getByTestId('meeting-status').getByText('进行中').waitFor();
+    await page.getByTestId('meeting-undisposed').waitFor();
+    await page.getByTestId('meeting-action-close').click();
+    await page.getByText('不能结束会议').first().waitFor();
+
+    // run mode: one entry at a time; each reviewed decision is disposed of
+    await page.getByTestId('meeting-run-mode').click();
+    const run = page.getByTestId('run-mode');
+    for (let i = 0; i < reviewed; i++) {
+      await run.getByTestId('disposition-form').waitFor();
+      await run.getByTestId('disposition-kind').getByText('不再跟踪').click();
+      await run.getByTestId('disposition-reason').fill('已纳入年度考核跟踪，会议不再调度');
+      await run.getByTestId('disposition-save').click();
+      await run.getByTestId('disposition-form').waitFor({ state: 'hidden' });
+      await run.getByTestId('entry-disposition').getByText('不再跟踪').waitFor();
+      await run.getByTestId('run-next').click();
+    }
+    await page.getByTestId('meeting-undisposed').waitFor({ state: 'hidden' });
+
+    // on the next entry, a decision: a new 议定事项 for 市住建局 with a deadline
+    const title = `E2E议定${Date.now().toString(36)}`;
+    await run.getByTestId('outcome-kind').getByText('形成议定事项').click();
+    await run.getByTestId('outcome-title').fill(title);
+    await run.getByTestId('outcome-note').fill('市住建局牵头，12 月底前完成冬季施工保温措施检查。');
+    await run.getByLabel('责任单位', { exact: true }).click();
+    await page.keyboard.type('住房和城乡建设局');
+    await pickOption(page, '大庆市住房和城乡建设局');
+    await run.getByLabel('完成时限', { exact: true }).click();
+    await run.getByLabel('完成时限', { exact: true }).fill('2026-12-31');
+    await run.getByLabel('完成时限', { exact: true }).press('Enter');
+    await run.getByTestId('outcome-save').click();
+    await run.getByText(`${title}：市住建局牵头`).waitFor();
+
+    // closed: numbered; the minutes show the decision and download as Word
+    await page.getByTestId('meeting-run-mode').click();
+    await page.getByTestId('meeting-action-close').click();
+    await page.getByTestId('meeting-status').getByText('已结束').waitFor();
+    await page.getByTestId('meeting-minutes-no').getByText('〔2026〕12号').waitFor();
+    await page.getByRole('tab', { name: '会议纪要' }).click();
+    await page.getByTestId('minutes-decisions').getByText(title).waitFor();
+    await page.getByTestId('minutes-number').getByText('〔2026〕12号').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('minutes-docx').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /第12次）纪要\.docx$/);
+
+    // the decision is in the ledger, raised from the meeting
+    await page.goto(`${BASE}/items`);
+    await page.getByTestId('item-search').locator('input').fill(title);
+    await page.getByTestId('item-search').locator('input').press('Enter');
+    await page.locator('.ant-table-row', { hasText: title }).first().waitFor();
+  }));

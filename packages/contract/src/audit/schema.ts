@@ -24,6 +24,8 @@ export const auditEntities = [
   'item',
   'item_settings',
   'notification',
+  'meeting',
+  'meeting_series',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
@@ -91,4 +93,17 @@ export const actionLabels: Record<string, string> = {
   approve_adjustment: '批准名单调整',
   reject_adjustment: '驳回名单调整',
   delete: '删除',
+  // meetings (issue 13)
+  move: '调整会议时间',
+  schedule: '安排会议',
+  start: '开始会议',
+  reopen: '重新打开会议',
+  generate_agenda: '生成议程',
+  add_entry: '增加议题',
+  remove_entry: '删除议题',
+  move_entry: '调整议题顺序',
+  outcome: '记录会议意见',
+  disposition: '对照检查处理',
+  attendance: '登记出席',
+  meeting: '会议研究',
 };

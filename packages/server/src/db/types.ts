@@ -536,6 +536,100 @@ export interface LoginShadowsTable {
   updated_at: Generated<Date>;
 }
 
+export interface MeetingSeriesTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  region_code: string;
+  level: number;
+  sections: string[];
+  chair_position_id: number | null;
+  meet_time: Generated<string>;
+  place: Generated<string>;
+  starts_on: DateString;
+  recurrence: ColumnType<Record<string, unknown>, string, string>;
+  ends: ColumnType<Record<string, unknown>, string, string>;
+  attendee_unit_ids: Generated<number[]>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  series_id: number | null;
+  seq: number | null;
+  type: string;
+  title: string;
+  region_code: string;
+  level: number;
+  sections: string[];
+  chair_position_id: number | null;
+  held_on: DateString;
+  meet_time: Generated<string>;
+  place: Generated<string>;
+  attendee_unit_ids: Generated<number[]>;
+  status: Generated<string>;
+  moved: Generated<boolean>;
+  minutes_year: number | null;
+  minutes_seq: number | null;
+  agenda_generated_at: Date | null;
+  previous_id: number | null;
+  reopen_count: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface MeetingEntriesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  section: string;
+  sort: number;
+  title: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  item_id: number | null;
+  project_id: number | null;
+  unit_id: number | null;
+  status: Generated<string>;
+  disposition: string | null;
+  disposition_note: string | null;
+  disposition_date: DateString | null;
+  disposed_by: number | null;
+  carried_from_entry_id: number | null;
+  carried_times: Generated<number>;
+  generated: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface MeetingOutcomesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  entry_id: number;
+  kind: string;
+  note: string;
+  item_id: number | null;
+  step: string | null;
+  tracked: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  unit_id: number;
+  person_name: Generated<string>;
+  status: string;
+  delegate: string | null;
+  reason: string | null;
+}
+
+export interface MeetingCountersTable {
+  key: string;
+  year: number;
+  last: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -577,6 +671,12 @@ export interface Database {
   item_settings: ItemSettingsTable;
   notifications: NotificationsTable;
   login_shadows: LoginShadowsTable;
+  meeting_series: MeetingSeriesTable;
+  meetings: MeetingsTable;
+  meeting_entries: MeetingEntriesTable;
+  meeting_outcomes: MeetingOutcomesTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_counters: MeetingCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,7 @@ import {
   workingDaysBetween,
   type CalendarSettings,
 } from './calendar.ts';
+import chineseDays from 'chinese-days';
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const plusDays = (date: string, n: number) => {
@@ -288,6 +289,42 @@ describe('monthEnd', () => {
         expect(plusDays(monthEnd(y, m), 1)).toBe(first);
         expect(monthEnd(y, m).slice(0, 7)).toBe(`${y}-${String(m).padStart(2, '0')}`);
       }),
+    );
+  });
+});
+
+describe('workingDaysBetween, against the day-by-day count', () => {
+  /** The definition, day by day, straight from chinese-days: what the prefix sums must agree with. */
+  const naive = (from: string, to: string, corrections: Map<string, boolean>) => {
+    let n = 0;
+    for (let d = plusDays(from, 1), i = 0; d <= to && i < 400; d = plusDays(d, 1), i++)
+      if (corrections.get(d) ?? chineseDays.isWorkday(d)) n += 1;
+    return n;
+  };
+  const day = fc.integer({ min: 0, max: 365 * 4 }).map((n) => plusDays('2024-11-01', n));
+
+  it('the 2026 National Day holiday: 10-01 … 10-07 off, then 10-08, 10-09 and 10-10 (a 调休 Saturday) work', () => {
+    expect(workingDaysBetween('2026-09-30', '2026-10-07')).toBe(0);
+    expect(workingDaysBetween('2026-09-30', '2026-10-10')).toBe(3);
+    expect(workingDaysBetween('2026-10-10', '2026-10-10')).toBe(0);
+    expect(workingDaysBetween('2026-10-11', '2026-10-10')).toBe(0);
+  });
+
+  it('counts across years, and at most the 400 days after the start', () => {
+    expect(workingDaysBetween('2025-12-31', '2026-01-05')).toBe(naive('2025-12-31', '2026-01-05', new Map()));
+    expect(workingDaysBetween('2024-01-01', '2027-01-01')).toBe(naive('2024-01-01', '2027-01-01', new Map()));
+    expect(workingDaysBetween('2024-01-01', '2027-01-01')).toBe(
+      workingDaysBetween('2024-01-01', plusDays('2024-01-01', 400)),
+    );
+  });
+
+  it('for any two dates and corrections, equals the day-by-day count', () => {
+    fc.assert(
+      fc.property(day, day, fc.array(fc.tuple(day, fc.boolean()), { maxLength: 12 }), (a, b, cs) => {
+        const corrections = new Map(cs);
+        expect(workingDaysBetween(a, b, corrections)).toBe(naive(a, b, corrections));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -12,6 +12,12 @@ import {
   lightDefinitions,
   lightLabels,
   listLevelLabels,
+  attendanceStatusLabels,
+  dispositionLabels,
+  meetingActionLabels,
+  meetingSectionLabels,
+  meetingStatusLabels,
+  meetingTypeDefaults,
   planStatusLabels,
   procedureStatusLabels,
   regionLevelLabels,
@@ -101,6 +107,58 @@ const actionEn: Record<string, string> = {
   attach: 'Evidence uploaded',
   remove_item_attachment: 'Evidence removed',
   update_item_settings: 'Item settings saved',
+  move: 'Meeting moved',
+  schedule: 'Meeting scheduled',
+  start: 'Meeting started',
+  reopen: 'Meeting reopened',
+  generate_agenda: 'Agenda generated',
+  add_entry: 'Agenda entry added',
+  remove_entry: 'Agenda entry removed',
+  move_entry: 'Agenda reordered',
+  outcome: 'Meeting outcome recorded',
+  disposition: 'Review disposition',
+  attendance: 'Attendance recorded',
+  meeting: 'Discussed at a meeting',
+};
+
+/** English names of the meetings' enums (DOMAIN §8). */
+const enMeetings = {
+  type: {
+    weekly: 'Weekly exchange',
+    monthly: 'Monthly meeting',
+    bimonthly: 'Bimonthly inspection',
+    quarterly: 'Quarterly review',
+    coordination: 'Coordination meeting',
+    onsite: 'On-site office meeting',
+    leading_group: 'Leading group meeting',
+  } as Record<string, string>,
+  status: { draft: 'Draft', scheduled: 'Scheduled', in_progress: 'In progress', closed: 'Closed' } as Record<
+    string,
+    string
+  >,
+  action: { schedule: 'Schedule', start: 'Start', close: 'Close', reopen: 'Reopen' } as Record<
+    string,
+    string
+  >,
+  section: {
+    review: 'Review: last meeting’s decisions',
+    open_items: 'Open items',
+    lights: 'Red and yellow projects',
+    unit_report: 'Units report (现场交账)',
+    manual: 'Other topics',
+  } as Record<string, string>,
+  disposition: {
+    done: 'Done, closed out',
+    extended: 'Extended',
+    escalated: 'Escalated',
+    dropped: 'Dropped',
+  } as Record<string, string>,
+  attendance: {
+    present: 'Present',
+    delegated: 'Delegated',
+    absent_excused: 'Excused',
+    absent: 'Absent without reason',
+  } as Record<string, string>,
 };
 
 /** English names of the registry's enums; Chinese ones come from the contract. */
@@ -318,6 +376,15 @@ export function useLabels() {
     const itemSource = pick(itemSourceLabels, enItems.source);
     /** A step on an item (button label, timeline entry). */
     const itemAction = pick(itemActionZh, enItems.action);
+    const typeZh: Record<string, string> = Object.fromEntries(
+      Object.entries(meetingTypeDefaults).map(([k, v]) => [k, v.label]),
+    );
+    const meetingType = pick(typeZh, enMeetings.type);
+    const meetingStatus = pick(meetingStatusLabels, enMeetings.status);
+    const meetingAction = pick(meetingActionLabels, enMeetings.action);
+    const meetingSection = pick(meetingSectionLabels, enMeetings.section);
+    const disposition = pick(dispositionLabels, enMeetings.disposition);
+    const attendanceStatus = pick(attendanceStatusLabels, enMeetings.attendance);
     /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
     const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
     const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
@@ -362,6 +429,12 @@ export function useLabels() {
       itemStatus,
       itemSource,
       itemAction,
+      meetingType,
+      meetingStatus,
+      meetingAction,
+      meetingSection,
+      disposition,
+      attendanceStatus,
     };
   }, [lang, t]);
 }

@@ -96,7 +96,7 @@ export function ListPage<T extends { id: number }, F extends object>(props: List
         rowSelection={rowSelection}
         columns={columns}
         dataSource={query.data?.items}
-        pagination={table.pagination(query.data?.total)}
+        pagination={table.pagination(query.data)}
         scroll={{ x: 'max-content' }}
       />
       {children}

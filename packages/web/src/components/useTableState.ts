@@ -23,13 +23,16 @@ export function useTableState<F extends object>(initialFilters: F) {
   const setQ = (q: string) => setState((s) => ({ ...s, q: q.trim(), page: 1 }));
   const setFilter = (patch: Partial<F>) =>
     setState((s) => ({ ...s, filters: { ...s.filters, ...patch }, page: 1 }));
-  const pagination = (total: number | undefined): TablePaginationConfig => ({
+  /** `list` is the page's answer: past 10,000 rows its total is the server's estimate (约). */
+  const pagination = (
+    list: { total: number; totalIsEstimate?: true } | undefined,
+  ): TablePaginationConfig => ({
     current: state.page,
     pageSize: state.pageSize,
-    total: total ?? 0,
+    total: list?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (n) => t('common.total', { n }),
+    showTotal: (n) => t(list?.totalIsEstimate ? 'common.totalEstimate' : 'common.total', { n }),
     onChange: (page, pageSize) =>
       setState((s) => ({ ...s, page: pageSize !== s.pageSize ? 1 : page, pageSize })),
   });

@@ -12,6 +12,7 @@ import * as m0009 from './0009_report_import.ts';
 import * as m0010 from './0010_close_region_rows.ts';
 import * as m0011 from './0011_login_shadows.ts';
 import * as m0012 from './0012_item_indexes.ts';
+import * as m0014 from './0014_meetings.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_close_region_rows': m0010,
   '0011_login_shadows': m0011,
   '0012_item_indexes': m0012,
+  '0014_meetings': m0014,
 };

@@ -5,6 +5,7 @@ import { dictionariesEn } from './dictionaries.en.ts';
 
 import { batchEn } from './batch.en.ts';
 import { itemsEn } from './items.en.ts';
+import { meetingsEn } from './meetings.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -63,6 +64,7 @@ export const en: Record<MsgKey, string> = {
   'common.loading': 'Loading…',
   'common.noMatch': 'No match',
   'common.total': '{n} in total',
+  'common.totalEstimate': 'about {n} in total (estimated)',
   'common.activated': 'Activated',
   'common.deactivated': 'Deactivated',
 
@@ -267,6 +269,7 @@ export const en: Record<MsgKey, string> = {
   ...reportsEn,
   ...reportImportEn,
   ...itemsEn,
+  ...meetingsEn,
   ...workEn,
   ...dictionariesEn,
 

@@ -4,6 +4,7 @@ import { dictionariesZh } from './dictionaries.zh.ts';
 
 import { batchZh } from './batch.zh.ts';
 import { itemsZh } from './items.zh.ts';
+import { meetingsZh } from './meetings.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
@@ -62,6 +63,7 @@ export const zh = {
   'common.loading': '加载中…',
   'common.noMatch': '无匹配结果',
   'common.total': '共 {n} 条',
+  'common.totalEstimate': '约 {n} 条(估算)',
   'common.activated': '已启用',
   'common.deactivated': '已停用',
 
@@ -264,6 +266,7 @@ export const zh = {
   ...reportsZh,
   ...reportImportZh,
   ...itemsZh,
+  ...meetingsZh,
   ...workZh,
   ...dictionariesZh,
 

@@ -101,7 +101,7 @@ export default function AuditPage() {
         loading={isFetching}
         columns={columns}
         dataSource={data?.items}
-        pagination={table.pagination(data?.total)}
+        pagination={table.pagination(data)}
         expandable={{ expandedRowRender: (e) => <Diff e={e} /> }}
         scroll={{ x: 'max-content' }}
       />

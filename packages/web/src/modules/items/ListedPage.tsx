@@ -40,7 +40,7 @@ function Listed() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items}
-        pagination={table.pagination(query.data?.total)}
+        pagination={table.pagination(query.data)}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('item.noListed') }}
         data-testid="listed-table"

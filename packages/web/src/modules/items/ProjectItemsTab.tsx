@@ -45,7 +45,7 @@ export function ProjectItemsTab({ p }: { p: Project }) {
         loading={query.isFetching}
         dataSource={query.data?.items}
         columns={columns}
-        pagination={table.pagination(query.data?.total)}
+        pagination={table.pagination(query.data)}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('item.none') }}
         data-testid="project-items"

@@ -259,7 +259,7 @@ export default function LightsPage() {
         loading={query.isFetching}
         columns={columns}
         dataSource={notClosed ? [] : query.data?.items}
-        pagination={table.pagination(notClosed ? 0 : query.data?.total)}
+        pagination={table.pagination(notClosed ? undefined : query.data)}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: notClosed ? (

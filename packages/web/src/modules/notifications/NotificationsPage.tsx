@@ -56,7 +56,7 @@ export default function NotificationsPage() {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items}
-        pagination={table.pagination(query.data?.total)}
+        pagination={table.pagination(query.data)}
         locale={{ emptyText: t('notif.empty') }}
         data-testid="notif-table"
         columns={[

@@ -1,0 +1,108 @@
+// 会议系列: the series' rhythm and chair, and each of its meetings with its decisions and how many
+// of their items are still open.
+import { Link, useParams } from 'react-router';
+import { Alert, Card, Descriptions, Result, Skeleton, Table, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { MeetingStatus, MeetingSummary, Recurrence, SeriesEnd } from '@ducha/contract';
+import { isApiError } from '../../api/client.ts';
+import { useSeries } from '../../api/meetings.ts';
+import { useT, type TFunction } from '../../app/i18n.tsx';
+import { useLabels } from '../../app/labels.ts';
+import { meetingName } from './names.ts';
+import { MeetingStatusTag } from './parts.tsx';
+
+const wd = (d: number) => '一二三四五六日'[d - 1];
+function rhythm(r: Recurrence, end: SeriesEnd, t: TFunction) {
+  const when =
+    r.freq === 'weekly'
+      ? `${t('meeting.freq.weekly')} 星期${wd(r.weekday)}`
+      : r.freq === 'monthly'
+        ? `${t('meeting.freq.monthly')} ${r.day} 日`
+        : `每月${r.nth === -1 ? t('meeting.nthLast') : `第 ${r.nth} 个`}星期${wd(r.weekday)}`;
+  const until =
+    end.kind === 'never'
+      ? t('meeting.end.never')
+      : end.kind === 'until'
+        ? `${t('meeting.end.until')} ${end.date}`
+        : `${end.count} 次`;
+  return `${when}，${until}`;
+}
+
+export default function SeriesPage() {
+  const t = useT();
+  const L = useLabels();
+  const id = Number(useParams().id);
+  const { data, isLoading, error } = useSeries(Number.isInteger(id) && id > 0 ? id : null);
+  if (isApiError(error) && (error.status === 404 || error.status === 403))
+    return (
+      <Result
+        status={error.status === 404 ? '404' : '403'}
+        title={error.message}
+        extra={<Link to="/meetings">{t('meeting.back')}</Link>}
+      />
+    );
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (isLoading || !data) return <Skeleton active />;
+  const s = data.series;
+  return (
+    <Card variant="borderless" data-testid="series-page">
+      <Link to="/meetings">
+        <ArrowLeftOutlined /> {t('meeting.back')}
+      </Link>
+      <Typography.Title level={4} data-testid="series-heading">
+        {s.title}
+      </Typography.Title>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('meeting.type')}>{L.meetingType(s.type)}</Descriptions.Item>
+        <Descriptions.Item label={t('meeting.recurrence')}>
+          {rhythm(s.recurrence, s.end, t)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.time')}>{s.time}</Descriptions.Item>
+        <Descriptions.Item label={t('meeting.chair')}>
+          {s.chair ? `${s.chair.title}${s.chair.holder ? `（${s.chair.holder}）` : ''}` : '-'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.place')}>{s.place || '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('meeting.region')}>{s.regionName}</Descriptions.Item>
+        <Descriptions.Item label={t('meeting.attendees')} span={3}>
+          {s.attendeeUnits.map((u) => u.name).join('、') || '-'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5}>{t('meeting.seriesMeetings')}</Typography.Title>
+      <Table<MeetingSummary>
+        rowKey="id"
+        size="small"
+        dataSource={data.meetings}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 60 },
+          {
+            title: t('meeting.heldOn'),
+            dataIndex: 'heldOn',
+            render: (d: string, m) => `${d} ${m.time}${m.moved ? `（${t('meeting.moved')}）` : ''}`,
+          },
+          {
+            title: t('meeting.title'),
+            key: 'title',
+            render: (_: unknown, m) => (
+              <Link to={`/meetings/${m.id}`} data-testid={`series-meeting-${m.seq}`}>
+                {meetingName(m, t)}
+              </Link>
+            ),
+          },
+          {
+            title: t('meeting.status'),
+            dataIndex: 'status',
+            render: (v: MeetingStatus) => <MeetingStatusTag status={v} />,
+          },
+          { title: t('meeting.minutesNo'), dataIndex: 'minutesNo', render: (v: string | null) => v ?? '-' },
+          { title: t('meeting.decisions'), dataIndex: 'decisions' },
+          {
+            title: t('meeting.openDecisions'),
+            dataIndex: 'openDecisions',
+            render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
