@@ -46,11 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where status in ('resolved', 'closed') and resolved_on > due_date;
 
     -- the text search (platform/text-search.ts): a GIN index over the bigrams of the lower-cased
-    -- text, since a trigram index serves no search shorter than three characters (拆迁, 资金). The
-    -- function costs tens of microseconds a call (a simple operator: well under one): declared so,
-    -- the planner reads the index rather than computing it for every row of a scan (it did so in
-    -- generic plans of PGlite's prepared statements, a minute for one search)
-    create function text_bigrams(t text) returns text[] language sql immutable strict parallel safe cost 1000
+    -- text, since a trigram index serves no search shorter than three characters (拆迁, 资金)
+    create function text_bigrams(t text) returns text[] language sql immutable strict parallel safe
       as $$ select array(select substr(t, n, 2) from generate_series(1, length(t) - 1) n) $$;
     create index items_text_bigram_idx on items
       using gin (text_bigrams(lower(code || ' ' || title || ' ' || description)));

@@ -229,14 +229,14 @@ export const itemOfUnitSql = (unitId: number) =>
 
 /**
  * SQL: the item's code, title or description contains `text` (ILIKE, the user's % and _ taken
- * literally), or its project's name does. The fields are found through the bigram index over the
- * three joined (migration 0012) and then checked one by one, the project through the names' index:
+ * literally), or its project's name does. The fields are found through the bigrams of the three
+ * joined (`search_bigrams`, migration 0015) and then checked one by one, the project by its name;
  * a union of ids, since an OR with another table's column would read every item.
  */
 export function itemTextSql(text: string): Expression<SqlBool> {
   const like = containing(text);
   return sql<SqlBool>`i.id = any(array(select t.id from items t
-      where ${bigramsCover(sql`t.code || ' ' || t.title || ' ' || t.description`, text)}
+      where ${bigramsCover(sql`t.search_bigrams`, text)}
         and (t.code ilike ${like} or t.title ilike ${like} or t.description ilike ${like})
     union all select t.id from items t where t.project_id in (${projectIdsNamed(text)})))`;
 }
