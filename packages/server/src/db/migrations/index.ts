@@ -13,6 +13,7 @@ import * as m0010 from './0010_close_region_rows.ts';
 import * as m0011 from './0011_login_shadows.ts';
 import * as m0012 from './0012_item_indexes.ts';
 import * as m0014 from './0014_meetings.ts';
+import * as m0015 from './0015_item_search.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_login_shadows': m0011,
   '0012_item_indexes': m0012,
   '0014_meetings': m0014,
+  '0015_item_search': m0015,
 };

@@ -193,8 +193,11 @@ export const findItemDetailRow = (db: Executor, id: number) =>
 
 /**
  * The items an actor may read, as SQL over the `itemBase` aliases (the same rules as policy.ts).
- * A unit's and a reporter's ways in are a union of ids, one index each: an OR across tables
- * (responsible, raised by, co-operating) would read every item.
+ * A unit's and a reporter's ways in are a union of ids, one index each (an OR across tables —
+ * responsible, raised by, co-operating — would read every item), taken as an array computed once
+ * (`i.id = any(array(…))`): the items are then fetched by id, however few or many there are. As a
+ * semi-join (`i.id in (…)`) a plan made without the values (PGlite's prepared statements) took the
+ * union for a handful of rows and compared every item with every id.
  */
 export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
   switch (scopeKind(a)) {
@@ -204,16 +207,16 @@ export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
       return regionCodeInScope(a, 'i.region_code');
     case 'unit': {
       const u = a.unitId ?? -1;
-      return sql<SqlBool>`i.id in (select s.id from items s where s.responsible_unit_id = ${u}
+      return sql<SqlBool>`i.id = any(array(select s.id from items s where s.responsible_unit_id = ${u}
         union all select s.id from items s where s.raised_by_unit_id = ${u}
-        union all select ic.item_id from item_co_units ic where ic.unit_id = ${u})`;
+        union all select ic.item_id from item_co_units ic where ic.unit_id = ${u}))`;
     }
     case 'own':
       if (a.role === 'reporter') {
         const u = a.unitId ?? -1;
-        return sql<SqlBool>`i.id in (select s.id from items s where s.raised_by = ${a.id}
+        return sql<SqlBool>`i.id = any(array(select s.id from items s where s.raised_by = ${a.id}
           union all select s.id from items s where s.responsible_unit_id = ${u}
-          union all select s.id from items s where ${projectOwnedBy('s.project_id', u)})`;
+          union all select s.id from items s where ${projectOwnedBy('s.project_id', u)}))`;
       }
       return sql<SqlBool>`i.raised_by = ${a.id}`;
   }
@@ -221,21 +224,21 @@ export function itemScopeSql(a: Actor): Expression<SqlBool> | null {
 
 /** SQL: the items whose lead unit is `unitId` or that it co-operates on (a ledger filter), by index. */
 export const itemOfUnitSql = (unitId: number) =>
-  sql<SqlBool>`i.id in (select s.id from items s where s.responsible_unit_id = ${unitId}
-    union all select ic.item_id from item_co_units ic where ic.unit_id = ${unitId})`;
+  sql<SqlBool>`i.id = any(array(select s.id from items s where s.responsible_unit_id = ${unitId}
+    union all select ic.item_id from item_co_units ic where ic.unit_id = ${unitId}))`;
 
 /**
  * SQL: the item's code, title or description contains `text` (ILIKE, the user's % and _ taken
- * literally), or its project's name does. The fields are found through the bigram index over the
- * three joined (migration 0012) and then checked one by one, the project through the names' index:
+ * literally), or its project's name does. The fields are found through the bigrams of the three
+ * joined (`search_bigrams`, migration 0015) and then checked one by one, the project by its name;
  * a union of ids, since an OR with another table's column would read every item.
  */
 export function itemTextSql(text: string): Expression<SqlBool> {
   const like = containing(text);
-  return sql<SqlBool>`i.id in (select t.id from items t
-      where ${bigramsCover(sql`t.code || ' ' || t.title || ' ' || t.description`, text)}
+  return sql<SqlBool>`i.id = any(array(select t.id from items t
+      where ${bigramsCover(sql`t.search_bigrams`, text)}
         and (t.code ilike ${like} or t.title ilike ${like} or t.description ilike ${like})
-    union all select t.id from items t where t.project_id in (${projectIdsNamed(text)}))`;
+    union all select t.id from items t where t.project_id in (${projectIdsNamed(text)})))`;
 }
 
 export interface PresentContext {

@@ -11,7 +11,6 @@ import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { containing } from '../../platform/records.ts';
 import { regionCodeUnder, regionPathOf } from '../../platform/regions.ts';
-import { bigramsCover } from '../../platform/text-search.ts';
 import { filteredProjects } from './projects.ts';
 import { projectColumns, type ProjectRow } from './repo.ts';
 
@@ -30,9 +29,9 @@ export const projectNameOf = (idColumn: string) =>
 export const projectOwnerOf = (idColumn: string) =>
   sql<number | null>`(select owner_unit_id from projects where id = ${sql.ref(idColumn)})`;
 
-/** SQL: the ids of the projects whose name contains `text` (ILIKE), found through the names' bigram index. */
+/** SQL: the ids of the projects whose name contains `text` (ILIKE; the names' trigram index serves three characters or more). */
 export const projectIdsNamed = (text: string) =>
-  sql`select id from projects where ${bigramsCover(sql`name`, text)} and name ilike ${containing(text)}`;
+  sql`select id from projects where name ilike ${containing(text)}`;
 
 /** SQL: the project in `idColumn` is one the unit owns (a reporter's reach). */
 export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<SqlBool> =>
