@@ -4,6 +4,7 @@
  * date as 'YYYY-MM-DD', numeric as string (PGlite's default), timestamptz as Date.
  */
 import type { PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 export const DATE_OID = 1082;
 export const INT8_OID = 20;
@@ -16,3 +17,6 @@ export const pgliteTypes = {
   },
   serializers: { [DATE_OID]: (v: unknown) => String(v) },
 } satisfies Pick<PGliteOptions, 'parsers' | 'serializers'>;
+
+/** The extensions the migrations create (pg_trgm: trigram indexes for text search), loaded by both threads. */
+export const pgliteExtensions = { pg_trgm } satisfies PGliteOptions['extensions'];

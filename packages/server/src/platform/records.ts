@@ -1,5 +1,5 @@
 /** Small helpers every module's services share: version checks, patches, paged lists. */
-import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/connection.ts';
 import { versionConflict } from './errors.ts';
 
@@ -31,6 +31,13 @@ export function patchOf<I extends object>(
  */
 export const EXACT_TOTAL_LIMIT = 10_000;
 
+/**
+ * The limit `totalOf` counts to, and so where lists switch from sorting the set to reading it in
+ * index order (`pagedByKeys`): `EXACT_TOTAL_LIMIT`, lowered only by tests that check both ways
+ * give the same pages.
+ */
+export const exactTotals = { limit: EXACT_TOTAL_LIMIT };
+
 export interface Total {
   total: number;
   totalIsEstimate?: true;
@@ -43,7 +50,7 @@ export interface Total {
 export async function totalOf<DB, TB extends keyof DB>(
   db: Executor,
   base: SelectQueryBuilder<DB, TB, object>,
-  limit = EXACT_TOTAL_LIMIT,
+  limit = exactTotals.limit,
 ): Promise<Total> {
   const rows = base.select(sql<number>`1`.as('one'));
   const counted = await sql<{
@@ -51,7 +58,16 @@ export async function totalOf<DB, TB extends keyof DB>(
   }>`select count(*)::int as n from (${rows.limit(limit + 1)}) c`.execute(db);
   const n = Number(counted.rows[0]!.n);
   if (n <= limit) return { total: n };
-  const { sql: text, parameters } = rows.compile();
+  return estimatedTotal(db, base, limit);
+}
+
+/** The planner's estimate of a filtered query's rows, said to be one (at least `limit + 1`). */
+export async function estimatedTotal<DB, TB extends keyof DB>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+  limit = exactTotals.limit,
+): Promise<Total> {
+  const { sql: text, parameters } = base.select(sql<number>`1`.as('one')).compile();
   const plan = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
     CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
   );
@@ -75,6 +91,83 @@ export async function paged<DB, TB extends keyof DB, O, R>(
     totalOf(db, base),
   ]);
   return { items: rows.map((r) => opts.present(r as O)), ...total };
+}
+
+/**
+ * A page in two stages (issue 12): first the page's keys from the filtered query — its filters,
+ * sort and LIMIT/OFFSET on the owning table and its indexes only — then the display rows of those
+ * keys (names of units, regions, projects… from other tables), returned in the keys' order; the
+ * total from the filters alone. Joins and subqueries for display so run for the page's rows, never
+ * for every matching row.
+ *
+ * A small set is read once and sorted: the filtered rows, at most `EXACT_TOTAL_LIMIT` + 1 of them,
+ * as a subquery the planner reads first (`fenced`), with their number beside the page. Walking the
+ * sort's index instead would read every row that sorts before the set — a county's projects, whose
+ * codes carry its prefix, come after most of the province's — while sorting 10,000 rows is bounded.
+ * A larger set (the planner's estimate for its total) is read in the order of the sort's index,
+ * stopping at the page.
+ */
+export async function pagedByKeys<DB, TB extends keyof DB, K, R>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+  keys: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, { key: K }>,
+  load: (keys: K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
+  opts: { page: number; pageSize: number; alias: string },
+): Promise<{ items: R[] } & Total> {
+  const limit = exactTotals.limit;
+  const offset = (opts.page - 1) * opts.pageSize;
+  const small = (await keys(fenced(db, base, opts.alias, limit + 1))
+    .select(sql<number>`count(*) over ()`.as('set_size'))
+    .limit(opts.pageSize)
+    .offset(offset)
+    .execute()) as { key: K; set_size: number }[];
+  const size = small.length ? Number(small[0]!.set_size) : null;
+  let page: K[];
+  let total: Total;
+  if (size !== null && size <= limit) {
+    page = small.map((r) => r.key);
+    total = { total: size };
+  } else {
+    // past the end of a small set, or a large set
+    total = size === null ? await totalOf(db, base, limit) : await estimatedTotal(db, base, limit);
+    page = total.totalIsEstimate
+      ? (await keys(base).limit(opts.pageSize).offset(offset).execute()).map((r) => r.key)
+      : [];
+  }
+  return { items: await inOrder(page, load, keyOf), ...total };
+}
+
+/**
+ * The filtered rows of `table as alias` (at most `limit` of them) as a subquery under the same
+ * alias, which the planner reads first and does not merge into the query around it: see `pagedByKeys`.
+ */
+export function fenced<DB, TB extends keyof DB>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+  alias: string,
+  limit: number,
+): SelectQueryBuilder<DB, TB, object> {
+  const inner = base.selectAll(alias as never).limit(limit);
+  return (db as unknown as Kysely<DB>).selectFrom(inner.as(alias) as never) as unknown as SelectQueryBuilder<
+    DB,
+    TB,
+    object
+  >;
+}
+
+/** The rows `load` gives for `keys`, in the order of `keys` (a key without a row is left out). */
+export async function inOrder<K, R>(
+  keys: K[],
+  load: (keys: K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
+): Promise<R[]> {
+  if (!keys.length) return [];
+  const byKey = new Map((await load(keys)).map((r) => [keyOf(r), r]));
+  return keys.flatMap((k) => {
+    const r = byKey.get(k);
+    return r === undefined ? [] : [r];
+  });
 }
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);

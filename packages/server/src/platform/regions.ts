@@ -38,6 +38,10 @@ export const regionsUnder = (db: Executor, path: string, opts: { activeOnly?: bo
   return q.orderBy('path').execute();
 };
 
+/** Every region, active or not, with its path (the admin's scope). */
+export const allRegions = (db: Executor) =>
+  db.selectFrom('regions').select(regionColumns).orderBy('path').execute();
+
 /** Every active region (the importer's lookup table). */
 export const activeRegions = (db: Executor) =>
   db.selectFrom('regions').select(['code', 'name', 'path']).where('active', '=', true).execute();

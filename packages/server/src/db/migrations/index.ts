@@ -11,6 +11,7 @@ import * as m0008 from './0008_dictionary_labels.ts';
 import * as m0009 from './0009_report_import.ts';
 import * as m0010 from './0010_close_region_rows.ts';
 import * as m0011 from './0011_login_shadows.ts';
+import * as m0013 from './0013_list_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_report_import': m0009,
   '0010_close_region_rows': m0010,
   '0011_login_shadows': m0011,
+  '0013_list_indexes': m0013,
 };

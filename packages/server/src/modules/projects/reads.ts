@@ -9,9 +9,11 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
-import { regionCodeUnder, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeUnder, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { unitNameOf } from '../org/index.ts';
 import { filteredProjects } from './projects.ts';
-import { projectColumns, type ProjectRow } from './repo.ts';
+import type { ProjectFacts } from './policy.ts';
+import { projectColumns, projectRowsByIds, type ProjectRow } from './repo.ts';
 
 type Filter = Partial<z.infer<typeof projectQuery>>;
 const noPaging = { page: 1, pageSize: 1, sort: 'code' } as const;
@@ -42,6 +44,84 @@ export const projectIdsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
 /** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines). */
 export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
   filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.region_code']);
+
+/**
+ * The same projects as `projectIdsIn`, with each one's code: a subquery `(id, code)` for another
+ * module to join and sort by the project's code (the code index gives that order).
+ */
+export const projectCodesIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
+  filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.code']);
+
+/** What a module needs to decide about a project (its facts: region, lead and owner units, co-units) and to list it. */
+export type ProjectBrief = {
+  id: number;
+  code: string;
+  name: string;
+  region_code: string;
+  region_path: string;
+  responsible_unit_id: number | null;
+  owner_unit_id: number | null;
+  active: boolean;
+  co_unit_ids: number[];
+};
+
+/**
+ * The projects the actor reads (active ones unless asked), by code, with their facts but no names:
+ * for lists that decide per project (a filer's tasks, a month's overdue reports) before showing any.
+ */
+export const readableBriefs = async (db: Executor, actor: Actor, filter: Filter = {}) =>
+  (await filteredProjects(db, actor, { ...noPaging, ...filter })
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.region_code',
+      regionPathOf('p.region_code').as('region_path'),
+      'p.responsible_unit_id',
+      'p.owner_unit_id',
+      'p.active',
+      sql<number[]>`array(select unit_id from project_co_units where project_id = p.id order by unit_id)`.as(
+        'co_unit_ids',
+      ),
+    ])
+    .orderBy('p.code')
+    .execute()) as ProjectBrief[];
+
+/** A brief's facts, as the policies take them. */
+export const briefFacts = (p: ProjectBrief): ProjectFacts => ({
+  regionPath: p.region_path,
+  responsibleUnitId: p.responsible_unit_id,
+  coUnitIds: p.co_unit_ids,
+  ownerUnitId: p.owner_unit_id,
+});
+
+/** Every field of the projects with these ids (the rows `readableProjects` gives, for a chosen few), any order. */
+export async function projectRowsFor(db: Executor, ids: readonly number[]): Promise<ProjectRow[]> {
+  const out: ProjectRow[] = [];
+  // a statement binds at most 65,535 parameters
+  for (let i = 0; i < ids.length; i += 5000)
+    out.push(...(await projectRowsByIds(db, ids.slice(i, i + 5000))));
+  return out;
+}
+
+/** The names a list of projects shows beside each (region, lead unit, owner), by id, any order. */
+export async function projectNames(db: Executor, ids: readonly number[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 5000)
+    out.push(
+      ...(await db
+        .selectFrom('projects as p')
+        .select([
+          'p.id',
+          regionNameOf('p.region_code').as('region_name'),
+          unitNameOf('p.responsible_unit_id').as('responsible_unit_name'),
+          unitNameOf('p.owner_unit_id').as('owner_name'),
+        ])
+        .where('p.id', 'in', ids.slice(i, i + 5000))
+        .execute()),
+    );
+  return out;
+}
 
 /** The projects the actor reads (active ones unless asked), by code, every field. */
 export const readableProjects = async (db: Executor, actor: Actor, filter: Filter = {}) =>
