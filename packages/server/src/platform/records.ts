@@ -113,11 +113,11 @@ export async function pagedByKeys<DB, TB extends keyof DB, K, R>(
   keys: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, { key: K }>,
   load: (keys: K[]) => Promise<R[]>,
   keyOf: (row: R) => K,
-  opts: { page: number; pageSize: number; alias: string },
+  opts: { page: number; pageSize: number; fence: { alias: string; columns: readonly string[] } },
 ): Promise<{ items: R[] } & Total> {
   const limit = exactTotals.limit;
   const offset = (opts.page - 1) * opts.pageSize;
-  const small = (await keys(fenced(db, base, opts.alias, limit + 1))
+  const small = (await keys(fenced(db, base, opts.fence, limit + 1))
     .select(sql<number>`count(*) over ()`.as('set_size'))
     .limit(opts.pageSize)
     .offset(offset)
@@ -139,21 +139,20 @@ export async function pagedByKeys<DB, TB extends keyof DB, K, R>(
 }
 
 /**
- * The filtered rows of `table as alias` (at most `limit` of them) as a subquery under the same
- * alias, which the planner reads first and does not merge into the query around it: see `pagedByKeys`.
+ * The filtered rows of `table as alias` (at most `limit` of them, only the `columns` the key and the
+ * sort need) as a subquery under the same alias, which the planner reads first and does not merge
+ * into the query around it: see `pagedByKeys`.
  */
 export function fenced<DB, TB extends keyof DB>(
   db: Executor,
   base: SelectQueryBuilder<DB, TB, object>,
-  alias: string,
+  fence: { alias: string; columns: readonly string[] },
   limit: number,
 ): SelectQueryBuilder<DB, TB, object> {
-  const inner = base.selectAll(alias as never).limit(limit);
-  return (db as unknown as Kysely<DB>).selectFrom(inner.as(alias) as never) as unknown as SelectQueryBuilder<
-    DB,
-    TB,
-    object
-  >;
+  const inner = base.select(fence.columns as never).limit(limit);
+  return (db as unknown as Kysely<DB>).selectFrom(
+    inner.as(fence.alias) as never,
+  ) as unknown as SelectQueryBuilder<DB, TB, object>;
 }
 
 /** The rows `load` gives for `keys`, in the order of `keys` (a key without a row is left out). */

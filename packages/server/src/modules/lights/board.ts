@@ -94,10 +94,9 @@ function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   if (q.projectId) query = query.where('l.project_id', '=', q.projectId);
   // the colours are exactly green, yellow and red (check constraints): the rank names the colour
   if (q.color) query = query.where(sql<boolean>`${boardRank} = ${sql.lit(rankOf[q.color])}`);
+  // a reason of that code among the light's reasons (containment: no set-returning call per row)
   if (q.reason)
-    query = query.where(
-      sql<boolean>`exists (select 1 from jsonb_array_elements(l.reasons) x where x->>'code' = ${q.reason})`,
-    );
+    query = query.where(sql<boolean>`l.reasons @> ${JSON.stringify([{ code: q.reason }])}::jsonb`);
   return query;
 }
 
@@ -163,7 +162,10 @@ export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>
     (b) => b.select('l.project_id as key').orderBy(boardRank).orderBy('l.project_code'),
     (ids) => lightRows(db, y, m, ids),
     (r) => r.project_id,
-    { ...q, alias: 'l' },
+    {
+      ...q,
+      fence: { alias: 'l', columns: ['l.project_id', 'l.override_color', 'l.computed', 'l.project_code'] },
+    },
   );
   return { ...page, items: page.items.map(present) };
 }

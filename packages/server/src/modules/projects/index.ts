@@ -9,7 +9,7 @@ export { projectFacts, type ProjectRow } from './repo.ts';
 export { recordMilestoneActual, yearBaselines, yearMilestones } from './plans.ts';
 export {
   baselineInForceSql,
-  briefFacts,
+  filingFacts,
   closeScopeSql,
   listMembershipsSql,
   lockProjectRow,
@@ -26,7 +26,6 @@ export {
   projectOwnerOf,
   projectRegionPaths,
   projectRegionsIn,
-  projectRowsFor,
   readableBriefs,
   readableProjects,
   type ProjectBrief,

@@ -13,14 +13,7 @@ import { transaction, type Db, type Executor, type Trx } from '../../db/connecti
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import {
-  assertVersion,
-  containing,
-  editAction,
-  fenced,
-  pagedByKeys,
-  patchOf,
-} from '../../platform/records.ts';
+import { assertVersion, containing, editAction, pagedByKeys, patchOf } from '../../platform/records.ts';
 import { checkDictionary } from '../../platform/settings.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { assertActive } from '../org/index.ts';
@@ -30,7 +23,6 @@ import {
   findProjectRow,
   presentProject,
   projectBase,
-  projectColumns,
   projectFacts,
   projectRowsByIds,
   projectScopeSql,
@@ -95,7 +87,7 @@ export async function listProjects(db: Db, ctx: Ctx, q: z.infer<typeof projectQu
     (b) => b.select('p.id as key').orderBy(column, direction).orderBy('p.id'),
     (ids) => projectRowsByIds(db, ids),
     (r) => r.id,
-    { ...q, alias: 'p' },
+    { ...q, fence: { alias: 'p', columns: ['p.id', column] } },
   );
   return { ...page, items: page.items.map(presentProject) };
 }

@@ -9,11 +9,11 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
-import { regionCodeUnder, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeUnder, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
 import { unitNameOf } from '../org/index.ts';
 import { filteredProjects } from './projects.ts';
 import type { ProjectFacts } from './policy.ts';
-import { projectColumns, projectRowsByIds, type ProjectRow } from './repo.ts';
+import { projectColumns, type ProjectRow } from './repo.ts';
 
 type Filter = Partial<z.infer<typeof projectQuery>>;
 const noPaging = { page: 1, pageSize: 1, sort: 'code' } as const;
@@ -52,7 +52,7 @@ export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}
 export const projectCodesIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
   filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.code']);
 
-/** What a module needs to decide about a project (its facts: region, lead and owner units, co-units) and to list it. */
+/** What a module needs to decide about a project (its region, lead and owner units) and to list it. */
 export type ProjectBrief = {
   id: number;
   code: string;
@@ -62,47 +62,45 @@ export type ProjectBrief = {
   responsible_unit_id: number | null;
   owner_unit_id: number | null;
   active: boolean;
-  co_unit_ids: number[];
 };
 
 /**
  * The projects the actor reads (active ones unless asked), by code, with their facts but no names:
  * for lists that decide per project (a filer's tasks, a month's overdue reports) before showing any.
+ * Columns of the projects table only; the region paths from the cached region tree.
  */
-export const readableBriefs = async (db: Executor, actor: Actor, filter: Filter = {}) =>
-  (await filteredProjects(db, actor, { ...noPaging, ...filter })
+export async function readableBriefs(
+  db: Executor,
+  actor: Actor,
+  filter: Filter = {},
+): Promise<ProjectBrief[]> {
+  const rows = await filteredProjects(db, actor, { ...noPaging, ...filter })
     .select([
       'p.id',
       'p.code',
       'p.name',
       'p.region_code',
-      regionPathOf('p.region_code').as('region_path'),
       'p.responsible_unit_id',
       'p.owner_unit_id',
       'p.active',
-      sql<number[]>`array(select unit_id from project_co_units where project_id = p.id order by unit_id)`.as(
-        'co_unit_ids',
-      ),
     ])
     .orderBy('p.code')
-    .execute()) as ProjectBrief[];
+    .execute();
+  const paths = await regionPaths(db, new Set(rows.map((r) => r.region_code)));
+  return rows.map((r) => ({ ...r, region_path: paths.get(r.region_code)! }));
+}
 
-/** A brief's facts, as the policies take them. */
-export const briefFacts = (p: ProjectBrief): ProjectFacts => ({
+/**
+ * A brief's facts for the filing and verifying rules (reports/policy.ts), which look at the region,
+ * the lead unit and the owner: a co-unit reads a project but neither files nor verifies its
+ * reports, so the co-units are not read (empty here).
+ */
+export const filingFacts = (p: ProjectBrief): ProjectFacts => ({
   regionPath: p.region_path,
   responsibleUnitId: p.responsible_unit_id,
-  coUnitIds: p.co_unit_ids,
+  coUnitIds: [],
   ownerUnitId: p.owner_unit_id,
 });
-
-/** Every field of the projects with these ids (the rows `readableProjects` gives, for a chosen few), any order. */
-export async function projectRowsFor(db: Executor, ids: readonly number[]): Promise<ProjectRow[]> {
-  const out: ProjectRow[] = [];
-  // a statement binds at most 65,535 parameters
-  for (let i = 0; i < ids.length; i += 5000)
-    out.push(...(await projectRowsByIds(db, ids.slice(i, i + 5000))));
-  return out;
-}
 
 /** The names a list of projects shows beside each (region, lead unit, owner), by id, any order. */
 export async function projectNames(db: Executor, ids: readonly number[]) {

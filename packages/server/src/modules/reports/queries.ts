@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { todayInChina } from '../../platform/time.ts';
 import {
-  briefFacts,
+  filingFacts,
   projectCodesIn,
   projectIdsIn,
   projectRegionPaths,
@@ -177,7 +177,7 @@ const OWED_WINDOW = 12;
  * verified reports too (they stay in view with their status).
  */
 async function filerTasks(db: Db, actor: Actor, months: string[], done?: string): Promise<InboxItem[]> {
-  const mine = (await readableBriefs(db, actor)).filter((p) => canFileReport(actor, briefFacts(p)));
+  const mine = (await readableBriefs(db, actor)).filter((p) => canFileReport(actor, filingFacts(p)));
   if (!mine.length || !months.length) return [];
   const filed = new Set(mine.map((p) => p.id));
   const wanted = new Set(months);

@@ -21,7 +21,7 @@ import { DomainError, forbidden } from '../../platform/errors.ts';
 import { notifyUnits } from '../../platform/notify.ts';
 import { todayInChina } from '../../platform/time.ts';
 import {
-  briefFacts,
+  filingFacts,
   projectFacts,
   projectNames,
   readableBriefs,
@@ -147,7 +147,7 @@ async function candidates(trx: Trx, actor: Actor, projectIds: number[] | undefin
   if (!projectIds) {
     const projects = await readableBriefs(trx, actor);
     return {
-      projects: projects.filter((p) => canVerifyReport(actor, briefFacts(p))) as Reminded[],
+      projects: projects.filter((p) => canVerifyReport(actor, filingFacts(p))) as Reminded[],
       refused: [] as { id: number; error: DomainError }[],
     };
   }
