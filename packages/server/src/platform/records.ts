@@ -52,13 +52,36 @@ export async function totalOf<DB, TB extends keyof DB>(
   base: SelectQueryBuilder<DB, TB, object>,
   limit = exactTotals.limit,
 ): Promise<Total> {
+  const n = await countUpTo(db, base, limit + 1);
+  if (n <= limit) return { total: n };
+  return estimatedTotal(db, base, limit);
+}
+
+/** How many rows a filtered query has, counting no further than `cap`. */
+export async function countUpTo<DB, TB extends keyof DB>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+  cap: number,
+): Promise<number> {
   const rows = base.select(sql<number>`1`.as('one'));
   const counted = await sql<{
     n: number;
-  }>`select count(*)::int as n from (${rows.limit(limit + 1)}) c`.execute(db);
-  const n = Number(counted.rows[0]!.n);
-  if (n <= limit) return { total: n };
-  return estimatedTotal(db, base, limit);
+  }>`select count(*)::int as n from (${rows.limit(cap)}) c`.execute(db);
+  return Number(counted.rows[0]!.n);
+}
+
+/** The planner's estimate of a filtered query's rows (EXPLAIN: planned, not run). */
+export async function plannedRows<DB, TB extends keyof DB>(
+  db: Executor,
+  base: SelectQueryBuilder<DB, TB, object>,
+): Promise<number> {
+  const { sql: text, parameters } = base.select(sql<number>`1`.as('one')).compile();
+  const plan = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
+    CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
+  );
+  const json = plan.rows[0]!['QUERY PLAN'];
+  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(parsed[0]!.Plan['Plan Rows']);
 }
 
 /** The planner's estimate of a filtered query's rows, said to be one (at least `limit + 1`). */
@@ -66,15 +89,18 @@ export async function estimatedTotal<DB, TB extends keyof DB>(
   db: Executor,
   base: SelectQueryBuilder<DB, TB, object>,
   limit = exactTotals.limit,
+  planned?: number,
 ): Promise<Total> {
-  const { sql: text, parameters } = base.select(sql<number>`1`.as('one')).compile();
-  const plan = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
-    CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
-  );
-  const json = plan.rows[0]!['QUERY PLAN'];
-  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: { 'Plan Rows': number } }[];
-  return { total: Math.max(limit + 1, Math.round(parsed[0]!.Plan['Plan Rows'])), totalIsEstimate: true };
+  return { total: Math.max(limit + 1, planned ?? (await plannedRows(db, base))), totalIsEstimate: true };
 }
+
+/**
+ * How a list finds its page (see `pagedByKeys`): the planner's estimate says whether the set is
+ * likely small (up to twice the exact limit: read it once, sorted and counted together) or large
+ * (count it up to the limit, which can often be read off an index alone, then walk the sort's
+ * index); either guess is checked by the count it makes.
+ */
+export const likelySmall = (planned: number) => planned <= 2 * exactTotals.limit;
 
 /** Runs a filtered query twice: one page of rows and the total (`totalOf`). */
 export async function paged<DB, TB extends keyof DB, O, R>(
@@ -101,7 +127,8 @@ export async function paged<DB, TB extends keyof DB, O, R>(
  * for every matching row.
  *
  * A small set is read once and sorted: the filtered rows, at most `EXACT_TOTAL_LIMIT` + 1 of them,
- * as a subquery the planner reads first (`fenced`), with their number beside the page. Walking the
+ * as a subquery the planner reads first (`fenced`), with their number beside the page (one pass
+ * when the planner expects a small set; a count first when it expects a large one, `likelySmall`). Walking the
  * sort's index instead would read every row that sorts before the set — a county's projects, whose
  * codes carry its prefix, come after most of the province's — while sorting 10,000 rows is bounded.
  * A larger set (the planner's estimate for its total) is read in the order of the sort's index,
@@ -117,23 +144,30 @@ export async function pagedByKeys<DB, TB extends keyof DB, K, R>(
 ): Promise<{ items: R[] } & Total> {
   const limit = exactTotals.limit;
   const offset = (opts.page - 1) * opts.pageSize;
-  const small = (await keys(fenced(db, base, opts.fence, limit + 1))
-    .select(sql<number>`count(*) over ()`.as('set_size'))
-    .limit(opts.pageSize)
-    .offset(offset)
-    .execute()) as { key: K; set_size: number }[];
-  const size = small.length ? Number(small[0]!.set_size) : null;
+  const sorted = async () =>
+    (await keys(fenced(db, base, opts.fence, limit + 1))
+      .select(sql<number>`count(*) over ()`.as('set_size'))
+      .limit(opts.pageSize)
+      .offset(offset)
+      .execute()) as { key: K; set_size: number }[];
+  const walked = async () =>
+    (await keys(base).limit(opts.pageSize).offset(offset).execute()).map((r) => r.key);
+  const planned = await plannedRows(db, base);
   let page: K[];
   let total: Total;
-  if (size !== null && size <= limit) {
-    page = small.map((r) => r.key);
-    total = { total: size };
+  if (likelySmall(planned)) {
+    const small = await sorted();
+    const size = small.length ? Number(small[0]!.set_size) : null;
+    if (size !== null && size <= limit) [page, total] = [small.map((r) => r.key), { total: size }];
+    else if (size === null) {
+      // past the end of the set, or it is empty
+      total = await totalOf(db, base, limit);
+      page = total.totalIsEstimate ? await walked() : [];
+    } else [page, total] = [await walked(), await estimatedTotal(db, base, limit, planned)];
   } else {
-    // past the end of a small set, or a large set
-    total = size === null ? await totalOf(db, base, limit) : await estimatedTotal(db, base, limit);
-    page = total.totalIsEstimate
-      ? (await keys(base).limit(opts.pageSize).offset(offset).execute()).map((r) => r.key)
-      : [];
+    const n = await countUpTo(db, base, limit + 1);
+    if (n <= limit) [page, total] = [(await sorted()).map((r) => r.key), { total: n }];
+    else [page, total] = [await walked(), await estimatedTotal(db, base, limit, planned)];
   }
   return { items: await inOrder(page, load, keyOf), ...total };
 }

@@ -12,7 +12,16 @@ import {
   projectRegionPaths,
   readableBriefs,
 } from '../projects/index.ts';
-import { estimatedTotal, exactTotals, inOrder, totalOf, type Total } from '../../platform/records.ts';
+import {
+  countUpTo,
+  estimatedTotal,
+  exactTotals,
+  inOrder,
+  likelySmall,
+  plannedRows,
+  totalOf,
+  type Total,
+} from '../../platform/records.ts';
 import { deadlineResolver } from './calendar.ts';
 import { canFileReport } from './policy.ts';
 import { presentReport, reportBase } from './repo.ts';
@@ -131,17 +140,28 @@ export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuer
   const base = filteredReports(db, projects, q);
   const limit = exactTotals.limit;
   const offset = (q.page - 1) * q.pageSize;
-  const small = await sortedPage(db, base, limit + 1, q.pageSize, offset);
-  let ids = small.ids;
-  let total: Total = { total: small.setSize ?? 0 };
-  if (small.setSize === null || small.setSize > limit) {
-    total = small.setSize === null ? await totalOf(db, base) : await estimatedTotal(db, base);
-    if (!total.totalIsEstimate) ids = [];
-    else if (q.month || q.projectId) ids = await walkedPage(base, q.pageSize, offset);
-    else {
-      const fewProjects = !(await totalOf(db, projects as never)).totalIsEstimate;
-      ids = await acrossMonths(db, base, fewProjects, q.pageSize, offset);
-    }
+  const large = async () => {
+    if (q.month || q.projectId) return walkedPage(base, q.pageSize, offset);
+    const fewProjects = !(await totalOf(db, projects as never)).totalIsEstimate;
+    return acrossMonths(db, base, fewProjects, q.pageSize, offset);
+  };
+  const planned = await plannedRows(db, base);
+  let ids: number[];
+  let total: Total;
+  if (likelySmall(planned)) {
+    const small = await sortedPage(db, base, limit + 1, q.pageSize, offset);
+    if (small.setSize !== null && small.setSize <= limit)
+      [ids, total] = [small.ids, { total: small.setSize }];
+    else if (small.setSize === null) {
+      // past the end of the set, or it is empty
+      total = await totalOf(db, base);
+      ids = total.totalIsEstimate ? await large() : [];
+    } else [ids, total] = [await large(), await estimatedTotal(db, base, limit, planned)];
+  } else {
+    const n = await countUpTo(db, base, limit + 1);
+    if (n <= limit)
+      [ids, total] = [(await sortedPage(db, base, limit + 1, q.pageSize, offset)).ids, { total: n }];
+    else [ids, total] = [await large(), await estimatedTotal(db, base, limit, planned)];
   }
   const rows = await inOrder(
     ids,
