@@ -11,7 +11,7 @@ import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import { startPgliteWorker } from './pglite-client.ts';
 import { insideTransaction, PGliteDialect, type PGliteRunner } from './pglite-dialect.ts';
-import { DATE_OID, INT8_OID, NUMERIC_ARRAY_OID, pgliteTypes } from './pglite-options.ts';
+import { DATE_OID, INT8_OID, NUMERIC_ARRAY_OID, pgliteExtensions, pgliteTypes } from './pglite-options.ts';
 import type { Database } from './types.ts';
 
 export type Db = Kysely<Database>;
@@ -69,7 +69,7 @@ export async function openPglite(
   try {
     runner = opts.worker
       ? await startPgliteWorker(pgdata)
-      : inThread(await PGlite.create({ dataDir: pgdata, ...pgliteTypes }));
+      : inThread(await PGlite.create({ dataDir: pgdata, ...pgliteTypes, extensions: pgliteExtensions }));
   } catch (e) {
     unlock();
     throw e;

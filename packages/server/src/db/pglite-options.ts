@@ -1,8 +1,7 @@
 /**
- * PGlite's options shared by the in-thread database and the worker thread (`pglite-worker.ts`):
- * the type parsers, so both return the same shapes as the PostgreSQL path (int8 as number, date as
- * 'YYYY-MM-DD', numeric as string — PGlite's default —, timestamptz as Date), and the contrib
- * extensions the migrations create (`pg_trgm`: trigram indexes for ILIKE '%…%' searches).
+ * PGlite's type parsers, shared by the in-thread database and the worker thread
+ * (`pglite-worker.ts`) so both return the same shapes as the PostgreSQL path: int8 as number,
+ * date as 'YYYY-MM-DD', numeric as string (PGlite's default), timestamptz as Date.
  */
 import type { PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -17,5 +16,7 @@ export const pgliteTypes = {
     [INT8_OID]: (v: string) => Number(v),
   },
   serializers: { [DATE_OID]: (v: unknown) => String(v) },
-  extensions: { pg_trgm },
-} satisfies Pick<PGliteOptions, 'parsers' | 'serializers' | 'extensions'>;
+} satisfies Pick<PGliteOptions, 'parsers' | 'serializers'>;
+
+/** The extensions the migrations create (pg_trgm: trigram indexes for text search), loaded by both threads. */
+export const pgliteExtensions = { pg_trgm } satisfies PGliteOptions['extensions'];

@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse, PGlite, protocol } from '@electric-sql/pglite';
-import { pgliteTypes } from './pglite-options.ts';
+import { pgliteExtensions, pgliteTypes } from './pglite-options.ts';
 
 export type Request = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
 export type Reply =
@@ -31,7 +31,7 @@ const port = parentPort!;
 const { dataDir } = workerData as { dataDir: string | undefined };
 let pg: PGlite;
 try {
-  pg = await PGlite.create({ dataDir, ...pgliteTypes });
+  pg = await PGlite.create({ dataDir, ...pgliteTypes, extensions: pgliteExtensions });
 } catch (e) {
   port.postMessage({ id: 0, error: serialize(e) } satisfies Reply);
   process.exit(1);

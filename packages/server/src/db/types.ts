@@ -408,6 +408,8 @@ export interface LightsTable {
   override_by: number | null;
   override_at: Date | null;
   closed_by_region: string;
+  /** the project's code, for the board's order (codes never change) */
+  project_code: string | null;
 }
 
 export interface MonthClosesTable {

@@ -9,6 +9,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor, Trx } from '../db/connection.ts';
 import type { Actor } from './access/context.ts';
 import { officeOver, seesRegion } from './access/scope.ts';
+import { cachedRead, invalidate } from './cache.ts';
 import { forbidden, notFound, outOfScope } from './errors.ts';
 
 export const regionColumns = ['code', 'name', 'level', 'parent_code', 'path', 'active', 'version'] as const;
@@ -37,6 +38,37 @@ export const regionsUnder = (db: Executor, path: string, opts: { activeOnly?: bo
   if (opts.activeOnly) q = q.where('active', '=', true);
   return q.orderBy('path').execute();
 };
+
+/** Every region, active or not, with its path (the admin's scope). */
+export const allRegions = (db: Executor) =>
+  db.selectFrom('regions').select(regionColumns).orderBy('path').execute();
+
+const PATHS = 'region_paths';
+const loadPaths = (db: Executor) =>
+  cachedRead(
+    db,
+    PATHS,
+    async () =>
+      new Map(
+        (await db.selectFrom('regions').select(['code', 'path']).execute()).map((r) => [r.code, r.path]),
+      ),
+  );
+
+/**
+ * Every region's path by code, cached per process (platform/cache.ts): a region's code and path
+ * never change (regions are renamed or deactivated, never moved), so only a region created since
+ * can be missing, and a miss reloads. Lists map their rows' region codes with it instead of a
+ * subquery per row.
+ */
+export async function regionPaths(db: Executor, codes: Iterable<string>): Promise<Map<string, string>> {
+  const all = await loadPaths(db);
+  for (const code of codes)
+    if (!all.has(code)) {
+      invalidate(db, PATHS);
+      return loadPaths(db);
+    }
+  return all;
+}
 
 /** Every active region (the importer's lookup table). */
 export const activeRegions = (db: Executor) =>

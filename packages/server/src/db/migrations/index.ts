@@ -12,6 +12,7 @@ import * as m0009 from './0009_report_import.ts';
 import * as m0010 from './0010_close_region_rows.ts';
 import * as m0011 from './0011_login_shadows.ts';
 import * as m0012 from './0012_item_indexes.ts';
+import * as m0013 from './0013_list_indexes.ts';
 import * as m0014 from './0014_meetings.ts';
 import * as m0015 from './0015_item_search.ts';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_close_region_rows': m0010,
   '0011_login_shadows': m0011,
   '0012_item_indexes': m0012,
+  '0013_list_indexes': m0013,
   '0014_meetings': m0014,
   '0015_item_search': m0015,
 };

@@ -6,7 +6,7 @@ import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/records.ts';
+import { iso, pagedByKeys } from '../../platform/records.ts';
 import { addTable, ExcelJS, toBuffer } from '../../platform/excel.ts';
 import {
   canManageProject,
@@ -19,29 +19,27 @@ import { parseMonth } from '../reports/index.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { getRegion, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 
-const base = (db: Executor) =>
-  db
-    .selectFrom('lights as l')
-    .select([
-      'l.project_id',
-      projectCodeOf('l.project_id').as('code'),
-      projectNameOf('l.project_id').as('name'),
-      'l.year',
-      'l.month',
-      'l.computed',
-      'l.reasons',
-      'l.streak',
-      'l.red_streak',
-      'l.referral',
-      'l.planned_to_date',
-      'l.done_to_date',
-      'l.pace_ratio',
-      'l.annual_ratio',
-      'l.override_color',
-      'l.override_justification',
-      userNameOf('l.override_by').as('override_by'),
-      'l.override_at',
-    ]);
+const lightColumns = [
+  'l.project_id',
+  projectCodeOf('l.project_id').as('code'),
+  projectNameOf('l.project_id').as('name'),
+  'l.year',
+  'l.month',
+  'l.computed',
+  'l.reasons',
+  'l.streak',
+  'l.red_streak',
+  'l.referral',
+  'l.planned_to_date',
+  'l.done_to_date',
+  'l.pace_ratio',
+  'l.annual_ratio',
+  'l.override_color',
+  'l.override_justification',
+  userNameOf('l.override_by').as('override_by'),
+  'l.override_at',
+] as const;
+const base = (db: Executor) => db.selectFrom('lights as l').select(lightColumns);
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 const present = (r: Row): Light => ({
@@ -70,6 +68,15 @@ const present = (r: Row): Light => ({
     : null,
 });
 
+/**
+ * The board's order: red, yellow, green as shown (the override if any), then the project's code.
+ * The index \`lights_board_idx\` (migration 0013) is on this very expression and \`project_code\`,
+ * so a page of the board is read off the index; a colour filter is the same expression.
+ */
+const boardRank = sql<number>`(case coalesce(l.override_color, l.computed) when 'red' then 0 when 'yellow' then 1 else 2 end)`;
+const rankOf = { red: 0, yellow: 1, green: 2 } as const;
+
+/** The lights of the month that match the filters, on the lights table alone (no display columns). */
 function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   const { y, m } = parseMonth(q.month);
   const ids = projectIdsIn(db, actorOf(ctx), {
@@ -79,17 +86,23 @@ function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
     unitId: q.unitId,
     q: q.q,
   });
-  let query = base(db).where('l.year', '=', y).where('l.month', '=', m).where('l.project_id', 'in', ids);
+  let query = db
+    .selectFrom('lights as l')
+    .where('l.year', '=', y)
+    .where('l.month', '=', m)
+    .where('l.project_id', 'in', ids);
   if (q.projectId) query = query.where('l.project_id', '=', q.projectId);
-  if (q.color) query = query.where(sql<boolean>`coalesce(l.override_color, l.computed) = ${q.color}`);
+  // the colours are exactly green, yellow and red (check constraints): the rank names the colour
+  if (q.color) query = query.where(sql<boolean>`${boardRank} = ${sql.lit(rankOf[q.color])}`);
+  // a reason of that code among the light's reasons (containment: no set-returning call per row)
   if (q.reason)
-    query = query.where(
-      sql<boolean>`exists (select 1 from jsonb_array_elements(l.reasons) x where x->>'code' = ${q.reason})`,
-    );
+    query = query.where(sql<boolean>`l.reasons @> ${JSON.stringify([{ code: q.reason }])}::jsonb`);
   return query;
 }
 
-const order = sql`case coalesce(l.override_color, l.computed) when 'red' then 0 when 'yellow' then 1 else 2 end`;
+/** The display rows of a month's lights of these projects (any order). */
+const lightRows = (db: Db, y: number, m: number, ids: readonly number[]) =>
+  base(db).where('l.year', '=', y).where('l.month', '=', m).where('l.project_id', 'in', ids).execute();
 
 /**
  * A month the board can show: it has a close for the region asked about (the `regionCode` filter,
@@ -139,25 +152,29 @@ async function assertClosed(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   );
 }
 
+/** A page of the board in two stages: the page's projects off the board's index, then their lights' rows. */
 export async function listLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   await assertClosed(db, ctx, q);
-  const query = filtered(db, ctx, q);
-  const [rows, all] = await Promise.all([
-    query
-      .orderBy(order)
-      .orderBy(projectCodeOf('l.project_id'))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    query.execute(),
-  ]);
-  return { items: rows.map(present), total: all.length };
+  const { y, m } = parseMonth(q.month);
+  const page = await pagedByKeys(
+    db,
+    filtered(db, ctx, q),
+    (b) => b.select('l.project_id as key').orderBy(boardRank).orderBy('l.project_code'),
+    (ids) => lightRows(db, y, m, ids),
+    (r) => r.project_id,
+    {
+      ...q,
+      fence: { alias: 'l', columns: ['l.project_id', 'l.override_color', 'l.computed', 'l.project_code'] },
+    },
+  );
+  return { ...page, items: page.items.map(present) };
 }
 
 export async function exportLights(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   await assertClosed(db, ctx, q);
+  // every row of the month: the names are wanted for each of them anyway
   const rows = (
-    await filtered(db, ctx, q).orderBy(order).orderBy(projectCodeOf('l.project_id')).execute()
+    await filtered(db, ctx, q).select(lightColumns).orderBy(boardRank).orderBy('l.project_code').execute()
   ).map(present);
   const wb = new ExcelJS.Workbook();
   addTable(

@@ -21,6 +21,7 @@ import {
   closeScopeSql,
   listMembershipsSql,
   overdueMilestonesSql,
+  projectCodeOf,
 } from '../projects/index.ts';
 import {
   deadlineResolver,
@@ -296,9 +297,10 @@ async function saveLights(trx: Trx, y: number, m: number, rows: { id: number; li
   const col = (i: number) => `{${rows.map((r) => r.light[i] ?? 'NULL').join(',')}}`;
   await sql`
     insert into lights (project_id, year, month, computed, reasons, streak, red_streak, referral, planned_to_date,
-      done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region)
+      done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region, project_code)
     select project_id, ${y}::int, ${m}::int, computed, reasons::jsonb, streak, red_streak, referral, planned_to_date,
-      done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region
+      done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region,
+      ${projectCodeOf('l.project_id')} -- the board sorts by it (codes never change)
     from rows from ( -- in the order of LightRow
       unnest(${`{${rows.map((r) => r.id).join(',')}}`}::int[]),
       unnest(${col(0)}::text[]),
@@ -319,7 +321,6 @@ async function saveLights(trx: Trx, y: number, m: number, rows: { id: number; li
       computed = excluded.computed, reasons = excluded.reasons, streak = excluded.streak,
       red_streak = excluded.red_streak, referral = excluded.referral, planned_to_date = excluded.planned_to_date,
       done_to_date = excluded.done_to_date, annual_plan = excluded.annual_plan, pace_ratio = excluded.pace_ratio,
-      annual_ratio = excluded.annual_ratio, timeliness = excluded.timeliness, closed_by_region = excluded.closed_by_region`.execute(
-    trx,
-  );
+      annual_ratio = excluded.annual_ratio, timeliness = excluded.timeliness, closed_by_region = excluded.closed_by_region,
+      project_code = excluded.project_code`.execute(trx);
 }

@@ -6,7 +6,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { scopeKind } from '../../platform/access/scope.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { iso } from '../../platform/records.ts';
-import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
 import { readableProject } from './projects.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { canSeeList, seesWholeList } from './list-policy.ts';
@@ -97,11 +97,13 @@ export async function getList(db: Db, ctx: Ctx, id: number) {
       'm.removed_at',
       'm.reason',
       'p.responsible_unit_id',
-      regionPathOf('p.region_code').as('region_path'),
+      'p.region_code',
     ])
     .where('m.list_id', '=', id);
   if (scope) q = q.where(scope);
   const members = await q.orderBy('p.code').orderBy('m.id').execute();
+  // the members' region paths from the cached tree, not a subquery per member
+  const paths = await regionPaths(db, new Set(members.map((m) => m.region_code)));
   const manage = canManageProject(actor, row.region_path);
   const published = row.status === 'published';
   const writer = can(actor.role, 'project.write');
@@ -128,7 +130,7 @@ export async function getList(db: Db, ctx: Ctx, id: number) {
           (published &&
             writer &&
             canEditProject(actor, {
-              regionPath: m.region_path,
+              regionPath: paths.get(m.region_code)!,
               responsibleUnitId: m.responsible_unit_id,
               coUnitIds: [],
               ownerUnitId: null,

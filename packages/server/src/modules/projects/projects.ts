@@ -13,7 +13,7 @@ import { transaction, type Db, type Executor, type Trx } from '../../db/connecti
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, containing, editAction, paged, patchOf } from '../../platform/records.ts';
+import { assertVersion, containing, editAction, pagedByKeys, patchOf } from '../../platform/records.ts';
 import { checkDictionary } from '../../platform/settings.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { assertActive } from '../org/index.ts';
@@ -23,9 +23,10 @@ import {
   findProjectRow,
   presentProject,
   projectBase,
-  projectColumns,
   projectFacts,
+  projectRowsByIds,
   projectScopeSql,
+  unitProjectsSql,
   type ProjectRow,
 } from './repo.ts';
 import { dateOrderError, stageAfterDates, stageError, type ActualDates } from './rules.ts';
@@ -55,19 +56,17 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
   if (q.sector) query = query.where('p.sector', '=', q.sector);
   if (q.stage) query = query.where('p.stage', '=', q.stage);
   if (q.leaderPositionId) query = query.where('p.leader_position_id', '=', q.leaderPositionId);
-  if (q.unitId) {
-    const u = q.unitId;
-    query = query.where(
-      sql<boolean>`(p.responsible_unit_id = ${u} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${u}))`,
-    );
-  }
+  if (q.unitId) query = query.where(unitProjectsSql(q.unitId));
   if (q.year || q.listId || q.batch) {
-    query =
-      query.where(sql<boolean>`exists (select 1 from project_list_members m join project_lists l on l.id = m.list_id
-      where m.project_id = p.id and m.removed_at is null
-      and (${q.year ?? null}::int is null or l.year = ${q.year ?? null}::int)
-      and (${q.listId ?? null}::int is null or l.id = ${q.listId ?? null}::int)
-      and (${q.batch ?? null}::text is null or m.batch = ${q.batch ?? null}::text))`);
+    // only the conditions asked for, so the plan starts from the index that fits (a list's members, a year's lists)
+    const on = [sql`m.removed_at is null`];
+    if (q.year) on.push(sql`l.year = ${q.year}`);
+    if (q.listId) on.push(sql`m.list_id = ${q.listId}`);
+    if (q.batch) on.push(sql`m.batch = ${q.batch}`);
+    query = query.where(
+      sql<boolean>`p.id in (select m.project_id from project_list_members m join project_lists l on l.id = m.list_id
+        where ${sql.join(on, sql` and `)})`,
+    );
   }
   if (q.q)
     query = query.where((eb) =>
@@ -76,14 +75,21 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
   return query;
 }
 
+/**
+ * The project list in two stages: the page's ids by the filters and the sort on the projects
+ * table (each sort has its index, with the id as tie-break), then every field and name of those 25.
+ */
 export async function listProjects(db: Db, ctx: Ctx, q: z.infer<typeof projectQuery>) {
   const [column, direction] = sorts[q.sort];
-  return paged(
+  const page = await pagedByKeys(
     db,
     filteredProjects(db, actorOf(ctx), q),
-    (b) => b.select(projectColumns).orderBy(column, direction).orderBy('p.id'),
-    { ...q, present: (r) => presentProject(r as ProjectRow) },
+    (b) => b.select('p.id as key').orderBy(column, direction).orderBy('p.id'),
+    (ids) => projectRowsByIds(db, ids),
+    (r) => r.id,
+    { ...q, fence: { alias: 'p', columns: ['p.id', column] } },
   );
+  return { ...page, items: page.items.map(presentProject) };
 }
 
 export async function getProject(db: Db, ctx: Ctx, id: number): Promise<Project> {

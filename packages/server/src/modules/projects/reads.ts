@@ -10,8 +10,10 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { containing } from '../../platform/records.ts';
-import { regionCodeUnder, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeUnder, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
+import { unitNameOf } from '../org/index.ts';
 import { filteredProjects } from './projects.ts';
+import type { ProjectFacts } from './policy.ts';
 import { projectColumns, type ProjectRow } from './repo.ts';
 
 type Filter = Partial<z.infer<typeof projectQuery>>;
@@ -47,6 +49,82 @@ export const projectIdsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
 /** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines). */
 export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
   filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.region_code']);
+
+/**
+ * The same projects as `projectIdsIn`, with each one's code: a subquery `(id, code)` for another
+ * module to join and sort by the project's code (the code index gives that order).
+ */
+export const projectCodesIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
+  filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.code']);
+
+/** What a module needs to decide about a project (its region, lead and owner units) and to list it. */
+export type ProjectBrief = {
+  id: number;
+  code: string;
+  name: string;
+  region_code: string;
+  region_path: string;
+  responsible_unit_id: number | null;
+  owner_unit_id: number | null;
+  active: boolean;
+};
+
+/**
+ * The projects the actor reads (active ones unless asked), by code, with their facts but no names:
+ * for lists that decide per project (a filer's tasks, a month's overdue reports) before showing any.
+ * Columns of the projects table only; the region paths from the cached region tree.
+ */
+export async function readableBriefs(
+  db: Executor,
+  actor: Actor,
+  filter: Filter = {},
+): Promise<ProjectBrief[]> {
+  const rows = await filteredProjects(db, actor, { ...noPaging, ...filter })
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.region_code',
+      'p.responsible_unit_id',
+      'p.owner_unit_id',
+      'p.active',
+    ])
+    .orderBy('p.code')
+    .execute();
+  const paths = await regionPaths(db, new Set(rows.map((r) => r.region_code)));
+  return rows.map((r) => ({ ...r, region_path: paths.get(r.region_code)! }));
+}
+
+/**
+ * A brief's facts for the filing and verifying rules (reports/policy.ts), which look at the region,
+ * the lead unit and the owner: a co-unit reads a project but neither files nor verifies its
+ * reports, so the co-units are not read (empty here).
+ */
+export const filingFacts = (p: ProjectBrief): ProjectFacts => ({
+  regionPath: p.region_path,
+  responsibleUnitId: p.responsible_unit_id,
+  coUnitIds: [],
+  ownerUnitId: p.owner_unit_id,
+});
+
+/** The names a list of projects shows beside each (region, lead unit, owner), by id, any order. */
+export async function projectNames(db: Executor, ids: readonly number[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 5000)
+    out.push(
+      ...(await db
+        .selectFrom('projects as p')
+        .select([
+          'p.id',
+          regionNameOf('p.region_code').as('region_name'),
+          unitNameOf('p.responsible_unit_id').as('responsible_unit_name'),
+          unitNameOf('p.owner_unit_id').as('owner_name'),
+        ])
+        .where('p.id', 'in', ids.slice(i, i + 5000))
+        .execute()),
+    );
+  return out;
+}
 
 /** The projects the actor reads (active ones unless asked), by code, every field. */
 export const readableProjects = async (db: Executor, actor: Actor, filter: Filter = {}) =>

@@ -178,6 +178,20 @@ export const findProjectRow = (db: Executor, id: number) =>
     ProjectRow | undefined
   >;
 
+/** Every field of the projects with these ids (any order). */
+export const projectRowsByIds = (db: Executor, ids: readonly number[]) =>
+  ids.length
+    ? (projectBase(db).select(projectColumns).where('p.id', 'in', ids).execute() as Promise<ProjectRow[]>)
+    : Promise.resolve([]);
+
+/**
+ * SQL: the project `p` is one the unit leads (责任单位) or co-operates on (配合单位). An id list of
+ * both, each from its index, rather than `or exists (…)`, which can only be checked row by row.
+ */
+export const unitProjectsSql = (unitId: number) =>
+  sql<SqlBool>`p.id in (select id from projects where responsible_unit_id = ${unitId}
+    union all select project_id from project_co_units where unit_id = ${unitId})`;
+
 /** The projects an actor may read, as SQL over the `projectBase` aliases (same rules as policy.ts). */
 export function projectScopeSql(a: Actor): Expression<SqlBool> | null {
   switch (scopeKind(a)) {
@@ -186,7 +200,7 @@ export function projectScopeSql(a: Actor): Expression<SqlBool> | null {
     case 'region':
       return regionCodeInScope(a, 'p.region_code');
     case 'unit':
-      return sql<SqlBool>`(p.responsible_unit_id = ${a.unitId ?? -1} or exists (select 1 from project_co_units cu where cu.project_id = p.id and cu.unit_id = ${a.unitId ?? -1}))`;
+      return unitProjectsSql(a.unitId ?? -1);
     case 'own':
       return a.role === 'reporter' ? sql<SqlBool>`p.owner_unit_id = ${a.unitId ?? -1}` : sql<SqlBool>`false`;
   }

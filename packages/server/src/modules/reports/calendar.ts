@@ -1,27 +1,42 @@
 /**
  * The reporting calendar (报送截止日, 汇总日) per region and year, inherited from the nearest
- * ancestor, and the deadlines it gives: each (region, month) worked out once per request.
+ * ancestor, and the deadlines it gives: each (region, month) worked out once per request, from the
+ * calendars cached per process (issue 12: read on every list of reports, changed a few times a year).
  */
 import { transaction, type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { defaultCalendar, reportDeadline, type CalendarSettings } from '../../platform/calendar.ts';
 import { loadCorrections } from '../../platform/calendar-corrections.ts';
+import { cachedRead, invalidate } from '../../platform/cache.ts';
 import { invalid } from '../../platform/errors.ts';
 import { assertVersion } from '../../platform/records.ts';
 import { nearestSetting, settingsRegion } from '../../platform/regions.ts';
+
+/** The calendars regions set for themselves, one row per region and year: a small table every deadline reads. */
+const calendarRows = (db: Executor, codes: string[], year: number) =>
+  db
+    .selectFrom('reporting_calendars')
+    .selectAll()
+    .where('region_code', 'in', codes)
+    .where('year', '=', year)
+    .execute();
+
+const CALENDARS = 'reporting_calendars';
+/** Every calendar row, cached (platform/cache.ts) and invalidated by `putCalendar`. */
+const cachedCalendars = (db: Executor) =>
+  cachedRead(db, CALENDARS, () => db.selectFrom('reporting_calendars').selectAll().execute());
 
 export async function calendarFor(
   db: Executor,
   regionPath: string,
   year: number,
 ): Promise<CalendarSettings & { regionCode: string | null; version: number }> {
-  const rows = await db
-    .selectFrom('reporting_calendars')
-    .selectAll()
-    .where('region_code', 'in', regionPath.split('.'))
-    .where('year', '=', year)
-    .execute();
+  const codes = regionPath.split('.');
+  // a transaction reads what it sees (a close, a filing); a request reads the cached table
+  const rows = db.isTransaction
+    ? await calendarRows(db, codes, year)
+    : (await cachedCalendars(db)).filter((r) => r.year === year && codes.includes(r.region_code));
   const row = nearestSetting(rows, regionPath);
   return row
     ? {
@@ -89,7 +104,7 @@ export async function putCalendar(
   await settingsRegion(db, actorOf(ctx), code, true);
   if (input.aggregationDay < input.deadlineDay)
     throw invalid('body.aggregationDay', '汇总日不能早于报送截止日');
-  return transaction(db, async (trx) => {
+  const saved = await transaction(db, async (trx) => {
     const row = await trx
       .selectFrom('reporting_calendars')
       .selectAll()
@@ -130,4 +145,6 @@ export async function putCalendar(
     });
     return { regionCode: code, year, ...input, version: (row?.version ?? 0) + 1 };
   });
+  invalidate(db, CALENDARS);
+  return saved;
 }

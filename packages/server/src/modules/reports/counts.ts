@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
-import { getRegion } from '../../platform/regions.ts';
+import { allRegions, regionsUnder } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { projectIdsIn, projectRegionsIn } from '../projects/index.ts';
 import { deadlineResolver } from './calendar.ts';
@@ -37,22 +37,17 @@ async function toVerify(db: Db, actor: Actor) {
   return { n: Number(row.n), oldest: row.oldest };
 }
 
+/** The regions whose projects the actor may count: its subtree (the admin: every region), with their paths. */
+const regionsInScope = (db: Db, actor: Actor) =>
+  actor.role === 'admin' ? allRegions(db) : regionsUnder(db, actor.regionPath);
+
 /** Missing and late reports of month `ym` over the active projects in scope, each by its region's deadline. */
 async function missingAndLate(db: Db, actor: Actor, ym: string) {
   const { y, m } = parseMonth(ym);
-  const regions = await db
-    .selectFrom(projectRegionsIn(db, actor).as('s'))
-    .select('s.region_code')
-    .distinct()
-    .execute();
+  const regions = await regionsInScope(db, actor);
   if (!regions.length) return { missing: 0, late: 0 };
   const deadlineOf = deadlineResolver(db);
-  const deadlines = await Promise.all(
-    regions.map(async (r) => [
-      r.region_code,
-      await deadlineOf((await getRegion(db, r.region_code))!.path, y, m),
-    ]),
-  );
+  const deadlines = await Promise.all(regions.map(async (r) => [r.code, await deadlineOf(r.path, y, m)]));
   const values = sql.join(deadlines.map(([code, d]) => sql`(${code}::text, ${d}::date)`));
   const row = await sql<{ missing: number; late: number }>`
     select count(*) filter (where r.id is null)::int as missing,

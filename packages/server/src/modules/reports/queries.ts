@@ -6,42 +6,168 @@ import type { Db } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { todayInChina } from '../../platform/time.ts';
 import {
-  projectCodeOf,
-  projectFacts,
+  filingFacts,
+  projectCodesIn,
   projectIdsIn,
   projectRegionPaths,
-  readableProjects,
+  readableBriefs,
 } from '../projects/index.ts';
+import {
+  countUpTo,
+  estimatedTotal,
+  exactTotals,
+  inOrder,
+  likelySmall,
+  plannedRows,
+  totalOf,
+  type Total,
+} from '../../platform/records.ts';
 import { deadlineResolver } from './calendar.ts';
 import { canFileReport } from './policy.ts';
 import { presentReport, reportBase } from './repo.ts';
 import { parseMonth } from './reports.ts';
 
+/** The current reports matching the filters, each with its project's code (the sort key), for the page and the count. */
+function filteredReports(
+  db: Db,
+  projects: ReturnType<typeof projectCodesIn>,
+  q: z.infer<typeof reportQuery>,
+) {
+  let query = db
+    .selectFrom('monthly_reports as mr')
+    .innerJoin(projects.as('s'), 's.id', 'mr.project_id')
+    .where('mr.current', '=', true);
+  if (q.month) {
+    const { y, m } = parseMonth(q.month);
+    query = query.where('mr.year', '=', y).where('mr.month', '=', m);
+  }
+  if (q.status) query = query.where('mr.status', '=', q.status);
+  if (q.projectId) query = query.where('mr.project_id', '=', q.projectId);
+  return query;
+}
+type Filtered = ReturnType<typeof filteredReports>;
+
+/**
+ * A page of a set read whole and sorted — newest month first, then by project code — with the
+ * set's size beside each row (null when the page is empty). The set is cut at `limit` rows: a size
+ * of `limit` means "at least".
+ */
+async function sortedPage(db: Db, set: Filtered, limit: number, size: number, offset: number) {
+  const rows = await db
+    .selectFrom(set.select(['mr.id', 'mr.year', 'mr.month', 's.code']).limit(limit).as('r'))
+    .select(['r.id', sql<number>`count(*) over ()`.as('set_size')])
+    .orderBy('r.year', 'desc')
+    .orderBy('r.month', 'desc')
+    .orderBy('r.code')
+    .limit(size)
+    .offset(offset)
+    .execute();
+  return { ids: rows.map((r) => r.id), setSize: rows.length ? Number(rows[0]!.set_size) : null };
+}
+
+/** A page of one month's (or one project's) reports in index order: the projects' code index walked beside each one's report. */
+const walkedPage = async (set: Filtered, size: number, offset: number) =>
+  (
+    await set
+      .select('mr.id')
+      .orderBy('mr.year', 'desc')
+      .orderBy('mr.month', 'desc')
+      .orderBy('s.code')
+      .limit(size)
+      .offset(offset)
+      .execute()
+  ).map((r) => r.id);
+
+/** The newest or oldest month that has a report. */
+const endMonth = async (db: Db, direction: 'asc' | 'desc') => {
+  const row = await db
+    .selectFrom('monthly_reports')
+    .select(['year', 'month'])
+    .where('current', '=', true)
+    .orderBy('year', direction)
+    .orderBy('month', direction)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? monthOf(row.year, row.month) : null;
+};
+
+/**
+ * A page of a large set across months: no index orders a month's reports by their projects'
+ * codes, so month by month from the newest, each month as a small set (sorted) when the projects
+ * in scope are few, else walked in the code index; a month with no more rows than are still to
+ * skip is skipped whole.
+ */
+async function acrossMonths(db: Db, base: Filtered, fewProjects: boolean, size: number, offset: number) {
+  const limit = exactTotals.limit;
+  const [newest, oldest] = [await endMonth(db, 'desc'), await endMonth(db, 'asc')];
+  const ids: number[] = [];
+  let skip = offset;
+  for (let ym = newest; ym && oldest && ym >= oldest && ids.length < size; ym = monthBefore(ym)) {
+    const { y, m } = parseMonth(ym);
+    const month = base.where('mr.year', '=', y).where('mr.month', '=', m);
+    const want = size - ids.length;
+    if (fewProjects) {
+      const page = await sortedPage(db, month, limit + 1, want, skip);
+      if (page.setSize === null && skip > 0) {
+        skip -= (await totalOf(db, month, skip)).total;
+        continue;
+      }
+      ids.push(...page.ids);
+    } else {
+      if (skip > 0) {
+        const { total } = await totalOf(db, month, skip);
+        if (total <= skip) {
+          skip -= total;
+          continue;
+        }
+      }
+      ids.push(...(await walkedPage(month, want, skip)));
+    }
+    skip = 0;
+  }
+  return ids;
+}
+
+/**
+ * The verification queue and the reports lists, newest month first, then by project code: the
+ * page's ids (read and sorted when the set is small, else in index order), then the reports' rows
+ * for them.
+ */
 export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuery>) {
   const actor = actorOf(ctx);
   // the projects the actor reads, as a subquery: the same scope as the registry
-  const ids = projectIdsIn(db, actor, { includeInactive: true, q: q.q });
-  const { y, m } = q.month ? parseMonth(q.month) : { y: null, m: null };
-  // one filter for the page and the count
-  const where = sql<boolean>`mr.current and mr.project_id in (${ids})
-    and (${y}::int is null or (mr.year = ${y}::int and mr.month = ${m}::int))
-    and (${q.status ?? null}::text is null or mr.status = ${q.status ?? null}::text)
-    and (${q.projectId ?? null}::int is null or mr.project_id = ${q.projectId ?? null}::int)`;
-  const [rows, count] = await Promise.all([
-    reportBase(db)
-      .where(where)
-      .orderBy('mr.year', 'desc')
-      .orderBy('mr.month', 'desc')
-      .orderBy(projectCodeOf('mr.project_id'))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    db
-      .selectFrom('monthly_reports as mr')
-      .where(where)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const projects = projectCodesIn(db, actor, { includeInactive: true, q: q.q });
+  const base = filteredReports(db, projects, q);
+  const limit = exactTotals.limit;
+  const offset = (q.page - 1) * q.pageSize;
+  const large = async () => {
+    if (q.month || q.projectId) return walkedPage(base, q.pageSize, offset);
+    const fewProjects = !(await totalOf(db, projects as never)).totalIsEstimate;
+    return acrossMonths(db, base, fewProjects, q.pageSize, offset);
+  };
+  const planned = await plannedRows(db, base);
+  let ids: number[];
+  let total: Total;
+  if (likelySmall(planned)) {
+    const small = await sortedPage(db, base, limit + 1, q.pageSize, offset);
+    if (small.setSize !== null && small.setSize <= limit)
+      [ids, total] = [small.ids, { total: small.setSize }];
+    else if (small.setSize === null) {
+      // past the end of the set, or it is empty
+      total = await totalOf(db, base);
+      ids = total.totalIsEstimate ? await large() : [];
+    } else [ids, total] = [await large(), await estimatedTotal(db, base, limit, planned)];
+  } else {
+    const n = await countUpTo(db, base, limit + 1);
+    if (n <= limit)
+      [ids, total] = [(await sortedPage(db, base, limit + 1, q.pageSize, offset)).ids, { total: n }];
+    else [ids, total] = [await large(), await estimatedTotal(db, base, limit, planned)];
+  }
+  const rows = await inOrder(
+    ids,
+    (page) => reportBase(db).where('mr.id', 'in', page).execute(),
+    (r) => r.id,
+  );
   const paths = await projectRegionPaths(
     db,
     rows.map((r) => r.project_id),
@@ -50,7 +176,7 @@ export async function listReports(db: Db, ctx: Ctx, q: z.infer<typeof reportQuer
   const items = [];
   for (const r of rows)
     items.push(presentReport(r, await deadline(paths.get(r.project_id)!, r.year, r.month)));
-  return { items, total: Number(count.n) };
+  return { items, ...total };
 }
 
 type InboxState = InboxItem['state'];
@@ -71,21 +197,25 @@ const OWED_WINDOW = 12;
  * verified reports too (they stay in view with their status).
  */
 async function filerTasks(db: Db, actor: Actor, months: string[], done?: string): Promise<InboxItem[]> {
-  const mine = (await readableProjects(db, actor)).filter((p) => canFileReport(actor, projectFacts(p)));
+  const mine = (await readableBriefs(db, actor)).filter((p) => canFileReport(actor, filingFacts(p)));
   if (!mine.length || !months.length) return [];
-  const reports = await db
-    .selectFrom('monthly_reports')
-    .select(['id', 'project_id', 'year', 'month', 'status'])
-    .where('current', '=', true)
-    .where(
-      sql<boolean>`(year, month) in (${sql.join(months.map((ym) => sql`(${parseMonth(ym).y}::int, ${parseMonth(ym).m}::int)`))})`,
-    )
-    .where(
-      'project_id',
-      'in',
-      mine.map((p) => p.id),
-    )
-    .execute();
+  const filed = new Set(mine.map((p) => p.id));
+  const wanted = new Set(months);
+  const sorted = [...months].sort();
+  const [first, last] = [parseMonth(sorted[0]!), parseMonth(sorted.at(-1)!)];
+  // the reports of the actor's projects in those months: the projects as the same subquery, not as ids
+  const reports = (
+    await db
+      .selectFrom('monthly_reports')
+      .select(['id', 'project_id', 'year', 'month', 'status'])
+      .where('current', '=', true)
+      // the months as one range of the (project, year, month) index, then exactly those months
+      .where(
+        sql<boolean>`(year, month) between (${first.y}::int, ${first.m}::int) and (${last.y}::int, ${last.m}::int)`,
+      )
+      .where('project_id', 'in', projectIdsIn(db, actor))
+      .execute()
+  ).filter((r) => filed.has(r.project_id) && wanted.has(monthOf(r.year, r.month)));
   const byKey = new Map(reports.map((r) => [`${r.project_id}:${monthOf(r.year, r.month)}`, r]));
   const today = todayInChina();
   const deadlineOf = deadlineResolver(db);

@@ -48,7 +48,9 @@ export async function openReports(db: Executor, path: string, y: number, m: numb
     select count(*) filter (where mr.status = 'submitted')::int as unverified,
            count(*) filter (where mr.status = 'returned')::int as returned
     from monthly_reports mr join scope s on s.id = mr.project_id
-    where mr.current and mr.year = ${y} and mr.month = ${m}`.execute(db);
+    where mr.current and mr.year = ${y} and mr.month = ${m} and mr.status in ('submitted', 'returned')`.execute(
+    db,
+  );
   return { unverified: Number(r.rows[0]?.unverified ?? 0), returned: Number(r.rows[0]?.returned ?? 0) };
 }
 

@@ -20,16 +20,29 @@ import { batchErrorOf, batchSummary, refuseIfNoAccess, type BatchOptions } from 
 import { DomainError, forbidden } from '../../platform/errors.ts';
 import { notifyUnits } from '../../platform/notify.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { projectFacts, readableProject, readableProjects, type ProjectRow } from '../projects/index.ts';
+import {
+  filingFacts,
+  projectFacts,
+  projectNames,
+  readableBriefs,
+  readableProject,
+  type ProjectBrief,
+} from '../projects/index.ts';
 import { deadlineResolver } from './calendar.ts';
 import { canVerifyReport, mayRemindReports, seesOverdueReports } from './policy.ts';
 import { remindersOf } from './repo.ts';
 import { parseMonth } from './reports.ts';
 import { overdueState, remindedToday, type OverdueState } from './rules.ts';
 
+/** What the 催报 list and action need of a project (a brief, or a project's whole row). */
+type Reminded = Pick<
+  ProjectBrief,
+  'id' | 'code' | 'name' | 'region_path' | 'responsible_unit_id' | 'owner_unit_id' | 'active'
+>;
+
 /** Where a project stands for the month: its deadline, its current report, its reminders. */
 interface Standing {
-  project: ProjectRow;
+  project: Reminded;
   deadline: string;
   status: string | null;
   reportId: number | null;
@@ -37,21 +50,26 @@ interface Standing {
   reminder: { count: number; lastRemindedOn: string } | undefined;
 }
 
-async function standings(db: Executor, projects: ProjectRow[], ym: string, today: string) {
+async function standings(db: Executor, projects: Reminded[], ym: string, today: string) {
   const { y, m } = parseMonth(ym);
   const ids = projects.map((p) => p.id);
-  const reports = ids.length
-    ? await db
+  const reports = [];
+  // a statement binds at most 65,535 parameters: a province's projects go in chunks
+  for (let i = 0; i < ids.length; i += CHUNK)
+    reports.push(
+      ...(await db
         .selectFrom('monthly_reports')
         .select(['id', 'project_id', 'status'])
         .where('current', '=', true)
         .where('year', '=', y)
         .where('month', '=', m)
-        .where('project_id', 'in', ids)
-        .execute()
-    : [];
+        .where('project_id', 'in', ids.slice(i, i + CHUNK))
+        .execute()),
+    );
   const byProject = new Map(reports.map((r) => [r.project_id, r]));
-  const reminders = await remindersOf(db, ids, y, m);
+  const reminders = new Map<number, { count: number; lastRemindedOn: string }>();
+  for (let i = 0; i < ids.length; i += CHUNK)
+    for (const [k, v] of await remindersOf(db, ids.slice(i, i + CHUNK), y, m)) reminders.set(k, v);
   const deadlineOf = deadlineResolver(db);
   const out: Standing[] = [];
   for (const p of projects) {
@@ -71,20 +89,34 @@ async function standings(db: Executor, projects: ProjectRow[], ym: string, today
 
 const unitRef = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-/** The projects in scope whose report of the month is missing or late, by code (the office's 催报 list). */
+const CHUNK = 5000;
+
+/**
+ * The projects in scope whose report of the month is missing or late, by code (the office's 催报
+ * list): decided on the projects' facts, then the names read for the overdue ones only.
+ */
 export async function overdueReports(db: Db, ctx: Ctx, ym: string): Promise<OverdueReport[]> {
   const actor = actorOf(ctx);
   if (!seesOverdueReports(actor)) throw forbidden();
-  const all = await standings(db, await readableProjects(db, actor), ym, todayInChina());
-  return all
-    .filter((s) => s.state !== null)
+  const all = await standings(db, await readableBriefs(db, actor), ym, todayInChina());
+  const overdue = all.filter((s) => s.state !== null);
+  const names = new Map(
+    (
+      await projectNames(
+        db,
+        overdue.map((s) => s.project.id),
+      )
+    ).map((n) => [n.id, n]),
+  );
+  return overdue
+    .map((s) => ({ ...s, names: names.get(s.project.id)! }))
     .map((s) => ({
       projectId: s.project.id,
       projectCode: s.project.code,
       projectName: s.project.name,
-      regionName: s.project.region_name,
-      responsibleUnit: unitRef(s.project.responsible_unit_id, s.project.responsible_unit_name),
-      ownerUnit: unitRef(s.project.owner_unit_id, s.project.owner_name),
+      regionName: s.names.region_name,
+      responsibleUnit: unitRef(s.project.responsible_unit_id, s.names.responsible_unit_name),
+      ownerUnit: unitRef(s.project.owner_unit_id, s.names.owner_name),
       month: ym,
       deadline: s.deadline,
       state: s.state!,
@@ -113,13 +145,13 @@ function refusalOf(s: Standing, today: string): DomainError | undefined {
 /** The projects named (each checked as a single action would: exists, in scope, the office's), or every one in scope. */
 async function candidates(trx: Trx, actor: Actor, projectIds: number[] | undefined) {
   if (!projectIds) {
-    const projects = await readableProjects(trx, actor);
+    const projects = await readableBriefs(trx, actor);
     return {
-      projects: projects.filter((p) => canVerifyReport(actor, projectFacts(p))),
+      projects: projects.filter((p) => canVerifyReport(actor, filingFacts(p))) as Reminded[],
       refused: [] as { id: number; error: DomainError }[],
     };
   }
-  const projects: ProjectRow[] = [];
+  const projects: Reminded[] = [];
   const refused: { id: number; error: DomainError }[] = [];
   for (const id of projectIds) {
     try {
