@@ -2,8 +2,9 @@
  * The province generator (issue 12): fills a migrated, empty Ducha database with a province —
  * 黑龙江省, its 13 cities and 125 counties and districts, ~1,000 units, ~5,000 accounts of every
  * role, 100,000 projects with their lists, baselines, milestones and 前期手续, 24 months of monthly
- * reports, 50,000 supervised items with their timelines, the closed months' lights (the real month
- * close, province-wide, month after month) and the hash-chained audit trail — at `scale` 1; at a
+ * reports, 50,000 supervised items with their timelines, the closed months' lights and closes
+ * (province-wide: the newest two by the month close itself, the earlier ones by the same rules
+ * set-based, closes.ts) and the hash-chained audit trail — at `scale` 1; at a
  * smaller scale everything that grows with the province shrinks with it (0.01: 1,000 projects, 500
  * items; the region tree and each region's core units stay whole). Set-based or bulk batches
  * throughout: no statement per row. Deterministic: the same scale and day give the same data.
@@ -161,6 +162,15 @@ export async function generateProvince(
     },
   };
   await setUp(db);
+  // the embedded database's one session: room to sort and build indexes in memory (its defaults are
+  // PostgreSQL's: 4 MB and 64 MB); a PostgreSQL server keeps its own settings
+  const embedded = /emscripten|wasm|emcc/i.test(
+    (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
+  );
+  if (embedded) {
+    await sql`set work_mem = '256MB'`.execute(db);
+    await sql`set maintenance_work_mem = '1GB'`.execute(db);
+  }
   const keysOff = await keyChecksOff(db);
   if (!keysOff) g.log('(not a superuser: foreign keys are checked row by row during the load)');
   const deferred = await dropIndexes(db, LOADED);
@@ -217,6 +227,8 @@ export async function generateProvince(
       await sql`drop table if exists ${sql.table(t)}`.execute(db);
     await sql`drop function if exists bench_rand(bigint, int)`.execute(db);
     for (const t of TABLES.filter((t) => !joined.includes(t))) await sql`analyze ${sql.table(t)}`.execute(db);
+    if (embedded)
+      for (const k of ['work_mem', 'maintenance_work_mem']) await sql`reset ${sql.raw(k)}`.execute(db);
   });
 
   const counts: Record<string, number> = {};

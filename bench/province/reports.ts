@@ -50,6 +50,16 @@ export async function generateReports(g: Gen) {
           where y.effective_from <= y.month_end and (y.later_from is null or y.later_from > y.month_end)
           group by y.project_id, y.year, y.month`.execute(g.db);
   await sql`create unique index on bench_reached (project_id, year, month)`.execute(g.db);
+  // the staging tables' statistics, so each slice joins them by hash or index as their sizes say
+  for (const t of [
+    'bench_projects',
+    'bench_region',
+    'bench_unit',
+    'bench_months',
+    'bench_cum',
+    'bench_reached',
+  ])
+    await sql`analyze ${sql.table(t)}`.execute(g.db);
 
   const today = g.today;
   const yesterday = plusDays(today, -1);

@@ -63,142 +63,115 @@ const LARGE = new Set([
 ]);
 
 /**
- * Known offenders of today's code (2026-12-02, before the rewrites of issue 12): `request (reader):
- * table kind`. Remove an entry when its request no longer does it (the test names those no longer
- * seen). What they are: the ledger sorts every item in scope for a page and counts by scanning
- * (no index on raised_at, due_date, level; scope and filters as OR/subquery conditions); an item's
- * page looks for duplicates with no index on merged_into; the registry and the light board read
- * every project in scope to page or to build the id list (the province office's and the admin's
- * whole table; units' OR of lead and co-unit; sorts by code, name, investment, stage); the reports
- * read milestone names by a scan of plan_milestones; the workbench counts overdue items and
- * instructions by scanning items; the users list sorts and counts every account; the audit log
- * counts every event.
+ * Known offenders of today's code (2026-12-02, before the rewrites of issue 12), as `request
+ * (reader): table` — the test prints what is wrong with each (a sequential scan, a whole index, a
+ * page sorted from every row). Remove an entry when its request no longer does it: below scale 1 the
+ * test fails on an entry no longer seen. What they are: the ledger sorts every item in scope for a
+ * page and counts by scanning (no index on raised_at, due_date, level; scope and filters as OR and
+ * subquery conditions); an item's page looks for duplicates with no index on merged_into; the
+ * registry and the light board read every project in scope to page or to build the id list (the
+ * province office's and the admin's whole table; a unit's OR of lead and co-unit; sorts by code,
+ * name, investment, stage); a report's milestone names are looked up by a scan of plan_milestones;
+ * the workbench counts overdue items and instructions by scanning items; the users list sorts and
+ * counts every account; the audit log counts every event.
  */
 const knownSeqScans: string[] = [
-  'GET /api/audit (the log) (admin): audit_events full index scan',
-  'GET /api/items (admin): items seq scan',
-  'GET /api/items (admin): items sort for a page',
-  'GET /api/items (city leader): items seq scan',
-  'GET /api/items (city leader): items sort for a page',
-  'GET /api/items (city office): items seq scan',
-  'GET /api/items (city office): items sort for a page',
-  'GET /api/items (county office): items seq scan',
-  'GET /api/items (county office): items sort for a page',
-  'GET /api/items (inspector): items seq scan',
-  'GET /api/items (inspector): items sort for a page',
-  'GET /api/items (province leader): items seq scan',
-  'GET /api/items (province leader): items sort for a page',
-  'GET /api/items (province office): items seq scan',
-  'GET /api/items (province office): items sort for a page',
-  'GET /api/items (reporter (many)): items seq scan',
-  'GET /api/items (reporter (many)): items sort for a page',
-  'GET /api/items (reporter (typical)): items seq scan',
-  'GET /api/items (reporter (typical)): items sort for a page',
-  'GET /api/items (unit (many)): items seq scan',
-  'GET /api/items (unit (many)): items sort for a page',
-  'GET /api/items (unit (typical)): items seq scan',
-  'GET /api/items (unit (typical)): items sort for a page',
-  'GET /api/items category (city office): items seq scan',
-  'GET /api/items category (city office): items sort for a page',
-  'GET /api/items kind (city office): items seq scan',
-  'GET /api/items kind (city office): items sort for a page',
-  'GET /api/items level (city office): items seq scan',
-  'GET /api/items level (city office): items sort for a page',
-  'GET /api/items listed (city office): items seq scan',
-  'GET /api/items listed (city office): items sort for a page',
-  'GET /api/items mine=raised (city office): items seq scan',
-  'GET /api/items mine=raised (city office): items sort for a page',
-  'GET /api/items month (city office): items seq scan',
-  'GET /api/items month (city office): items sort for a page',
-  'GET /api/items not overdue (city office): items seq scan',
-  'GET /api/items not overdue (city office): items sort for a page',
-  'GET /api/items open (city office): items seq scan',
-  'GET /api/items open (city office): items sort for a page',
-  'GET /api/items overdue (city office): items seq scan',
-  'GET /api/items overdue (city office): items sort for a page',
-  'GET /api/items page 2 (city office): items seq scan',
-  'GET /api/items page 2 (city office): items sort for a page',
-  'GET /api/items q (city office): items seq scan',
-  'GET /api/items q (city office): items sort for a page',
-  'GET /api/items regionCode (city office): items seq scan',
-  'GET /api/items regionCode (city office): items sort for a page',
-  'GET /api/items sort=-level (province office): items seq scan',
-  'GET /api/items sort=-level (province office): items sort for a page',
-  'GET /api/items sort=-raisedAt (province office): items seq scan',
-  'GET /api/items sort=-raisedAt (province office): items sort for a page',
-  'GET /api/items sort=code (province office): items seq scan',
-  'GET /api/items sort=due (province office): items seq scan',
-  'GET /api/items sort=due (province office): items sort for a page',
-  'GET /api/items sort=level (province office): items seq scan',
-  'GET /api/items sort=level (province office): items sort for a page',
-  'GET /api/items sort=raisedAt (province office): items seq scan',
-  'GET /api/items sort=raisedAt (province office): items sort for a page',
-  'GET /api/items unitId (city office): items seq scan',
-  'GET /api/items unitId (city office): items sort for a page',
-  'GET /api/items/:id (busiest) (admin): items full index scan',
-  'GET /api/items/:id (busiest) (province office): items full index scan',
-  'GET /api/items/:id (merged into) (province office): items full index scan',
-  'GET /api/lights (city leader): projects full index scan',
-  'GET /api/lights (city leader): projects sort for a page',
-  'GET /api/lights (city office): projects full index scan',
-  'GET /api/lights (city office): projects sort for a page',
-  'GET /api/lights (province office): projects full index scan',
-  'GET /api/lights (province office): projects sort for a page',
-  'GET /api/lights color (city office): projects full index scan',
-  'GET /api/lights color (city office): projects sort for a page',
-  'GET /api/lights listId (city office): projects full index scan',
-  'GET /api/lights listId (city office): projects sort for a page',
-  'GET /api/lights reason (city office): projects full index scan',
-  'GET /api/lights reason (city office): projects sort for a page',
-  'GET /api/people (city office): users seq scan',
-  'GET /api/project-lists/:id (a city list) (city office): projects full index scan',
-  'GET /api/projects (admin): projects seq scan',
-  'GET /api/projects (admin): projects sort for a page',
-  'GET /api/projects (province leader): projects full index scan',
-  'GET /api/projects (province leader): projects sort for a page',
-  'GET /api/projects (province office): projects full index scan',
-  'GET /api/projects (province office): projects sort for a page',
-  'GET /api/projects (unit (many)): projects seq scan',
-  'GET /api/projects (unit (many)): projects sort for a page',
-  'GET /api/projects (unit (typical)): projects seq scan',
-  'GET /api/projects (unit (typical)): projects sort for a page',
-  'GET /api/projects batch (city office): projects full index scan',
-  'GET /api/projects batch (city office): projects sort for a page',
-  'GET /api/projects listId (city office): projects full index scan',
-  'GET /api/projects listId (city office): projects sort for a page',
-  'GET /api/projects sort=-totalInvestment (province office): projects full index scan',
-  'GET /api/projects sort=-totalInvestment (province office): projects sort for a page',
-  'GET /api/projects sort=code (province office): projects full index scan',
-  'GET /api/projects sort=code (province office): projects sort for a page',
-  'GET /api/projects sort=name (province office): projects full index scan',
-  'GET /api/projects sort=name (province office): projects sort for a page',
-  'GET /api/projects sort=stage (province office): projects full index scan',
-  'GET /api/projects sort=totalInvestment (province office): projects full index scan',
-  'GET /api/projects sort=totalInvestment (province office): projects sort for a page',
-  'GET /api/projects year (city office): projects full index scan',
-  'GET /api/projects year (city office): projects sort for a page',
-  'GET /api/projects/:id/reports/:month (county office): plan_milestones full index scan',
-  'GET /api/reports (a month) (county office): plan_milestones full index scan',
-  'GET /api/reports (a project) (unit (many)): plan_milestones full index scan',
-  'GET /api/reports (province office): plan_milestones full index scan',
-  'GET /api/reports (province office): projects full index scan',
-  'GET /api/reports (verification queue) (city office): plan_milestones full index scan',
-  'GET /api/reports/inbox (unit (typical)): projects seq scan',
-  'GET /api/users (admin): users seq scan',
-  'GET /api/users (city office): users full index scan',
-  'GET /api/users (city office): users seq scan',
-  'GET /api/users (city office): users sort for a page',
-  'GET /api/workbench (admin): items seq scan',
-  'GET /api/workbench (admin): projects full index scan',
-  'GET /api/workbench (city leader): items seq scan',
-  'GET /api/workbench (city office): items seq scan',
-  'GET /api/workbench (city office): projects full index scan',
-  'GET /api/workbench (county office): items seq scan',
-  'GET /api/workbench (province leader): items seq scan',
-  'GET /api/workbench (province office): items seq scan',
-  'GET /api/workbench (province office): projects full index scan',
-  'GET /api/workbench (unit (many)): projects seq scan',
-  'GET /api/workbench (unit (typical)): projects seq scan',
+  'GET /api/audit (the log) (admin): audit_events',
+  'GET /api/items (admin): items',
+  'GET /api/items (city leader): items',
+  'GET /api/items (city office): items',
+  'GET /api/items (county office): items',
+  'GET /api/items (inspector): items',
+  'GET /api/items (province leader): items',
+  'GET /api/items (province office): items',
+  'GET /api/items (reporter (many)): items',
+  'GET /api/items (reporter (typical)): items',
+  'GET /api/items (unit (many)): items',
+  'GET /api/items (unit (typical)): items',
+  'GET /api/items category (city office): items',
+  'GET /api/items kind (city office): items',
+  'GET /api/items level (city office): items',
+  'GET /api/items listed (city office): items',
+  'GET /api/items mine=raised (city office): items',
+  'GET /api/items month (city office): items',
+  'GET /api/items not overdue (city office): items',
+  'GET /api/items open (city office): items',
+  'GET /api/items overdue (city office): items',
+  'GET /api/items page 2 (city office): items',
+  'GET /api/items q (city office): items',
+  'GET /api/items regionCode (city office): items',
+  'GET /api/items sort=-level (province office): items',
+  'GET /api/items sort=-raisedAt (province office): items',
+  'GET /api/items sort=code (province office): items',
+  'GET /api/items sort=due (province office): items',
+  'GET /api/items sort=level (province office): items',
+  'GET /api/items sort=raisedAt (province office): items',
+  'GET /api/items unitId (city office): items',
+  'GET /api/items/:id (busiest) (admin): items',
+  'GET /api/items/:id (busiest) (province office): items',
+  'GET /api/items/:id (merged into) (province office): items',
+  'GET /api/lights (city leader): projects',
+  'GET /api/lights (city office): projects',
+  'GET /api/lights (province office): projects',
+  'GET /api/lights color (city office): projects',
+  'GET /api/lights listId (city office): projects',
+  'GET /api/lights reason (city office): projects',
+  'GET /api/people (city office): users',
+  'GET /api/project-lists/:id (a city list) (city office): projects',
+  'GET /api/projects (admin): projects',
+  'GET /api/projects (province leader): projects',
+  'GET /api/projects (province office): projects',
+  'GET /api/projects (unit (many)): projects',
+  'GET /api/projects (unit (typical)): projects',
+  'GET /api/projects batch (city office): projects',
+  'GET /api/projects listId (city office): projects',
+  'GET /api/projects sort=-totalInvestment (province office): projects',
+  'GET /api/projects sort=code (province office): projects',
+  'GET /api/projects sort=name (province office): projects',
+  'GET /api/projects sort=stage (province office): projects',
+  'GET /api/projects sort=totalInvestment (province office): projects',
+  'GET /api/projects year (city office): projects',
+  'GET /api/projects/:id/reports/:month (county office): plan_milestones',
+  'GET /api/reports (a month) (county office): plan_milestones',
+  'GET /api/reports (a project) (unit (many)): plan_milestones',
+  'GET /api/reports (province office): plan_milestones',
+  'GET /api/reports (province office): projects',
+  'GET /api/reports (verification queue) (city office): plan_milestones',
+  'GET /api/reports/inbox (unit (typical)): projects',
+  'GET /api/users (admin): users',
+  'GET /api/users (city office): users',
+  'GET /api/workbench (admin): items',
+  'GET /api/workbench (admin): projects',
+  'GET /api/workbench (city leader): items',
+  'GET /api/workbench (city office): items',
+  'GET /api/workbench (city office): projects',
+  'GET /api/workbench (county office): items',
+  'GET /api/workbench (province leader): items',
+  'GET /api/workbench (province office): items',
+  'GET /api/workbench (province office): projects',
+  'GET /api/workbench (unit (many)): projects',
+  'GET /api/workbench (unit (typical)): projects',
+];
+
+/**
+ * Offenders seen only on the full province (`DUCHA_PROVINCE_SCALE=1`, the planner's own settings:
+ * where a filter keeps most rows a scan is its right choice, and the page is then sorted from them).
+ * At scale 1 an entry of either list no longer seen is only reported.
+ */
+const knownAtFullScale: string[] = [
+  'GET /api/items closed (city office): items',
+  'GET /api/projects (city leader): projects',
+  'GET /api/projects (city office): projects',
+  'GET /api/projects includeInactive (city office): projects',
+  'GET /api/projects page 2 (city office): projects',
+  'GET /api/projects q (city office): projects',
+  'GET /api/projects stage (city office): projects',
+  'GET /api/reports (province office): monthly_reports',
+  'GET /api/reports/overdue (city office): projects',
+  'GET /api/workbench (admin): annual_plans',
+  'GET /api/workbench (city office): annual_plans',
+  'GET /api/workbench (county office): annual_plans',
+  'GET /api/workbench (province office): annual_plans',
 ];
 
 type Who =
@@ -500,14 +473,15 @@ describe(`plans of every read on a generated province (scale ${SCALE})`, () => {
         for (const scan of planScans(plan)) lines.push(`    ${describeScan(scan, scan.alias)}`);
         for (const o of offenses(plan, LARGE)) {
           lines.push(`    ✗ ${o.kind}: ${o.node}`);
-          const key = `${request}: ${o.table} ${o.kind}`;
+          const key = `${request}: ${o.table}`;
           if (!seen.has(key)) seen.set(key, { c: x.c, sql: short(s.sql), o });
         }
       }
     }
-    const known = new Set(knownSeqScans);
+    const listed = SCALE < 1 ? knownSeqScans : [...knownSeqScans, ...knownAtFullScale];
+    const known = new Set(listed);
     const unknown = [...seen].filter(([k]) => !known.has(k));
-    const stale = knownSeqScans.filter((k) => !seen.has(k));
+    const stale = listed.filter((k) => !seen.has(k));
     const distinct = plans.size;
     const file = path.join(os.tmpdir(), `ducha-explain-${t.database.kind}-${SCALE}.txt`);
     const head = [
@@ -543,7 +517,9 @@ describe(`plans of every read on a generated province (scale ${SCALE})`, () => {
       expect(big, 'the large tables of the full province').toEqual([...LARGE].sort());
     }
     expect(errors).toEqual([]);
-    expect(unknown.map(([k, v]) => `${k} — ${v.o.node} — in: ${v.sql.slice(0, 300)}`)).toEqual([]);
+    expect(unknown.map(([k, v]) => `${k} — ${v.o.kind}: ${v.o.node} — in: ${v.sql.slice(0, 300)}`)).toEqual(
+      [],
+    );
     if (SCALE < 1) expect(stale, 'known offences no longer seen: remove them from knownSeqScans').toEqual([]);
   });
 });
