@@ -46,10 +46,17 @@ async function freshDatabase(): Promise<{ database: OpenDb; drop: () => Promise<
   };
 }
 
-export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * `prepare` fills the migrated database before the app is built (instead of the demo when `seed` is
+ * false): the EXPLAIN test loads a generated province there.
+ */
+export async function createTestApp(
+  opts: { seed?: boolean; prepare?: (db: OpenDb['db']) => Promise<void> } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   await migrateToLatest(database.db);
   if (opts.seed !== false) await seedDemo(database.db);
+  await opts.prepare?.(database.db);
   const config = { ...loadConfig({}), webDist: undefined };
   const app = await buildApp({ config, database, logger: false });
   await app.ready();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import { startPgliteWorker } from './pglite-client.ts';
@@ -18,6 +18,17 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 /** Anything that runs queries: the root db or a transaction. Repos take this. */
 export type Executor = Kysely<Database>;
+
+/**
+ * Test-only: observers of every statement run on a database opened here, with its parameters (the
+ * EXPLAIN test captures what each request asks, test/explain.test.ts). None are registered outside
+ * tests, and then the hook does nothing.
+ */
+export const statementObservers = new Set<(sql: string, parameters: readonly unknown[]) => void>();
+const observe = (e: LogEvent) => {
+  if (e.level === 'query' && statementObservers.size)
+    for (const o of statementObservers) o(e.query.sql, e.query.parameters);
+};
 
 export interface OpenDb {
   db: Db;
@@ -74,7 +85,7 @@ export async function openPglite(
     unlock();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(runner) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(runner), log: observe });
   return {
     db,
     kind: 'pglite',
@@ -112,7 +123,7 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.warn(`PostgreSQL connection lost: ${err.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observe });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
