@@ -22,14 +22,36 @@ const node = (type: string, plans: PlanNode[], extra: Partial<PlanNode> = {}): P
   ...extra,
 });
 const kinds = (p: PlanNode) =>
-  offenses(p, large, new Set(['items_listed_idx'])).map((o) => `${o.kind} ${o.table}`);
+  offenses(p, large, new Set(['items_listed_idx']), new Map([['items', 1000]])).map(
+    (o) => `${o.kind} ${o.table}`,
+  );
 
 describe('offenses of a plan', () => {
   it.each<[string, PlanNode, string[]]>([
     ['an index lookup', index('items', '(id = $1)'), []],
     ['a small table scanned', seq('regions'), []],
     ['a large table scanned', seq('items'), ['seq scan items']],
-    ['a large table scanned under a limit (no order)', node('Limit', [seq('items')]), ['seq scan items']],
+    [
+      'a large table scanned under a limit, a filter keeping few rows',
+      node('Limit', [seq('items', { Filter: "(status = 'closed')", 'Plan Rows': 400 })]),
+      ['seq scan items'],
+    ],
+    [
+      'a large table scanned under a limit, a filter keeping most rows (a capped count)',
+      node('Limit', [seq('items', { Filter: '(active)', 'Plan Rows': 990 })]),
+      [],
+    ],
+    ['a large table scanned under a limit, unfiltered', node('Limit', [seq('items')]), []],
+    [
+      'a large table scanned beside a limit, not under it',
+      node('Limit', [node('Hash Join', [index('projects', '(id = 1)'), node('Hash', [seq('items')])])]),
+      ['seq scan items'],
+    ],
+    [
+      'a page in index order probing a hash of a small set',
+      node('Limit', [node('Hash Semi Join', [index('items'), node('Hash', [seq('regions')])])]),
+      [],
+    ],
     [
       'a page sorted from every row',
       node('Limit', [node('Sort', [seq('items')], { 'Sort Key': ['raised_at DESC'] })]),

@@ -22,6 +22,8 @@ export interface PlanNode {
   'Recheck Cond'?: string;
   Filter?: string;
   'Sort Key'?: string[];
+  /** the planner's estimate of the rows the node returns */
+  'Plan Rows'?: number;
   'Parent Relationship'?: string;
   'Subplan Name'?: string;
   Plans?: PlanNode[];
@@ -107,13 +109,23 @@ const passing: Record<string, (i: number, n: PlanNode) => boolean> = {
   'Gather Merge': () => true,
   'Merge Append': () => true,
   'Nested Loop': (i) => i === 0,
+  // the outer (probe) side streams in order once the inner side's hash is built
+  'Hash Join': (i) => i === 0,
+  'Hash Semi Join': (i) => i === 0,
+  'Hash Anti Join': (i) => i === 0,
   'Merge Join': () => true,
 };
 
+/**
+ * `rows`: the tables' sizes (`pg_class.reltuples`). A sequential scan feeding a LIMIT whose filter
+ * keeps most of the table (by the planner's estimate; an unfiltered scan) stops after about as
+ * many rows as the LIMIT asks for: a capped count of the active projects, not an offence.
+ */
 export function offenses(
   root: PlanNode,
   large: ReadonlySet<string>,
   partial: ReadonlySet<string> = new Set(),
+  rows: ReadonlyMap<string, number> = new Map(),
 ): Offense[] {
   const out: Offense[] = [];
   const fullScans = (n: PlanNode): Scan[] =>
@@ -121,7 +133,8 @@ export function offenses(
   const walk = (n: PlanNode, pagedInOrder: boolean) => {
     const s = scanOf(n, partial);
     if (s && large.has(s.table)) {
-      if (s.node === 'Seq Scan')
+      const keepsMost = (n['Plan Rows'] ?? 0) >= 0.5 * (rows.get(s.table) ?? Infinity);
+      if (s.node === 'Seq Scan' && !(pagedInOrder && (!s.filter || keepsMost)))
         out.push({ kind: 'seq scan', table: s.table, node: describeScan(s, n.Alias) });
       else if (s.full && !pagedInOrder)
         out.push({ kind: 'full index scan', table: s.table, node: describeScan(s, n.Alias) });

@@ -154,12 +154,16 @@ export const projectLeaderPosition = async (db: Executor, id: number) =>
 export const lockProjectRow = (db: Executor, id: number) =>
   db.selectFrom('projects').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 
-/** SQL: `[{id, name}]` of the milestones whose ids the subquery `ids` yields. */
+/**
+ * SQL: `[{id, name}]` of the milestones whose ids the subquery `ids` yields. The ids as an array
+ * computed once, so each is looked up by the primary key (an `in (subquery)` was planned as a join
+ * against every milestone).
+ */
 export const milestonesJson = (ids: RawBuilder<unknown>) =>
   sql<
     { id: number; name: string }[]
   >`coalesce((select json_agg(json_build_object('id', pm.id, 'name', pm.name))
-    from plan_milestones pm where pm.id in (${ids})), '[]'::json)`;
+    from plan_milestones pm where pm.id = any(array(${ids}))), '[]'::json)`;
 
 /* The month close's CTE bodies. Each takes the names of the CTEs it joins (`scope`, `base`). */
 
