@@ -902,6 +902,16 @@ function postgresServer(): { url: string; dataDir: string | null; stop: () => vo
   return { url, dataDir, stop };
 }
 
+/** The parent process of `pid` on this machine, or null (a remote server). */
+function parentOf(pid: number): number | null {
+  try {
+    const m = /^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const pgServer = postgresServer();
 const postmasterOf = (dataDir: string | null) => () => {
   if (!dataDir) return null;
@@ -931,8 +941,11 @@ try {
       const database = await openPostgres(existing);
       await migrateToLatest(database.db);
       const setup = await discover(database.db, size, PROVINCE_ACCOUNTS, DEMO_PASSWORD);
+      // the cluster's postmaster (for its CPU time, when it runs on this machine): a backend's parent
+      const backend = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db);
       await database.close();
-      ours.push(await measure('PostgreSQL', { DATABASE_URL: existing }, setup, postmasterOf(null)));
+      const postmaster = parentOf(backend.rows[0]!.pid);
+      ours.push(await measure('PostgreSQL', { DATABASE_URL: existing }, setup, () => postmaster));
     } else if (pgServer) {
       const name = `ducha_reads_${size}_${Date.now()}`;
       const admin = new pg.Client({ connectionString: pgServer.url });
