@@ -37,8 +37,10 @@ import { bumpMeeting, findEntry, lockedMeeting, nextNumber, type MeetingRow } fr
 import {
   closeBlockers,
   dispositionEffect,
+  firstYearEnd,
   keepsTracking,
   minutesKey,
+  seriesBoundary,
   seriesDates,
   stateAllows,
   transitions,
@@ -57,7 +59,7 @@ async function managedRegion(db: Db | Trx, actor: Actor, code: string) {
   return region;
 }
 
-async function checkOrg(
+export async function checkOrg(
   db: Db | Trx,
   input: { chairPositionId?: number | null; attendeeUnitIds?: number[] },
 ) {
@@ -73,7 +75,10 @@ function requireManage(actor: Actor, m: MeetingRow) {
 
 // ---- series and meetings ----
 
-/** A series with its meetings laid out (scheduled), from its start to its end or a year ahead. */
+/**
+ * A series with its meetings laid out (scheduled), from its start to its end or a year ahead of its
+ * start's month (the daily job then keeps a never-ending one a year ahead of today: `series.ts`).
+ */
 export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof seriesCreate>) {
   const actor = actorOf(ctx);
   await managedRegion(db, actor, input.regionCode);
@@ -98,6 +103,8 @@ export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof serie
         recurrence: JSON.stringify(input.recurrence),
         ends: JSON.stringify(input.end),
         attendee_unit_ids: input.attendeeUnitIds,
+        // every date of the rhythm up to its end (a never-ending one: a year from its start's month)
+        laid_out_through: seriesBoundary(input, firstYearEnd(input.startsOn)),
         created_by: actor.id,
       })
       .returningAll()
@@ -115,6 +122,7 @@ export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof serie
           sections: [...t.sections],
           chair_position_id: input.chairPositionId ?? null,
           held_on: d,
+          rhythm_on: d,
           meet_time: input.time,
           place: input.place,
           attendee_unit_ids: input.attendeeUnitIds,
