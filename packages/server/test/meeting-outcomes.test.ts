@@ -3,8 +3,9 @@
  * the escalation's reason is the outcome's note, the step is on the item's own timeline (办理过程)
  * and the meeting on its audit timeline; all in one transaction, so an escalation the items engine
  * refuses (the item already at the ladder's top) leaves no outcome, no entry change, no trail.
+ * The timelines label a meeting's events with meeting words (a closed meeting is 会议结束, not 销号).
  */
-import type { MeetingDetail } from '@ducha/contract';
+import { auditActionKey, meetingEventLabels, type AuditEvent, type MeetingDetail } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityProject, demoUnits, signInAs, supervisedItem } from './factories.ts';
 import { createTestApp, expectError, type Client, type TestApp } from './helpers.ts';
@@ -147,5 +148,46 @@ describe('an outcome escalating an existing item', () => {
       before.events.length,
     ]);
     expect([await count('item', item.id), await count('meeting', d.meeting.id)]).toEqual(trails);
+  });
+
+  it('labels the meeting’s events with meeting words on every timeline', async () => {
+    const item = (
+      await supervisedItem(office, { projectId, title: '管线迁改', assign: { responsibleUnitId: u.zjj } })
+    ).item;
+    const { d, entry } = await meetingOn(item.id);
+    let after = ok<MeetingDetail>(
+      await office.post(`/api/meeting-entries/${entry.id}/outcomes`, {
+        kind: 'decision',
+        version: entry.version,
+        title: '月底前完成管线迁改',
+        note: '市住建局牵头，月底前完成',
+        category: '征地拆迁',
+        responsibleUnitId: u.zjj,
+        resolutionDue: '2026-12-31',
+      }),
+      201,
+    );
+    after = ok<MeetingDetail>(
+      await office.post(`/api/meetings/${d.meeting.id}/transitions`, {
+        action: 'close',
+        version: after.meeting.version,
+      }),
+    );
+    const words = async (entity: string, id: number) =>
+      ok<{ items: AuditEvent[] }>(await office.get(`/api/audit?entity=${entity}&id=${id}`)).items.map(
+        (e) => meetingEventLabels[auditActionKey(e)] ?? e.action,
+      );
+    // the meeting's own timeline: held and closed, never 销号
+    const own = await words('meeting', d.meeting.id);
+    expect(own).toEqual(expect.arrayContaining(['会议召开', '会议结束', '会议议定事项']));
+    expect(own).not.toContain('close');
+    // the project's timeline: the meeting decided something
+    expect(await words('project', projectId)).toContain('会议议定事项');
+    // the meeting's mark says which meeting (with its number when it has one) and what it did
+    const mark = ok<{ items: AuditEvent[] }>(
+      await office.get(`/api/audit?entity=project&id=${projectId}`),
+    ).items.find((e) => e.action === 'meeting')!;
+    expect(mark.diff.kind!.after).toBe('decision');
+    expect(mark.diff.meeting!.after).toBe('征地拆迁专题协调会');
   });
 });

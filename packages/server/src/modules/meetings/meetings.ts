@@ -466,7 +466,10 @@ export async function moveEntry(
 
 // ---- outcomes and dispositions ----
 
-/** The meeting on the timelines of what it touched: the item and the entry's project. */
+/**
+ * The meeting on the timelines of what it touched: the item and the entry's project, with what the
+ * meeting did (`kind`: the outcome's kind, or `disposition`), which the timelines label it by.
+ */
 async function touch(
   trx: Trx,
   ctx: Ctx,
@@ -474,8 +477,9 @@ async function touch(
   e: { project_id: number | null },
   itemId: number | null,
   what: string,
+  kind: 'note' | 'item' | 'decision' | 'disposition',
 ) {
-  const after = { meetingId: m.id, meeting: m.title, heldOn: m.held_on, outcome: what };
+  const after = { meetingId: m.id, meeting: meetingName(m), heldOn: m.held_on, outcome: what, kind };
   const events = [];
   if (itemId !== null) events.push({ entity: 'item', entityId: itemId, action: 'meeting', after });
   if (e.project_id !== null)
@@ -564,7 +568,7 @@ export async function addOutcome(db: Db, ctx: Ctx, entryId: number, input: Outco
       .where('id', '=', e.id)
       .execute();
     await recordAudit(trx, ctx, { entity: 'meeting', entityId: m.id, action: 'outcome', after: outcome });
-    await touch(trx, ctx, m, e, itemId, note);
+    await touch(trx, ctx, m, e, itemId, note, input.kind);
     return m.id;
   });
 }
@@ -654,7 +658,7 @@ export async function setDisposition(
       },
       reason,
     });
-    await touch(trx, ctx, m, e, e.item_id, note);
+    await touch(trx, ctx, m, e, e.item_id, note, 'disposition');
     return m.id;
   });
 }
