@@ -155,7 +155,7 @@ describe('an outcome escalating an existing item', () => {
       await supervisedItem(office, { projectId, title: '管线迁改', assign: { responsibleUnitId: u.zjj } })
     ).item;
     const { d, entry } = await meetingOn(item.id);
-    let after = ok<MeetingDetail>(
+    const after = ok<MeetingDetail>(
       await office.post(`/api/meeting-entries/${entry.id}/outcomes`, {
         kind: 'decision',
         version: entry.version,
@@ -167,7 +167,7 @@ describe('an outcome escalating an existing item', () => {
       }),
       201,
     );
-    after = ok<MeetingDetail>(
+    ok(
       await office.post(`/api/meetings/${d.meeting.id}/transitions`, {
         action: 'close',
         version: after.meeting.version,
