@@ -14,11 +14,13 @@
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10,50,200),
  * BENCH_SIZE=demo|province|both (default: both when the generator is there), BENCH_SCALE (the
- * generator's scale, default 1), BENCH_PG=0 (skip PostgreSQL), DATABASE_URL (a PostgreSQL server
+ * generator's scale, default 1), BENCH_PG=0 (skip PostgreSQL), BENCH_PGLITE=0 (skip PGlite), DATABASE_URL (a PostgreSQL server
  * to create the database on; else the peer's cluster when set up, else a throw-away cluster of the
  * local installation), BENCH_ONLY=<read names, comma-separated; `redmine` for the peer>,
  * BENCH_REDMINE=0 (skip the peer), BENCH_REDMINE_WORKERS (default 1,2), BENCH_PORT (3120; the
- * bare server on the next port), BENCH_PG_PORT (3124), BENCH_TIMEOUT (s, default 30).
+ * bare server on the next port), BENCH_PG_PORT (3124), BENCH_TIMEOUT (s, default 30),
+ * BENCH_PROVINCE_PG=<url> (a province `npm run bench:province -- --pg <url>` generated: read it
+ * instead of generating one; migrated to the latest, kept afterwards).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -259,6 +261,8 @@ interface ProvinceSummary {
     reporter: { typical: string };
   };
 }
+/** The generator's well-known accounts (bench/province/org.ts), for a province generated earlier. */
+const PROVINCE_ACCOUNTS = { office: 'p-office-230600', admin: 'p-admin', reporter: 'p-reporter-2' };
 const provinceUsers = (s: ProvinceSummary) => ({
   users: { office: s.accounts.office.city, admin: s.accounts.admin, reporter: s.accounts.reporter.typical },
   password: s.accounts.password,
@@ -898,6 +902,16 @@ function postgresServer(): { url: string; dataDir: string | null; stop: () => vo
   return { url, dataDir, stop };
 }
 
+/** The parent process of `pid` on this machine, or null (a remote server). */
+function parentOf(pid: number): number | null {
+  try {
+    const m = /^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const pgServer = postgresServer();
 const postmasterOf = (dataDir: string | null) => () => {
   if (!dataDir) return null;
@@ -912,7 +926,7 @@ try {
   for (const size of SIZES) {
     const ours: Measured[] = [];
     // ---- the embedded database, file-backed, in its worker thread (as `npm start`)
-    {
+    if (process.env.BENCH_PGLITE !== '0') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ducha-bench-reads-'));
       try {
         const setup = await prepare(await openPglite(dir), size);
@@ -922,7 +936,17 @@ try {
       }
     }
     // ---- PostgreSQL
-    if (pgServer) {
+    const existing = size === 'province' ? process.env.BENCH_PROVINCE_PG : undefined;
+    if (existing) {
+      const database = await openPostgres(existing);
+      await migrateToLatest(database.db);
+      const setup = await discover(database.db, size, PROVINCE_ACCOUNTS, DEMO_PASSWORD);
+      // the cluster's postmaster (for its CPU time, when it runs on this machine): a backend's parent
+      const backend = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db);
+      await database.close();
+      const postmaster = parentOf(backend.rows[0]!.pid);
+      ours.push(await measure('PostgreSQL', { DATABASE_URL: existing }, setup, () => postmaster));
+    } else if (pgServer) {
       const name = `ducha_reads_${size}_${Date.now()}`;
       const admin = new pg.Client({ connectionString: pgServer.url });
       await admin.connect();

@@ -1,5 +1,5 @@
 /**
- * Migration 0017 on an installation that already has meeting series: the meetings laid out when a
+ * Migration 0018 on an installation that already has meeting series: the meetings laid out when a
  * series was created (in its transaction) get their rhythm date, a moved one and one added to the
  * series later (even on a rhythm date) do not; each series' mark is what its creation laid out.
  */
@@ -13,7 +13,7 @@ let database: OpenDb;
 
 beforeAll(async () => {
   database = await openPglite(undefined);
-  const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0017'));
+  const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0018'));
   const { error } = await new Migrator({
     db: database.db,
     provider: { getMigrations: async () => before },

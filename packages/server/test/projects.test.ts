@@ -736,6 +736,22 @@ describe('list filters and scope', () => {
     expect((await office.get('/api/projects?q=%25')).json().total).toBe(0); // % is literal
   });
 
+  it('q finds two-character words, a code in any case, and a single character', async () => {
+    // two characters: found through the bigrams' index (migration 0016), as trigrams could not
+    const q = async (text: string) => {
+      const res = await office.get(`/api/projects?pageSize=100&q=${encodeURIComponent(text)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((p: { code: string }) => p.code)
+        .filter((c: string) => c.startsWith('FLT-'));
+    };
+    expect(await q('农业')).toEqual(['FLT-C']);
+    expect(await q('flt-c')).toEqual(['FLT-C']);
+    expect(await q('示')).toEqual(['FLT-C']);
+    expect(await q('农示')).toEqual([]); // both pairs' characters, not the pair
+  });
+
   it('sort=-totalInvestment orders by amount (numerically), largest first', async () => {
     expect(await codes(office, 'sort=-totalInvestment')).toEqual([
       'FLT-E',

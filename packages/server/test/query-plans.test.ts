@@ -21,14 +21,37 @@ const node = (type: string, plans: PlanNode[], extra: Partial<PlanNode> = {}): P
   Plans: plans,
   ...extra,
 });
-const kinds = (p: PlanNode) => offenses(p, large).map((o) => `${o.kind} ${o.table}`);
+const kinds = (p: PlanNode) =>
+  offenses(p, large, new Set(['items_listed_idx']), new Map([['items', 1000]])).map(
+    (o) => `${o.kind} ${o.table}`,
+  );
 
 describe('offenses of a plan', () => {
   it.each<[string, PlanNode, string[]]>([
     ['an index lookup', index('items', '(id = $1)'), []],
     ['a small table scanned', seq('regions'), []],
     ['a large table scanned', seq('items'), ['seq scan items']],
-    ['a large table scanned under a limit (no order)', node('Limit', [seq('items')]), ['seq scan items']],
+    [
+      'a large table scanned under a limit, a filter keeping few rows',
+      node('Limit', [seq('items', { Filter: "(status = 'closed')", 'Plan Rows': 400 })]),
+      ['seq scan items'],
+    ],
+    [
+      'a large table scanned under a limit, a filter keeping most rows (a capped count)',
+      node('Limit', [seq('items', { Filter: '(active)', 'Plan Rows': 990 })]),
+      [],
+    ],
+    ['a large table scanned under a limit, unfiltered', node('Limit', [seq('items')]), []],
+    [
+      'a large table scanned beside a limit, not under it',
+      node('Limit', [node('Hash Join', [index('projects', '(id = 1)'), node('Hash', [seq('items')])])]),
+      ['seq scan items'],
+    ],
+    [
+      'a page in index order probing a hash of a small set',
+      node('Limit', [node('Hash Semi Join', [index('items'), node('Hash', [seq('regions')])])]),
+      [],
+    ],
     [
       'a page sorted from every row',
       node('Limit', [node('Sort', [seq('items')], { 'Sort Key': ['raised_at DESC'] })]),
@@ -49,6 +72,16 @@ describe('offenses of a plan', () => {
       [],
     ],
     ['a page in index order', node('Limit', [index('items')]), []],
+    [
+      'a page sorted from a partial index (its predicate bounds the rows)',
+      node('Limit', [node('Sort', [index('items', undefined, { 'Index Name': 'items_listed_idx' })])]),
+      [],
+    ],
+    [
+      'a page sorted from a full scan of another index of the table',
+      node('Limit', [node('Sort', [index('items', undefined, { 'Index Name': 'items_code_idx' })])]),
+      ['sort for a page items', 'full index scan items'],
+    ],
     ['a page in index order through a result', node('Limit', [node('Result', [index('items')])]), []],
     [
       'a page in index order, each row joined by a lookup',

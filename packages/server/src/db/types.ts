@@ -552,7 +552,7 @@ export interface MeetingSeriesTable {
   recurrence: ColumnType<Record<string, unknown>, string, string>;
   ends: ColumnType<Record<string, unknown>, string, string>;
   attendee_unit_ids: Generated<number[]>;
-  /** every date of the rhythm up to this one has been laid out (migration 0017; null: none yet) */
+  /** every date of the rhythm up to this one has been laid out (migration 0018; null: none yet) */
   laid_out_through: DateString | null;
   created_by: number | null;
   created_at: CreatedAt;

@@ -96,11 +96,13 @@ export async function estimatedTotal<DB, TB extends keyof DB>(
 
 /**
  * How a list finds its page (see `pagedByKeys`): the planner's estimate says whether the set is
- * likely small (up to twice the exact limit: read it once, sorted and counted together) or large
+ * likely small (up to half the exact limit: read it once, sorted and counted together) or large
  * (count it up to the limit, which can often be read off an index alone, then walk the sort's
- * index); either guess is checked by the count it makes.
+ * index); either guess is checked by the count it makes. Half, not more: the estimate of a scope
+ * is often low (a city's 11,896 projects planned as 7,015), and a set read and sorted only to
+ * find it too large costs the most (a city's light board: 98 ms, against 3 ms counted and walked).
  */
-export const likelySmall = (planned: number) => planned <= 2 * exactTotals.limit;
+export const likelySmall = (planned: number) => planned <= exactTotals.limit / 2;
 
 /** Runs a filtered query twice: one page of rows and the total (`totalOf`). */
 export async function paged<DB, TB extends keyof DB, O, R>(

@@ -122,22 +122,27 @@ export const regionNameOf = (codeColumn: string) =>
 export const regionPathOf = (codeColumn: string) =>
   sql<string>`(select path from regions where code = ${sql.ref(codeColumn)})`;
 
-/** SQL: the region code in `codeColumn` is the region at `path` or below it. */
+/**
+ * SQL: the region code in `codeColumn` is the region at `path` or below it. The subtree's codes as
+ * an array computed once (an InitPlan), so a table is read through its region index, code = any
+ * of them; an `in (subquery)` was planned as a hash join against every row of the table (a city
+ * office's project list read all 100,000 projects of the province).
+ */
 export const regionCodeUnder = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(codeColumn)} in (select code from regions where path = ${path} or path like ${path + '.%'})`;
+  sql<SqlBool>`${sql.ref(codeColumn)} = any(array(select code from regions where path = ${path} or path like ${path + '.%'}))`;
 
 /** SQL: the region code in `codeColumn` lies in the actor's subtree (admins are not filtered by callers). */
 export const regionCodeInScope = (a: Actor, codeColumn: string) => regionCodeUnder(codeColumn, a.regionPath);
 
 /** SQL: the region code in `codeColumn` is the region `code` or below it (a list filter). */
 export const regionCodeUnderCode = (codeColumn: string, code: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(codeColumn)} in (select d.code from regions d join regions root on root.code = ${code}
-    where d.path = root.path or d.path like root.path || '.%')`;
+  sql<SqlBool>`${sql.ref(codeColumn)} = any(array(select d.code from regions d join regions root on root.code = ${code}
+    where d.path = root.path or d.path like root.path || '.%'))`;
 
 /** SQL: the region `code` is at `path`, below it, or above it (a frozen month reaches both ways). */
 export const regionCodeOnLine = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(codeColumn)} in (select code from regions
-    where path = ${path} or path like ${path + '.%'} or ${path} like path || '.%')`;
+  sql<SqlBool>`${sql.ref(codeColumn)} = any(array(select code from regions
+    where path = ${path} or path like ${path + '.%'} or ${path} like path || '.%'))`;
 
 /**
  * A region whose settings the actor may write (`write`: the office in its subtree, or admin) or

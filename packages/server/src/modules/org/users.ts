@@ -21,8 +21,10 @@ import { assertVersion, editAction, iso, paged, patchOf, containing } from '../.
 import { canReadUser, canWriteUser } from './policy.ts';
 import { getRegion, regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { findUnitRow } from './units.ts';
+import { unitNameOf } from './lookups.ts';
 
-const base = (db: Executor) => accountQuery(db).leftJoin('units as u', 'u.id', 'us.unit_id');
+// no join: the count reads the accounts alone, the unit's name is looked up for the page's rows
+const base = (db: Executor) => accountQuery(db);
 
 const columns = [
   'us.id',
@@ -33,7 +35,7 @@ const columns = [
   regionNameOf('us.region_code').as('region_name'),
   regionPathOf('us.region_code').as('region_path'),
   'us.unit_id',
-  'u.name as unit_name',
+  unitNameOf('us.unit_id').as('unit_name'),
   'us.person_id',
   'us.active',
   'us.must_change_password',

@@ -13,6 +13,7 @@ import { transaction, type Db, type Executor, type Trx } from '../../db/connecti
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { bigramsCover } from '../../platform/text-search.ts';
 import { assertVersion, containing, editAction, pagedByKeys, patchOf } from '../../platform/records.ts';
 import { checkDictionary } from '../../platform/settings.ts';
 import { todayInChina } from '../../platform/time.ts';
@@ -68,10 +69,14 @@ export function filteredProjects(db: Executor, actor: Actor, q: z.infer<typeof p
         where ${sql.join(on, sql` and `)})`,
     );
   }
-  if (q.q)
-    query = query.where((eb) =>
-      eb.or([eb('p.code', 'ilike', containing(q.q)), eb('p.name', 'ilike', containing(q.q))]),
-    );
+  if (q.q) {
+    const text = q.q;
+    query = query
+      .where(bigramsCover(sql`p.search_bigrams`, text))
+      .where((eb) =>
+        eb.or([eb('p.code', 'ilike', containing(text)), eb('p.name', 'ilike', containing(text))]),
+      );
+  }
   return query;
 }
 

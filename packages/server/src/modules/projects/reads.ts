@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { containing } from '../../platform/records.ts';
+import { bigramsCover } from '../../platform/text-search.ts';
 import { regionCodeUnder, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
 import { unitNameOf } from '../org/index.ts';
 import { filteredProjects } from './projects.ts';
@@ -31,9 +32,9 @@ export const projectNameOf = (idColumn: string) =>
 export const projectOwnerOf = (idColumn: string) =>
   sql<number | null>`(select owner_unit_id from projects where id = ${sql.ref(idColumn)})`;
 
-/** SQL: the ids of the projects whose name contains `text` (ILIKE; the names' trigram index serves three characters or more). */
+/** SQL: the ids of the projects whose name contains `text` (ILIKE, found through the bigrams' index, migration 0016). */
 export const projectIdsNamed = (text: string) =>
-  sql`select id from projects where name ilike ${containing(text)}`;
+  sql`select id from projects where ${bigramsCover(sql`search_bigrams`, text)} and name ilike ${containing(text)}`;
 
 /** SQL: the project in `idColumn` is one the unit owns (a reporter's reach). */
 export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<SqlBool> =>
@@ -153,12 +154,16 @@ export const projectLeaderPosition = async (db: Executor, id: number) =>
 export const lockProjectRow = (db: Executor, id: number) =>
   db.selectFrom('projects').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 
-/** SQL: `[{id, name}]` of the milestones whose ids the subquery `ids` yields. */
+/**
+ * SQL: `[{id, name}]` of the milestones whose ids the subquery `ids` yields. The ids as an array
+ * computed once, so each is looked up by the primary key (an `in (subquery)` was planned as a join
+ * against every milestone).
+ */
 export const milestonesJson = (ids: RawBuilder<unknown>) =>
   sql<
     { id: number; name: string }[]
   >`coalesce((select json_agg(json_build_object('id', pm.id, 'name', pm.name))
-    from plan_milestones pm where pm.id in (${ids})), '[]'::json)`;
+    from plan_milestones pm where pm.id = any(array(${ids}))), '[]'::json)`;
 
 /* The month close's CTE bodies. Each takes the names of the CTEs it joins (`scope`, `base`). */
 

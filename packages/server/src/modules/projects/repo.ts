@@ -186,11 +186,13 @@ export const projectRowsByIds = (db: Executor, ids: readonly number[]) =>
 
 /**
  * SQL: the project `p` is one the unit leads (责任单位) or co-operates on (配合单位). An id list of
- * both, each from its index, rather than `or exists (…)`, which can only be checked row by row.
+ * both, each from its index, rather than `or exists (…)`, which can only be checked row by row;
+ * computed once as an array, so the projects are then fetched by id (an `in (subquery)` was
+ * planned as a hash join against every project).
  */
 export const unitProjectsSql = (unitId: number) =>
-  sql<SqlBool>`p.id in (select id from projects where responsible_unit_id = ${unitId}
-    union all select project_id from project_co_units where unit_id = ${unitId})`;
+  sql<SqlBool>`p.id = any(array(select id from projects where responsible_unit_id = ${unitId}
+    union all select project_id from project_co_units where unit_id = ${unitId}))`;
 
 /** The projects an actor may read, as SQL over the `projectBase` aliases (same rules as policy.ts). */
 export function projectScopeSql(a: Actor): Expression<SqlBool> | null {

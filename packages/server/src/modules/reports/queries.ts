@@ -255,6 +255,9 @@ export async function inbox(db: Db, ctx: Ctx, ym: string) {
   return filerTasks(db, actorOf(ctx), [ym]);
 }
 
+/** As the database orders codes (C collation), and without `localeCompare`'s cost on thousands of rows. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sorting of the every-month inbox: what is overdue first (oldest first), then returns, drafts, due, done. */
 const rank = (i: InboxItem, today: string) =>
   i.state === 'submitted' || i.state === 'verified'
@@ -280,8 +283,8 @@ export async function owedInbox(db: Db, actor: Actor, today = todayInChina()): P
   return items.sort(
     (a, b) =>
       rank(a, today) - rank(b, today) ||
-      a.month.localeCompare(b.month) ||
-      a.projectCode.localeCompare(b.projectCode),
+      byCodePoint(a.month, b.month) ||
+      byCodePoint(a.projectCode, b.projectCode),
   );
 }
 
