@@ -1,10 +1,12 @@
 /** The contract's own rules: language choice, error messages in both languages, dates, permissions. */
 import { describe, expect, it } from 'vitest';
 import {
+  auditActionKey,
   can,
   errorMessages,
   hasPermission,
   isoDate,
+  meetingEventLabels,
   passwordRule,
   pickLang,
   rolePermissions,
@@ -71,4 +73,35 @@ it('a user holds the permissions their session carries, and any page that asks f
     expect(hasPermission(user, undefined)).toBe(true);
   }
   expect(hasPermission({ permissions: [] }, 'token.own')).toBe(false);
+});
+
+describe('audit event labels', () => {
+  const ev = (entity: string, action: string, kind?: string) => {
+    const diff: Record<string, { before: unknown; after: unknown }> = {};
+    if (kind) diff.kind = { before: null, after: kind };
+    return { entity, action, diff };
+  };
+  it.each([
+    // a meeting's close is 会议结束, not an item's 销号; an item's close stays 销号
+    [ev('meeting', 'close'), 'meeting.close', '会议结束'],
+    [ev('meeting', 'start'), 'meeting.start', '会议召开'],
+    [ev('meeting', 'cancel'), 'meeting.cancel', '取消会议'],
+    [ev('meeting', 'outcome', 'decision'), 'meeting.outcome.decision', '会议议定事项'],
+    [ev('meeting', 'outcome', 'note'), 'meeting.outcome', '记录会议意见'],
+    [ev('meeting_series', 'update'), 'meeting_series.update', '修改会议系列'],
+    [ev('meeting_series', 'extend'), 'meeting_series.extend', '续排会议'],
+    // a meeting on an item's or a project's timeline, by what it did
+    [ev('item', 'meeting', 'decision'), 'meeting@decision', '会议议定事项'],
+    [ev('project', 'meeting', 'disposition'), 'meeting@disposition', '会议对照检查'],
+    [ev('item', 'meeting', 'item'), 'meeting', '会议研究'],
+    [ev('project', 'meeting'), 'meeting', '会议研究'],
+  ])('%o is labelled by %s (%s)', (e, key, zh) => {
+    expect(auditActionKey(e)).toBe(key);
+    expect(meetingEventLabels[key]).toBe(zh);
+  });
+  it.each([
+    [ev('item', 'close'), 'close'],
+    [ev('meeting', 'generate_agenda'), 'generate_agenda'],
+    [ev('unit', 'create'), 'create'],
+  ])('%o keeps its action %s', (e, key) => expect(auditActionKey(e)).toBe(key));
 });

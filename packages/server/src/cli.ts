@@ -12,6 +12,7 @@ import { isEmpty } from './modules/org/seed.ts';
 import { seedDemoData } from './demo.ts';
 import { notifyDueSoon } from './modules/items/index.ts';
 import { closingRegions, runClose } from './modules/lights/index.ts';
+import { extendOpenSeries } from './modules/meetings/index.ts';
 import { toActor, actorById } from './platform/auth/repo.ts';
 import type { Ctx } from './platform/access/context.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -30,6 +31,7 @@ const usage = `ducha <command>
   audit verify                             check the audit hash chain; exits 1 at the first broken event
   month close YYYY-MM [--region CODE]      run the month close (default: every office's top region)
   items due-soon [--date YYYY-MM-DD]       send today's "due soon" notices now (the daily 08:00 job)
+  meetings extend [--date YYYY-MM-DD]      lay never-ending meeting series out a year ahead now (the daily 03:15 job)
   sql "<statement>"                        run one SQL statement (for operators of the embedded database)`;
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
@@ -123,6 +125,12 @@ async function run(db: Db, argv: string[]): Promise<number> {
     if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error('日期格式应为 YYYY-MM-DD');
     const sent = await notifyDueSoon(db, values.date);
     console.log(`due-soon notices sent: ${sent}`);
+    return 0;
+  }
+  if (key === 'meetings extend') {
+    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error('日期格式应为 YYYY-MM-DD');
+    const r = await extendOpenSeries(db, values.date);
+    console.log(`meetings laid out: ${r.meetings} in ${r.series} series`);
     return 0;
   }
   if (key === 'audit verify') {

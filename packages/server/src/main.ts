@@ -6,6 +6,7 @@ import { bootstrapAdmin, isEmpty } from './modules/org/seed.ts';
 import { seedDemoData } from './demo.ts';
 import { notifyDueSoon } from './modules/items/index.ts';
 import { closeDueMonths } from './modules/lights/index.ts';
+import { extendOpenSeries } from './modules/meetings/index.ts';
 import { startSchedule } from './platform/jobs.ts';
 
 const config = loadConfig();
@@ -29,6 +30,8 @@ const stopSchedule =
         { name: 'month-close', pattern: '30 2 * * *', run: () => closeDueMonths(database.db) },
         // deadlines within the next working days, before the working day starts
         { name: 'item-due-soon', pattern: '0 8 * * *', run: () => notifyDueSoon(database.db) },
+        // never-ending meeting series kept laid out a year ahead of today
+        { name: 'meeting-series-extend', pattern: '15 3 * * *', run: () => extendOpenSeries(database.db) },
       ]);
 const shutdown = async () => {
   stopSchedule();

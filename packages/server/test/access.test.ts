@@ -468,6 +468,22 @@ const meetingCases: Case[] = [
     ok: meetingReaders,
     note: 'city series calling unitCity',
   },
+  {
+    route: 'PATCH /api/meeting-series/:id',
+    url: (f) => `/api/meeting-series/${f.seriesCity}`,
+    body: async (f) => ({
+      version: (
+        await f.t.database.db
+          .selectFrom('meeting_series')
+          .select('version')
+          .where('id', '=', f.seriesCity)
+          .executeTakeFirstOrThrow()
+      ).version,
+      place: `会议室${f.seq.n++}`,
+    }),
+    ok: meetingWriters,
+    note: 'edit a city series: whoever may create it (林甸 out of scope)',
+  },
 ];
 
 const cases: Case[] = [

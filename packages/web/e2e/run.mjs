@@ -1177,3 +1177,77 @@ test('office runs December’s 例会 from its generated agenda (November’s de
     await page.getByTestId('item-search').locator('input').press('Enter');
     await page.locator('.ant-table-row', { hasText: title }).first().waitFor();
   }));
+
+// ---- meetings: the calendar in Chinese, editing a series, meeting words on timelines (issue 13) ----
+const apiGet = (page, url) =>
+  page.evaluate(async (u) => {
+    const r = await globalThis.fetch(u);
+    return r.json();
+  }, url);
+
+test('the meeting calendar names weekdays and months in Chinese, and in English once English is picked', () =>
+  flow('meeting-calendar-locale', async (page) => {
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/meetings`);
+    const cal = page.getByTestId('meeting-calendar');
+    await cal.locator('thead th').first().waitFor();
+    const zh = (await cal.locator('thead th').allInnerTexts()).map((s) => s.trim());
+    // the week starts on Monday, as Chinese calendars do
+    assert.deepEqual(zh, ['一', '二', '三', '四', '五', '六', '日']);
+    await cal.locator('.ant-picker-calendar-header').getByText('12月').waitFor();
+    await page.getByTestId('lang-toggle').click();
+    await cal.locator('thead th', { hasText: 'Mo' }).first().waitFor();
+    const en = (await cal.locator('thead th').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(en, ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa']);
+    await cal.locator('.ant-picker-calendar-header').getByText('Dec').waitFor();
+  }));
+
+test('office edits the weekly series: its coming meetings move to a new place, an end after a count cancels the last ones', () =>
+  flow('series-edit', async (page) => {
+    await loginOk(page, 'office');
+    const weekly = (await apiGet(page, '/api/meeting-series?type=weekly')).items[0];
+    assert.ok(weekly, 'the demo has a weekly series');
+    const before = await apiGet(page, `/api/meeting-series/${weekly.id}`);
+    const count = before.meetings.filter((m) => m.status !== 'draft').length - 2;
+    await page.goto(`${BASE}/meetings/series/${weekly.id}`);
+    await page.getByTestId('series-heading').waitFor();
+    await page.getByTestId('series-edit').click();
+    await page.getByTestId('series-edit-place').fill('市政府二楼会议室');
+    await page.getByLabel('结束', { exact: true }).click();
+    await pickOption(page, '召开次数');
+    await page.getByTestId('series-edit-end-count').fill(String(count));
+    await page.getByTestId('series-edit-save').click();
+    await page.getByText('会议系列已保存').waitFor();
+    await page.getByText(`${count} 次`).first().waitFor();
+    await page.locator('.ant-descriptions').getByText('市政府二楼会议室').waitFor();
+    const after = await apiGet(page, `/api/meeting-series/${weekly.id}`);
+    assert.equal(after.series.version, before.series.version + 1);
+    assert.equal(after.meetings.length, before.meetings.length - 2);
+    const today = new Date().toISOString().slice(0, 10);
+    const next = after.meetings.find((m) => m.heldOn >= today && m.status === 'scheduled');
+    assert.equal(next?.place, '市政府二楼会议室');
+  }));
+
+test('a meeting’s timeline speaks of meetings (会议召开, 会议结束, never 销号); the item it decided shows 会议议定事项', () =>
+  flow('meeting-timeline-words', async (page) => {
+    await loginOk(page, 'office');
+    const nov = (await apiGet(page, '/api/meetings?month=2026-11&type=monthly')).items[0];
+    assert.equal(nov?.status, 'closed');
+    await page.goto(`${BASE}/meetings/${nov.id}`);
+    await page.getByRole('tab', { name: '操作记录' }).click();
+    const words = page.getByTestId('audit-timeline').getByTestId('timeline-action');
+    await words.filter({ hasText: '会议结束' }).first().waitFor();
+    await words.filter({ hasText: '会议召开' }).first().waitFor();
+    assert.equal(await words.filter({ hasText: '销号' }).count(), 0);
+    // an item the meeting decided: its trail shows the meeting by name, in meeting words
+    const detail = await apiGet(page, `/api/meetings/${nov.id}`);
+    const decided = detail.entries
+      .flatMap((e) => e.outcomes)
+      .find((o) => o.kind === 'decision' && o.item)?.item;
+    assert.ok(decided, 'November decided an item');
+    await page.goto(`${BASE}/items/${decided.id}`);
+    await page.getByText('变更记录').click();
+    const trail = page.getByTestId('audit-timeline');
+    await trail.getByTestId('timeline-action').filter({ hasText: '会议议定事项' }).first().waitFor();
+    await trail.getByTestId('timeline-meeting').getByRole('link').first().waitFor();
+  }));

@@ -107,3 +107,50 @@ export const actionLabels: Record<string, string> = {
   attendance: '登记出席',
   meeting: '会议研究',
 };
+
+/**
+ * Meetings' own words for the events of a meeting and of a series, where the general word would
+ * mislead (a meeting's `close` is not an item's 销号), and for a meeting's mark on the timeline of
+ * an item or a project (`meeting`), by what the meeting did: decided (议定事项), reviewed (对照检查),
+ * or discussed. Keys: `entity.action`, `entity.action.kind`, `meeting@kind`.
+ */
+export const meetingEventLabels: Record<string, string> = {
+  'meeting.create': '新建会议',
+  'meeting.update': '修改会议',
+  'meeting.schedule': '安排会议',
+  'meeting.start': '会议召开',
+  'meeting.close': '会议结束',
+  'meeting.reopen': '重新打开会议',
+  'meeting.cancel': '取消会议',
+  'meeting.outcome': '记录会议意见',
+  'meeting.outcome.decision': '会议议定事项',
+  'meeting_series.create': '新建会议系列',
+  'meeting_series.update': '修改会议系列',
+  'meeting_series.extend': '续排会议',
+  meeting: '会议研究',
+  'meeting@decision': '会议议定事项',
+  'meeting@disposition': '会议对照检查',
+};
+
+type LabelledEvent = {
+  entity: string;
+  action: string;
+  diff?: Record<string, { before?: unknown; after?: unknown }>;
+};
+
+/**
+ * The key an audit event is labelled by: a meeting's or a series' own event by its entity, a
+ * meeting's mark on an item's or project's timeline by what the meeting did (the outcome's kind),
+ * every other event by its action.
+ */
+export function auditActionKey(e: LabelledEvent): string {
+  const kind = e.diff?.kind?.after;
+  if (e.entity === 'meeting' || e.entity === 'meeting_series') {
+    const own = `${e.entity}.${e.action}`;
+    if (typeof kind === 'string' && `${own}.${kind}` in meetingEventLabels) return `${own}.${kind}`;
+    if (own in meetingEventLabels) return own;
+  }
+  if (e.action === 'meeting' && typeof kind === 'string' && `meeting@${kind}` in meetingEventLabels)
+    return `meeting@${kind}`;
+  return e.action;
+}

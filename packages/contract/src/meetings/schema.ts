@@ -99,6 +99,19 @@ export const seriesCreate = z.object({
   recurrence,
   end: seriesEnd,
 });
+/**
+ * Edit a series: its title, chair, place, usual time, attendees and end (on a date, after a count,
+ * never). Its type, region and rhythm stay: a new rhythm is a new series.
+ */
+export const seriesUpdate = z.object({
+  version: z.number().int().min(1),
+  title: text(60, '请填写会议名称').optional(),
+  chairPositionId: id.nullable().optional(),
+  place: z.string().trim().max(100).optional(),
+  time: time.optional(),
+  attendeeUnitIds: z.array(id).max(200).optional(),
+  end: seriesEnd.optional(),
+});
 export const meetingStatuses = ['draft', 'scheduled', 'in_progress', 'closed'] as const;
 export const meetingStatus = z.enum(meetingStatuses);
 export type MeetingStatus = z.infer<typeof meetingStatus>;

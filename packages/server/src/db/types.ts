@@ -552,6 +552,8 @@ export interface MeetingSeriesTable {
   recurrence: ColumnType<Record<string, unknown>, string, string>;
   ends: ColumnType<Record<string, unknown>, string, string>;
   attendee_unit_ids: Generated<number[]>;
+  /** every date of the rhythm up to this one has been laid out (migration 0018; null: none yet) */
+  laid_out_through: DateString | null;
   created_by: number | null;
   created_at: CreatedAt;
   version: Generated<number>;
@@ -577,6 +579,8 @@ export interface MeetingsTable {
   minutes_seq: number | null;
   agenda_generated_at: Date | null;
   previous_id: number | null;
+  /** the rhythm's date it was laid out for (kept when moved; null when added by hand) */
+  rhythm_on: DateString | null;
   reopen_count: Generated<number>;
   created_by: number | null;
   created_at: CreatedAt;

@@ -17,6 +17,7 @@ import type {
   outcomeCreate,
   seriesCreate,
   seriesDetail,
+  seriesUpdate,
 } from '@ducha/contract';
 import { api, type QueryParams } from './client.ts';
 import { downloadFile } from './projects.ts';
@@ -24,6 +25,7 @@ import { useList, useOne, useSave } from './resource.ts';
 
 export type SeriesDetail = z.infer<typeof seriesDetail>;
 export type SeriesCreateBody = z.input<typeof seriesCreate>;
+export type SeriesUpdateBody = z.input<typeof seriesUpdate>;
 export type MeetingCreateBody = z.input<typeof meetingCreate>;
 export type MeetingUpdateBody = z.input<typeof meetingUpdate>;
 export type OutcomeBody = z.input<typeof outcomeCreate>;
@@ -46,6 +48,14 @@ export const useCreateSeries = () =>
   useSave('meeting-series', (body: SeriesCreateBody) => api.post<SeriesDetail>('/api/meeting-series', body), [
     R,
   ]);
+/** Edits a series; its meetings still being planned follow, so the calendar refreshes too. */
+export const useUpdateSeries = () =>
+  useSave(
+    'meeting-series',
+    ({ id, ...body }: SeriesUpdateBody & { id: number }) =>
+      api.patch<SeriesDetail>(`/api/meeting-series/${id}`, body),
+    [R],
+  );
 export const useCreateMeeting = () =>
   useSave(R, (body: MeetingCreateBody) => api.post<MeetingDetail>('/api/meetings', body), also);
 export const useUpdateMeeting = () =>

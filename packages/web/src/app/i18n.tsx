@@ -1,5 +1,8 @@
-// Language state (zh first, English switch): the useT() hook, antd locale and zod messages follow it.
+// Language state (zh first, English switch): the useT() hook, antd locale, dayjs locale (weekday and
+// month names, the week starting on Monday in Chinese) and zod messages follow it.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { z } from 'zod';
 import { en as zodEn, zhCN as zodZh } from 'zod/locales';
 import type { Lang } from '@ducha/contract';
@@ -21,6 +24,9 @@ function initialLang(): Lang {
 function applyLang(lang: Lang) {
   setApiLanguage(lang);
   z.config(lang === 'zh' ? zodZh() : zodEn());
+  // the date pickers and the calendar name weekdays and months through dayjs (antd's locale names
+  // the dayjs locale it wants, which must be loaded); dates made from now on format in it too
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = lang === 'zh' ? '督查 · 重点项目督查平台' : 'Ducha · Key Project Supervision';
 }

@@ -2,6 +2,8 @@
 import { useMemo } from 'react';
 import {
   actionLabels,
+  auditActionKey,
+  meetingEventLabels,
   adjustmentKindLabels,
   batchSchemeLabels,
   investmentNatureLabels,
@@ -119,6 +121,25 @@ const actionEn: Record<string, string> = {
   disposition: 'Review disposition',
   attendance: 'Attendance recorded',
   meeting: 'Discussed at a meeting',
+};
+
+/** English for the meetings' own event words (`meetingEventLabels`). */
+const meetingEventEn: Record<string, string> = {
+  'meeting.create': 'Meeting created',
+  'meeting.update': 'Meeting edited',
+  'meeting.schedule': 'Meeting scheduled',
+  'meeting.start': 'Meeting held',
+  'meeting.close': 'Meeting closed',
+  'meeting.reopen': 'Meeting reopened',
+  'meeting.cancel': 'Meeting cancelled',
+  'meeting.outcome': 'Meeting outcome recorded',
+  'meeting.outcome.decision': 'Meeting decision',
+  'meeting_series.create': 'Series created',
+  'meeting_series.update': 'Series edited',
+  'meeting_series.extend': 'Series meetings laid out',
+  meeting: 'Discussed at a meeting',
+  'meeting@decision': 'Decided at a meeting',
+  'meeting@disposition': 'Reviewed at a meeting',
 };
 
 /** English names of the meetings' enums (DOMAIN §8). */
@@ -353,6 +374,11 @@ export function useLabels() {
     const itemActionZh: Record<string, string> = itemActionLabels;
     const action = (a: string) =>
       (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
+    /** An audit event's word: a meeting's and a series' own (a meeting's close is not 销号), else its action's. */
+    const event = (e: Parameters<typeof auditActionKey>[0]) => {
+      const key = auditActionKey(e);
+      return (lang === 'zh' ? meetingEventLabels[key] : meetingEventEn[key]) ?? action(key);
+    };
     const field = (raw: string) => {
       const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
       return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
@@ -408,6 +434,7 @@ export function useLabels() {
       unitType,
       regionLevel,
       action,
+      event,
       field,
       value,
       lang,

@@ -1,5 +1,6 @@
 // Reusable audit timeline of one record: <AuditTimeline entity="unit" id={String(id)} />.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { AuditEvent } from '@ducha/contract';
 import { useAudit } from '../api/audit.ts';
@@ -57,6 +58,24 @@ function DiffLines({
   );
 }
 
+/** A meeting on an item's or a project's timeline: which meeting (a link), and what it said. */
+function MeetingMark({ diff }: { diff: AuditEvent['diff'] }) {
+  const id = diff.meetingId?.after;
+  const name = String(diff.meeting?.after ?? '');
+  const heldOn = diff.heldOn?.after;
+  return (
+    <div data-testid="timeline-meeting">
+      <div>
+        {typeof id === 'number' ? <Link to={`/meetings/${id}`}>{name}</Link> : name}
+        {typeof heldOn === 'string' && <Typography.Text type="secondary">（{heldOn}）</Typography.Text>}
+      </div>
+      {diff.outcome?.after !== undefined && (
+        <div style={{ whiteSpace: 'pre-wrap' }}>{String(diff.outcome.after)}</div>
+      )}
+    </div>
+  );
+}
+
 export function AuditTimeline({ entity, id, fieldLabels, pageSize = 20 }: AuditTimelineProps) {
   const t = useT();
   const L = useLabels();
@@ -79,7 +98,9 @@ export function AuditTimeline({ entity, id, fieldLabels, pageSize = 20 }: AuditT
               <div>
                 <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
                 <Typography.Text strong>{e.actorName ?? t('audit.system')}</Typography.Text>{' '}
-                <Tag color={actionColors[e.action]}>{L.action(e.action)}</Tag>
+                <Tag color={actionColors[e.action]} data-testid="timeline-action">
+                  {L.event(e)}
+                </Tag>
               </div>
               {e.reason && (
                 <div>
@@ -87,7 +108,11 @@ export function AuditTimeline({ entity, id, fieldLabels, pageSize = 20 }: AuditT
                   {e.reason}
                 </div>
               )}
-              <DiffLines diff={e.diff} fieldLabels={fieldLabels} />
+              {e.action === 'meeting' && e.diff.meetingId ? (
+                <MeetingMark diff={e.diff} />
+              ) : (
+                <DiffLines diff={e.diff} fieldLabels={fieldLabels} />
+              )}
             </div>
           ),
         }))}

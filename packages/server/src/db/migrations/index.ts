@@ -17,6 +17,7 @@ import * as m0014 from './0014_meetings.ts';
 import * as m0015 from './0015_item_search.ts';
 import * as m0016 from './0016_project_search.ts';
 import * as m0017 from './0017_scope_indexes.ts';
+import * as m0018 from './0018_meeting_series_layout.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_item_search': m0015,
   '0016_project_search': m0016,
   '0017_scope_indexes': m0017,
+  '0018_meeting_series_layout': m0018,
 };

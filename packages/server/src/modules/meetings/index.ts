@@ -1,7 +1,8 @@
 /**
- * The meetings module's door (DOMAIN §8). Nothing is offered to other modules yet: a meeting's
- * decisions live on as `decision` items (raised through the items engine in the meeting's
- * transaction), and the meeting shows on the timelines of the items and projects it touched
- * through the audit trail. `routes.ts` is registered by the application shell.
+ * The meetings module's door (DOMAIN §8). A meeting's decisions live on as `decision` items (raised
+ * through the items engine in the meeting's transaction), and the meeting shows on the timelines of
+ * the items and projects it touched through the audit trail. Offered to the application shell:
+ * `extendOpenSeries`, the daily job keeping every never-ending series laid out a year ahead.
+ * `routes.ts` is registered by the application shell.
  */
-export {};
+export { extendOpenSeries } from './series.ts';

@@ -37,8 +37,10 @@ import { bumpMeeting, findEntry, lockedMeeting, nextNumber, type MeetingRow } fr
 import {
   closeBlockers,
   dispositionEffect,
+  firstYearEnd,
   keepsTracking,
   minutesKey,
+  seriesBoundary,
   seriesDates,
   stateAllows,
   transitions,
@@ -57,7 +59,7 @@ async function managedRegion(db: Db | Trx, actor: Actor, code: string) {
   return region;
 }
 
-async function checkOrg(
+export async function checkOrg(
   db: Db | Trx,
   input: { chairPositionId?: number | null; attendeeUnitIds?: number[] },
 ) {
@@ -73,7 +75,10 @@ function requireManage(actor: Actor, m: MeetingRow) {
 
 // ---- series and meetings ----
 
-/** A series with its meetings laid out (scheduled), from its start to its end or a year ahead. */
+/**
+ * A series with its meetings laid out (scheduled), from its start to its end or a year ahead of its
+ * start's month (the daily job then keeps a never-ending one a year ahead of today: `series.ts`).
+ */
 export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof seriesCreate>) {
   const actor = actorOf(ctx);
   await managedRegion(db, actor, input.regionCode);
@@ -98,6 +103,8 @@ export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof serie
         recurrence: JSON.stringify(input.recurrence),
         ends: JSON.stringify(input.end),
         attendee_unit_ids: input.attendeeUnitIds,
+        // every date of the rhythm up to its end (a never-ending one: a year from its start's month)
+        laid_out_through: seriesBoundary(input, firstYearEnd(input.startsOn)),
         created_by: actor.id,
       })
       .returningAll()
@@ -115,6 +122,7 @@ export async function createSeries(db: Db, ctx: Ctx, input: z.infer<typeof serie
           sections: [...t.sections],
           chair_position_id: input.chairPositionId ?? null,
           held_on: d,
+          rhythm_on: d,
           meet_time: input.time,
           place: input.place,
           attendee_unit_ids: input.attendeeUnitIds,
@@ -458,7 +466,10 @@ export async function moveEntry(
 
 // ---- outcomes and dispositions ----
 
-/** The meeting on the timelines of what it touched: the item and the entry's project. */
+/**
+ * The meeting on the timelines of what it touched: the item and the entry's project, with what the
+ * meeting did (`kind`: the outcome's kind, or `disposition`), which the timelines label it by.
+ */
 async function touch(
   trx: Trx,
   ctx: Ctx,
@@ -466,8 +477,9 @@ async function touch(
   e: { project_id: number | null },
   itemId: number | null,
   what: string,
+  kind: 'note' | 'item' | 'decision' | 'disposition',
 ) {
-  const after = { meetingId: m.id, meeting: m.title, heldOn: m.held_on, outcome: what };
+  const after = { meetingId: m.id, meeting: meetingName(m), heldOn: m.held_on, outcome: what, kind };
   const events = [];
   if (itemId !== null) events.push({ entity: 'item', entityId: itemId, action: 'meeting', after });
   if (e.project_id !== null)
@@ -556,7 +568,7 @@ export async function addOutcome(db: Db, ctx: Ctx, entryId: number, input: Outco
       .where('id', '=', e.id)
       .execute();
     await recordAudit(trx, ctx, { entity: 'meeting', entityId: m.id, action: 'outcome', after: outcome });
-    await touch(trx, ctx, m, e, itemId, note);
+    await touch(trx, ctx, m, e, itemId, note, input.kind);
     return m.id;
   });
 }
@@ -646,7 +658,7 @@ export async function setDisposition(
       },
       reason,
     });
-    await touch(trx, ctx, m, e, e.item_id, note);
+    await touch(trx, ctx, m, e, e.item_id, note, 'disposition');
     return m.id;
   });
 }

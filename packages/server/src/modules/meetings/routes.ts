@@ -21,6 +21,7 @@ import {
   seriesCreate,
   seriesDetail,
   seriesQuery,
+  seriesUpdate,
 } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,6 +51,7 @@ import {
   seriesDetail as series,
 } from './queries.ts';
 import { readableMeeting } from './repo.ts';
+import { updateSeries } from './series.ts';
 
 const read = { access: 'meeting.read' } as const;
 const write = { access: 'meeting.write' } as const;
@@ -235,5 +237,13 @@ export const meetingRoutes =
       '/api/meeting-series/:id',
       { config: read, schema: { tags, params: idParams, response: { 200: seriesDetail } } },
       (req) => series(db, actorOf(req.ctx), req.params.id),
+    );
+    app.patch(
+      '/api/meeting-series/:id',
+      {
+        config: write,
+        schema: { tags, params: idParams, body: seriesUpdate, response: { 200: seriesDetail } },
+      },
+      async (req) => series(db, actorOf(req.ctx), await updateSeries(db, req.ctx, req.params.id, req.body)),
     );
   };

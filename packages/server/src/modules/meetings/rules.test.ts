@@ -14,13 +14,21 @@ import {
 } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
 import {
+  addMonths,
   allowedActions,
   closeBlockers,
+  datesToLayOut,
   dispositionEffect,
   keepsTracking,
+  laidOutThrough,
   minutesNumber,
   monthlyDate,
+  openSeriesHorizon,
+  removableAfterEnd,
+  seriesBoundary,
   seriesDates,
+  throughAfterEndChange,
+  type SeriesRhythm,
   stateAllows,
   tallyAttendance,
   transitions,
@@ -128,6 +136,93 @@ describe('series dates', () => {
     expect(
       seriesDates('2026-01-01', { freq: 'weekly', weekday: 1 }, { kind: 'until', date: '2040-01-01' }).length,
     ).toBe(200);
+  });
+});
+
+describe('laying a series out as time passes, and after its end is edited', () => {
+  const monthly = (end: SeriesRhythm['end']): SeriesRhythm => ({
+    startsOn: '2026-01-01',
+    recurrence: { freq: 'monthly', day: 15 },
+    end,
+  });
+  const never = monthly({ kind: 'never' });
+  it.each([
+    ['2026-12-02', 12, '2027-12-02'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2027-12-31', 2, '2028-02-29'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-03-15', -3, '2025-12-15'],
+  ])('%s plus %s months is %s', (d, n, want) => expect(addMonths(d, n)).toBe(want));
+  it('the horizon is twelve months from today', () => {
+    expect(openSeriesHorizon('2026-12-02')).toBe('2027-12-02');
+  });
+  it('a never-ending series laid out through 2026-12-31 gets the next eleven months on 2026-12-02', () => {
+    const dates = datesToLayOut(never, '2026-12-31', '2026-12-02');
+    expect(dates[0]).toBe('2027-01-15');
+    expect(dates.at(-1)).toBe('2027-11-15');
+    expect(dates.length).toBe(11);
+    expect(laidOutThrough(never, '2026-12-31', '2026-12-02')).toBe('2027-12-02');
+  });
+  it('laying out again the same day adds nothing; the next day only what came within reach', () => {
+    expect(datesToLayOut(never, '2027-12-02', '2026-12-02')).toEqual([]);
+    expect(datesToLayOut(never, '2027-12-02', '2026-12-15')).toEqual(['2027-12-15']);
+    expect(datesToLayOut(never, '2027-12-15', '2026-12-15')).toEqual([]);
+  });
+  it('the mark of a never-ending series never goes back', () => {
+    expect(laidOutThrough(never, '2028-01-01', '2026-12-02')).toBe('2028-01-01');
+    expect(laidOutThrough(never, null, '2026-12-02')).toBe('2027-12-02');
+  });
+  it('never lays a meeting out in the past, nor a date whose meeting is still there', () => {
+    // laid out only to 2026-06-30 (the job did not run for months): from today on
+    expect(datesToLayOut(never, '2026-06-30', '2026-12-02', new Set(['2027-01-15'])).slice(0, 2)).toEqual([
+      '2026-12-15',
+      '2027-02-15',
+    ]);
+    expect(datesToLayOut(never, '2026-06-30', '2026-12-02')[0]).toBe('2026-12-15');
+  });
+  it('a series ending on a date is laid out to it; after a count, to its last meeting from the start', () => {
+    const until = monthly({ kind: 'until', date: '2027-03-31' });
+    expect(datesToLayOut(until, '2026-12-31', '2026-12-02')).toEqual([
+      '2027-01-15',
+      '2027-02-15',
+      '2027-03-15',
+    ]);
+    expect(laidOutThrough(until, '2026-12-31', '2026-12-02')).toBe('2027-03-31');
+    const count = monthly({ kind: 'count', count: 14 });
+    expect(datesToLayOut(count, '2026-12-31', '2026-12-02')).toEqual(['2027-01-15', '2027-02-15']);
+    expect(seriesBoundary(count, '2027-12-02')).toBe('2027-02-15');
+    expect(laidOutThrough(count, '2026-12-31', '2026-12-02')).toBe('2027-02-15');
+  });
+  it('an end brought forward resumes from the new end; one moved later from the old mark', () => {
+    expect(throughAfterEndChange(monthly({ kind: 'count', count: 6 }), '2026-12-31', '2026-12-02')).toBe(
+      '2026-06-15',
+    );
+    expect(
+      throughAfterEndChange(monthly({ kind: 'until', date: '2027-06-30' }), '2026-12-31', '2026-12-02'),
+    ).toBe('2026-12-31');
+    expect(throughAfterEndChange(never, '2026-12-31', '2026-12-02')).toBe('2026-12-31');
+    // shortened, then lengthened again: what was removed comes back, what is still there does not
+    const back = monthly({ kind: 'count', count: 14 });
+    expect(datesToLayOut(back, '2026-06-15', '2026-05-01', new Set(['2026-08-15']))).toEqual([
+      '2026-07-15',
+      '2026-09-15',
+      '2026-10-15',
+      '2026-11-15',
+      '2026-12-15',
+      '2027-01-15',
+      '2027-02-15',
+    ]);
+  });
+  const meeting = (held_on: string, status: string, recorded = false) => ({ held_on, status, recorded });
+  it.each([
+    [meeting('2026-07-15', 'scheduled'), '2026-06-30', true],
+    [meeting('2026-07-15', 'draft'), '2026-06-30', true],
+    [meeting('2026-06-30', 'scheduled'), '2026-06-30', false], // on the new end: kept
+    [meeting('2026-07-15', 'in_progress'), '2026-06-30', false],
+    [meeting('2026-07-15', 'closed'), '2026-06-30', false],
+    [meeting('2026-07-15', 'scheduled', true), '2026-06-30', false], // attendance or outcomes recorded
+  ])('removed after the new end: %o with the end at %s → %s', (m, end, want) => {
+    expect(removableAfterEnd(m, end)).toBe(want);
   });
 });
 

@@ -72,9 +72,16 @@ export function monthlyDate(r: Exclude<Recurrence, { freq: 'weekly' }>, y: numbe
   return ymd(y, m, 1 + ahead + (r.nth - 1) * 7);
 }
 
-/** Series that never end are laid out this far ahead of their start (then extended). */
+/**
+ * Series that never end are laid out this far ahead of their start, then kept this far ahead of
+ * today by the daily job (`extendOpenSeries`).
+ */
 export const OPEN_SERIES_MONTHS = 12;
 export const MAX_SERIES_MEETINGS = 200;
+
+/** The last day of the year a never-ending series is first laid out for: 12 months from its start's month. */
+export const firstYearEnd = (startsOn: string) =>
+  addDays(ymd(Number(startsOn.slice(0, 4)) + 1, Number(startsOn.slice(5, 7)), 1), -1);
 
 /**
  * The dates of a series from `startsOn` (on or after it) until its end: a date, a count, or — never
@@ -82,11 +89,7 @@ export const MAX_SERIES_MEETINGS = 200;
  */
 export function seriesDates(startsOn: string, r: Recurrence, end: SeriesEnd): string[] {
   const horizon =
-    end.kind === 'until'
-      ? end.date
-      : end.kind === 'count'
-        ? '2100-12-31'
-        : addDays(ymd(Number(startsOn.slice(0, 4)) + 1, Number(startsOn.slice(5, 7)), 1), -1);
+    end.kind === 'until' ? end.date : end.kind === 'count' ? '2100-12-31' : firstYearEnd(startsOn);
   const limit = Math.min(end.kind === 'count' ? end.count : MAX_SERIES_MEETINGS, MAX_SERIES_MEETINGS);
   const out: string[] = [];
   if (r.freq === 'weekly') {
@@ -111,6 +114,88 @@ export function seriesDates(startsOn: string, r: Recurrence, end: SeriesEnd): st
   }
   return out;
 }
+
+/** The date `n` months after `date`: the same day of the month, or that month's last day. */
+export function addMonths(date: string, n: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return ymd(y, m, Math.min(Number(date.slice(8, 10)), daysInMonth(y, m)));
+}
+
+/** How far ahead of today a never-ending series is kept laid out: `OPEN_SERIES_MONTHS` months. */
+export const openSeriesHorizon = (today: string) => addMonths(today, OPEN_SERIES_MONTHS);
+
+export interface SeriesRhythm {
+  startsOn: string;
+  recurrence: Recurrence;
+  end: SeriesEnd;
+}
+
+/**
+ * The last date a series' end lets it reach: the date it ends on, its count's last meeting (null when
+ * the count yields none), or — never ending — `horizon`.
+ */
+export function seriesBoundary(s: SeriesRhythm, horizon: string): string | null {
+  if (s.end.kind === 'never') return horizon;
+  if (s.end.kind === 'until') return s.end.date;
+  return seriesDates(s.startsOn, s.recurrence, s.end).at(-1) ?? null;
+}
+
+/**
+ * The dates to lay out, on `today`, for a series already laid out through `through` (null: nothing
+ * yet): the rhythm's dates after it, from today (a meeting is never laid out in the past) and its
+ * start, up to its end — a never-ending series up to `openSeriesHorizon(today)` — leaving out
+ * `taken`, the rhythm dates whose meeting is still there, moved or held. A date on or before
+ * `through` is not laid out again: its meeting was moved, or removed. Counted series count their
+ * meetings from the start.
+ */
+export function datesToLayOut(
+  s: SeriesRhythm,
+  through: string | null,
+  today: string,
+  taken: ReadonlySet<string> = new Set(),
+): string[] {
+  let from = s.startsOn > today ? s.startsOn : today;
+  if (through !== null && through >= from) from = addDays(through, 1);
+  let dates: string[];
+  if (s.end.kind === 'count') dates = seriesDates(s.startsOn, s.recurrence, s.end).filter((d) => d >= from);
+  else {
+    const until = s.end.kind === 'until' ? s.end.date : openSeriesHorizon(today);
+    dates = until < from ? [] : seriesDates(from, s.recurrence, { kind: 'until', date: until });
+  }
+  return dates.filter((d) => !taken.has(d));
+}
+
+/**
+ * The series' mark after laying out on `today`: a never-ending series through the horizon (never
+ * back); one with an end through its boundary, lower than before when its end was brought forward.
+ */
+export function laidOutThrough(s: SeriesRhythm, through: string | null, today: string): string | null {
+  const horizon = openSeriesHorizon(today);
+  if (s.end.kind === 'never') return through !== null && through > horizon ? through : horizon;
+  return seriesBoundary(s, horizon);
+}
+
+/**
+ * Where laying out resumes after an edit of the end: a series whose end was brought before its mark
+ * from the new end (nothing more to lay out), otherwise from its mark (lengthening lays out what
+ * lies between the mark and the new end).
+ */
+export function throughAfterEndChange(s: SeriesRhythm, through: string | null, today: string): string | null {
+  if (s.end.kind === 'never' || through === null) return through;
+  const boundary = seriesBoundary(s, openSeriesHorizon(today));
+  return boundary !== null && boundary < through ? boundary : through;
+}
+
+/** What an edit of the end removes: meetings still being planned, with nothing recorded, after the new end. */
+export const removableAfterEnd = (
+  m: { held_on: string; status: string; recorded: boolean },
+  boundary: string | null,
+) =>
+  (m.status === 'draft' || m.status === 'scheduled') &&
+  !m.recorded &&
+  (boundary === null || m.held_on > boundary);
 
 // ---- dispositions of the 对照检查 entries ----
 export type DispositionEffect =

@@ -133,4 +133,9 @@ export const meetingsEn: Record<keyof typeof meetingsZh, string> = {
   'meeting.counts.absent': 'Absent without reason',
   'meeting.seriesMeetings': 'Meetings of the series',
   'meeting.open': 'Open',
+  'meeting.editSeries': 'Edit',
+  'meeting.editSeriesTitle': 'Edit meeting series',
+  'meeting.seriesSaved': 'Series saved',
+  'meeting.editSeriesHelp':
+    'The series’ meetings still being planned (draft or scheduled) from today on follow the change, except a value changed on one meeting by hand. An earlier end cancels the later meetings not yet held with no attendance or outcomes; a later end lays out new ones. The rhythm cannot be changed: end this series and start a new one.',
 };

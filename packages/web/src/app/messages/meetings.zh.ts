@@ -129,4 +129,9 @@ export const meetingsZh = {
   'meeting.counts.absent': '无故缺席',
   'meeting.seriesMeetings': '本系列会议',
   'meeting.open': '打开',
+  'meeting.editSeries': '编辑',
+  'meeting.editSeriesTitle': '编辑会议系列',
+  'meeting.seriesSaved': '会议系列已保存',
+  'meeting.editSeriesHelp':
+    '修改后，本系列今后尚在筹备（草稿、已安排）的会议随之更新，单独改过的会议保留原值。结束提前时，之后尚未召开、未登记签到和会议意见的会议将取消；推后时补排新的会议。会议节奏不能修改：如需调整，请结束本系列并新建系列。',
 };

@@ -48,7 +48,11 @@ export default function AuditPage() {
   const columns = [
     { title: t('audit.at'), dataIndex: 'at', render: formatDateTime, width: 150 },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
-    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag>{L.action(a)}</Tag> },
+    {
+      title: t('audit.action'),
+      key: 'action',
+      render: (_: unknown, e: AuditEvent) => <Tag>{L.event(e)}</Tag>,
+    },
     { title: t('audit.entity'), dataIndex: 'entity', render: entityLabel },
     {
       title: t('audit.entityId'),

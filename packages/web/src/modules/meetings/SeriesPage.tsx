@@ -1,8 +1,9 @@
 // 会议系列: the series' rhythm and chair, and each of its meetings with its decisions and how many
 // of their items are still open.
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Result, Skeleton, Table, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { MeetingStatus, MeetingSummary, Recurrence, SeriesEnd } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useSeries } from '../../api/meetings.ts';
@@ -10,6 +11,7 @@ import { useT, type TFunction } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { meetingName } from './names.ts';
 import { MeetingStatusTag } from './parts.tsx';
+import { SeriesEditForm } from './SeriesEditForm.tsx';
 
 const wd = (d: number) => '一二三四五六日'[d - 1];
 function rhythm(r: Recurrence, end: SeriesEnd, t: TFunction) {
@@ -33,6 +35,7 @@ export default function SeriesPage() {
   const L = useLabels();
   const id = Number(useParams().id);
   const { data, isLoading, error } = useSeries(Number.isInteger(id) && id > 0 ? id : null);
+  const [editing, setEditing] = useState(false);
   if (isApiError(error) && (error.status === 404 || error.status === 403))
     return (
       <Result
@@ -49,9 +52,16 @@ export default function SeriesPage() {
       <Link to="/meetings">
         <ArrowLeftOutlined /> {t('meeting.back')}
       </Link>
-      <Typography.Title level={4} data-testid="series-heading">
-        {s.title}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4} data-testid="series-heading">
+          {s.title}
+        </Typography.Title>
+        {data.canManage && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="series-edit">
+            {t('meeting.editSeries')}
+          </Button>
+        )}
+      </Space>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('meeting.type')}>{L.meetingType(s.type)}</Descriptions.Item>
         <Descriptions.Item label={t('meeting.recurrence')}>
@@ -103,6 +113,7 @@ export default function SeriesPage() {
           },
         ]}
       />
+      {editing && <SeriesEditForm series={s} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
