@@ -84,6 +84,22 @@ describe('offenses of a plan', () => {
     ],
     ['a page in index order through a result', node('Limit', [node('Result', [index('items')])]), []],
     [
+      'a page in index order after an InitPlan (the scope computed once)',
+      node('Limit', [
+        node('Seq Scan', [], { 'Relation Name': 'regions', 'Parent Relationship': 'InitPlan' }),
+        index('items', undefined, { Filter: '(region_code = ANY ($0))' }),
+      ]),
+      [],
+    ],
+    [
+      'a whole index read in an InitPlan is no page',
+      node('Limit', [
+        { ...index('items'), 'Parent Relationship': 'InitPlan' },
+        index('projects', '(id = 1)'),
+      ]),
+      ['full index scan items'],
+    ],
+    [
       'a page in index order, each row joined by a lookup',
       node('Limit', [node('Nested Loop', [index('items'), index('projects', '(id = i.project_id)')])]),
       [],

@@ -147,14 +147,21 @@ export function offenses(
           node: `Sort (Sort Key: ${(n['Sort Key'] ?? []).join(', ')}) over ${describeScan(f)}`,
         });
     }
-    const children = n.Plans ?? [];
-    children.forEach((c, i) => {
-      const sub = c['Parent Relationship'] === 'SubPlan' || c['Parent Relationship'] === 'InitPlan';
+    // the inputs by position among the node's own inputs: an InitPlan or SubPlan (the region
+    // subtree's codes, computed once) is listed among the children but feeds no rows
+    const isSub = (c: PlanNode) =>
+      c['Parent Relationship'] === 'SubPlan' || c['Parent Relationship'] === 'InitPlan';
+    let i = 0;
+    for (const c of n.Plans ?? []) {
+      if (isSub(c)) {
+        walk(c, false);
+        continue;
+      }
       const ordered =
-        !sub &&
-        (n['Node Type'] === 'Limit' ? i === 0 : pagedInOrder && (passing[n['Node Type']]?.(i, n) ?? false));
+        n['Node Type'] === 'Limit' ? i === 0 : pagedInOrder && (passing[n['Node Type']]?.(i, n) ?? false);
       walk(c, ordered);
-    });
+      i += 1;
+    }
   };
   walk(root, false);
   return out;
