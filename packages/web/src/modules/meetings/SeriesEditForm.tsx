@@ -1,24 +1,21 @@
 // 编辑会议系列: the title, usual time, place, chair, attendees and end of a series. The rhythm is not
 // edited (end the series and start a new one); the meetings still being planned follow the change.
-import { Alert, App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, Row } from 'antd';
 import { seriesUpdate, type MeetingSeries } from '@ducha/contract';
 import { useUpdateSeries } from '../../api/meetings.ts';
 import { useT } from '../../app/i18n.tsx';
-import { DateInput } from '../../components/DateInput.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PositionSelect, UnitMultiSelect } from '../../components/pickers.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
+import { endOf, endValues, SeriesEndFields, type EndValues } from './SeriesEnd.tsx';
 
-interface Values {
+interface Values extends EndValues {
   title?: string;
   time?: string;
   place?: string;
   chairPositionId?: number | null;
   attendeeUnitIds?: number[];
-  endKind?: 'never' | 'until' | 'count';
-  endDate?: string;
-  endCount?: number;
 }
 
 export function SeriesEditForm({ series: s, onClose }: { series: MeetingSeries; onClose: () => void }) {
@@ -31,12 +28,6 @@ export function SeriesEditForm({ series: s, onClose }: { series: MeetingSeries; 
   const zf = zodForm(seriesUpdate, t('form.required'));
   const submit = async () => {
     const v = await form.validateFields();
-    const end =
-      v.endKind === 'until'
-        ? { kind: 'until' as const, date: v.endDate ?? '' }
-        : v.endKind === 'count'
-          ? { kind: 'count' as const, count: v.endCount ?? 1 }
-          : { kind: 'never' as const };
     const body = zf.parse(form, {
       version: s.version,
       title: v.title,
@@ -44,7 +35,7 @@ export function SeriesEditForm({ series: s, onClose }: { series: MeetingSeries; 
       place: v.place ?? '',
       chairPositionId: v.chairPositionId ?? null,
       attendeeUnitIds: v.attendeeUnitIds ?? [],
-      end,
+      end: endOf(v, 1),
     });
     if (!body) return;
     save.mutate(
@@ -77,9 +68,7 @@ export function SeriesEditForm({ series: s, onClose }: { series: MeetingSeries; 
           place: s.place,
           chairPositionId: s.chair?.positionId ?? null,
           attendeeUnitIds: s.attendeeUnits.map((u) => u.id),
-          endKind: s.end.kind,
-          endDate: s.end.kind === 'until' ? s.end.date : undefined,
-          endCount: s.end.kind === 'count' ? s.end.count : undefined,
+          ...endValues(s.end),
         }}
       >
         <Form.Item name="title" label={t('meeting.title')} {...zf.item('title')}>
@@ -97,44 +86,7 @@ export function SeriesEditForm({ series: s, onClose }: { series: MeetingSeries; 
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="endKind" label={t('meeting.end')}>
-              <Select
-                data-testid="series-edit-end"
-                options={(['never', 'until', 'count'] as const).map((k) => ({
-                  value: k,
-                  label: t(`meeting.end.${k}`),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            {endKind === 'until' && (
-              <Form.Item
-                name="endDate"
-                label={t('meeting.end.until')}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <DateInput />
-              </Form.Item>
-            )}
-            {endKind === 'count' && (
-              <Form.Item
-                name="endCount"
-                label={t('meeting.end.count')}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <InputNumber
-                  min={1}
-                  max={200}
-                  style={{ width: '100%' }}
-                  data-testid="series-edit-end-count"
-                />
-              </Form.Item>
-            )}
-          </Col>
-        </Row>
+        <SeriesEndFields endKind={endKind} testId="series-edit-end" />
         <Form.Item name="chairPositionId" label={t('meeting.chair')}>
           <PositionSelect
             initialOptions={

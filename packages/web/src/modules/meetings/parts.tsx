@@ -22,6 +22,7 @@ import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
+import { endOf, SeriesEndFields, type EndValues } from './SeriesEnd.tsx';
 
 const statusColor: Record<MeetingStatus, string> = {
   draft: 'default',
@@ -75,7 +76,7 @@ export function ItemSelect(props: {
 const typeOptions = (L: ReturnType<typeof useLabels>) =>
   meetingTypes.map((v) => ({ value: v, label: L.meetingType(v) }));
 
-interface SeriesValues {
+interface SeriesValues extends EndValues {
   type?: MeetingType;
   title?: string;
   regionCode?: string;
@@ -88,9 +89,6 @@ interface SeriesValues {
   weekday?: number;
   day?: number;
   nth?: number;
-  endKind?: 'never' | 'until' | 'count';
-  endDate?: string;
-  endCount?: number;
 }
 
 /** 新建会议系列: type, title, region, chair, rhythm (weekly / monthly on a day / the nth weekday) and end. */
@@ -115,12 +113,6 @@ export function SeriesForm({ onClose }: { onClose: () => void }) {
         : v.freq === 'monthly_weekday'
           ? { freq: 'monthly_weekday' as const, nth: (v.nth ?? 1) as 1, weekday: v.weekday ?? 1 }
           : { freq: 'monthly' as const, day: v.day ?? 15 };
-    const end =
-      v.endKind === 'until'
-        ? { kind: 'until' as const, date: v.endDate ?? '' }
-        : v.endKind === 'count'
-          ? { kind: 'count' as const, count: v.endCount ?? 12 }
-          : { kind: 'never' as const };
     const body = zf.parse(form, {
       type: v.type,
       title: v.title,
@@ -131,7 +123,7 @@ export function SeriesForm({ onClose }: { onClose: () => void }) {
       attendeeUnitIds: v.attendeeUnitIds ?? [],
       startsOn: v.startsOn,
       recurrence,
-      end,
+      end: endOf(v, 12),
     });
     if (!body) return;
     create.mutate(body, {
@@ -233,38 +225,7 @@ export function SeriesForm({ onClose }: { onClose: () => void }) {
             )}
           </Col>
         </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="endKind" label={t('meeting.end')}>
-              <Select
-                options={(['never', 'until', 'count'] as const).map((k) => ({
-                  value: k,
-                  label: t(`meeting.end.${k}`),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            {endKind === 'until' && (
-              <Form.Item
-                name="endDate"
-                label={t('meeting.end.until')}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <DateInput />
-              </Form.Item>
-            )}
-            {endKind === 'count' && (
-              <Form.Item
-                name="endCount"
-                label={t('meeting.end.count')}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <InputNumber min={1} max={200} style={{ width: '100%' }} />
-              </Form.Item>
-            )}
-          </Col>
-        </Row>
+        <SeriesEndFields endKind={endKind} />
         <Form.Item name="chairPositionId" label={t('meeting.chair')}>
           <PositionSelect />
         </Form.Item>
