@@ -7,8 +7,8 @@
  * as `computeLight` in lights/rules.ts, reasons worded as it words them, streaks as runs of months
  * — because 22 closes of 100,000 projects one after another would take most of the generation; the
  * generator's test checks that a rerun of the rules over those facts gives every light unchanged.
- * Their indicators come from the lights module's `indicators` and `indicatorsBelow`, over the saved
- * lights. Publishing writes what `publishClose` writes, on the generated day.
+ * Their close records (indicators and audit event) are the lights module's `recordClose`, over the
+ * saved lights. Publishing writes what `publishClose` writes, on the generated day.
  */
 import type { Ctx } from '../../packages/server/src/platform/access/context.ts';
 import { sql } from 'kysely';
@@ -16,11 +16,8 @@ import { transaction, type Db } from '../../packages/server/src/db/connection.ts
 import { recordAudit } from '../../packages/server/src/platform/audit/audit.ts';
 import { regionsUnder } from '../../packages/server/src/platform/regions.ts';
 import { orgNames } from '../../packages/server/src/modules/org/index.ts';
-import {
-  indicators,
-  indicatorsBelow,
-  type ProjectMonth,
-} from '../../packages/server/src/modules/lights/indicators.ts';
+import type { ProjectMonth } from '../../packages/server/src/modules/lights/indicators.ts';
+import { recordClose } from '../../packages/server/src/modules/lights/close.ts';
 import { cents } from '../../packages/server/src/modules/lights/rules.ts';
 import { defaultLightRules } from '@ducha/contract';
 import { chinaTime, plusDays, type Gen, type GenMonth } from './context.ts';
@@ -210,36 +207,19 @@ async function closeOne(
     }),
   );
   const paths = rows.map((r) => regions.get(r[1])!.path);
-  const ind = indicators(months);
   const computedAt = chinaTime(aggregated(m), 20);
-  await transaction(g.db, async (trx) => {
-    await trx
-      .insertInto('month_closes')
-      .values({
-        region_code: ROOT.code,
-        year: m.y,
-        month: m.m,
-        status: 'computed',
-        computed_at: computedAt,
-        rules_version: 0,
-        indicators: JSON.stringify(ind),
-        region_indicators: JSON.stringify(indicatorsBelow(months, paths, ROOT.code)),
-      })
-      .execute();
-    const counts = ind.total?.[0];
-    await recordAudit(trx, ctx, {
-      entity: 'month_close',
-      entityId: `${ROOT.code}:${m.ym}`,
-      action: 'run_close',
-      after: {
-        projects: months.length,
-        green: counts?.green ?? 0,
-        yellow: counts?.yellow ?? 0,
-        red: counts?.red ?? 0,
-        rulesVersion: 0,
-      },
-    });
-  });
+  await transaction(g.db, (trx) =>
+    recordClose(trx, ctx, {
+      regionCode: ROOT.code,
+      y: m.y,
+      m: m.m,
+      computedAt,
+      rulesVersion: 0,
+      months,
+      paths,
+      projects: months.length,
+    }),
+  );
   if (publish) await publishCloseIn(g.db, ctx, ROOT.code, m);
 }
 

@@ -6,7 +6,7 @@
  * indicators; a published month is frozen.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { LightColor, LightReason, MonthClose } from '@ducha/contract';
+import type { IndicatorRow, LightColor, LightReason, MonthClose } from '@ducha/contract';
 import { sql } from 'kysely';
 import { transaction, type Db, type Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
@@ -120,6 +120,61 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
   return result.rows[0]!.facts;
 }
 
+/**
+ * A close's record of a region and month: its indicators (the region's and each region's below)
+ * replacing an earlier computation, with the audit event of the computation; returns the
+ * indicators. Written by the close and by bench:province for the months it computes in bulk.
+ */
+export async function recordClose(
+  trx: Trx,
+  ctx: Ctx,
+  c: {
+    regionCode: string;
+    y: number;
+    m: number;
+    computedAt: Date;
+    rulesVersion: number;
+    months: ProjectMonth[];
+    paths: readonly string[];
+    projects: number;
+  },
+): Promise<Record<string, IndicatorRow[]>> {
+  const ind = indicators(c.months);
+  await trx
+    .deleteFrom('month_closes')
+    .where('region_code', '=', c.regionCode)
+    .where('year', '=', c.y)
+    .where('month', '=', c.m)
+    .execute();
+  await trx
+    .insertInto('month_closes')
+    .values({
+      region_code: c.regionCode,
+      year: c.y,
+      month: c.m,
+      status: 'computed',
+      computed_at: c.computedAt,
+      rules_version: c.rulesVersion,
+      indicators: JSON.stringify(ind),
+      region_indicators: JSON.stringify(indicatorsBelow(c.months, c.paths, c.regionCode)),
+    })
+    .execute();
+  const counts = ind.total?.[0];
+  await recordAudit(trx, ctx, {
+    entity: 'month_close',
+    entityId: `${c.regionCode}:${c.y}-${String(c.m).padStart(2, '0')}`,
+    action: 'run_close',
+    after: {
+      projects: c.projects,
+      green: counts?.green ?? 0,
+      yellow: counts?.yellow ?? 0,
+      red: counts?.red ?? 0,
+      rulesVersion: c.rulesVersion,
+    },
+  });
+  return ind;
+}
+
 /** The names the indicators group by, by id: regions in scope, units and positions. */
 async function loadNames(trx: Trx, path: string) {
   const regions = await regionsUnder(trx, path);
@@ -227,39 +282,16 @@ export async function runClose(
       if (!isDeepStrictEqual(row, saved)) changed.push({ id, light: row });
     }
     await saveLights(trx, y, m, changed);
-    const ind = indicators(months);
     const computedAt = new Date();
-    await trx
-      .deleteFrom('month_closes')
-      .where('region_code', '=', region.code)
-      .where('year', '=', y)
-      .where('month', '=', m)
-      .execute();
-    await trx
-      .insertInto('month_closes')
-      .values({
-        region_code: region.code,
-        year: y,
-        month: m,
-        status: 'computed',
-        computed_at: computedAt,
-        rules_version: version,
-        indicators: JSON.stringify(ind),
-        region_indicators: JSON.stringify(indicatorsBelow(months, paths, region.code)),
-      })
-      .execute();
-    const counts = ind.total?.[0];
-    await recordAudit(trx, ctx, {
-      entity: 'month_close',
-      entityId: `${region.code}:${y}-${String(m).padStart(2, '0')}`,
-      action: 'run_close',
-      after: {
-        projects: facts.length,
-        green: counts?.green ?? 0,
-        yellow: counts?.yellow ?? 0,
-        red: counts?.red ?? 0,
-        rulesVersion: version,
-      },
+    const ind = await recordClose(trx, ctx, {
+      regionCode: region.code,
+      y,
+      m,
+      computedAt,
+      rulesVersion: version,
+      months,
+      paths,
+      projects: facts.length,
     });
 
     const open = await openReports(trx, region.path, y, m);
