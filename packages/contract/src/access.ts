@@ -34,6 +34,8 @@ export const permissions = [
   'item.write', // raise items and take the steps one's role allows (see the items policy)
   'meeting.read', // meetings, series, agendas and minutes in scope (see the meetings policy)
   'meeting.write', // plan and run meetings (the office over the meeting's region)
+  'inspection.read', // inspections, plans, libraries, draws and groups in scope (see the inspections policy)
+  'inspection.write', // the office runs plans, libraries, draws and inspections; members, units and groups act on their own
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,8 +56,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'item.write',
     'meeting.read',
     'meeting.write',
+    'inspection.read',
+    'inspection.write',
   ],
-  leader: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write', 'meeting.read'],
+  leader: [
+    ...everyone,
+    'org.read',
+    'audit.read',
+    'project.read',
+    'item.read',
+    'item.write',
+    'meeting.read',
+    'inspection.read',
+  ],
   unit: [
     ...everyone,
     'org.read',
@@ -66,10 +79,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'item.read',
     'item.write',
     'meeting.read',
+    'inspection.read',
+    'inspection.write',
   ],
   reporter: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
-  inspector: [...everyone, 'org.read', 'audit.read', 'item.read'],
-  expert: [...everyone],
+  inspector: [...everyone, 'org.read', 'audit.read', 'item.read', 'inspection.read', 'inspection.write'],
+  expert: [...everyone, 'inspection.read', 'inspection.write'],
 };
 
 /** Whether a role holds a permission, by the table above. */

@@ -22,3 +22,7 @@ export * from './reports/excel.ts';
 export * from './items/schema.ts';
 export * from './meetings/schema.ts';
 export * from './workbench/schema.ts';
+export * from './inspections/library.ts';
+export * from './inspections/draws.ts';
+export * from './inspections/procedure.ts';
+export * from './inspections/groups.ts';

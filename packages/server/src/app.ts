@@ -21,6 +21,7 @@ import { orgRoutes } from './modules/org/routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 import { lightRoutes } from './modules/lights/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
   await app.register(meetingRoutes(db));
+  await app.register(inspectionRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(workbenchRoutes(db));
 

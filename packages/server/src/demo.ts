@@ -1,5 +1,6 @@
-/** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger, the year's meetings. */
+/** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger, the year's meetings and inspections. */
 import type { Db } from './db/connection.ts';
+import { seedDemoInspections } from './modules/inspections/demo-inspections.ts';
 import { seedDemoItems } from './modules/items/demo-items.ts';
 import { seedDemoMeetings } from './modules/meetings/demo-meetings.ts';
 import { seedDemo } from './modules/org/seed.ts';
@@ -12,4 +13,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoReports(db);
   await seedDemoItems(db);
   await seedDemoMeetings(db);
+  await seedDemoInspections(db);
 }

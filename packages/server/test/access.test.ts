@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildResponsibilitySheet } from '../src/modules/projects/excel/build.ts';
 import { apiRoutes } from '../src/platform/access/guard.ts';
+import { parts as inspectionParts } from './access-inspections/parts.ts';
 import {
   cityProject,
   DEMO_ROLES,
@@ -1795,7 +1796,12 @@ beforeAll(async () => {
 
 describe('access: every route, every role, in and out of scope', () => {
   it('covers every registered API route', () => {
-    const covered = new Set([...cases.map((c) => c.route), ...publicRoutes]);
+    // inspections' routes are walked by access-inspections.test.ts, part by part
+    const inspections = inspectionParts.flatMap((p) => [
+      ...p.cases.map((c) => c.route),
+      ...(p.publicRoutes ?? []),
+    ]);
+    const covered = new Set([...cases.map((c) => c.route), ...publicRoutes, ...inspections]);
     const missing = [...apiRoutes.keys()].filter((r) => !covered.has(r));
     expect(missing).toEqual([]);
     expect(apiRoutes.size).toBeGreaterThan(30);

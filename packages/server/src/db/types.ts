@@ -1,5 +1,28 @@
 /** The Kysely view of the database: one interface per table, in the shape the drivers return. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  GroupSiteRecordAttachmentsTable,
+  GroupSiteRecordsTable,
+  InspectionAttachmentsTable,
+  InspectionCheckItemsTable,
+  InspectionCountersTable,
+  InspectionDocumentsTable,
+  InspectionDrawPicksTable,
+  InspectionDrawPoolTable,
+  InspectionDrawsTable,
+  InspectionExpertsTable,
+  InspectionFindingsTable,
+  InspectionFirmsTable,
+  InspectionGroupMembersTable,
+  InspectionGroupProjectsTable,
+  InspectionGroupsTable,
+  InspectionMembersTable,
+  InspectionPlansTable,
+  InspectionThemesTable,
+  InspectionsTable,
+  InspectorsTable,
+  LeadingGroupsTable,
+} from './types-inspections.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -683,6 +706,27 @@ export interface Database {
   meeting_outcomes: MeetingOutcomesTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_counters: MeetingCountersTable;
+  leading_groups: LeadingGroupsTable;
+  inspection_firms: InspectionFirmsTable;
+  inspection_experts: InspectionExpertsTable;
+  inspectors: InspectorsTable;
+  inspection_plans: InspectionPlansTable;
+  inspection_themes: InspectionThemesTable;
+  inspection_check_items: InspectionCheckItemsTable;
+  inspection_draws: InspectionDrawsTable;
+  inspection_draw_pool: InspectionDrawPoolTable;
+  inspection_draw_picks: InspectionDrawPicksTable;
+  inspections: InspectionsTable;
+  inspection_members: InspectionMembersTable;
+  inspection_findings: InspectionFindingsTable;
+  inspection_documents: InspectionDocumentsTable;
+  inspection_attachments: InspectionAttachmentsTable;
+  inspection_counters: InspectionCountersTable;
+  inspection_groups: InspectionGroupsTable;
+  inspection_group_members: InspectionGroupMembersTable;
+  inspection_group_projects: InspectionGroupProjectsTable;
+  group_site_records: GroupSiteRecordsTable;
+  group_site_record_attachments: GroupSiteRecordAttachmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

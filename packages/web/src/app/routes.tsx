@@ -41,6 +41,10 @@ import {
 } from '@ant-design/icons';
 import { hasPermission, type Me, type Permission, type Role } from '@ducha/contract';
 import type { MsgKey } from './messages/zh.ts';
+import { drawsRoutes } from '../modules/inspections/routes-draws.tsx';
+import { groupsRoutes } from '../modules/inspections/routes-groups.tsx';
+import { libraryRoutes } from '../modules/inspections/routes-library.tsx';
+import { procedureRoutes } from '../modules/inspections/routes-procedure.tsx';
 
 export interface AppRoute {
   path: string;
@@ -56,12 +60,13 @@ export interface AppRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'projects' | 'reports' | 'items' | 'org' | 'settings';
+export type MenuGroup = 'projects' | 'reports' | 'items' | 'inspections' | 'org' | 'settings';
 
 export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> = {
   projects: { label: 'menu.projectGroup', icon: <FundProjectionScreenOutlined /> },
   reports: { label: 'menu.reportGroup', icon: <LineChartOutlined /> },
   items: { label: 'menu.itemGroup', icon: <AlertOutlined /> },
+  inspections: { label: 'menu.inspectionGroup', icon: <FileSearchOutlined /> },
   settings: { label: 'menu.settingsGroup', icon: <SettingOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
 };
@@ -292,6 +297,10 @@ export const appRoutes: AppRoute[] = [
     menu: false,
     Component: lazy(() => import('../modules/meetings/MeetingPage.tsx')),
   },
+  ...procedureRoutes,
+  ...drawsRoutes,
+  ...libraryRoutes,
+  ...groupsRoutes,
   {
     path: '/notifications',
     label: 'menu.notifications',

@@ -18,6 +18,7 @@ import * as m0015 from './0015_item_search.ts';
 import * as m0016 from './0016_project_search.ts';
 import * as m0017 from './0017_scope_indexes.ts';
 import * as m0018 from './0018_meeting_series_layout.ts';
+import * as m0019 from './0019_inspections.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_project_search': m0016,
   '0017_scope_indexes': m0017,
   '0018_meeting_series_layout': m0018,
+  '0019_inspections': m0019,
 };

@@ -6,6 +6,10 @@ import { dictionariesEn } from './dictionaries.en.ts';
 import { batchEn } from './batch.en.ts';
 import { itemsEn } from './items.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { inspectionsLibraryEn } from './inspections-library.en.ts';
+import { inspectionsDrawsEn } from './inspections-draws.en.ts';
+import { inspectionsProcedureEn } from './inspections-procedure.en.ts';
+import { inspectionsGroupsEn } from './inspections-groups.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -270,6 +274,10 @@ export const en: Record<MsgKey, string> = {
   ...reportImportEn,
   ...itemsEn,
   ...meetingsEn,
+  ...inspectionsLibraryEn,
+  ...inspectionsDrawsEn,
+  ...inspectionsProcedureEn,
+  ...inspectionsGroupsEn,
   ...workEn,
   ...dictionariesEn,
 

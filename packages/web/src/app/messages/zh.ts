@@ -5,6 +5,10 @@ import { dictionariesZh } from './dictionaries.zh.ts';
 import { batchZh } from './batch.zh.ts';
 import { itemsZh } from './items.zh.ts';
 import { meetingsZh } from './meetings.zh.ts';
+import { inspectionsLibraryZh } from './inspections-library.zh.ts';
+import { inspectionsDrawsZh } from './inspections-draws.zh.ts';
+import { inspectionsProcedureZh } from './inspections-procedure.zh.ts';
+import { inspectionsGroupsZh } from './inspections-groups.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
@@ -267,6 +271,10 @@ export const zh = {
   ...reportImportZh,
   ...itemsZh,
   ...meetingsZh,
+  ...inspectionsLibraryZh,
+  ...inspectionsDrawsZh,
+  ...inspectionsProcedureZh,
+  ...inspectionsGroupsZh,
   ...workZh,
   ...dictionariesZh,
 

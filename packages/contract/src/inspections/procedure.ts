@@ -1,0 +1,2 @@
+/** Inspections (DOMAIN §7, issue 14): an inspection and its procedure. */
+export {};

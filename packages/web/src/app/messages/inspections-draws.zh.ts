@@ -1,0 +1,2 @@
+// Chinese UI strings of inspections: draws.
+export const inspectionsDrawsZh = {} as const;

@@ -1,0 +1,2 @@
+// Chinese UI strings of inspections: groups.
+export const inspectionsGroupsZh = {} as const;

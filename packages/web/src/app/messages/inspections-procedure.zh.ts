@@ -1,0 +1,2 @@
+// Chinese UI strings of inspections: procedure.
+export const inspectionsProcedureZh = {} as const;

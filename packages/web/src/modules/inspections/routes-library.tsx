@@ -1,0 +1,4 @@
+// The app's routes to inspections' library pages (the route table in app/routes.tsx spreads them).
+import type { AppRoute } from '../../app/routes.tsx';
+
+export const libraryRoutes: AppRoute[] = [];
