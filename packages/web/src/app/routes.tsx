@@ -1,7 +1,7 @@
 // The one route table: path, menu label, icon and required permission, used by the menu and the guard.
 // A route loads its module's page, or (app/pages/) the page composed with the parts other modules add to it:
 // a page imports nothing from another feature module.
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -39,28 +39,15 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { hasPermission, type Me, type Permission, type Role } from '@ducha/contract';
+import { hasPermission, type Me } from '@ducha/contract';
 import type { MsgKey } from './messages/zh.ts';
 import { drawsRoutes } from '../modules/inspections/routes-draws.tsx';
 import { groupsRoutes } from '../modules/inspections/routes-groups.tsx';
 import { libraryRoutes } from '../modules/inspections/routes-library.tsx';
 import { procedureRoutes } from '../modules/inspections/routes-procedure.tsx';
 
-export interface AppRoute {
-  path: string;
-  label: MsgKey;
-  /** Missing: every signed-in user. */
-  permission?: Permission;
-  /** Also only these roles (work the server reserves to the office); the page itself checks too. */
-  roles?: Role[];
-  icon?: ReactNode;
-  /** Menu group (a sub-menu); routes without `menu` are reachable from the user menu only. */
-  group?: MenuGroup;
-  menu: boolean;
-  Component: LazyExoticComponent<ComponentType>;
-}
-
-export type MenuGroup = 'projects' | 'reports' | 'items' | 'inspections' | 'org' | 'settings';
+export type { AppRoute, MenuGroup } from './route-types.ts';
+import type { AppRoute, MenuGroup } from './route-types.ts';
 
 export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> = {
   projects: { label: 'menu.projectGroup', icon: <FundProjectionScreenOutlined /> },

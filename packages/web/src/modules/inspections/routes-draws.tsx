@@ -1,4 +1,4 @@
 // The app's routes to inspections' draws pages (the route table in app/routes.tsx spreads them).
-import type { AppRoute } from '../../app/routes.tsx';
+import type { AppRoute } from '../../app/route-types.ts';
 
 export const drawsRoutes: AppRoute[] = [];
