@@ -18,6 +18,7 @@ import { appVersion, type Config } from './config.ts';
 import type { OpenDb } from './db/connection.ts';
 import { unitName } from './modules/org/index.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { leadingGroupRoutes } from './modules/org/leading-group-routes.ts';
 import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(authRoutes(db, config, { unitName }));
   await app.register(auditRoutes(db));
   await app.register(orgRoutes(db));
+  await app.register(leadingGroupRoutes(db));
   await app.register(projectRoutes(db));
   await app.register(listRoutes(db));
   await app.register(excelRoutes(db));
@@ -168,7 +170,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
   await app.register(meetingRoutes(db));
-  await app.register(inspectionRoutes(db));
+  await app.register(inspectionRoutes(db, config));
   await app.register(notificationRoutes(db));
   await app.register(workbenchRoutes(db));
 

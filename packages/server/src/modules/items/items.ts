@@ -11,7 +11,7 @@ import { forbidden, invalid, notFound, outOfScope } from '../../platform/errors.
 import { todayInChina } from '../../platform/time.ts';
 import { checkDictionary } from '../../platform/settings.ts';
 import { getRegion } from '../../platform/regions.ts';
-import { readableProject } from '../projects/index.ts';
+import { projectRegionPaths, readableProject } from '../projects/index.ts';
 import { reportProject } from '../reports/index.ts';
 import { loadCorrections } from '../../platform/calendar-corrections.ts';
 import { canPlaceItem, canRaise, canReadItem, standing, type ItemFacts } from './policy.ts';
@@ -100,7 +100,7 @@ export async function lockedItem(trx: Trx, actor: Actor, id: number): Promise<It
 }
 
 /** Where a new item belongs: its project (directly or through the report), else a region in the raiser's reach. */
-async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCreate>) {
+async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCreate>, granted: boolean) {
   let projectId = input.projectId ?? null;
   let reportId: number | null = null;
   if (input.source === 'report' || input.reportId) {
@@ -113,6 +113,11 @@ async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCre
     reportId = report.id;
   }
   if (projectId !== null) {
+    if (granted) {
+      const path = (await projectRegionPaths(db, [projectId])).get(projectId);
+      if (!path) throw invalid('body.projectId', '项目不存在');
+      return { projectId, reportId, regionCode: path.split('.').pop()! };
+    }
     const p = await readableProject(db, actor, projectId);
     return { projectId, reportId, regionCode: p.region_code };
   }
@@ -124,14 +129,27 @@ async function placeOf(db: Executor, actor: Actor, input: z.infer<typeof itemCre
   return { projectId: null, reportId: null, regionCode: region.code };
 }
 
+export interface RaiseOptions {
+  /**
+   * The calling module has given the actor the project (an inspection group's people raise on the
+   * projects the group supervises, whatever their own data scope): its read rule is not applied.
+   */
+  projectGranted?: boolean;
+}
+
 /**
  * Raises an item inside the caller's transaction: a meeting raises its decisions, an inspection its
  * rectifications, atomically with their own writes. Checks where it belongs and who may raise it,
  * numbers it, records the first handling event and the audit event. The HTTP route wraps it.
  */
-export async function raiseItem(trx: Trx, ctx: Ctx, input: z.infer<typeof itemCreate>) {
+export async function raiseItem(
+  trx: Trx,
+  ctx: Ctx,
+  input: z.infer<typeof itemCreate>,
+  opts: RaiseOptions = {},
+) {
   const actor = actorOf(ctx);
-  const place = await placeOf(trx, actor, input);
+  const place = await placeOf(trx, actor, input, opts.projectGranted === true);
   if (!canRaise(actor, input.kind, place.projectId !== null)) throw forbidden();
   await checkCategory(trx, input.category);
   const today = todayInChina();

@@ -315,7 +315,8 @@ describe('canRaise: problems by whoever works on projects, instructions by leade
   const kinds: [ItemKind, readonly Who[], readonly Who[]][] = [
     [
       'problem',
-      ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian', 'unit', 'reporter'],
+      // the inspector: on its inspection groups' projects (its account has no item.write of its own)
+      ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian', 'unit', 'reporter', 'inspector'],
       ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian', 'unit'],
     ],
     [

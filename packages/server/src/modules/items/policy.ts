@@ -51,14 +51,19 @@ export function standing(a: Actor, i: ItemFacts): Standing {
 }
 
 /**
- * Which kinds a role raises: anyone who works on projects raises problems; decisions and
+ * Which kinds a role raises: anyone who works on projects raises problems (inspectors on the
+ * projects of their inspection groups: the project's read rule is the caller's, see `raiseItem`); decisions and
  * rectifications come from the office (meetings and inspections will create theirs through the
  * same engine); instructions from leaders, or the office recording a leader's 批示.
  */
 export function canRaise(a: Actor, kind: ItemKind, withProject: boolean): boolean {
   switch (kind) {
     case 'problem':
-      return ['admin', 'office', 'leader', 'unit'].includes(a.role) || (a.role === 'reporter' && withProject);
+      // reporters on their projects; inspectors on the projects an inspection group gives them
+      return (
+        ['admin', 'office', 'leader', 'unit'].includes(a.role) ||
+        ((a.role === 'reporter' || a.role === 'inspector') && withProject)
+      );
     case 'instruction':
       return ['admin', 'office', 'leader'].includes(a.role);
     case 'decision':

@@ -9,6 +9,7 @@ export {
   assertActive,
   currentHolderNameOf,
   orgNames,
+  personBriefOf,
   personNameOf,
   positionExists,
   positionNameOf,

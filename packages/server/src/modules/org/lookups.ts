@@ -15,6 +15,13 @@ export const unitNameOf = (idColumn: string) =>
 export const personNameOf = (idColumn: string) =>
   sql<string | null>`(select name from people where id = ${sql.ref(idColumn)})`;
 
+/** SQL: `{personId, name, title, unitName}` of the person whose id is in `idColumn` (null when none). */
+export const personBriefOf = (idColumn: string) =>
+  sql<{ personId: number; name: string; title: string | null; unitName: string | null } | null>`(select
+    json_build_object('personId', pe.id, 'name', pe.name, 'title', pe.title,
+      'unitName', (select u.name from units u where u.id = pe.unit_id))
+    from people pe where pe.id = ${sql.ref(idColumn)})`;
+
 /** SQL: the title of the position whose id is in `idColumn`. */
 export const positionNameOf = (idColumn: string) =>
   sql<string | null>`(select name from positions where id = ${sql.ref(idColumn)})`;
