@@ -254,13 +254,10 @@ export async function monthSummary(
   const open = new Set(
     allItems.length
       ? (
-          await db
-            .selectFrom(sql<{ id: number }>`unnest(${allItems}::int[])`.as('x'))
-            .select(['x.id', itemOpenOf('x.id').as('open')])
-            .execute()
-        )
-          .filter((r) => r.open)
-          .map((r) => r.id)
+          await sql<{
+            id: number;
+          }>`select x.id from unnest(${allItems}::int[]) as x(id) where ${itemOpenOf('x.id')}`.execute(db)
+        ).rows.map((r) => r.id)
       : [],
   );
   const projects = rows.map((r) => ({

@@ -56,7 +56,7 @@ const columns = [
   'g.name',
   positionJson('g.head_position_id').as('head'),
   sql<LeadingGroup['deputies']>`coalesce((select json_agg(json_build_object('id', d.id, 'name', d.name,
-    'holderName', ${currentHolderNameOf('d.id')}) order by d.n) from unnest(g.deputy_position_ids) with ordinality as x(id, n)
+    'holderName', ${currentHolderNameOf('d.id')}) order by x.n) from unnest(g.deputy_position_ids) with ordinality as x(id, n)
     join positions d on d.id = x.id), '[]'::json)`.as('deputies'),
   unitsJson(sql`select unnest(g.member_unit_ids)`).as('member_units'),
   sql<{
