@@ -158,7 +158,11 @@ describe('weekly site records', () => {
     const g = await cityGroup();
     const res = await record(g.id, c.inspector, {
       raise: [
-        { category: '要素保障(水电路气讯)', title: '施工用电增容未批复', description: '需供电公司在月底前批复增容方案' },
+        {
+          category: '要素保障(水电路气讯)',
+          title: '施工用电增容未批复',
+          description: '需供电公司在月底前批复增容方案',
+        },
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
