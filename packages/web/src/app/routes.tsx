@@ -16,6 +16,7 @@ import {
   CarryOutOutlined,
   UsergroupAddOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -337,6 +338,15 @@ export const appRoutes: AppRoute[] = [
     group: 'org',
     menu: true,
     Component: lazy(() => import('../modules/people/PeoplePage.tsx')),
+  },
+  {
+    path: '/org/leading-groups',
+    label: 'menu.leadingGroups',
+    permission: 'org.read',
+    icon: <ClusterOutlined />,
+    group: 'org',
+    menu: true,
+    Component: lazy(() => import('../modules/inspections/groups/LeadingGroupsPage.tsx')),
   },
   {
     path: '/settings/reporting',

@@ -1,7 +1,7 @@
 // Pickers and tags of the registry: positions, projects, several units, dictionary values, stage tag.
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Tag } from 'antd';
-import type { Lang, Position, Project, Stage, Unit } from '@ducha/contract';
+import type { Lang, Person, Position, Project, Stage, Unit } from '@ducha/contract';
 import { stages } from '@ducha/contract';
 import { useList } from '../api/resource.ts';
 import { useDictionary, type DictionaryItem } from '../api/projects.ts';
@@ -51,19 +51,30 @@ export function ProjectSelect(props: PickerProps) {
   );
 }
 
-/** Several units (co-operating units), searchable; `initialOptions` names the current ones. */
-export function UnitMultiSelect({
-  value,
-  onChange,
-  initialOptions = [],
-  disabled,
-  id,
-}: {
+interface MultiProps {
   id?: string;
   value?: number[];
   onChange?: (v: number[]) => void;
   initialOptions?: Option[];
   disabled?: boolean;
+  placeholder?: string;
+}
+
+/** Several records of a list resource, searched on the server; `initialOptions` names the current ones. */
+function RemoteMultiSelect<T>({
+  resource,
+  toOption,
+  params,
+  value,
+  onChange,
+  initialOptions = [],
+  disabled,
+  id,
+  placeholder,
+}: MultiProps & {
+  resource: string;
+  toOption: (row: T) => Option;
+  params?: Record<string, string | number | undefined>;
 }) {
   const t = useT();
   const [search, setSearch] = useState('');
@@ -72,12 +83,12 @@ export function UnitMultiSelect({
     const h = setTimeout(() => setQ(search), 300);
     return () => clearTimeout(h);
   }, [search]);
-  const { data, isFetching } = useList<Unit>('units', { q, pageSize: 30 });
+  const { data, isFetching } = useList<T>(resource, { ...params, q, pageSize: 30 });
   const options = useMemo(() => {
-    const list = (data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
+    const list = (data?.items ?? []).map(toOption);
     const seen = new Set(list.map((o) => o.value));
     return [...list, ...initialOptions.filter((o) => !seen.has(o.value))];
-  }, [data, initialOptions]);
+  }, [data, initialOptions, toOption]);
   return (
     <Select<number[]>
       id={id}
@@ -89,9 +100,69 @@ export function UnitMultiSelect({
       showSearch={{ filterOption: false, onSearch: setSearch }}
       onOpenChange={(open) => !open && setSearch('')}
       notFoundContent={isFetching ? t('common.loading') : t('common.noMatch')}
-      placeholder={t('field.unit')}
+      placeholder={placeholder}
       style={{ width: '100%' }}
       disabled={disabled}
+    />
+  );
+}
+
+const unitOption = (u: Unit): Option => ({ value: u.id, label: u.name });
+const personOption = (p: Person): Option => ({
+  value: p.id,
+  label: [p.name, p.unitName].filter(Boolean).join(' · '),
+});
+
+/** Several units (co-operating units), searchable; `initialOptions` names the current ones. */
+export function UnitMultiSelect(props: MultiProps) {
+  const t = useT();
+  return (
+    <RemoteMultiSelect<Unit>
+      resource="units"
+      toOption={unitOption}
+      placeholder={t('field.unit')}
+      {...props}
+    />
+  );
+}
+
+/** Several positions (a leading group's deputies), shown with their holders. */
+export function PositionMultiSelect(props: MultiProps) {
+  const t = useT();
+  return (
+    <RemoteMultiSelect<Position>
+      resource="positions"
+      toOption={positionOption}
+      placeholder={t('project.leaderPosition')}
+      {...props}
+    />
+  );
+}
+
+/** Several people (a group's members), searchable. */
+export function PeopleMultiSelect(props: MultiProps) {
+  const t = useT();
+  return (
+    <RemoteMultiSelect<Person>
+      resource="people"
+      toOption={personOption}
+      placeholder={t('field.person')}
+      {...props}
+    />
+  );
+}
+
+/** Several projects of a region subtree (a group's projects), by code or name. */
+export function ProjectMultiSelect(props: MultiProps & { regionCode?: string }) {
+  const t = useT();
+  const { regionCode, ...rest } = props;
+  return (
+    <RemoteMultiSelect<Project>
+      resource="projects"
+      params={{ regionCode }}
+      toOption={projectOption}
+      placeholder={t('project.searchPlaceholder')}
+      {...rest}
     />
   );
 }
