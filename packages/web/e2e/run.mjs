@@ -1251,3 +1251,47 @@ test('a meeting’s timeline speaks of meetings (会议召开, 会议结束, nev
     await trail.getByTestId('timeline-action').filter({ hasText: '会议议定事项' }).first().waitFor();
     await trail.getByTestId('timeline-meeting').getByRole('link').first().waitFor();
   }));
+
+// ---- inspections: groups (issue 14) ----
+
+test('a 林甸 group writes a week’s site record and raises a problem into the ledger; the month summary counts it', () =>
+  flow('group-week-record', async (page) => {
+    await loginOk(page, 'office_lindian');
+    const groups = (await apiGet(page, '/api/inspection-groups?pageSize=20')).items;
+    const industry = groups.find((g) => g.name === '工业项目督查组');
+    assert.ok(industry, 'the demo has the 工业项目督查组 (seed 001)');
+    const group = await apiGet(page, `/api/inspection-groups/${industry.id}`);
+    const monday = (() => {
+      const d = new Date();
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.toISOString().slice(0, 10);
+    })();
+    const open = group.projects.find((p) => p.lastWeekOf !== monday);
+    assert.ok(open, 'a project without this week’s record');
+    await page.goto(`${BASE}/inspections/groups`);
+    await page.getByRole('link', { name: '工业项目督查组' }).click();
+    await page.getByText('派驻政法战线纪检监察组组长').waitFor();
+    await page
+      .locator('tr', { hasText: open.code })
+      .getByRole('button', { name: '填写周督查记录' })
+      .click();
+    await page.getByTestId('record-progress').fill('设备安装完成八成，本周完成单机调试');
+    await page.getByTestId('record-next-week').fill('组织联动试车');
+    await page.getByTestId('record-add-problem').click();
+    await page.getByLabel('问题类别').click();
+    await pickOption(page, '要素保障');
+    await page.getByTestId('record-problem-title').fill('试车用蒸汽管线未接通');
+    await page.getByTestId('record-problem-description').fill('园区蒸汽管网末端未接至厂区，影响联动试车。');
+    await page.getByTestId('record-save').click();
+    await page.getByText('督查记录已保存').waitFor();
+    await page.getByRole('tab', { name: '周督查记录' }).click();
+    const row = page.locator('tr', { hasText: '设备安装完成八成' });
+    await row.getByText('试车用蒸汽管线未接通').waitFor();
+    await row.getByRole('link').first().click();
+    await page.waitForURL(/\/items\/\d+$/);
+    await page.getByText('试车用蒸汽管线未接通').first().waitFor();
+    const summary = await apiGet(page, `/api/inspection-groups/${industry.id}/summary?month=${monday.slice(0, 7)}`);
+    const p = summary.projects.find((x) => x.projectId === open.id);
+    assert.ok(p.weeksRecorded.includes(monday) || !monday.startsWith(summary.month));
+    assert.ok(summary.totals.problemsRaised >= 2);
+  }));
