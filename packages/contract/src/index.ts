@@ -28,3 +28,4 @@ export * from './inspections/procedure.ts';
 export * from './inspections/groups.ts';
 export * from './inspections/rfc3797.ts';
 export * from './inspections/draw-verify.ts';
+export * from './inspections/public.ts';

@@ -160,5 +160,11 @@ export const draws: AccessPart<F> = {
       note: 'a city draw’s document',
     },
   ],
-  publicRoutes: [],
+  publicRoutes: [
+    'GET /api/public/plans',
+    'GET /api/public/plans/:id',
+    'GET /api/public/draws',
+    'GET /api/public/draws/:id',
+    'GET /api/public/results',
+  ],
 };
