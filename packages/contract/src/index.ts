@@ -26,3 +26,6 @@ export * from './inspections/library.ts';
 export * from './inspections/draws.ts';
 export * from './inspections/procedure.ts';
 export * from './inspections/groups.ts';
+export * from './inspections/rfc3797.ts';
+export * from './inspections/draw-verify.ts';
+export * from './inspections/public.ts';

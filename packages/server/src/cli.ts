@@ -13,6 +13,7 @@ import { seedDemoData } from './demo.ts';
 import { notifyDueSoon } from './modules/items/index.ts';
 import { closingRegions, runClose } from './modules/lights/index.ts';
 import { extendOpenSeries } from './modules/meetings/index.ts';
+import { drawVerifyCommand } from './modules/inspections/index.ts';
 import { toActor, actorById } from './platform/auth/repo.ts';
 import type { Ctx } from './platform/access/context.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -32,6 +33,7 @@ const usage = `ducha <command>
   month close YYYY-MM [--region CODE]      run the month close (default: every office's top region)
   items due-soon [--date YYYY-MM-DD]       send today's "due soon" notices now (the daily 08:00 job)
   meetings extend [--date YYYY-MM-DD]      lay never-ending meeting series out a year ahead now (the daily 03:15 job)
+  draw verify <file or id>                 recompute a draw (a document's JSON file, or a draw by id from the database): picks, OK or FAIL
   sql "<statement>"                        run one SQL statement (for operators of the embedded database)`;
 
 /** The CLI acts as the system (operator at the console), recorded in the trail as actor 'cli'. */
@@ -133,6 +135,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
     console.log(`meetings laid out: ${r.meetings} in ${r.series} series`);
     return 0;
   }
+  if (key === 'draw verify' && arg) return drawVerifyCommand(db, arg);
   if (key === 'audit verify') {
     const result = await verifyAuditChain(db);
     if (result.ok) {

@@ -6,4 +6,4 @@
  * items, raised through the items engine in the inspection's transaction. `routes.ts` is
  * registered by the application shell; the demo loaders are called by `demo.ts`.
  */
-export {};
+export { drawVerifyCommand } from './draw-cli.ts';

@@ -25,6 +25,7 @@ export {
   projectNames,
   projectOwnedBy,
   projectOwnerOf,
+  projectParties,
   projectRegionPaths,
   projectRegionsIn,
   readableBriefs,

@@ -145,6 +145,32 @@ export async function projectRegionPaths(db: Executor, ids: readonly number[]) {
   return new Map(rows.map((r) => [r.id, r.path]));
 }
 
+/**
+ * The parties of projects, by id, any order: code, name, region path and the units an inspection's
+ * conflict rules look at (owner, contractor, supervisor, designer, agent-builder, lead unit).
+ */
+export async function projectParties(db: Executor, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('projects as p')
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.region_code',
+      'p.active',
+      regionPathOf('p.region_code').as('region_path'),
+      'p.owner_unit_id',
+      'p.contractor_unit_id',
+      'p.supervisor_unit_id',
+      'p.designer_unit_id',
+      'p.agent_unit_id',
+      'p.responsible_unit_id',
+    ])
+    .where('p.id', 'in', ids)
+    .execute();
+}
+
 /** The responsible leader (a position) of a project: an item assigned on it inherits it. */
 export const projectLeaderPosition = async (db: Executor, id: number) =>
   (await db.selectFrom('projects').select('leader_position_id').where('id', '=', id).executeTakeFirst())
