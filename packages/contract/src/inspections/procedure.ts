@@ -113,7 +113,8 @@ const v = { version: z.number().int().min(1) };
 export const inspectionStep = z.discriminatedUnion('action', [
   z.object({ action: z.literal('notify'), ...v, siteOn: isoDate, note }),
   z.object({ action: z.literal('start_site'), ...v }),
-  z.object({ action: z.literal('sign'), ...v }),
+  /** an expert signs its own; the office records the paper signature of an expert without an account */
+  z.object({ action: z.literal('sign'), ...v, memberId: id.nullable().optional() }),
   z.object({ action: z.literal('confirm'), ...v, note }),
   z.object({ action: z.literal('issue_draft'), ...v, note }),
   z.object({

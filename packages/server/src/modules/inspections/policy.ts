@@ -42,7 +42,10 @@ export function canReadInspection(a: Actor, f: InspectionFacts): boolean {
 /** Create, run and number it: the office over its region. */
 export const canManageInspection = (a: Actor, regionPath: string) => officeOver(a, regionPath);
 
-/** May the actor take a step of `by`'s kind on this inspection (state aside)? */
+/**
+ * May the actor take a step of `by`'s kind on this inspection (state aside)? The expert's sign-off
+ * is also the office's to record, on paper, for an expert member without an account.
+ */
 export function mayTake(a: Actor, f: InspectionFacts, by: 'office' | 'unit' | 'expert'): boolean {
   switch (by) {
     case 'office':
@@ -50,7 +53,7 @@ export function mayTake(a: Actor, f: InspectionFacts, by: 'office' | 'unit' | 'e
     case 'unit':
       return isUnit(a, f);
     case 'expert':
-      return a.role === 'expert' && f.expertUserIds.includes(a.id);
+      return (a.role === 'expert' && f.expertUserIds.includes(a.id)) || canManageInspection(a, f.regionPath);
   }
 }
 

@@ -135,10 +135,15 @@ async function apply(s: StepCtx, step: InspectionStep): Promise<Patch> {
     case 'start_site':
       return {};
     case 'sign': {
+      const own = actor.role === 'expert';
+      if (!own && !step.memberId) throw invalid('body.memberId', '请选择签字的专家');
       const r = await sql`update inspection_members m set signed_at = now()
         from inspection_experts e where e.id = m.expert_id and m.inspection_id = ${i.id}
-        and e.user_id = ${actor.id} and m.signed_at is null`.execute(trx);
-      if (!Number(r.numAffectedRows)) refuse(['您已签字'], i.status);
+        and m.signed_at is null and ${own ? sql`e.user_id = ${actor.id}` : sql`m.id = ${step.memberId!} and e.user_id is null`}`.execute(
+        trx,
+      );
+      if (!Number(r.numAffectedRows))
+        refuse([own ? '您已签字' : '该专家已签字，或须由专家本人登录签字'], i.status);
       return {};
     }
     case 'confirm': {
