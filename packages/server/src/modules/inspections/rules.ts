@@ -4,7 +4,7 @@
  * steps with deadlines, on the working-day calendar. No clock: callers pass `today`.
  */
 import { procedureDays, type InspectionAction, type InspectionStatus } from '@ducha/contract';
-import { addWorkingDays, type Corrections } from '../../platform/calendar.ts';
+import { addWorkingDays, isWorkingDay, type Corrections } from '../../platform/calendar.ts';
 
 /** Who takes a step: the office over the region, the inspected unit, an expert member, a member. */
 export type Actor = 'office' | 'unit' | 'expert';
@@ -48,13 +48,12 @@ export function nextStatus(status: InspectionStatus, action: InspectionAction): 
 /** Findings are recorded on site (the office also before the draft is issued). */
 export const findingsOpen = (status: InspectionStatus) => status === 'on_site';
 
-/** The last day the notice may go out for a site day: `noticeAhead` working days before it. */
+/** The last working day the notice may go out for a site day: `noticeAhead` working days before it. */
 export function noticeBy(siteOn: string, corrections?: Corrections): string {
-  // walk back: the latest day d such that siteOn is at least N working days after d
   let d = siteOn;
   for (let i = 0; i < 60; i++) {
     d = shift(d, -1);
-    if (addWorkingDays(d, procedureDays.noticeAhead, corrections) <= siteOn) return d;
+    if (isWorkingDay(d, corrections) && noticeInTime(d, siteOn, corrections)) return d;
   }
   return d;
 }
