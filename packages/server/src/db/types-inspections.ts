@@ -210,6 +210,7 @@ export interface InspectionFindingsTable {
   unit_agrees: boolean | null;
   answer: string | null;
   item_id: number | null;
+  withdrawn_at: Date | null;
   created_by: number | null;
   created_at: CreatedAt;
   version: Generated<number>;
