@@ -1271,10 +1271,7 @@ test('a 林甸 group writes a week’s site record and raises a problem into the
     await page.goto(`${BASE}/inspections/groups`);
     await page.getByRole('link', { name: '工业项目督查组' }).click();
     await page.getByText('派驻政法战线纪检监察组组长').waitFor();
-    await page
-      .locator('tr', { hasText: open.code })
-      .getByRole('button', { name: '填写周督查记录' })
-      .click();
+    await page.locator('tr', { hasText: open.code }).getByRole('button', { name: '填写周督查记录' }).click();
     await page.getByTestId('record-progress').fill('设备安装完成八成，本周完成单机调试');
     await page.getByTestId('record-next-week').fill('组织联动试车');
     await page.getByTestId('record-add-problem').click();
@@ -1290,7 +1287,10 @@ test('a 林甸 group writes a week’s site record and raises a problem into the
     await row.getByRole('link').first().click();
     await page.waitForURL(/\/items\/\d+$/);
     await page.getByText('试车用蒸汽管线未接通').first().waitFor();
-    const summary = await apiGet(page, `/api/inspection-groups/${industry.id}/summary?month=${monday.slice(0, 7)}`);
+    const summary = await apiGet(
+      page,
+      `/api/inspection-groups/${industry.id}/summary?month=${monday.slice(0, 7)}`,
+    );
     const p = summary.projects.find((x) => x.projectId === open.id);
     assert.ok(p.weeksRecorded.includes(monday) || !monday.startsWith(summary.month));
     assert.ok(summary.totals.problemsRaised >= 2);
