@@ -1282,7 +1282,8 @@ test('a 林甸 group writes a week’s site record and raises a problem into the
     await page.getByTestId('record-save').click();
     await page.getByText('督查记录已保存').waitFor();
     await page.getByRole('tab', { name: '周督查记录' }).click();
-    const row = page.locator('tr', { hasText: '设备安装完成八成' });
+    // newest first: this record's row (a rerun against the same server adds another)
+    const row = page.locator('tr', { hasText: '设备安装完成八成' }).first();
     await row.getByText('试车用蒸汽管线未接通').waitFor();
     await row.getByRole('link').first().click();
     await page.waitForURL(/\/items\/\d+$/);
