@@ -9,6 +9,7 @@ import { drawMain, DrawRefused, drawSubstitute, verifyDocument } from './draw-ve
 import type { DrawDocument, DrawPublished } from './draws.ts';
 import { sha256Of } from './rfc3797.ts';
 
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const K = '17.20.22.35.36.38.48./90193202./55598744./9.10.11.17.21.48.50./';
 const pub: DrawPublished = {
   format: 'ducha-draw/1',
@@ -102,16 +103,16 @@ describe('verification', () => {
   });
 
   it('names a changed pool, a moved pick, a substitute without its decline, a decline left unfilled', () => {
-    const changed = structuredClone(emptyKeyDoc());
+    const changed = clone(emptyKeyDoc());
     changed.published.experts[0]!.pool[0]!.conflicts = [];
     expect(verifyDocument(changed).errors[0]).toContain('SHA-256');
-    const moved = structuredClone(emptyKeyDoc());
+    const moved = clone(emptyKeyDoc());
     moved.result!.picks[0]!.seq = moved.result!.picks[0]!.seq === 1 ? 2 : 1;
     expect(verifyDocument(moved).ok).toBe(false);
-    const noDecline = structuredClone(emptyKeyDoc());
+    const noDecline = clone(emptyKeyDoc());
     delete noDecline.result!.picks[1]!.declined;
     expect(verifyDocument(noDecline).errors.join()).toContain('没有记录回避');
-    const unfilled = structuredClone(emptyKeyDoc());
+    const unfilled = clone(emptyKeyDoc());
     unfilled.result!.picks.pop();
     unfilled.result!.picks[1]!.substituteOrdinal = undefined;
     expect(verifyDocument(unfilled).errors.join()).toContain('却没有递补');
