@@ -79,13 +79,13 @@ export async function seedDemoDraws(db: Db): Promise<void> {
       sources: [
         {
           name: '中国福利彩票双色球（第一期）',
-          description: `${plan.year}-03-03 开奖的红球 6 个与蓝球 1 个`,
+          description: '2026-03-03 开奖的红球 6 个与蓝球 1 个',
           on: '2026-03-03',
           ordered: false,
         },
         {
           name: '中国福利彩票双色球（第二期）',
-          description: `${plan.year}-03-05 开奖的红球 6 个与蓝球 1 个`,
+          description: '2026-03-05 开奖的红球 6 个与蓝球 1 个',
           on: '2026-03-05',
           ordered: false,
         },
@@ -115,6 +115,18 @@ export async function seedDemoDraws(db: Db): Promise<void> {
       '2026-03-07',
     );
     await createDrawInspections(db, ctx, id, 4);
+    // the demo's story happened in March: its times say so too (the use cases stamp "now")
+    await db
+      .updateTable('inspection_draws')
+      .set({ published_at: new Date('2026-03-01T02:00:00Z'), drawn_at: new Date('2026-03-06T08:00:00Z') })
+      .where('id', '=', id)
+      .execute();
+    await db
+      .updateTable('inspection_draw_picks')
+      .set({ declined_at: new Date('2026-03-07T01:30:00Z') })
+      .where('draw_id', '=', id)
+      .where('declined_at', 'is not', null)
+      .execute();
   } catch (e) {
     // the library's demo gave too few eligible experts or projects: no demo draw rather than no demo
     if (!(e instanceof DrawRefused || e instanceof DomainError)) throw e;
