@@ -1295,4 +1295,21 @@ test('a 林甸 group writes a week’s site record and raises a problem into the
     const p = summary.projects.find((x) => x.projectId === open.id);
     assert.ok(p.weeksRecorded.includes(monday) || !monday.startsWith(summary.month));
     assert.ok(summary.totals.problemsRaised >= 2);
+
+// ---- inspections: draws (issue 14) ----
+// Needs the demo's drawn draw, which the draws demo makes from the library demo's 2026 plan and experts.
+test('the public draw page, reached from the login page without signing in, verifies the demo draw in the browser', () =>
+  flow('public-draw-verify', async (page) => {
+    await page.goto(`${BASE}/login`);
+    await page.getByRole('link', { name: '稽察督查信息公开（无需登录）' }).click();
+    await page.waitForURL((url) => url.pathname === '/public');
+    await page.getByText('双随机抽取公示').waitFor();
+    const drawn = (await apiGet(page, '/api/public/draws')).items.find((d) => d.status === 'drawn');
+    assert.ok(drawn, 'the demo has a drawn draw');
+    await page.getByRole('link', { name: drawn.title }).first().click();
+    await page.waitForURL((url) => url.pathname === `/public/draws/${drawn.id}`);
+    await page.getByTestId('draw-sha').filter({ hasText: drawn.poolSha256 }).waitFor();
+    await page.getByText('抽取结果').waitFor();
+    await page.getByTestId('draw-verify').click();
+    await page.getByTestId('draw-verify-result').getByText('验证通过', { exact: false }).waitFor();
   }));

@@ -15,6 +15,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { isApiError } from '../api/client.ts';
 import { ME_KEY } from '../api/auth.ts';
 import LoginPage from '../modules/account/LoginPage.tsx';
+import { publicRoutes } from '../modules/inspections/routes-draws.tsx';
 
 /** A session that expires mid-work (401 UNAUTHENTICATED) sends the user back to the login page. */
 const onApiError = (err: unknown) => {
@@ -69,6 +70,8 @@ export function App() {
               <Suspense fallback={<FullPageSpin />}>
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
+                  {/* 一公开: outside the login, its own layout */}
+                  {publicRoutes}
                   <Route
                     element={
                       <RequireAuth>

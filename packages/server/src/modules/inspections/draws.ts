@@ -11,6 +11,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion } from '../../platform/records.ts';
+import { regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { canManageDraw } from './draw-policy.ts';
 import { buildPublished, checkStrata, poolRows, type DraftFacts, type DraftStrata } from './draw-pool.ts';
@@ -25,13 +26,11 @@ export async function drawRow(db: Executor, id: number, lock = false) {
   let q = db
     .selectFrom('inspection_draws as d')
     .innerJoin('inspection_plans as p', 'p.id', 'd.plan_id')
-    .innerJoin('regions as r', 'r.code', 'd.region_code')
     .selectAll('d')
+    .select(['p.year as plan_year', 'p.status as plan_status'])
     .select([
-      'p.year as plan_year',
-      'p.status as plan_status',
-      'r.name as region_name',
-      'r.path as region_path',
+      regionNameOf('d.region_code').as('region_name'),
+      regionPathOf('d.region_code').as('region_path'),
     ])
     .where('d.id', '=', id);
   if (lock) q = q.forUpdate('d');
@@ -69,8 +68,7 @@ const draftColumns = (input: DraftInput) => ({
 async function managedPlan(db: Executor, actor: Actor, planId: number) {
   const plan = await db
     .selectFrom('inspection_plans as p')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .select(['p.id', 'p.region_code', 'p.year', 'r.path'])
+    .select(['p.id', 'p.region_code', 'p.year', regionPathOf('p.region_code').as('path')])
     .where('p.id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw invalid('body.planId', '年度稽察计划不存在');

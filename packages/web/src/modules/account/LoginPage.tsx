@@ -1,6 +1,6 @@
 // Sign-in page: username and password; the API's message (wrong password, lockout) is shown as is.
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginBody } from '@ducha/contract';
@@ -85,6 +85,9 @@ export default function LoginPage() {
             <Button type="link" size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
               {lang === 'zh' ? 'English' : '中文'}
             </Button>
+            <div>
+              <Link to="/public">{t('public.link')}</Link>
+            </div>
           </div>
         </Space>
       </Card>
