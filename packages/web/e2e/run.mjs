@@ -1295,6 +1295,7 @@ test('a 林甸 group writes a week’s site record and raises a problem into the
     const p = summary.projects.find((x) => x.projectId === open.id);
     assert.ok(p.weeksRecorded.includes(monday) || !monday.startsWith(summary.month));
     assert.ok(summary.totals.problemsRaised >= 2);
+  }));
 
 // ---- inspections: draws (issue 14) ----
 // Needs the demo's drawn draw, which the draws demo makes from the library demo's 2026 plan and experts.
