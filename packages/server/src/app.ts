@@ -168,7 +168,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(lightRoutes(db));
   await app.register(itemRoutes(db, config));
   await app.register(meetingRoutes(db));
-  await app.register(inspectionRoutes(db));
+  await app.register(inspectionRoutes(db, config));
   await app.register(notificationRoutes(db));
   await app.register(workbenchRoutes(db));
 
