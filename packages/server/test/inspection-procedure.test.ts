@@ -287,7 +287,7 @@ describe('scope: members, the unit, offices and leaders', () => {
     d = await runTo({ office: c.office, unit: c.unit, expert: c.expert }, d, 'on_site');
     expect(d.inspection.status).toBe('on_site');
     const asExpert = ok(await c.expert.get(`/api/inspections/${d.inspection.id}`));
-    expect(asExpert.allowedActions).toEqual(['add_finding', 'sign']);
+    expect(asExpert.allowedActions).toEqual(['add_finding', 'sign', 'add_attachment']);
     const asUnit = ok(await c.unit.get(`/api/inspections/${d.inspection.id}`));
     expect(asUnit.allowedActions).toEqual(['confirm']);
     expect(ok(await c.leader.get(`/api/inspections/${d.inspection.id}`)).allowedActions).toEqual([]);

@@ -33,7 +33,9 @@ import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { AuditTimeline } from '../../../components/AuditTimeline.tsx';
 import { formatDateTime } from '../../../components/format.ts';
-import { downloadDocument, useInspection } from './api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { AttachmentList } from '../../../components/AttachmentList.tsx';
+import { downloadDocument, uploadEvidence, useDeleteEvidence, useInspection } from './api.ts';
 import { InspectionStatusTag } from './InspectionsPage.tsx';
 import { StepModal } from './StepModal.tsx';
 
@@ -129,6 +131,40 @@ function Findings({ d }: { d: InspectionDetail }) {
   );
 }
 
+function Evidence({ d }: { d: InspectionDetail }) {
+  const t = useT();
+  const qc = useQueryClient();
+  const remove = useDeleteEvidence();
+  const editable = d.allowedActions.includes('add_attachment');
+  return (
+    <Card size="small">
+      <AttachmentList
+        testId="inspection"
+        files={d.attachments}
+        href={(a) => `/api/inspection-attachments/${a.id}`}
+        upload={
+          editable
+            ? async (file, progress) => {
+                const a = await uploadEvidence(d.inspection.id, file, progress);
+                await qc.invalidateQueries({ queryKey: ['inspections'] });
+                return a;
+              }
+            : undefined
+        }
+        canDelete={() => editable}
+        remove={(a) => remove.mutateAsync(a.id)}
+        text={{
+          title: t('insp.attachments'),
+          upload: t('insp.upload'),
+          uploaded: (name) => t('insp.uploaded', { name }),
+          deleteConfirm: (name) => t('insp.attachDeleteConfirm', { name }),
+          empty: '—',
+        }}
+      />
+    </Card>
+  );
+}
+
 export default function InspectionPage() {
   const t = useT();
   const me = useMe();
@@ -179,7 +215,7 @@ export default function InspectionPage() {
           {d.allowedActions.length === 0 && (
             <Typography.Text type="secondary">{t('insp.noActions')}</Typography.Text>
           )}
-          {(d.allowedActions as Action[]).map((a, n) => (
+          {(d.allowedActions.filter((a) => a !== 'add_attachment') as Action[]).map((a, n) => (
             <Button
               key={a}
               type={n === 0 ? 'primary' : 'default'}
@@ -232,6 +268,7 @@ export default function InspectionPage() {
       <Card title={t('insp.findings')} size="small">
         <Findings d={d} />
       </Card>
+      <Evidence d={d} />
       <AuditTimeline entity="inspection" id={String(i.id)} />
       {action && <StepModal action={action} d={d} onClose={() => setAction(null)} />}
     </Space>

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { findingCreate, InspectionDetail, inspectionCreate, InspectionStep } from '@ducha/contract';
 import type { inspectionSummary } from '@ducha/contract';
 import { api, type QueryParams } from '../../../api/client.ts';
+import { uploadRawFile } from '../../../api/upload.ts';
 import { downloadFile } from '../../../api/projects.ts';
 import { useList, useOne, useSave } from '../../../api/resource.ts';
 
@@ -30,3 +31,9 @@ export const useInspectionStep = () =>
   );
 export const downloadDocument = (id: number, docId: number) =>
   downloadFile(`/api/inspections/${id}/documents/${docId}`, {}, 'document.docx');
+export const uploadEvidence = (id: number, file: File, onProgress: (p: number) => void) =>
+  uploadRawFile<{ id: number; name: string }>(`/api/inspections/${id}/attachments`, file, onProgress);
+export const useDeleteEvidence = () =>
+  useSave(R, (attachmentId: number) =>
+    api.delete<{ ok: true }>(`/api/inspection-attachments/${attachmentId}`),
+  );
