@@ -275,6 +275,15 @@ describe('scope: members, the unit, offices and leaders', () => {
     expect(ids(await list(c.office_lindian))).not.toContain(mine.inspection.id);
     expectError(await c.office_lindian.get(`/api/inspections/${mine.inspection.id}`), 403, 'OUT_OF_SCOPE');
     expect((await list(c.reporter)).statusCode).toBe(403);
+    // its audit trail reads under the inspection's own rule
+    const trail = await c.leader.get(`/api/audit?entity=inspection&id=${mine.inspection.id}`);
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect((trail.json() as { items: { action: string }[] }).items.map((e) => e.action)).toContain('create');
+    expectError(
+      await c.office_lindian.get(`/api/audit?entity=inspection&id=${mine.inspection.id}`),
+      403,
+      'OUT_OF_SCOPE',
+    );
     // filters
     expect(ids(await list(c.office, '&status=archived'))).not.toContain(mine.inspection.id);
     expect(ids(await list(c.office, `&q=${encodeURIComponent(mine.inspection.code)}`))).toEqual([
