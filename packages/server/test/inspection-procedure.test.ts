@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../src/platform/calendar.ts';
 import { todayInChina } from '../src/platform/time.ts';
 import { cityProject, demoUnits, signInAs, type DemoRole } from './factories.ts';
+import { png } from './files.ts';
 import { createTestApp, expectError, lastAudit, type Client, type TestApp } from './helpers.ts';
 import {
   insertLibrary,
@@ -274,6 +275,15 @@ describe('scope: members, the unit, offices and leaders', () => {
     expect(ids(await list(c.office_lindian))).not.toContain(mine.inspection.id);
     expectError(await c.office_lindian.get(`/api/inspections/${mine.inspection.id}`), 403, 'OUT_OF_SCOPE');
     expect((await list(c.reporter)).statusCode).toBe(403);
+    // its audit trail reads under the inspection's own rule
+    const trail = await c.leader.get(`/api/audit?entity=inspection&id=${mine.inspection.id}`);
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect((trail.json() as { items: { action: string }[] }).items.map((e) => e.action)).toContain('create');
+    expectError(
+      await c.office_lindian.get(`/api/audit?entity=inspection&id=${mine.inspection.id}`),
+      403,
+      'OUT_OF_SCOPE',
+    );
     // filters
     expect(ids(await list(c.office, '&status=archived'))).not.toContain(mine.inspection.id);
     expect(ids(await list(c.office, `&q=${encodeURIComponent(mine.inspection.code)}`))).toEqual([
@@ -286,10 +296,40 @@ describe('scope: members, the unit, offices and leaders', () => {
     d = await runTo({ office: c.office, unit: c.unit, expert: c.expert }, d, 'on_site');
     expect(d.inspection.status).toBe('on_site');
     const asExpert = ok(await c.expert.get(`/api/inspections/${d.inspection.id}`));
-    expect(asExpert.allowedActions).toEqual(['add_finding', 'sign']);
+    expect(asExpert.allowedActions).toEqual(['add_finding', 'sign', 'add_attachment']);
     const asUnit = ok(await c.unit.get(`/api/inspections/${d.inspection.id}`));
     expect(asUnit.allowedActions).toEqual(['confirm']);
     expect(ok(await c.leader.get(`/api/inspections/${d.inspection.id}`)).allowedActions).toEqual([]);
+  });
+});
+
+describe('photo evidence on site', () => {
+  it('members upload photos on site; readers download them; not before or after the site', async () => {
+    let d = ok(await create(c.office, { projectId: projCity, ...members() }), 201);
+    const id = d.inspection.id;
+    const upload = (who: Client, text: string) =>
+      who.request({
+        method: 'POST',
+        url: `/api/inspections/${id}/attachments`,
+        payload: png(text),
+        headers: { 'content-type': 'image/png', 'x-file-name': encodeURIComponent('通道渗水.png') },
+      });
+    expectError(await upload(c.office, 'early'), 409, 'INVALID_STATE');
+    d = await runTo({ office: c.office, unit: c.unit, expert: c.expert }, d, 'on_site');
+    const res = await upload(c.inspector, 'one');
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await lastAudit(t)).action).toBe('add_attachment');
+    expectError(await upload(c.unit, 'two'), 403, 'OUT_OF_SCOPE');
+    d = ok(await c.office.get(`/api/inspections/${id}`));
+    expect(d.attachments.map((a) => a.name)).toEqual(['通道渗水.png']);
+    const got = await c.leader.get(`/api/inspection-attachments/${d.attachments[0]!.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(png('one'))).toBe(true);
+    expectError(
+      await c.reporter.get(`/api/inspection-attachments/${d.attachments[0]!.id}`),
+      403,
+      'FORBIDDEN',
+    );
   });
 });
 

@@ -1314,3 +1314,26 @@ test('the public draw page, reached from the login page without signing in, veri
     await page.getByTestId('draw-verify').click();
     await page.getByTestId('draw-verify-result').getByText('验证通过', { exact: false }).waitFor();
   }));
+
+// ---- inspections: procedure (issue 14) ----
+
+test('an expert sees only the inspection it is a member of (我的稽察), and is refused another', () =>
+  flow('inspection-expert-scope', async (page) => {
+    await loginOk(page, 'expert');
+    const mine = await apiGet(page, '/api/inspections');
+    // the procedure's demo makes the expert a member of one inspection: the rectifying one
+    assert.equal(mine.total, 1);
+    const [only] = mine.items;
+    assert.equal(only.status, 'rectifying');
+    await page.goto(`${BASE}/inspections/mine`);
+    await page.getByTestId(`inspection-link-${only.id}`).click();
+    await page.getByTestId('inspection-code').filter({ hasText: only.code }).waitFor();
+    await page.getByTestId('inspection-findings').getByText('概算超支未报批', { exact: false }).waitFor();
+    // the rectification items are linked; the expert takes no step once the site record is done
+    await page.getByTestId('inspection-actions').getByText('当前没有可办理的操作').waitFor();
+    const others = await page.evaluate(async (id) => {
+      const r = await globalThis.fetch(`/api/inspections/${id}`);
+      return r.status;
+    }, only.id - 1); // the demo's second archived inspection, without the demo expert
+    assert.equal(others, 403);
+  }));

@@ -26,6 +26,7 @@ export const auditEntities = [
   'notification',
   'meeting',
   'meeting_series',
+  'inspection',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -6,6 +6,7 @@
  */
 import type { Base, U } from './harness.ts';
 import type { AccessPart } from './harness.ts';
+import { png } from '../files.ts';
 
 interface F extends Base {
   expertId: number; // linked to the `expert` account
@@ -15,6 +16,8 @@ interface F extends Base {
   lindian: number;
   notice: number; // a document of `city`
   fresh: { id: number; paperMember: number };
+  attachment: number;
+  scratch: number;
 }
 
 async function inspection(
@@ -49,6 +52,22 @@ async function inspection(
     paperMember = m[1]!.id;
   }
   return { id: row.id, paperMember };
+}
+
+const PNG_HEADERS = (name: string) => ({
+  'content-type': 'image/png',
+  'x-file-name': encodeURIComponent(name),
+});
+/** A photo on the city inspection, added by the admin through the API (the file is stored). */
+async function upload(f: Base & { city: number }, text: string) {
+  const res = await f.clients.get('admin')!.request({
+    method: 'POST',
+    url: `/api/inspections/${f.city}/attachments`,
+    payload: png(text),
+    headers: PNG_HEADERS('现场照片.png'),
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return (res.json() as { id: number }).id;
 }
 
 const version = async (f: F, id: number) =>
@@ -106,7 +125,17 @@ export const procedure: AccessPart<F> = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { ...lib, city: city.id, lindian: lindian.id, notice: doc.id, fresh: city };
+    const f = {
+      ...lib,
+      city: city.id,
+      lindian: lindian.id,
+      notice: doc.id,
+      fresh: city,
+      attachment: 0,
+      scratch: 0,
+    };
+    f.attachment = await upload(f, 'setup');
+    return f;
   },
   cases: [
     {
@@ -196,6 +225,29 @@ export const procedure: AccessPart<F> = {
       url: (f) => `/api/inspections/${f.city}/documents/${f.notice}`,
       ok: ['admin', 'office', 'leader', 'unit', 'inspector', 'expert'],
       note: 'a document of a readable inspection, as Word',
+    },
+    {
+      route: 'POST /api/inspections/:id/attachments',
+      url: (f) => `/api/inspections/${f.city}/attachments`,
+      body: (_f, u) => png(`access ${u}`),
+      headers: PNG_HEADERS('现场照片.png'),
+      ok: ['admin', 'office', 'inspector', 'expert'],
+      note: 'photo evidence on site: the office and the members',
+    },
+    {
+      route: 'GET /api/inspection-attachments/:id',
+      url: (f) => `/api/inspection-attachments/${f.attachment}`,
+      ok: ['admin', 'office', 'leader', 'unit', 'inspector', 'expert'],
+      note: 'a photo of the city inspection: its readers',
+    },
+    {
+      route: 'DELETE /api/inspection-attachments/:id',
+      url: (f) => `/api/inspection-attachments/${f.scratch}`,
+      before: async (f, u) => {
+        f.scratch = await upload(f, `scratch ${u}`);
+      },
+      ok: ['admin', 'office', 'inspector', 'expert'],
+      note: 'removing a photo on site: the office and the members',
     },
   ],
 };

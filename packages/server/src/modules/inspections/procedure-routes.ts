@@ -12,14 +12,18 @@ import {
   inspectionQuery,
   inspectionStep,
   inspectionSummary,
+  itemAttachment,
   listOf,
+  okBody,
 } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
 import { notFound } from '../../platform/errors.ts';
-import { sendFile } from '../../platform/files.ts';
+import { acceptRawFiles, sendFile, uploadedFile } from '../../platform/files.ts';
+import { inspectionAttachments } from './attachments.ts';
 import { documentDocx, type DocBody } from './documents.ts';
 import { readableInspection } from './inspection-repo.ts';
 import { addFinding, createInspection } from './inspections.ts';
@@ -32,8 +36,9 @@ const tags = ['inspections'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const procedureRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, config: Config): FastifyPluginAsyncZod =>
   async (app) => {
+    acceptRawFiles(app);
     entityReaders.set('inspection', async (d, actor, id) => {
       await readableInspection(d, actor, Number(id) || -1);
     });
@@ -90,5 +95,26 @@ export const procedureRoutes =
           body: await documentDocx(body, found.d.number, found.i.code),
         });
       },
+    );
+    app.post(
+      '/api/inspections/:id/attachments',
+      { config: write, schema: { tags, params: idParams, response: { 201: itemAttachment } } },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            await inspectionAttachments.add(db, req.ctx, config.dataDir, req.params.id, uploadedFile(req)),
+          ),
+    );
+    app.get(
+      '/api/inspection-attachments/:id',
+      { config: read, schema: { tags, params: idParams } },
+      async (req, reply) =>
+        sendFile(reply, await inspectionAttachments.get(db, req.ctx, config.dataDir, req.params.id)),
+    );
+    app.delete(
+      '/api/inspection-attachments/:id',
+      { config: write, schema: { tags, params: idParams, response: { 200: okBody } } },
+      (req) => inspectionAttachments.remove(db, req.ctx, req.params.id),
     );
   };

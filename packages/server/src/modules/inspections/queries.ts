@@ -181,6 +181,8 @@ export async function inspectionDetail(db: Executor, actor: Actor, id: number): 
   const confirmed = row.documents.find((d) => d.kind === 'site_record');
   const actions: string[] = allowedActions(actor, facts, status);
   if (mayAddFinding(actor, facts, status) && !confirmed) actions.unshift('add_finding');
+  // photo evidence: the same people, on site (also after the record is confirmed)
+  if (mayAddFinding(actor, facts, status)) actions.push('add_attachment');
   return {
     inspection: {
       ...present(row as unknown as SummaryRow),

@@ -16,7 +16,7 @@ export const inspectionRoutes =
   async (app) => {
     await app.register(libraryRoutes(db));
     await app.register(drawRoutes(db));
-    await app.register(procedureRoutes(db));
+    await app.register(procedureRoutes(db, config));
     await app.register(groupRoutes(db, config));
     await app.register(publicRoutes(db));
   };
