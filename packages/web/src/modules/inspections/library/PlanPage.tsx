@@ -162,6 +162,7 @@ export default function PlanPage() {
             min={2000}
             max={2100}
             onChange={(v) => v && setYear(v)}
+            data-testid="plan-year"
             addonBefore={t('ilib.year')}
           />
           {p?.canApprove && (
