@@ -330,3 +330,45 @@ describe('inspectors', () => {
     expect((await c.office.delete(`/api/inspectors/${i.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('firms in and out of .xlsx', () => {
+  it('exports the list and imports all or nothing, matched by name', async () => {
+    const good = await sheet(
+      ['名称', '联系人', '电话', '合同起始', '合同截止', '状态'],
+      [
+        ['导入机构甲', '张经理', '0459-1111111', '2026/1/1', '2027年12月31日', '在库'],
+        ['导入机构乙', '', '', '', '', '停用'],
+      ],
+    );
+    const res = await upload(c.office, '/api/inspection-firms/import', good);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2, updated: 0 });
+    const x = await c.office.get('/api/inspection-firms/export.xlsx?q=导入机构');
+    const ws = (await openWorkbook(x.rawPayload)).worksheets[0]!;
+    const jia = [2, 3].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === '导入机构甲')!;
+    expect(jia.getCell(4).value).toBe('2026-01-01');
+    expect(jia.getCell(5).value).toBe('2027-12-31');
+    expect((await upload(c.office, '/api/inspection-firms/import', x.rawPayload)).json()).toEqual({
+      created: 0,
+      updated: 2,
+    });
+    const bad = await upload(
+      c.office,
+      '/api/inspection-firms/import',
+      await sheet(
+        ['名称', '合同起始', '合同截止'],
+        [
+          ['导入机构丙', '2026-02-30', ''],
+          ['导入机构丁', '2027-01-01', '2026-01-01'],
+        ],
+      ),
+    );
+    expectError(bad, 400, 'VALIDATION', 'rows[2].contractFrom');
+    expect((bad.json().error.details as { path: string }[]).map((d) => d.path)).toContain(
+      'rows[3].contractTo',
+    );
+    expect(((await c.office.get('/api/inspection-firms?q=导入机构')).json() as { total: number }).total).toBe(
+      2,
+    );
+  });
+});

@@ -26,6 +26,7 @@ interface F extends Base {
   expert: number;
   inspector: number;
   sheet: Buffer;
+  firmSheet: Buffer;
   fresh: { plan: number; theme: number; item: number; firm: number; expert: number; inspector: number };
 }
 
@@ -36,11 +37,15 @@ const json = async (res: Promise<{ statusCode: number; body: string; json: () =>
 };
 const version = async (f: F, url: string) => (await json(f.admin.get(url))).version;
 
-async function xlsx(): Promise<Buffer> {
+async function xlsx(
+  rows: string[][] = [
+    ['姓名', '专业', '角色'],
+    ['访问测试专家', '工程造价', '稽察办人员'],
+  ],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('专家库');
-  ws.addRow(['姓名', '专业', '角色']);
-  ws.addRow(['访问测试专家', '工程造价', '稽察办人员']);
+  for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -108,6 +113,10 @@ export const library: AccessPart<F> = {
       expert,
       inspector,
       sheet: await xlsx(),
+      firmSheet: await xlsx([
+        ['名称', '联系人'],
+        ['访问导入机构', '王经理'],
+      ]),
       fresh,
     };
   },
@@ -298,6 +307,20 @@ export const library: AccessPart<F> = {
       url: (f) => `/api/inspection-firms/${f.fresh.firm}`,
       ok: keepers,
       note: 'city firm without experts',
+    },
+    {
+      route: 'GET /api/inspection-firms/export.xlsx',
+      url: () => '/api/inspection-firms/export.xlsx',
+      ok: libReaders,
+      note: 'the list as seen',
+    },
+    {
+      route: 'POST /api/inspection-firms/import',
+      url: () => '/api/inspection-firms/import?regionCode=230600',
+      body: (f) => f.firmSheet,
+      headers: { 'content-type': XLSX_TYPE },
+      ok: keepers,
+      note: 'into the city library',
     },
     // ---- experts ----
     { route: 'GET /api/experts', url: () => '/api/experts', ok: libReaders, note: 'subtree and above' },

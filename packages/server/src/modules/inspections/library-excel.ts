@@ -75,7 +75,11 @@ export async function exportInspectors(db: Db, ctx: Ctx, q: Partial<z.infer<type
   return toBuffer(wb);
 }
 
-async function sheetRows(file: Buffer, headers: Record<string, string>): Promise<SheetRow[]> {
+export async function sheetRows(
+  file: Buffer,
+  headers: Record<string, string>,
+  anchor = '姓名',
+): Promise<SheetRow[]> {
   let wb: ExcelJS.Workbook;
   try {
     wb = await openWorkbook(file, { ignore: ['dataValidations', 'conditionalFormatting', 'extLst'] });
@@ -84,15 +88,15 @@ async function sheetRows(file: Buffer, headers: Record<string, string>): Promise
     throw e;
   }
   const ws = wb.worksheets[0];
-  const table = ws && readTable(ws, headers, '姓名');
-  if (!table) throw invalid('body', '找不到表头：第一张工作表的前 10 行中应有「姓名」等列');
-  const missing = table.missing.filter((h) => h === '姓名' || h === '专业' || h === '角色');
+  const table = ws && readTable(ws, headers, anchor);
+  if (!table) throw invalid('body', `找不到表头：第一张工作表的前 10 行中应有「${anchor}」等列`);
+  const missing = table.missing.filter((h) => h === anchor || h === '专业' || h === '角色');
   if (missing.length) throw invalid('body', `缺少必填列：${missing.join('、')}`);
   if (!table.rows.length) throw invalid('body', '文件中没有数据行');
   return table.rows;
 }
 
-const PHONE = /^[0-9+\-() ]*$/;
+export const PHONE = /^[0-9+\-() ]*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 可用时段 as written: "2026-03-01~2026-06-30；2026-09-01~2026-12-31" (；, ; or a new line between). */
@@ -111,7 +115,7 @@ export function parseWindows(text: string): { from: string; to: string }[] | str
   return out;
 }
 
-function parseStatus(v: string | null, at: string, errors: ErrorDetail[]): boolean | undefined {
+export function parseStatus(v: string | null, at: string, errors: ErrorDetail[]): boolean | undefined {
   if (!v) return undefined;
   if (v === '在库' || v === '启用') return true;
   if (v === '停用') return false;
@@ -119,20 +123,21 @@ function parseStatus(v: string | null, at: string, errors: ErrorDetail[]): boole
   return undefined;
 }
 
-function refuse(errors: ErrorDetail[]): void {
+export function refuse(errors: ErrorDetail[]): void {
   if (errors.length) throw new DomainError('VALIDATION', 400, errors);
 }
 
-function names(rows: SheetRow[], errors: ErrorDetail[]) {
+export function names(rows: SheetRow[], errors: ErrorDetail[], label = '姓名', max = 40) {
   const seen = new Map<string, number>();
   for (const r of rows) {
     const name = r.values.name;
-    if (!name) errors.push({ path: `rows[${r.row}].name`, message: '姓名不能为空' });
-    else if (name.length > 40) errors.push({ path: `rows[${r.row}].name`, message: '姓名不能超过 40 个字' });
+    if (!name) errors.push({ path: `rows[${r.row}].name`, message: `${label}不能为空` });
+    else if (name.length > max)
+      errors.push({ path: `rows[${r.row}].name`, message: `${label}不能超过 ${max} 个字` });
     else if (seen.has(name))
       errors.push({
         path: `rows[${r.row}].name`,
-        message: `与第 ${seen.get(name)} 行重名（按姓名匹配，须唯一）`,
+        message: `与第 ${seen.get(name)} 行重名（按${label}匹配，须唯一）`,
       });
     else seen.set(name, r.row);
   }

@@ -29,6 +29,7 @@ import { actorOf } from '../../platform/access/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { sendXlsx, XLSX_TYPE } from '../../platform/files.ts';
 import { createExpert, deleteExpert, getExpert, listExperts, updateExpert } from './experts.ts';
+import { exportFirms, importFirms } from './firms-excel.ts';
 import { createFirm, deleteFirm, getFirm, listFirms, updateFirm } from './firms.ts';
 import {
   createInspector,
@@ -69,6 +70,26 @@ export const libraryPeopleRoutes =
       '/api/inspection-firms',
       { config: read, schema: { tags, querystring: firmQuery, response: { 200: listOf(firm) } } },
       (req) => listFirms(db, req.ctx, req.query),
+    );
+    app.get(
+      '/api/inspection-firms/export.xlsx',
+      { config: read, schema: { tags, querystring: firmQuery, response: file } },
+      async (req, reply) => sendXlsx(reply, '技术机构', await exportFirms(db, req.ctx, req.query)),
+    );
+    app.post(
+      '/api/inspection-firms/import',
+      {
+        config: write,
+        bodyLimit: 20 * 1024 * 1024,
+        schema: { tags, querystring: importQuery, response: { 200: libraryImportResult } },
+      },
+      (req) =>
+        importFirms(
+          db,
+          req.ctx,
+          regionOf(req.query.regionCode, actorOf(req.ctx).regionCode),
+          upload(req.body),
+        ),
     );
     app.post(
       '/api/inspection-firms',

@@ -14,6 +14,7 @@ import { useApiError } from '../../../components/useApiError.ts';
 import { useTableState } from '../../../components/useTableState.ts';
 import { zodForm } from '../../../components/zodForm.ts';
 import { firmHooks, useFirms } from './api.ts';
+import { ImportExport } from './ImportExport.tsx';
 
 type Filters = { active?: boolean };
 
@@ -55,6 +56,15 @@ export default function FirmsPage() {
       table={table}
       query={query}
       searchPlaceholder={t('ilib.searchFirms')}
+      filters={
+        <ImportExport
+          resource="inspection-firms"
+          params={{ ...table.state.filters, q: table.state.q || undefined }}
+          fileName="技术机构"
+          regionCode={me.regionCode}
+          writable={writable}
+        />
+      }
       columns={columns}
     >
       {editing !== undefined && <FirmForm editing={editing} onClose={() => setEditing(undefined)} />}
