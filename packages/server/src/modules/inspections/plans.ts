@@ -11,7 +11,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { DomainError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, paged } from '../../platform/records.ts';
+import { assertVersion, containing, paged } from '../../platform/records.ts';
 import { getRegion, regionCodeUnder, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { canManagePlan, canReadPlan } from './library-policy.ts';
 import { approvalRefusal, frozenReason } from './library-rules.ts';
@@ -139,7 +139,7 @@ export async function listPlans(db: Db, ctx: Ctx, q: z.infer<typeof inspectionPl
     base = base.where(regionCodeUnder('region_code', r?.path ?? '-'));
   }
   if (q.year) base = base.where('year', '=', q.year);
-  if (q.q) base = base.where('title', 'ilike', `%${q.q}%`);
+  if (q.q) base = base.where('title', 'ilike', containing(q.q));
   return paged(
     db,
     base,
