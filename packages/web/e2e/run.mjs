@@ -1337,3 +1337,35 @@ test('an expert sees only the inspection it is a member of (我的稽察), and i
     }, only.id - 1); // the demo's second archived inspection, without the demo expert
     assert.equal(others, 403);
   }));
+
+// ---- inspections: library (issue 14) ----
+
+test('office drafts next year’s inspection plan, adds a theme with a rule and sees its pool count', () =>
+  flow('inspection-plan-theme-pool', async (page) => {
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/inspections/plan`);
+    // the demo's 2026 plan is approved: frozen, no add button
+    const year = page.getByTestId('plan-year');
+    await year.fill('2027');
+    await year.press('Enter');
+    const existing = await apiGet(page, '/api/inspection-plans?year=2027&regionCode=230600');
+    if (!existing.items.length) {
+      await page.getByTestId('plan-create').click();
+    }
+    await page.getByTestId('theme-create').click();
+    const name = `浏览器专项${Date.now() % 100000}`;
+    await page.getByTestId('theme-name').fill(name);
+    await page.getByTestId('theme-min-investment').fill('2000');
+    await page.getByTestId('theme-save').click();
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+    const plan = (await apiGet(page, '/api/inspection-plans?year=2027&regionCode=230600')).items[0];
+    assert.ok(plan, 'the 2027 plan exists');
+    const detail = await apiGet(page, `/api/inspection-plans/${plan.id}`);
+    const theme = detail.themes.find((x) => x.name === name);
+    assert.equal(theme.rule.minTotalInvestment, '2000.00');
+    await page.getByText(`入库项目 ${theme.poolCount} 个`).first().waitFor();
+    const pool = await apiGet(page, `/api/inspection-themes/${theme.id}/pool?pageSize=1`);
+    assert.equal(pool.total, theme.poolCount);
+    await page.getByTestId(`pool-${theme.name}`).click();
+    await page.getByText(`「${theme.name}」项目库`).waitFor();
+  }));

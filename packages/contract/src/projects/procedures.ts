@@ -69,7 +69,13 @@ export const procedureUpdate = versioned.extend({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export const dictionaryKinds = ['sector', 'funding_source', 'tag', 'item_category'] as const;
+export const dictionaryKinds = [
+  'sector',
+  'funding_source',
+  'tag',
+  'item_category',
+  'expert_specialty',
+] as const;
 export type DictionaryKind = (typeof dictionaryKinds)[number];
 export const dictionaryKind = z.enum(dictionaryKinds);
 /** What the settings page calls each dictionary. */
@@ -78,6 +84,7 @@ export const dictionaryKindLabels: Record<DictionaryKind, { zh: string; en: stri
   funding_source: { zh: '资金来源', en: 'Funding source' },
   tag: { zh: '标签', en: 'Tag' },
   item_category: { zh: '问题类别', en: 'Item category' },
+  expert_specialty: { zh: '专家专业', en: 'Expert specialty' },
 };
 /**
  * One entry of a configurable dictionary. Records store its `code` (the label it was created with,

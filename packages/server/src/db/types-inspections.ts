@@ -107,6 +107,8 @@ export interface InspectionCheckItemsTable {
   category: string;
   content: string;
   basis: Generated<string>;
+  /** migration 0022 */
+  version: Generated<number>;
 }
 
 export interface InspectionDrawsTable {

@@ -20,6 +20,7 @@ import * as m0017 from './0017_scope_indexes.ts';
 import * as m0018 from './0018_meeting_series_layout.ts';
 import * as m0019 from './0019_inspections.ts';
 import * as m0021 from './0021_inspection_procedure.ts';
+import * as m0022 from './0022_inspection_library.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_meeting_series_layout': m0018,
   '0019_inspections': m0019,
   '0021_inspection_procedure': m0021,
+  '0022_inspection_library': m0022,
 };

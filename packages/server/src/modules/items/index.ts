@@ -32,6 +32,10 @@ export const openItemsSql = (path: string, on: string, level?: number): RawBuild
   where i.status in ${openStatuses} and ${regionCodeUnder('i.region_code', path)}
     ${level === undefined ? sql`` : sql`and i.level = ${level}`}`;
 
+/** SQL: the status of the item whose id is in `idColumn` (null when there is none): an inspection's figures. */
+export const itemStatusOf = (idColumn: string) =>
+  sql<string | null>`(select i.status from items i where i.id = ${sql.ref(idColumn)})`;
+
 /** SQL: whether the item whose id is in `idColumn` is still open (not closed or merged). */
 export const itemOpenOf = (idColumn: string) =>
   sql<boolean>`coalesce((select i.status in ${openStatuses} from items i where i.id = ${sql.ref(idColumn)}), false)`;

@@ -8,6 +8,13 @@ export { readableProject } from './projects.ts';
 export { projectFacts, type ProjectRow } from './repo.ts';
 export { recordMilestoneActual, yearBaselines, yearMilestones } from './plans.ts';
 export {
+  projectPoolCount,
+  projectPoolIds,
+  projectPoolPage,
+  projectPoolWhere,
+  type ProjectCriteria,
+} from './pool.ts';
+export {
   baselineInForceSql,
   filingFacts,
   closeScopeSql,

@@ -71,6 +71,10 @@ export const officeRegions = (db: Executor) =>
 export const userNameOf = (idColumn: string) =>
   sql<string | null>`(select display_name from users where id = ${sql.ref(idColumn)})`;
 
+/** SQL: the username (login) of the user whose id is in `idColumn`. */
+export const usernameOf = (idColumn: string) =>
+  sql<string | null>`(select username from users where id = ${sql.ref(idColumn)})`;
+
 /** SQL: the person whose id is in `personColumn` has an account. */
 export const hasAccountSql = (personColumn: string) =>
   // a lookup per row by users_person_idx (a LIMIT the planner cannot turn into a hash of every account)
