@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoInspections } from '../src/modules/inspections/demo-inspections.ts';
+import { seedDemoProcedure } from '../src/modules/inspections/demo-procedure.ts';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
 import { createTestApp, login, type TestApp } from './helpers.ts';
 
@@ -18,7 +19,12 @@ afterAll(() => t.close());
 
 it('lays out five inspections in their states with their documents and items', async () => {
   const db = t.database.db;
-  const rows = await db.selectFrom('inspections').select(['id', 'status']).orderBy('id').execute();
+  const all = await db.selectFrom('inspections').select(['id', 'status', 'draw_id']).orderBy('id').execute();
+  // first the draw's three, planned (the draws' demo), then the procedure's five
+  expect(all.slice(0, 3).map((r) => [r.status, r.draw_id !== null])).toEqual(
+    Array(3).fill(['planned', true]),
+  );
+  const rows = all.slice(3);
   expect(rows.map((r) => r.status)).toEqual([
     'archived',
     'archived',
@@ -54,6 +60,7 @@ it('lays out five inspections in their states with their documents and items', a
   const expert = await login(t.app, 'expert');
   const mine = (await expert.get('/api/inspections')).json();
   expect(mine.items.map((i: { id: number }) => i.id)).toEqual([rows[2]!.id]);
-  await seedDemoInspections(db);
-  expect((await db.selectFrom('inspections').select('id').execute()).length).toBe(5);
+  // the procedure's part runs once (the whole demo loads only into an empty database)
+  await seedDemoProcedure(db);
+  expect((await db.selectFrom('inspections').select('id').execute()).length).toBe(8);
 }, 60_000);
