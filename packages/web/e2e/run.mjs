@@ -14,8 +14,10 @@ const TIMEOUT = 15_000;
 
 // Hard-coded on purpose (not derived from the contract): the menus each role must see. Top-level
 // entries (and the open 组织机构 group's) in `menus`; the sub-menu groups in `groups`.
-const ORG = ['行政区划', '单位', '职务', '人员'];
-const WORK = ['项目管理', '月度调度', '督办事项', '组织机构'];
+const ORG = ['行政区划', '单位', '职务', '人员', '领导小组'];
+const WORK = ['项目管理', '月度调度', '督办事项', '稽察督查', '组织机构'];
+// the reporter works no inspections: no 稽察督查
+const REPORTER_WORK = WORK.filter((g) => g !== '稽察督查');
 const demoUsers = [
   {
     username: 'admin',
@@ -44,17 +46,17 @@ const demoUsers = [
     username: 'reporter',
     role: '项目填报员',
     menus: ['工作台', ...ORG],
-    groups: WORK,
+    groups: REPORTER_WORK,
     forbidden: '/items/escalations',
   },
   {
     username: 'inspector',
     role: '督查人员',
     menus: ['工作台', ...ORG],
-    groups: ['督办事项', '组织机构'],
+    groups: ['督办事项', '稽察督查', '组织机构'],
     forbidden: '/settings/items',
   },
-  { username: 'expert', role: '专家', menus: ['工作台'], groups: [], forbidden: '/items' },
+  { username: 'expert', role: '专家', menus: ['工作台'], groups: ['稽察督查'], forbidden: '/items' },
 ];
 
 let browser;
