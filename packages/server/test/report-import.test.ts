@@ -11,8 +11,12 @@ import path from 'node:path';
 import type { ReportImportResult, ReportMonth } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExcelJS } from '../src/platform/excel.ts';
+import { todayInChina } from '../src/platform/time.ts';
 import { cityProject, demoUnits, monthlyReport, signInAs } from './factories.ts';
 import { createTestApp, type Client, type TestApp } from './helpers.ts';
+
+/** The server's today (Asia/Shanghai): what an empty or future 报送日期 is measured against. */
+const today = todayInChina();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures/xlsx', name));
@@ -220,7 +224,7 @@ describe('importing a filled sheet', () => {
         row: rowA,
         column: '报送日期',
         value: expect.any(String),
-        message: '报送日期不能晚于今天(2026-12-02)',
+        message: `报送日期不能晚于今天(${today})`,
       },
       { row: rowA, column: '本月完成投资(万元)', value: '12,5', message: '金额中的逗号只能用作千位分隔符' },
       { row: rowA, column: '形象进度', value: null, message: '必填项不能为空' },
@@ -286,7 +290,7 @@ describe('importing a filled sheet', () => {
         code: 'MI-A',
         action: 'create',
         status: 'submitted',
-        submittedOn: '2026-12-02',
+        submittedOn: today,
         timeliness: 'on_time',
       }),
       expect.objectContaining({
@@ -384,7 +388,7 @@ describe('importing a filled sheet', () => {
       expect.objectContaining({
         row: rowA,
         column: '报送日期',
-        message: '该月报已于 2026-12-02 报送，报送日期不能更改',
+        message: `该月报已于 ${today} 报送，报送日期不能更改`,
       }),
     ]);
 
@@ -527,7 +531,7 @@ describe('sheets saved by other programs', () => {
       expect(r.preview.map((x) => [x.code, x.action, x.timeliness, x.submittedOn])).toEqual([
         ['DQ-2026-060', 'create', 'on_time', '2026-11-05'],
         ['DQ-2026-008', 'create', 'late', '2026-11-16'],
-        ['DQ-2026-032', 'create', 'late', '2026-12-02'],
+        ['DQ-2026-032', 'create', 'late', today], // its 报送日期 is empty: today
         ['DQ-2026-005', 'skipped', null, null],
       ]);
     },
