@@ -11,11 +11,10 @@ import { ListPage } from '../../../components/ListPage.tsx';
 import { UnitSelect, optionOf } from '../../../components/RemoteSelect.tsx';
 import { RegionSelect } from '../../../components/RegionSelect.tsx';
 import { ActiveTag } from '../../../components/StatusTag.tsx';
-import { useApiError } from '../../../components/useApiError.ts';
 import { useTableState } from '../../../components/useTableState.ts';
-import { zodForm } from '../../../components/zodForm.ts';
 import { expertHooks, useExperts, useFirms } from './api.ts';
 import { ImportExport } from './ImportExport.tsx';
+import { useLibraryForm } from './useLibraryForm.ts';
 
 type Filters = {
   specialty?: string;
@@ -144,31 +143,19 @@ function ExpertForm(props: {
   const { editing, onClose } = props;
   const t = useT();
   const me = useMe();
-  const [form] = Form.useForm();
-  const create = expertHooks.useCreate();
-  const update = expertHooks.useUpdate();
-  const onError = useApiError();
-  const zc = zodForm(expertCreate, t('form.required'));
-  const zu = zodForm(expertUpdate, t('form.required'));
-  const z = editing ? zu : zc;
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    const values = { ...v, availability: parseWindows(v.availability), active: undefined };
-    try {
-      if (editing) {
-        const body = zu.parse(form, { ...values, version: editing.version });
-        if (body) await update.mutateAsync({ id: editing.id, ...body });
-        if (!body) return;
-      } else {
-        const body = zc.parse(form, values);
-        if (!body) return;
-        await create.mutateAsync(body);
-      }
-      onClose();
-    } catch (e) {
-      onError(e, form, onClose);
-    }
-  };
+  const { form, z, zc, submit, saving } = useLibraryForm({
+    editing,
+    hooks: expertHooks,
+    create: expertCreate,
+    update: expertUpdate,
+    onClose,
+    toBody: (v) => ({
+      ...v,
+      availability: parseWindows(v.availability as string | undefined),
+      active: undefined,
+    }),
+  });
+
   const initial = editing
     ? {
         ...editing,
@@ -182,7 +169,7 @@ function ExpertForm(props: {
       size={560}
       onClose={onClose}
       onSave={submit}
-      saving={create.isPending || update.isPending}
+      saving={saving}
       testId="expert-save"
     >
       <Form form={form} layout="vertical" initialValues={initial}>

@@ -10,11 +10,10 @@ import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { ListPage } from '../../../components/ListPage.tsx';
 import { RegionSelect } from '../../../components/RegionSelect.tsx';
 import { ActiveTag } from '../../../components/StatusTag.tsx';
-import { useApiError } from '../../../components/useApiError.ts';
 import { useTableState } from '../../../components/useTableState.ts';
-import { zodForm } from '../../../components/zodForm.ts';
 import { firmHooks, useFirms } from './api.ts';
 import { ImportExport } from './ImportExport.tsx';
+import { useLibraryForm } from './useLibraryForm.ts';
 
 type Filters = { active?: boolean };
 
@@ -75,37 +74,21 @@ export default function FirmsPage() {
 function FirmForm({ editing, onClose }: { editing: Firm | null; onClose: () => void }) {
   const t = useT();
   const me = useMe();
-  const [form] = Form.useForm();
-  const create = firmHooks.useCreate();
-  const update = firmHooks.useUpdate();
-  const onError = useApiError();
-  const zc = zodForm(firmCreate, t('form.required'));
-  const zu = zodForm(firmUpdate, t('form.required'));
-  const z = editing ? zu : zc;
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    try {
-      if (editing) {
-        const body = zu.parse(form, { ...v, version: editing.version });
-        if (!body) return;
-        await update.mutateAsync({ id: editing.id, ...body });
-      } else {
-        const body = zc.parse(form, v);
-        if (!body) return;
-        await create.mutateAsync(body);
-      }
-      onClose();
-    } catch (e) {
-      onError(e, form, onClose);
-    }
-  };
+  const { form, z, zc, submit, saving } = useLibraryForm({
+    editing,
+    hooks: firmHooks,
+    create: firmCreate,
+    update: firmUpdate,
+    onClose,
+  });
+
   const initial = editing ? { ...editing } : { regionCode: me.regionCode };
   return (
     <FormDrawer
       title={editing ? t('ilib.editFirm') : t('ilib.createFirm')}
       onClose={onClose}
       onSave={submit}
-      saving={create.isPending || update.isPending}
+      saving={saving}
       testId="firm-save"
     >
       <Form form={form} layout="vertical" initialValues={initial}>

@@ -10,11 +10,10 @@ import { ListPage } from '../../../components/ListPage.tsx';
 import { RegionSelect } from '../../../components/RegionSelect.tsx';
 import { UnitSelect, optionOf } from '../../../components/RemoteSelect.tsx';
 import { ActiveTag } from '../../../components/StatusTag.tsx';
-import { useApiError } from '../../../components/useApiError.ts';
 import { useTableState } from '../../../components/useTableState.ts';
-import { zodForm } from '../../../components/zodForm.ts';
 import { inspectorHooks, useInspectors } from './api.ts';
 import { ImportExport } from './ImportExport.tsx';
+import { useLibraryForm } from './useLibraryForm.ts';
 
 type Filters = { role?: string; active?: boolean };
 const roleOptions = inspectorRoles.map((r) => ({ value: r, label: r }));
@@ -85,30 +84,14 @@ export default function InspectorsPage() {
 function InspectorForm({ editing, onClose }: { editing: Inspector | null; onClose: () => void }) {
   const t = useT();
   const me = useMe();
-  const [form] = Form.useForm();
-  const create = inspectorHooks.useCreate();
-  const update = inspectorHooks.useUpdate();
-  const onError = useApiError();
-  const zc = zodForm(inspectorCreate, t('form.required'));
-  const zu = zodForm(inspectorUpdate, t('form.required'));
-  const z = editing ? zu : zc;
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    try {
-      if (editing) {
-        const body = zu.parse(form, { ...v, version: editing.version });
-        if (!body) return;
-        await update.mutateAsync({ id: editing.id, ...body });
-      } else {
-        const body = zc.parse(form, v);
-        if (!body) return;
-        await create.mutateAsync(body);
-      }
-      onClose();
-    } catch (e) {
-      onError(e, form, onClose);
-    }
-  };
+  const { form, z, zc, submit, saving } = useLibraryForm({
+    editing,
+    hooks: inspectorHooks,
+    create: inspectorCreate,
+    update: inspectorUpdate,
+    onClose,
+  });
+
   const initial = editing
     ? { name: editing.name, role: editing.role, unitId: editing.unitId, phone: editing.phone }
     : { regionCode: me.regionCode };
@@ -117,7 +100,7 @@ function InspectorForm({ editing, onClose }: { editing: Inspector | null; onClos
       title={editing ? t('ilib.editInspector') : t('ilib.createInspector')}
       onClose={onClose}
       onSave={submit}
-      saving={create.isPending || update.isPending}
+      saving={saving}
       testId="inspector-save"
     >
       <Form form={form} layout="vertical" initialValues={initial}>
