@@ -2,7 +2,10 @@
 // strata (a specialty, how many), the named public sources with their dates, the site date.
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { InspectionPlan, InspectionPlanDetail } from '@ducha/contract';
+import { useList, useOne } from '../../../api/resource.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { DictSelect } from '../../../components/pickers.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import { themePool, type DrawBody } from './api.ts';
 
@@ -22,6 +25,12 @@ export function DrawForm({
   const t = useT();
   const [form] = Form.useForm<DrawBody>();
   const onError = useApiError();
+  // the plans to draw for (approved ones first), and the chosen plan's themes
+  const plans =
+    useList<InspectionPlan>('inspection-plans', { pageSize: 100 }, open && withPlan).data?.items ?? [];
+  const planId =
+    (Form.useWatch('planId', form) as number | undefined) ?? (initial?.planId as number | undefined);
+  const themes = useOne<InspectionPlanDetail>('inspection-plans', open ? planId : null).data?.themes ?? [];
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -49,7 +58,15 @@ export function DrawForm({
       >
         {withPlan && (
           <Form.Item name="planId" label={t('draw.plan')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+            <Select
+              data-testid="draw-plan"
+              options={[...plans]
+                .sort(
+                  (a, b) =>
+                    Number(b.status === 'approved') - Number(a.status === 'approved') || b.year - a.year,
+                )
+                .map((p) => ({ value: p.id, label: `${p.regionName} ${p.year} ${p.title}` }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('draw.title')} rules={[{ required: true }]}>
@@ -69,7 +86,13 @@ export function DrawForm({
                       label={t('draw.theme')}
                       rules={[{ required: true }]}
                     >
-                      <InputNumber min={1} />
+                      <Select
+                        style={{ minWidth: 220 }}
+                        options={themes.map((th) => ({
+                          value: th.id,
+                          label: `${th.name}（${th.poolCount}）`,
+                        }))}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'count']} label={t('draw.count')} rules={[{ required: true }]}>
                       <InputNumber min={1} />
@@ -103,7 +126,7 @@ export function DrawForm({
                       label={t('draw.specialty')}
                       rules={[{ required: true }]}
                     >
-                      <Input />
+                      <DictSelect kind="expert_specialty" style={{ minWidth: 160 }} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'count']} label={t('draw.count')} rules={[{ required: true }]}>
                       <InputNumber min={1} />
