@@ -143,6 +143,37 @@ export function names(rows: SheetRow[], errors: ErrorDetail[], label = '姓名',
   }
 }
 
+/**
+ * Writes a sheet's rows into a library by name: a name already there is patched, a new one
+ * inserted (and deactivated when its 状态 says 停用).
+ */
+async function upsertByName<I extends { name: string }>(
+  existing: Map<string, number>,
+  inputs: (I & { active: boolean | undefined })[],
+  patch: (id: number, input: Partial<I> & { active?: boolean }) => Promise<unknown>,
+  insert: (input: I) => Promise<number>,
+) {
+  let created = 0;
+  let updated = 0;
+  for (const { active, ...rest } of inputs) {
+    const input = rest as unknown as I;
+    const id = existing.get(input.name);
+    if (id) {
+      await patch(id, { ...input, ...(active !== undefined ? { active } : {}) });
+      updated++;
+    } else {
+      const newId = await insert(input);
+      if (active === false) await patch(newId, { active } as Partial<I> & { active: boolean });
+      created++;
+    }
+  }
+  return { created, updated };
+}
+
+/** The ids of a region's library records by name. */
+const idsByName = async (rows: Promise<{ id: number; name: string }[]>) =>
+  new Map((await rows).map((e) => [e.name, e.id]));
+
 /** Experts from a sheet into the library of `regionCode`, all or nothing. */
 export async function importExperts(db: Db, ctx: Ctx, regionCode: string, file: Buffer) {
   const a = actorOf(ctx);
@@ -194,38 +225,28 @@ export async function importExperts(db: Db, ctx: Ctx, regionCode: string, file: 
     };
   });
   refuse(errors);
-  return transaction(db, async (trx) => {
-    const existing = new Map(
-      (
-        await trx
+  return transaction(db, async (trx) =>
+    upsertByName(
+      await idsByName(
+        trx
           .selectFrom('inspection_experts')
           .select(['id', 'name'])
           .where('region_code', '=', regionCode)
-          .execute()
-      ).map((e) => [e.name, e.id]),
-    );
-    let created = 0;
-    let updated = 0;
-    for (const { active, ...input } of inputs) {
-      const id = existing.get(input.name);
-      if (id) {
-        await patchExpert(trx, ctx, id, { ...input, ...(active !== undefined ? { active } : {}) });
-        updated++;
-      } else {
-        const newId = await insertExpert(trx, ctx, {
+          .execute(),
+      ),
+      inputs,
+      (id, input) => patchExpert(trx, ctx, id, input),
+      (input) =>
+        insertExpert(trx, ctx, {
           regionCode,
           ...input,
           employerUnitId: null,
           conflictUnitIds: [],
           conflictProjectIds: [],
           userId: null,
-        });
-        if (active === false) await patchExpert(trx, ctx, newId, { active });
-        created++;
-      }
-    }
-    return { created, updated };
-  });
+        }),
+    ),
+  );
 }
 
 /** Inspectors from a sheet into the library of `regionCode`, all or nothing. */
@@ -250,29 +271,14 @@ export async function importInspectors(db: Db, ctx: Ctx, regionCode: string, fil
     };
   });
   refuse(errors);
-  return transaction(db, async (trx) => {
-    const existing = new Map(
-      (
-        await trx
-          .selectFrom('inspectors')
-          .select(['id', 'name'])
-          .where('region_code', '=', regionCode)
-          .execute()
-      ).map((e) => [e.name, e.id]),
-    );
-    let created = 0;
-    let updated = 0;
-    for (const { active, ...input } of inputs) {
-      const id = existing.get(input.name);
-      if (id) {
-        await patchInspector(trx, ctx, id, { ...input, ...(active !== undefined ? { active } : {}) });
-        updated++;
-      } else {
-        const newId = await insertInspector(trx, ctx, { regionCode, ...input, unitId: null, userId: null });
-        if (active === false) await patchInspector(trx, ctx, newId, { active });
-        created++;
-      }
-    }
-    return { created, updated };
-  });
+  return transaction(db, async (trx) =>
+    upsertByName(
+      await idsByName(
+        trx.selectFrom('inspectors').select(['id', 'name']).where('region_code', '=', regionCode).execute(),
+      ),
+      inputs,
+      (id, input) => patchInspector(trx, ctx, id, input),
+      (input) => insertInspector(trx, ctx, { regionCode, ...input, unitId: null, userId: null }),
+    ),
+  );
 }
