@@ -36,6 +36,8 @@ export const permissions = [
   'meeting.write', // plan and run meetings (the office over the meeting's region)
   'inspection.read', // inspections, plans, libraries, draws and groups in scope (see the inspections policy)
   'inspection.write', // the office runs plans, libraries, draws and inspections; members, units and groups act on their own
+  'score.read', // assessment: schemes, the score ledger, rankings, cards and the enterprise directory, in scope
+  'score.write', // the office keeps schemes, manual rows, cards and credit; leaders decide; units acknowledge and ask
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,6 +60,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'meeting.write',
     'inspection.read',
     'inspection.write',
+    'score.read',
+    'score.write',
   ],
   leader: [
     ...everyone,
@@ -68,6 +72,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'item.write',
     'meeting.read',
     'inspection.read',
+    'score.read',
+    'score.write',
   ],
   unit: [
     ...everyone,
@@ -81,6 +87,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'meeting.read',
     'inspection.read',
     'inspection.write',
+    'score.read',
+    'score.write',
   ],
   reporter: [...everyone, 'org.read', 'audit.read', 'project.read', 'item.read', 'item.write'],
   inspector: [...everyone, 'org.read', 'audit.read', 'item.read', 'inspection.read', 'inspection.write'],

@@ -29,3 +29,7 @@ export * from './inspections/groups.ts';
 export * from './inspections/rfc3797.ts';
 export * from './inspections/draw-verify.ts';
 export * from './inspections/public.ts';
+export * from './assessment/scheme.ts';
+export * from './assessment/ledger.ts';
+export * from './assessment/cards.ts';
+export * from './assessment/credit.ts';

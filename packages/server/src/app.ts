@@ -23,6 +23,7 @@ import { excelRoutes } from './modules/projects/excel/routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { lightRoutes } from './modules/lights/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { listRoutes } from './modules/projects/list-routes.ts';
@@ -171,6 +172,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   await app.register(itemRoutes(db, config));
   await app.register(meetingRoutes(db));
   await app.register(inspectionRoutes(db, config));
+  await app.register(assessmentRoutes(db));
   await app.register(notificationRoutes(db));
   await app.register(workbenchRoutes(db));
 

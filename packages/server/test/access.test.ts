@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildResponsibilitySheet } from '../src/modules/projects/excel/build.ts';
 import { apiRoutes } from '../src/platform/access/guard.ts';
 import { parts as inspectionParts } from './access-inspections/parts.ts';
+import { parts as assessmentParts } from './access-assessment/parts.ts';
 import {
   cityProject,
   DEMO_ROLES,
@@ -1796,8 +1797,9 @@ beforeAll(async () => {
 
 describe('access: every route, every role, in and out of scope', () => {
   it('covers every registered API route', () => {
-    // inspections' routes are walked by access-inspections.test.ts, part by part
-    const inspections = inspectionParts.flatMap((p) => [
+    // inspections' and assessment's routes are walked by access-inspections.test.ts and
+    // access-assessment.test.ts, part by part
+    const inspections = [...inspectionParts, ...assessmentParts].flatMap((p) => [
       ...p.cases.map((c) => c.route),
       ...(p.publicRoutes ?? []),
     ]);

@@ -75,6 +75,7 @@ export const dictionaryKinds = [
   'tag',
   'item_category',
   'expert_specialty',
+  'enterprise_specialty',
 ] as const;
 export type DictionaryKind = (typeof dictionaryKinds)[number];
 export const dictionaryKind = z.enum(dictionaryKinds);
@@ -85,6 +86,7 @@ export const dictionaryKindLabels: Record<DictionaryKind, { zh: string; en: stri
   tag: { zh: '标签', en: 'Tag' },
   item_category: { zh: '问题类别', en: 'Item category' },
   expert_specialty: { zh: '专家专业', en: 'Expert specialty' },
+  enterprise_specialty: { zh: '代建企业专业', en: 'Agent-builder specialty' },
 };
 /**
  * One entry of a configurable dictionary. Records store its `code` (the label it was created with,

@@ -23,6 +23,15 @@ import type {
   InspectorsTable,
   LeadingGroupsTable,
 } from './types-inspections.ts';
+import type {
+  AssessmentSchemesTable,
+  CreditRecordsTable,
+  EnterpriseEvaluationsTable,
+  EnterprisesTable,
+  ScoreRowsTable,
+  ScoreUnitMonthsTable,
+  WarningCardsTable,
+} from './types-assessment.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -727,6 +736,13 @@ export interface Database {
   inspection_group_projects: InspectionGroupProjectsTable;
   group_site_records: GroupSiteRecordsTable;
   group_site_record_attachments: GroupSiteRecordAttachmentsTable;
+  assessment_schemes: AssessmentSchemesTable;
+  score_rows: ScoreRowsTable;
+  score_unit_months: ScoreUnitMonthsTable;
+  warning_cards: WarningCardsTable;
+  enterprises: EnterprisesTable;
+  enterprise_evaluations: EnterpriseEvaluationsTable;
+  credit_records: CreditRecordsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

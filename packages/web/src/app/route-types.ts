@@ -17,4 +17,4 @@ export interface AppRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export type MenuGroup = 'projects' | 'reports' | 'items' | 'inspections' | 'org' | 'settings';
+export type MenuGroup = 'projects' | 'reports' | 'items' | 'inspections' | 'assessment' | 'org' | 'settings';

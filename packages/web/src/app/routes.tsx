@@ -38,6 +38,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { hasPermission, type Me } from '@ducha/contract';
@@ -46,6 +47,8 @@ import { drawsRoutes } from '../modules/inspections/routes-draws.tsx';
 import { groupsRoutes } from '../modules/inspections/routes-groups.tsx';
 import { libraryRoutes } from '../modules/inspections/routes-library.tsx';
 import { procedureRoutes } from '../modules/inspections/routes-procedure.tsx';
+import { scoresRoutes } from '../modules/assessment/routes-scores.tsx';
+import { creditRoutes } from '../modules/assessment/routes-credit.tsx';
 
 export type { AppRoute, MenuGroup } from './route-types.ts';
 import type { AppRoute, MenuGroup } from './route-types.ts';
@@ -55,6 +58,7 @@ export const menuGroups: Record<MenuGroup, { label: MsgKey; icon: ReactNode }> =
   reports: { label: 'menu.reportGroup', icon: <LineChartOutlined /> },
   items: { label: 'menu.itemGroup', icon: <AlertOutlined /> },
   inspections: { label: 'menu.inspectionGroup', icon: <FileSearchOutlined /> },
+  assessment: { label: 'menu.assessmentGroup', icon: <TrophyOutlined /> },
   settings: { label: 'menu.settingsGroup', icon: <SettingOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
 };
@@ -289,6 +293,8 @@ export const appRoutes: AppRoute[] = [
   ...drawsRoutes,
   ...libraryRoutes,
   ...groupsRoutes,
+  ...scoresRoutes,
+  ...creditRoutes,
   {
     path: '/notifications',
     label: 'menu.notifications',

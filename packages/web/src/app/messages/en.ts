@@ -10,6 +10,8 @@ import { inspectionsLibraryEn } from './inspections-library.en.ts';
 import { inspectionsDrawsEn } from './inspections-draws.en.ts';
 import { inspectionsProcedureEn } from './inspections-procedure.en.ts';
 import { inspectionsGroupsEn } from './inspections-groups.en.ts';
+import { assessmentScoresEn } from './assessment-scores.en.ts';
+import { assessmentCreditEn } from './assessment-credit.en.ts';
 import { listsEn } from './lists.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -278,6 +280,8 @@ export const en: Record<MsgKey, string> = {
   ...inspectionsDrawsEn,
   ...inspectionsProcedureEn,
   ...inspectionsGroupsEn,
+  ...assessmentScoresEn,
+  ...assessmentCreditEn,
   ...workEn,
   ...dictionariesEn,
 

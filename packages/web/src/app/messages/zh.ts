@@ -9,6 +9,8 @@ import { inspectionsLibraryZh } from './inspections-library.zh.ts';
 import { inspectionsDrawsZh } from './inspections-draws.zh.ts';
 import { inspectionsProcedureZh } from './inspections-procedure.zh.ts';
 import { inspectionsGroupsZh } from './inspections-groups.zh.ts';
+import { assessmentScoresZh } from './assessment-scores.zh.ts';
+import { assessmentCreditZh } from './assessment-credit.zh.ts';
 import { listsZh } from './lists.zh.ts';
 import { projectsZh } from './projects.zh.ts';
 import { reportsZh } from './reports.zh.ts';
@@ -275,6 +277,8 @@ export const zh = {
   ...inspectionsDrawsZh,
   ...inspectionsProcedureZh,
   ...inspectionsGroupsZh,
+  ...assessmentScoresZh,
+  ...assessmentCreditZh,
   ...workZh,
   ...dictionariesZh,
 
