@@ -17,5 +17,7 @@ export {
   unitName,
   unitNameOf,
   unitsJson,
+  unitsOfRegion,
+  activeUnitIds,
 } from './lookups.ts';
 export { createUser, resetPassword } from './users.ts';

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { invalid } from '../../platform/errors.ts';
+import { regionCodeUnder } from '../../platform/regions.ts';
 
 /** SQL: the name of the unit whose id is in `idColumn` (null when none). */
 export const unitNameOf = (idColumn: string) =>
@@ -110,3 +111,33 @@ export async function activeOrg(db: Executor) {
 /** A unit's name, or null. */
 export const unitName = async (db: Executor, id: number) =>
   (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+
+/**
+ * The active units of a region subtree (`path`), optionally of some types, by name: an assessment
+ * scheme's default ranking groups are built from them.
+ */
+export const unitsOfRegion = (db: Executor, path: string, types?: readonly string[]) =>
+  db
+    .selectFrom('units')
+    .select(['id', 'name', 'type', 'region_code'])
+    .where('active', '=', true)
+    .where(regionCodeUnder('region_code', path))
+    .$if(!!types?.length, (q) => q.where('type', 'in', types as string[]))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+
+/** The units among `ids` that exist and are active (an assessment group's members are checked). */
+export const activeUnitIds = async (db: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? new Set<number>()
+    : new Set(
+        (
+          await db
+            .selectFrom('units')
+            .select('id')
+            .where('id', 'in', [...ids])
+            .where('active', '=', true)
+            .execute()
+        ).map((r) => r.id),
+      );
