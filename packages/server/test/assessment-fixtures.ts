@@ -21,7 +21,7 @@ export async function activeTestScheme(
   year: number,
   config?: SchemeConfig | ((c: SchemeConfig) => SchemeConfig),
 ): Promise<number> {
-  const base = defaultSchemeConfig(await unitsOfRegion(db, await regionPath(db, regionCode)));
+  const base = defaultSchemeConfig(await unitsOfRegion(db, await regionPath(db, regionCode)), regionCode);
   const cfg = typeof config === 'function' ? config(base) : (config ?? base);
   await db
     .updateTable('assessment_schemes')
@@ -50,4 +50,73 @@ export async function activeTestScheme(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export interface RowSpec {
+  unitId: number;
+  month: number;
+  rule: string;
+  points: string;
+  key?: string;
+  causeKind?: 'report' | 'light' | 'item' | 'meeting' | 'inspection';
+  causeId?: number | null;
+  projectId?: number | null;
+}
+
+let seq = 0;
+/**
+ * Generated ledger rows written straight to the table (the recompute has its own tests): for the
+ * ledger's reads, rankings and score cards.
+ */
+export async function insertRows(db: Db, schemeId: number, regionCode: string, year: number, rows: RowSpec[]) {
+  if (!rows.length) return [];
+  const out = await db
+    .insertInto('score_rows')
+    .values(
+      rows.map((r) => ({
+        region_code: regionCode,
+        year,
+        month: r.month,
+        unit_id: r.unitId,
+        rule: r.rule,
+        points: r.points,
+        reason: `测试：${r.rule} ${r.points}`,
+        cause_kind: r.causeKind ?? 'light',
+        cause_id: r.causeId ?? null,
+        project_id: r.projectId ?? null,
+        fact_key: r.key ?? `test:${++seq}`,
+        source: 'generated' as const,
+        scheme_id: schemeId,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return out.map((r) => Number(r.id));
+}
+
+/** A recomputed month's unit paces, written straight to the table. */
+export async function insertPaces(
+  db: Db,
+  schemeId: number,
+  regionCode: string,
+  year: number,
+  month: number,
+  paces: [unitId: number, pace: string | null][],
+) {
+  await db
+    .insertInto('score_unit_months')
+    .values(
+      paces.map(([unit_id, pace]) => ({
+        region_code: regionCode,
+        year,
+        month,
+        unit_id,
+        planned: '100.00',
+        done: pace === null ? '0.00' : (Number(pace) * 100).toFixed(2),
+        pace,
+        scheme_id: schemeId,
+        computed_at: new Date(),
+      })),
+    )
+    .execute();
 }

@@ -5,7 +5,7 @@
  * monthly 红黑榜 and a unit's score card are read from the ledger.
  */
 import { z } from 'zod';
-import { id, pageQuery, regionCode, versioned, yearMonth } from '../common.ts';
+import { id, listOf, pageQuery, regionCode, versioned, yearMonth } from '../common.ts';
 import { manualRules, points, positivePoints, schemeYear, scoreRule } from './scheme.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -88,7 +88,10 @@ export const scoreRow = z.object({
 });
 export type ScoreRow = z.infer<typeof scoreRow>;
 
-export const scoreRowQuery = pageQuery.extend({
+/** A page of the ledger with what the whole filter adds up to (its counted points). */
+export const scoreRowList = listOf(scoreRow).extend({ sum: z.string() });
+
+const scoreRowQueryBase = {
   regionCode: regionCode.optional(),
   year: schemeYear,
   month: month.optional(),
@@ -99,7 +102,10 @@ export const scoreRowQuery = pageQuery.extend({
   status: z.enum(scoreRowStatuses).optional(),
   exemption: z.enum(exemptionStatuses).optional(),
   sort: z.enum(['month', '-month', 'points', '-points', 'unit']).default('-month'),
-});
+};
+export const scoreRowQuery = pageQuery.extend(scoreRowQueryBase);
+/** The ledger's export: the same filters, every matching row. */
+export const scoreRowExportQuery = z.object(scoreRowQueryBase);
 
 /** A manual award or penalty: pending until someone other than its author approves it. */
 export const manualRowCreate = z

@@ -221,3 +221,6 @@ export const schemeSummary = scheme.omit({ config: true, notes: true }).extend({
   units: z.number().int(),
 });
 export type SchemeSummary = z.infer<typeof schemeSummary>;
+
+/** Deleting a draft: the version read, in the query. */
+export const schemeDeleteQuery = z.object({ version: z.coerce.number().int().min(1) });

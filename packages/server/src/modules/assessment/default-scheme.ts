@@ -30,12 +30,25 @@ export const defaultGroupTypes = {
   dept: ['department', 'soe'],
 } as const;
 
-/** The default config over a region's active units (id and type), leaving out groups with none. */
-export function defaultSchemeConfig(units: readonly { id: number; type: string }[]): SchemeConfig {
-  const of = (types: readonly string[]) => units.filter((u) => types.includes(u.type)).map((u) => u.id);
+/**
+ * The default config over a region's active units (id, type, region), leaving out groups with none.
+ * With the scheme's `regionCode`: the county group takes the governments and towns of the regions
+ * below (the region's own government assesses, it is not ranked) and every zone (parks sit at the
+ * city's level too); the department group the departments and state firms of the region itself (a
+ * county's departments are the county's to rank).
+ */
+export function defaultSchemeConfig(
+  units: readonly { id: number; type: string; region_code?: string }[],
+  regionCode?: string,
+): SchemeConfig {
+  const own = (u: { region_code?: string }) => regionCode === undefined || u.region_code === regionCode;
+  const county = units.filter(
+    (u) => (defaultGroupTypes.county as readonly string[]).includes(u.type) && (u.type === 'zone' || !own(u) || regionCode === undefined),
+  );
+  const dept = units.filter((u) => (defaultGroupTypes.dept as readonly string[]).includes(u.type) && own(u));
   const groups = [
-    { code: 'county', name: '县(市、区)和园区', unitIds: of(defaultGroupTypes.county) },
-    { code: 'dept', name: '市直部门和国有企业', unitIds: of(defaultGroupTypes.dept) },
+    { code: 'county', name: '县(市、区)和园区', unitIds: county.map((u) => u.id) },
+    { code: 'dept', name: '市直部门和国有企业', unitIds: dept.map((u) => u.id) },
   ].filter((g) => g.unitIds.length > 0);
   return {
     baseScore: '100.00',
