@@ -170,6 +170,26 @@ export const schemeConfig = z
   });
 export type SchemeConfig = z.output<typeof schemeConfig>;
 
+/** The config as answered: the same shape, decimals as the "0.00" text they were saved as. */
+const text2 = z.string();
+export const schemeConfigOut = z.object({
+  baseScore: text2,
+  rules: z.array(
+    z.object({
+      code: z.enum(generatedRules),
+      enabled: z.boolean(),
+      points: text2,
+      cap: text2.nullable(),
+      perItemCap: text2.nullable(),
+      weight: text2,
+    }),
+  ),
+  groups: z.array(z.object({ code: z.string(), name: z.string(), unitIds: z.array(z.number().int()) })),
+  tieRule: z.enum(tieRules),
+  board: z.object({ redSize: z.number().int(), blackSize: z.number().int(), redMinPace: text2, blackBelowPace: text2 }),
+  cards: z.object({ yellowBelowPace: text2, redAfterYellows: z.number().int(), redOnReferral: z.boolean() }),
+});
+
 export const schemeStatuses = ['draft', 'active', 'retired'] as const;
 export type SchemeStatus = (typeof schemeStatuses)[number];
 export const schemeStatusLabels: Record<SchemeStatus, string> = {
@@ -208,7 +228,7 @@ export const scheme = z.object({
   name: z.string(),
   status: z.enum(schemeStatuses),
   notes: z.string(),
-  config: schemeConfig,
+  config: schemeConfigOut,
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   activatedBy: z.string().nullable(),

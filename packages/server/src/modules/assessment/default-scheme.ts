@@ -31,21 +31,25 @@ export const defaultGroupTypes = {
 } as const;
 
 /**
- * The default config over a region's active units (id, type, region), leaving out groups with none.
- * With the scheme's `regionCode`: the county group takes the governments and towns of the regions
- * below (the region's own government assesses, it is not ranked) and every zone (parks sit at the
- * city's level too); the department group the departments and state firms of the region itself (a
- * county's departments are the county's to rank).
+ * The default config over a region's active units (id, type, region and its parent), leaving out
+ * groups with none. With the scheme's `regionCode`: the county group takes the governments (and
+ * towns) of the regions directly below (the region's own government assesses, it is not ranked;
+ * a town is its county's to rank) and the region's zones (parks); the department group the
+ * departments and state firms of the region itself (a county's departments are the county's).
+ * Without it, every unit of the types.
  */
 export function defaultSchemeConfig(
-  units: readonly { id: number; type: string; region_code?: string }[],
+  units: readonly { id: number; type: string; region_code?: string; region_parent?: string | null }[],
   regionCode?: string,
 ): SchemeConfig {
-  const own = (u: { region_code?: string }) => regionCode === undefined || u.region_code === regionCode;
-  const county = units.filter(
-    (u) => (defaultGroupTypes.county as readonly string[]).includes(u.type) && (u.type === 'zone' || !own(u) || regionCode === undefined),
-  );
-  const dept = units.filter((u) => (defaultGroupTypes.dept as readonly string[]).includes(u.type) && own(u));
+  const of = (types: readonly string[]) => units.filter((u) => types.includes(u.type));
+  const county =
+    regionCode === undefined
+      ? of(defaultGroupTypes.county)
+      : of(defaultGroupTypes.county).filter((u) =>
+          u.type === 'zone' ? u.region_code === regionCode : u.region_parent === regionCode,
+        );
+  const dept = of(defaultGroupTypes.dept).filter((u) => regionCode === undefined || u.region_code === regionCode);
   const groups = [
     { code: 'county', name: '县(市、区)和园区', unitIds: county.map((u) => u.id) },
     { code: 'dept', name: '市直部门和国有企业', unitIds: dept.map((u) => u.id) },

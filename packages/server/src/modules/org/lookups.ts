@@ -113,13 +113,15 @@ export const unitName = async (db: Executor, id: number) =>
   (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 
 /**
- * The active units of a region subtree (`path`), optionally of some types, by name: an assessment
+ * The active units of a region subtree (`path`), optionally of some types, by name, with their
+ * region's parent code: an assessment
  * scheme's default ranking groups are built from them.
  */
 export const unitsOfRegion = (db: Executor, path: string, types?: readonly string[]) =>
   db
     .selectFrom('units')
     .select(['id', 'name', 'type', 'region_code'])
+    .select(sql<string | null>`(select parent_code from regions where code = units.region_code)`.as('region_parent'))
     .where('active', '=', true)
     .where(regionCodeUnder('region_code', path))
     .$if(!!types?.length, (q) => q.where('type', 'in', types as string[]))
