@@ -24,9 +24,9 @@ const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
  */
 async function schemeRegion(db: Executor, a: Actor, regionCode: string | undefined, year: number) {
   const code = regionCode ?? a.regionCode;
-  if (!code) throw invalid('query.regionCode', '请选择区划');
+  if (!code) throw invalid('querystring.regionCode', '请选择区划');
   let region = await getRegion(db, code);
-  if (!region) throw invalid('query.regionCode', '区划不存在');
+  if (!region) throw invalid('querystring.regionCode', '区划不存在');
   let scheme = await activeScheme(db, region.code, year);
   if (!scheme && !regionCode && a.role === 'unit') {
     // the unit's line upwards: a county unit is ranked by the city's scheme
@@ -38,7 +38,7 @@ async function schemeRegion(db: Executor, a: Actor, regionCode: string | undefin
     }
   }
   if (!scheme)
-    throw new DomainError('NOT_FOUND', 404, [{ path: 'query.regionCode', message: `${region.name}${year} 年没有生效的考核方案` }]);
+    throw new DomainError('NOT_FOUND', 404, [{ path: 'querystring.regionCode', message: `${region.name}${year} 年没有生效的考核方案` }]);
   return { region, scheme };
 }
 
@@ -191,7 +191,7 @@ export function rankRows(
 /** A unit's year at a glance under the active scheme of the region. */
 export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: number; regionCode?: string }) {
   const a = actorOf(ctx);
-  if ((await activeUnitIds(db, [q.unitId])).size === 0) throw invalid('query.unitId', '单位不存在或已停用');
+  if ((await activeUnitIds(db, [q.unitId])).size === 0) throw invalid('querystring.unitId', '单位不存在或已停用');
   const { region, scheme } = await schemeRegion(db, a, q.regionCode, q.year);
   if (!canReadCard(a, region.path, q.unitId)) throw outOfScope();
   const group = scheme.config.groups.find((g) => g.unitIds.includes(q.unitId)) ?? null;

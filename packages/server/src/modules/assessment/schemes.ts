@@ -134,6 +134,18 @@ async function lockScheme(trx: Trx, a: Actor, id: number) {
   return r;
 }
 
+/** One draft per region and year: a second would leave two competing edits. */
+async function refuseSecondDraft(trx: Trx, regionCode: string, year: number) {
+  const draft = await trx
+    .selectFrom('assessment_schemes')
+    .select('revision')
+    .where('region_code', '=', regionCode)
+    .where('year', '=', year)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (draft) throw invalidState(`该年度已有草稿(第 ${draft.revision} 版)，请先修改或删除它`);
+}
+
 const nextRevision = async (trx: Trx, regionCode: string, year: number) =>
   Number(
     (
@@ -155,6 +167,7 @@ export async function createScheme(db: Db, ctx: Ctx, input: z.infer<typeof schem
   if (config.groups.length === 0) throw invalid('body.config.groups', '本区划没有可参加考核的单位，请先在组织机构中添加单位');
   if (input.config) await checkGroups(db, region.path, config);
   const id = await transaction(db, async (trx) => {
+    await refuseSecondDraft(trx, input.regionCode, input.year);
     const row = await trx
       .insertInto('assessment_schemes')
       .values({
@@ -208,14 +221,7 @@ export async function reviseScheme(db: Db, ctx: Ctx, id: number, version: number
   const newId = await transaction(db, async (trx) => {
     const r = await lockScheme(trx, a, id);
     assertVersion(r.version, version);
-    const draft = await trx
-      .selectFrom('assessment_schemes')
-      .select('revision')
-      .where('region_code', '=', r.region_code)
-      .where('year', '=', r.year)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (draft) throw invalidState(`已有草稿(第 ${draft.revision} 版)，请先修改或删除它`);
+    await refuseSecondDraft(trx, r.region_code, r.year);
     const row = await trx
       .insertInto('assessment_schemes')
       .values({
