@@ -11,7 +11,8 @@ import { unitsOfRegion } from '../src/modules/org/index.ts';
 type Db = OpenDb['db'];
 
 export async function regionPath(db: Db, code: string) {
-  return (await db.selectFrom('regions').select('path').where('code', '=', code).executeTakeFirstOrThrow()).path;
+  return (await db.selectFrom('regions').select('path').where('code', '=', code).executeTakeFirstOrThrow())
+    .path;
 }
 
 /** An active scheme (retiring any other active one of the region and year); its id. */
@@ -68,7 +69,13 @@ let seq = 0;
  * Generated ledger rows written straight to the table (the recompute has its own tests): for the
  * ledger's reads, rankings and score cards.
  */
-export async function insertRows(db: Db, schemeId: number, regionCode: string, year: number, rows: RowSpec[]) {
+export async function insertRows(
+  db: Db,
+  schemeId: number,
+  regionCode: string,
+  year: number,
+  rows: RowSpec[],
+) {
   if (!rows.length) return [];
   const out = await db
     .insertInto('score_rows')

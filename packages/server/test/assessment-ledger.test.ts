@@ -35,10 +35,26 @@ beforeAll(async () => {
   await insertRows(db, scheme, '230600', Y, [
     { unitId: u.zjj, month: 3, rule: 'report_late', points: '-1.00', key: 'report_late:p1' },
     { unitId: u.zjj, month: 3, rule: 'red_light', points: '-2.00', key: 'red_light:p1' },
-    { unitId: u.jtj, month: 3, rule: 'item_early_close', points: '0.50', key: 'item_early_close:i1', causeKind: 'item', causeId: 1 },
+    {
+      unitId: u.jtj,
+      month: 3,
+      rule: 'item_early_close',
+      points: '0.50',
+      key: 'item_early_close:i1',
+      causeKind: 'item',
+      causeId: 1,
+    },
     { unitId: u.jtj, month: 3, rule: 'report_missing', points: '-2.00', key: 'report_missing:p2' },
     { unitId: u.swj, month: 3, rule: 'report_late', points: '-1.50', key: 'report_late:p3' },
-    { unitId: u.zjj, month: 4, rule: 'meeting_absence', points: '-1.00', key: 'meeting_absence:m1:u1', causeKind: 'meeting', causeId: 1 },
+    {
+      unitId: u.zjj,
+      month: 4,
+      rule: 'meeting_absence',
+      points: '-1.00',
+      key: 'meeting_absence:m1:u1',
+      causeKind: 'meeting',
+      causeId: 1,
+    },
   ]);
   await insertPaces(db, scheme, '230600', Y, 3, [
     [u.zjj, '0.8000'],
@@ -108,20 +124,55 @@ describe('the ledger', () => {
 describe('manual rows: four eyes', () => {
   it('a penalty waits for someone other than its author, then counts', async () => {
     const res = await c.office.post('/api/score-rows', {
-      regionCode: '230600', year: Y, month: 4, unitId: u.fgw, rule: 'manual_penalty', points: '2', reason: '未按要求报送季度书面报告',
+      regionCode: '230600',
+      year: Y,
+      month: 4,
+      unitId: u.fgw,
+      rule: 'manual_penalty',
+      points: '2',
+      reason: '未按要求报送季度书面报告',
     });
     expect(res.statusCode, res.body).toBe(201);
     const row = res.json() as ScoreRow;
     expect([row.status, row.points, row.counted, row.source]).toEqual(['pending', '-2.00', '0.00', 'manual']);
     expect((await lastAuditOf('score_row', row.id)).action).toBe('create');
-    expectError(await c.office.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: true }), 409, 'INVALID_STATE', 'status');
-    expectError(await c.office_lindian.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: true }), 403, 'OUT_OF_SCOPE');
-    expectError(await c.leader.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: false }), 400, 'VALIDATION', 'body.note');
-    const ok = await c.leader.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: true, note: '同意' });
+    expectError(
+      await c.office.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: true }),
+      409,
+      'INVALID_STATE',
+      'status',
+    );
+    expectError(
+      await c.office_lindian.post(`/api/score-rows/${row.id}/decision`, {
+        version: row.version,
+        approve: true,
+      }),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expectError(
+      await c.leader.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: false }),
+      400,
+      'VALIDATION',
+      'body.note',
+    );
+    const ok = await c.leader.post(`/api/score-rows/${row.id}/decision`, {
+      version: row.version,
+      approve: true,
+      note: '同意',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'effective', counted: '-2.00', decidedBy: expect.any(String) });
     expect((await lastAuditOf('score_row', row.id)).action).toBe('approve');
-    expectError(await c.admin.post(`/api/score-rows/${row.id}/decision`, { version: ok.json().version, approve: false, note: 'x' }), 409, 'INVALID_STATE');
+    expectError(
+      await c.admin.post(`/api/score-rows/${row.id}/decision`, {
+        version: ok.json().version,
+        approve: false,
+        note: 'x',
+      }),
+      409,
+      'INVALID_STATE',
+    );
     const apr = dept(await rankingOf(`${Y}-04`)).entries.find((e) => e.unitId === u.fgw)!;
     expect(apr.score).toBe('98.00');
   });
@@ -129,19 +180,53 @@ describe('manual rows: four eyes', () => {
   it('an award rejected with a note never counts; bad input names its field', async () => {
     const row = (
       await c.office.post('/api/score-rows', {
-        regionCode: '230600', year: Y, month: 5, unitId: u.swj, rule: 'manual_award', points: '1.5', reason: '获评全省重点项目建设先进单位',
+        regionCode: '230600',
+        year: Y,
+        month: 5,
+        unitId: u.swj,
+        rule: 'manual_award',
+        points: '1.5',
+        reason: '获评全省重点项目建设先进单位',
       })
     ).json() as ScoreRow;
     expect(row.points).toBe('1.50');
-    const no = await c.admin.post(`/api/score-rows/${row.id}/decision`, { version: row.version, approve: false, note: '依据不足' });
+    const no = await c.admin.post(`/api/score-rows/${row.id}/decision`, {
+      version: row.version,
+      approve: false,
+      note: '依据不足',
+    });
     expect(no.json()).toMatchObject({ status: 'rejected', counted: '0.00', decisionNote: '依据不足' });
     expect((await rows(c.office, `month=5&unitId=${u.swj}`)).sum).toBe('0.00');
     const bad = { regionCode: '230600', year: Y, month: 5, rule: 'manual_award', reason: 'x' };
-    expectError(await c.office.post('/api/score-rows', { ...bad, unitId: u.swj, points: '0' }), 400, 'VALIDATION', 'body.points');
-    expectError(await c.office.post('/api/score-rows', { ...bad, unitId: u.swj, points: '1', reason: '' }), 400, 'VALIDATION', 'body.reason');
-    expectError(await c.office.post('/api/score-rows', { ...bad, unitId: u.ldZjj, points: '1' }), 400, 'VALIDATION', 'body.unitId');
-    expectError(await c.office.post('/api/score-rows', { ...bad, year: 2031, unitId: u.swj, points: '1' }), 409, 'INVALID_STATE', 'body.year');
-    expectError(await c.leader.post('/api/score-rows', { ...bad, unitId: u.swj, points: '1' }), 403, 'OUT_OF_SCOPE');
+    expectError(
+      await c.office.post('/api/score-rows', { ...bad, unitId: u.swj, points: '0' }),
+      400,
+      'VALIDATION',
+      'body.points',
+    );
+    expectError(
+      await c.office.post('/api/score-rows', { ...bad, unitId: u.swj, points: '1', reason: '' }),
+      400,
+      'VALIDATION',
+      'body.reason',
+    );
+    expectError(
+      await c.office.post('/api/score-rows', { ...bad, unitId: u.ldZjj, points: '1' }),
+      400,
+      'VALIDATION',
+      'body.unitId',
+    );
+    expectError(
+      await c.office.post('/api/score-rows', { ...bad, year: 2031, unitId: u.swj, points: '1' }),
+      409,
+      'INVALID_STATE',
+      'body.year',
+    );
+    expectError(
+      await c.leader.post('/api/score-rows', { ...bad, unitId: u.swj, points: '1' }),
+      403,
+      'OUT_OF_SCOPE',
+    );
   });
 });
 
@@ -150,18 +235,51 @@ describe('exemptions (不可抗力)', () => {
     const before = dept(await rankingOf(`${Y}-03`));
     expect(before.black).toEqual([u.zjj]); // pace 0.80, bottom after its −3.00
     const row = (await rows(c.unit, 'month=3&rule=red_light')).items[0]!;
-    expectError(await c.unit.post(`/api/score-rows/${row.id}/exemption`, { version: row.version, reason: '' }), 400, 'VALIDATION', 'body.reason');
-    const asked = await c.unit.post(`/api/score-rows/${row.id}/exemption`, { version: row.version, reason: '7月特大暴雨停工(不可抗力)' });
+    expectError(
+      await c.unit.post(`/api/score-rows/${row.id}/exemption`, { version: row.version, reason: '' }),
+      400,
+      'VALIDATION',
+      'body.reason',
+    );
+    const asked = await c.unit.post(`/api/score-rows/${row.id}/exemption`, {
+      version: row.version,
+      reason: '7月特大暴雨停工(不可抗力)',
+    });
     expect(asked.statusCode, asked.body).toBe(200);
     const a = asked.json() as ScoreRow;
     expect(a.exemption).toMatchObject({ status: 'requested', reason: '7月特大暴雨停工(不可抗力)' });
     expect(a.counted).toBe('-2.00');
-    expectError(await c.unit.post(`/api/score-rows/${row.id}/exemption`, { version: a.version, reason: 'again' }), 409, 'INVALID_STATE');
-    expectError(await c.unit.post(`/api/score-rows/${row.id}/exemption/decision`, { version: a.version, approve: true }), 403, 'OUT_OF_SCOPE');
-    expectError(await c.office.post(`/api/score-rows/${row.id}/exemption/decision`, { version: a.version - 1, approve: true }), 409, 'VERSION_CONFLICT');
-    const ok = await c.office.post(`/api/score-rows/${row.id}/exemption/decision`, { version: a.version, approve: true, note: '经核实属实' });
+    expectError(
+      await c.unit.post(`/api/score-rows/${row.id}/exemption`, { version: a.version, reason: 'again' }),
+      409,
+      'INVALID_STATE',
+    );
+    expectError(
+      await c.unit.post(`/api/score-rows/${row.id}/exemption/decision`, {
+        version: a.version,
+        approve: true,
+      }),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expectError(
+      await c.office.post(`/api/score-rows/${row.id}/exemption/decision`, {
+        version: a.version - 1,
+        approve: true,
+      }),
+      409,
+      'VERSION_CONFLICT',
+    );
+    const ok = await c.office.post(`/api/score-rows/${row.id}/exemption/decision`, {
+      version: a.version,
+      approve: true,
+      note: '经核实属实',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ counted: '0.00', exemption: { status: 'approved', note: '经核实属实' } });
+    expect(ok.json()).toMatchObject({
+      counted: '0.00',
+      exemption: { status: 'approved', note: '经核实属实' },
+    });
     expect((await lastAuditOf('score_row', row.id)).action).toBe('exemption_approve');
     const after = dept(await rankingOf(`${Y}-03`));
     const zjj = after.entries.find((e) => e.unitId === u.zjj)!;
@@ -171,11 +289,32 @@ describe('exemptions (不可抗力)', () => {
 
   it('is refused for a bonus and for the office asking it then deciding it', async () => {
     const bonus = (await rows(c.office, 'rule=item_early_close')).items[0]!;
-    expectError(await c.office.post(`/api/score-rows/${bonus.id}/exemption`, { version: bonus.version, reason: 'x' }), 409, 'INVALID_STATE', 'exemption');
+    expectError(
+      await c.office.post(`/api/score-rows/${bonus.id}/exemption`, { version: bonus.version, reason: 'x' }),
+      409,
+      'INVALID_STATE',
+      'exemption',
+    );
     const late = (await rows(c.office, `rule=report_late&unitId=${u.swj}`)).items[0]!;
-    const a = (await c.office.post(`/api/score-rows/${late.id}/exemption`, { version: late.version, reason: '系统故障' })).json() as ScoreRow;
-    expectError(await c.office.post(`/api/score-rows/${late.id}/exemption/decision`, { version: a.version, approve: true }), 409, 'INVALID_STATE');
-    const no = await c.leader.post(`/api/score-rows/${late.id}/exemption/decision`, { version: a.version, approve: false, note: '不属于不可抗力' });
+    const a = (
+      await c.office.post(`/api/score-rows/${late.id}/exemption`, {
+        version: late.version,
+        reason: '系统故障',
+      })
+    ).json() as ScoreRow;
+    expectError(
+      await c.office.post(`/api/score-rows/${late.id}/exemption/decision`, {
+        version: a.version,
+        approve: true,
+      }),
+      409,
+      'INVALID_STATE',
+    );
+    const no = await c.leader.post(`/api/score-rows/${late.id}/exemption/decision`, {
+      version: a.version,
+      approve: false,
+      note: '不属于不可抗力',
+    });
     expect(no.json()).toMatchObject({ counted: '-1.50', exemption: { status: 'rejected' } });
   });
 });
@@ -210,9 +349,21 @@ describe('rankings and the 红黑榜', () => {
 
   it('unit staff see the ranking of their region (晾晒), not another’s; exports have the lists and groups', async () => {
     expect((await c.unit.get(`/api/scores/rankings?period=${Y}-03`)).statusCode).toBe(200);
-    expect((await c.office_lindian.get(`/api/scores/rankings?regionCode=230600&period=${Y}-03`)).statusCode).toBe(403);
-    expectError(await c.office.get(`/api/scores/rankings?regionCode=230600&period=2031-03`), 404, 'NOT_FOUND', 'querystring.regionCode');
-    expectError(await c.office.get('/api/scores/rankings?period=2026-13'), 400, 'VALIDATION', 'querystring.period');
+    expect(
+      (await c.office_lindian.get(`/api/scores/rankings?regionCode=230600&period=${Y}-03`)).statusCode,
+    ).toBe(403);
+    expectError(
+      await c.office.get(`/api/scores/rankings?regionCode=230600&period=2031-03`),
+      404,
+      'NOT_FOUND',
+      'querystring.regionCode',
+    );
+    expectError(
+      await c.office.get('/api/scores/rankings?period=2026-13'),
+      400,
+      'VALIDATION',
+      'querystring.period',
+    );
     const res = await c.office.get(`/api/scores/rankings.xlsx?regionCode=230600&period=${Y}-03`);
     expect(res.statusCode).toBe(200);
     const wb = await openWorkbook(res.rawPayload);

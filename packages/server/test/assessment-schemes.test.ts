@@ -22,7 +22,12 @@ afterAll(() => t.close());
 
 let year = 2030;
 async function draft(by = c.office, regionCode = '230600', body: object = {}) {
-  const res = await by.post('/api/assessment-schemes', { regionCode, year: year++, name: '年度考核方案', ...body });
+  const res = await by.post('/api/assessment-schemes', {
+    regionCode,
+    year: year++,
+    name: '年度考核方案',
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Scheme;
 }
@@ -45,7 +50,9 @@ describe('the default scheme', () => {
     ]);
     const [county, dept] = s.config.groups;
     const names = async (ids: number[]) =>
-      (await t.database.db.selectFrom('units').select('name').where('id', 'in', ids).execute()).map((r) => r.name);
+      (await t.database.db.selectFrom('units').select('name').where('id', 'in', ids).execute()).map(
+        (r) => r.name,
+      );
     const countyNames = await names(county!.unitIds);
     expect(countyNames).toContain('林甸县人民政府');
     expect(countyNames).toContain('大庆高新技术产业开发区管理委员会');
@@ -53,7 +60,12 @@ describe('the default scheme', () => {
     expect(dept!.unitIds).toContain(u.zjj);
     expect(dept!.unitIds).toContain(u.ctgs);
     expect(dept!.unitIds).not.toContain(u.ldZjj); // a county's department is the county's
-    expect(s.config.board).toEqual({ redSize: 5, blackSize: 4, redMinPace: '1.0000', blackBelowPace: '1.0000' });
+    expect(s.config.board).toEqual({
+      redSize: 5,
+      blackSize: 4,
+      redMinPace: '1.0000',
+      blackBelowPace: '1.0000',
+    });
     expect(s.config.cards).toEqual({ yellowBelowPace: '0.6000', redAfterYellows: 2, redOnReferral: true });
     expect((await lastAuditOf('assessment_scheme', s.id)).action).toBe('create');
   });
@@ -73,7 +85,11 @@ describe('editing, revising, activating', () => {
     const ok = await c.office.patch(`/api/assessment-schemes/${s.id}`, { version: s.version, config });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().config.baseScore).toBe('90.00');
-    expectError(await c.office.patch(`/api/assessment-schemes/${s.id}`, { version: s.version, name: 'x' }), 409, 'VERSION_CONFLICT');
+    expectError(
+      await c.office.patch(`/api/assessment-schemes/${s.id}`, { version: s.version, name: 'x' }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect((await lastAuditOf('assessment_scheme', s.id)).action).toBe('update');
   });
 
@@ -82,7 +98,10 @@ describe('editing, revising, activating', () => {
     const g0 = s.config.groups[0]!;
     const outside = { ...s.config, groups: [{ ...g0, unitIds: [...g0.unitIds, u.zjj] }] };
     expectError(
-      await c.office_lindian.patch(`/api/assessment-schemes/${s.id}`, { version: s.version, config: outside }),
+      await c.office_lindian.patch(`/api/assessment-schemes/${s.id}`, {
+        version: s.version,
+        config: outside,
+      }),
       400,
       'VALIDATION',
       `body.config.groups.0.unitIds.${g0.unitIds.length}`,
@@ -112,23 +131,46 @@ describe('editing, revising, activating', () => {
 
   it('activating retires the active revision; an active one is revised, not edited; drafts alone are deleted', async () => {
     const first = await draft();
-    const a1 = await c.office.post(`/api/assessment-schemes/${first.id}/activate`, { version: first.version });
+    const a1 = await c.office.post(`/api/assessment-schemes/${first.id}/activate`, {
+      version: first.version,
+    });
     expect(a1.statusCode, a1.body).toBe(200);
     expect(a1.json().status).toBe('active');
     const active = a1.json() as Scheme;
-    expectError(await c.office.patch(`/api/assessment-schemes/${active.id}`, { version: active.version, name: 'x' }), 409, 'INVALID_STATE', 'status');
-    expectError(await c.office.delete(`/api/assessment-schemes/${active.id}?version=${active.version}`), 409, 'INVALID_STATE');
-    const rev = await c.office.post(`/api/assessment-schemes/${active.id}/revise`, { version: active.version });
+    expectError(
+      await c.office.patch(`/api/assessment-schemes/${active.id}`, { version: active.version, name: 'x' }),
+      409,
+      'INVALID_STATE',
+      'status',
+    );
+    expectError(
+      await c.office.delete(`/api/assessment-schemes/${active.id}?version=${active.version}`),
+      409,
+      'INVALID_STATE',
+    );
+    const rev = await c.office.post(`/api/assessment-schemes/${active.id}/revise`, {
+      version: active.version,
+    });
     expect(rev.statusCode, rev.body).toBe(201);
     const second = rev.json() as Scheme;
     expect([second.revision, second.status, second.year]).toEqual([2, 'draft', first.year]);
-    expectError(await c.office.post(`/api/assessment-schemes/${active.id}/revise`, { version: active.version }), 409, 'INVALID_STATE');
-    const a2 = await c.office.post(`/api/assessment-schemes/${second.id}/activate`, { version: second.version });
+    expectError(
+      await c.office.post(`/api/assessment-schemes/${active.id}/revise`, { version: active.version }),
+      409,
+      'INVALID_STATE',
+    );
+    const a2 = await c.office.post(`/api/assessment-schemes/${second.id}/activate`, {
+      version: second.version,
+    });
     expect(a2.statusCode, a2.body).toBe(200);
     expect((await c.office.get(`/api/assessment-schemes/${first.id}`)).json().status).toBe('retired');
     expect((await lastAuditOf('assessment_scheme', first.id)).action).toBe('retire');
-    const third = (await c.office.post(`/api/assessment-schemes/${second.id}/revise`, { version: a2.json().version })).json();
-    expect((await c.office.delete(`/api/assessment-schemes/${third.id}?version=${third.version}`)).statusCode).toBe(200);
+    const third = (
+      await c.office.post(`/api/assessment-schemes/${second.id}/revise`, { version: a2.json().version })
+    ).json();
+    expect(
+      (await c.office.delete(`/api/assessment-schemes/${third.id}?version=${third.version}`)).statusCode,
+    ).toBe(200);
     expect((await c.office.get(`/api/assessment-schemes/${third.id}`)).statusCode).toBe(404);
     expect((await lastAuditOf('assessment_scheme', third.id)).action).toBe('delete');
   });
@@ -138,19 +180,33 @@ describe('who reads and keeps schemes', () => {
   it('offices keep their subtree; leaders read; unit staff read the active schemes of their line only', async () => {
     const cityDraft = await draft();
     const county = await draft(c.office_lindian, '230623');
-    expectError(await c.office_lindian.patch(`/api/assessment-schemes/${cityDraft.id}`, { version: 1, name: 'x' }), 403, 'OUT_OF_SCOPE');
+    expectError(
+      await c.office_lindian.patch(`/api/assessment-schemes/${cityDraft.id}`, { version: 1, name: 'x' }),
+      403,
+      'OUT_OF_SCOPE',
+    );
     // leaders hold score.write to decide manual rows and exemptions, never to keep schemes
-    expectError(await c.leader.patch(`/api/assessment-schemes/${cityDraft.id}`, { version: 1, name: 'x' }), 403, 'OUT_OF_SCOPE');
+    expectError(
+      await c.leader.patch(`/api/assessment-schemes/${cityDraft.id}`, { version: 1, name: 'x' }),
+      403,
+      'OUT_OF_SCOPE',
+    );
     expect((await c.office.get(`/api/assessment-schemes/${county.id}`)).statusCode).toBe(200);
     expect((await c.office_lindian.get(`/api/assessment-schemes/${cityDraft.id}`)).statusCode).toBe(403);
     expect((await c.leader.get(`/api/assessment-schemes/${cityDraft.id}`)).statusCode).toBe(200);
     expect((await c.unit.get(`/api/assessment-schemes/${cityDraft.id}`)).statusCode).toBe(403);
-    const active = (await c.office.post(`/api/assessment-schemes/${cityDraft.id}/activate`, { version: 1 })).json();
+    const active = (
+      await c.office.post(`/api/assessment-schemes/${cityDraft.id}/activate`, { version: 1 })
+    ).json();
     expect((await c.unit.get(`/api/assessment-schemes/${active.id}`)).statusCode).toBe(200);
-    const list = (await c.unit.get('/api/assessment-schemes')).json() as { items: { id: number; status: string }[] };
+    const list = (await c.unit.get('/api/assessment-schemes')).json() as {
+      items: { id: number; status: string }[];
+    };
     expect(list.items.map((i) => i.id)).toContain(active.id);
     expect(list.items.every((i) => i.status === 'active')).toBe(true);
-    const lindianList = (await c.office_lindian.get('/api/assessment-schemes')).json() as { items: { regionCode: string }[] };
+    const lindianList = (await c.office_lindian.get('/api/assessment-schemes')).json() as {
+      items: { regionCode: string }[];
+    };
     expect(lindianList.items.every((i) => i.regionCode === '230623')).toBe(true);
     expectError(await c.reporter.get('/api/assessment-schemes'), 403, 'FORBIDDEN');
   });

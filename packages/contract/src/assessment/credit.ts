@@ -83,7 +83,10 @@ export const enterpriseStatusChange = versioned.extend({
 
 export const evaluationKinds = ['random', 'focused'] as const;
 export type EvaluationKind = (typeof evaluationKinds)[number];
-export const evaluationKindLabels: Record<EvaluationKind, string> = { random: '随机抽查', focused: '重点检查' };
+export const evaluationKindLabels: Record<EvaluationKind, string> = {
+  random: '随机抽查',
+  focused: '重点检查',
+};
 /** 优秀 ≥ 90, 良好 ≥ 75, 合格 ≥ 60, 不合格 below 60. */
 export const evaluationGrades = ['excellent', 'good', 'pass', 'fail'] as const;
 export type EvaluationGrade = (typeof evaluationGrades)[number];

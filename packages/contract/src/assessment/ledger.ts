@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { id, listOf, pageQuery, regionCode, versioned, yearMonth } from '../common.ts';
-import { manualRules, points, positivePoints, schemeYear, scoreRule } from './scheme.ts';
+import { manualRules, positivePoints, schemeYear, scoreRule } from './scheme.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 const month = z.coerce.number().int().min(1, '月份应在 1 至 12 之间').max(12, '月份应在 1 至 12 之间');
@@ -108,17 +108,16 @@ export const scoreRowQuery = pageQuery.extend(scoreRowQueryBase);
 export const scoreRowExportQuery = z.object(scoreRowQueryBase);
 
 /** A manual award or penalty: pending until someone other than its author approves it. */
-export const manualRowCreate = z
-  .strictObject({
-    regionCode,
-    year: schemeYear,
-    month,
-    unitId: id,
-    rule: z.enum(manualRules),
-    /** the size of the award or penalty; the sign follows the rule */
-    points: positivePoints,
-    reason: text(500),
-  });
+export const manualRowCreate = z.strictObject({
+  regionCode,
+  year: schemeYear,
+  month,
+  unitId: id,
+  rule: z.enum(manualRules),
+  /** the size of the award or penalty; the sign follows the rule */
+  points: positivePoints,
+  reason: text(500),
+});
 export const rowDecision = versioned.extend({
   approve: z.boolean(),
   note: z.string().trim().max(500).default(''),
@@ -211,8 +210,19 @@ export const scoreCard = z.object({
       board: z.enum(['red', 'black']).nullable(),
     }),
   ),
-  total: z.object({ byRule: z.record(z.string(), z.string()), total: z.string(), score: z.string(), rank: z.number().int().nullable() }),
-  cards: z.array(z.object({ id: z.number().int(), color: z.enum(['yellow', 'red']), month: z.number().int(), status: z.string() })),
+  total: z.object({
+    byRule: z.record(z.string(), z.string()),
+    total: z.string(),
+    score: z.string(),
+    rank: z.number().int().nullable(),
+  }),
+  cards: z.array(
+    z.object({
+      id: z.number().int(),
+      color: z.enum(['yellow', 'red']),
+      month: z.number().int(),
+      status: z.string(),
+    }),
+  ),
 });
 export type ScoreCard = z.infer<typeof scoreCard>;
-

@@ -96,7 +96,10 @@ export const schemeRule = z.strictObject({
 export type SchemeRule = z.output<typeof schemeRule>;
 
 export const rankingGroup = z.strictObject({
-  code: z.string().trim().regex(/^[a-z0-9_-]{1,20}$/, '分组代码应为 1 至 20 位小写字母、数字、-或_'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,20}$/, '分组代码应为 1 至 20 位小写字母、数字、-或_'),
   name: text(40),
   unitIds: z.array(id).min(1, '每组至少一个单位').max(1000),
 });
@@ -147,7 +150,8 @@ export const schemeConfig = z
   .superRefine((c, ctx) => {
     const codes = new Set<string>();
     c.rules.forEach((r, i) => {
-      if (codes.has(r.code)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: '规则重复' });
+      if (codes.has(r.code))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: '规则重复' });
       codes.add(r.code);
     });
     const groupCodes = new Set<string>();
@@ -186,7 +190,12 @@ export const schemeConfigOut = z.object({
   ),
   groups: z.array(z.object({ code: z.string(), name: z.string(), unitIds: z.array(z.number().int()) })),
   tieRule: z.enum(tieRules),
-  board: z.object({ redSize: z.number().int(), blackSize: z.number().int(), redMinPace: text2, blackBelowPace: text2 }),
+  board: z.object({
+    redSize: z.number().int(),
+    blackSize: z.number().int(),
+    redMinPace: text2,
+    blackBelowPace: text2,
+  }),
   cards: z.object({ yellowBelowPace: text2, redAfterYellows: z.number().int(), redOnReferral: z.boolean() }),
 });
 

@@ -122,6 +122,14 @@ export const regionNameOf = (codeColumn: string) =>
 export const regionPathOf = (codeColumn: string) =>
   sql<string>`(select path from regions where code = ${sql.ref(codeColumn)})`;
 
+/** SQL: the parent code of the region whose code is in `codeColumn` (null for the root). */
+export const regionParentOf = (codeColumn: string) =>
+  sql<string | null>`(select parent_code from regions where code = ${sql.ref(codeColumn)})`;
+
+/** SQL: the region code in `codeColumn` is the region at `path` or one above it (what a region inherits). */
+export const regionCodeAbove = (codeColumn: string, path: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(codeColumn)} = any(array(select code from regions where path = ${path} or ${path} like path || '.%'))`;
+
 /**
  * SQL: the region code in `codeColumn` is the region at `path` or below it. The subtree's codes as
  * an array computed once (an InitPlan), so a table is read through its region index, code = any

@@ -34,8 +34,19 @@ async function draftScheme(f: Base, regionCode: string, year: number) {
       name: '草稿',
       config: JSON.stringify({
         baseScore: '100.00',
-        rules: [{ code: 'report_late', enabled: true, points: '-1.00', cap: null, perItemCap: null, weight: '1.0000' }],
-        groups: [{ code: 'dept', name: '部门', unitIds: [regionCode === '230600' ? f.unitCity : f.unitLindian] }],
+        rules: [
+          {
+            code: 'report_late',
+            enabled: true,
+            points: '-1.00',
+            cap: null,
+            perItemCap: null,
+            weight: '1.0000',
+          },
+        ],
+        groups: [
+          { code: 'dept', name: '部门', unitIds: [regionCode === '230600' ? f.unitCity : f.unitLindian] },
+        ],
         tieRule: 'shared',
         board: { redSize: 1, blackSize: 1, redMinPace: '1.0000', blackBelowPace: '1.0000' },
         cards: { yellowBelowPace: '0.6000', redAfterYellows: 2, redOnReferral: true },
@@ -64,7 +75,16 @@ export const ledger: AccessPart<F> = {
   name: 'ledger',
   setup: async (base) => {
     const db = base.t.database.db;
-    const f: F = { ...base, cityScheme: 0, countyScheme: 0, cityDraft: 0, countyDraft: 0, unitRow: 0, otherRow: 0, cur: 0 };
+    const f: F = {
+      ...base,
+      cityScheme: 0,
+      countyScheme: 0,
+      cityDraft: 0,
+      countyDraft: 0,
+      unitRow: 0,
+      otherRow: 0,
+      cur: 0,
+    };
     f.cityScheme = await activeTestScheme(db, '230600', Y, (c) => ({
       ...c,
       groups: [{ code: 'dept', name: '市直部门和国有企业', unitIds: [base.unitCity, base.reporterUnit] }],
@@ -80,7 +100,12 @@ export const ledger: AccessPart<F> = {
     return f;
   },
   cases: [
-    { route: 'GET /api/assessment-schemes', url: () => '/api/assessment-schemes', ok: [...regional, 'unit'], note: 'unit staff see the active ones of their line' },
+    {
+      route: 'GET /api/assessment-schemes',
+      url: () => '/api/assessment-schemes',
+      ok: [...regional, 'unit'],
+      note: 'unit staff see the active ones of their line',
+    },
     {
       route: 'POST /api/assessment-schemes',
       url: () => '/api/assessment-schemes',
@@ -95,9 +120,24 @@ export const ledger: AccessPart<F> = {
       ok: ['admin', 'office', 'office_lindian'],
       note: 'a 林甸 scheme: the city office and 林甸’s',
     },
-    { route: 'GET /api/assessment-schemes/:id', url: (f) => `/api/assessment-schemes/${f.cityScheme}`, ok: cityReaders, note: 'the city’s active scheme' },
-    { route: 'GET /api/assessment-schemes/:id', url: (f) => `/api/assessment-schemes/${f.cityDraft}`, ok: ['admin', 'office', 'leader'], note: 'a city draft' },
-    { route: 'GET /api/assessment-schemes/:id', url: (f) => `/api/assessment-schemes/${f.countyScheme}`, ok: regional, note: '林甸’s active scheme (below the unit user)' },
+    {
+      route: 'GET /api/assessment-schemes/:id',
+      url: (f) => `/api/assessment-schemes/${f.cityScheme}`,
+      ok: cityReaders,
+      note: 'the city’s active scheme',
+    },
+    {
+      route: 'GET /api/assessment-schemes/:id',
+      url: (f) => `/api/assessment-schemes/${f.cityDraft}`,
+      ok: ['admin', 'office', 'leader'],
+      note: 'a city draft',
+    },
+    {
+      route: 'GET /api/assessment-schemes/:id',
+      url: (f) => `/api/assessment-schemes/${f.countyScheme}`,
+      ok: regional,
+      note: '林甸’s active scheme (below the unit user)',
+    },
     {
       route: 'PATCH /api/assessment-schemes/:id',
       url: (f) => `/api/assessment-schemes/${f.cur}`,
@@ -138,14 +178,42 @@ export const ledger: AccessPart<F> = {
       ok: regional,
       note: 'preview 林甸’s draft (those who read it)',
     },
-    { route: 'GET /api/score-rows', url: () => `/api/score-rows?year=${Y}`, ok: [...regional, 'unit'], note: 'each their scope' },
-    { route: 'GET /api/score-rows.xlsx', url: () => `/api/score-rows.xlsx?year=${Y}`, ok: [...regional, 'unit'], note: 'the export of their scope' },
-    { route: 'GET /api/score-rows/:id', url: (f) => `/api/score-rows/${f.unitRow}`, ok: cityReaders, note: 'a city row of the unit user’s unit' },
-    { route: 'GET /api/score-rows/:id', url: (f) => `/api/score-rows/${f.otherRow}`, ok: ['admin', 'office', 'leader'], note: 'a city row of another unit' },
+    {
+      route: 'GET /api/score-rows',
+      url: () => `/api/score-rows?year=${Y}`,
+      ok: [...regional, 'unit'],
+      note: 'each their scope',
+    },
+    {
+      route: 'GET /api/score-rows.xlsx',
+      url: () => `/api/score-rows.xlsx?year=${Y}`,
+      ok: [...regional, 'unit'],
+      note: 'the export of their scope',
+    },
+    {
+      route: 'GET /api/score-rows/:id',
+      url: (f) => `/api/score-rows/${f.unitRow}`,
+      ok: cityReaders,
+      note: 'a city row of the unit user’s unit',
+    },
+    {
+      route: 'GET /api/score-rows/:id',
+      url: (f) => `/api/score-rows/${f.otherRow}`,
+      ok: ['admin', 'office', 'leader'],
+      note: 'a city row of another unit',
+    },
     {
       route: 'POST /api/score-rows',
       url: () => '/api/score-rows',
-      body: (f) => ({ regionCode: '230600', year: Y, month: 3, unitId: f.unitCity, rule: 'manual_award', points: '1', reason: '通报表扬' }),
+      body: (f) => ({
+        regionCode: '230600',
+        year: Y,
+        month: 3,
+        unitId: f.unitCity,
+        rule: 'manual_award',
+        points: '1',
+        reason: '通报表扬',
+      }),
       ok: cityOffice,
       note: 'a city manual row: the city office',
     },
@@ -153,7 +221,12 @@ export const ledger: AccessPart<F> = {
       route: 'POST /api/score-rows/:id/decision',
       url: (f) => `/api/score-rows/${f.cur}/decision`,
       before: async (f) => {
-        f.cur = await row(f, f.unitCity, { source: 'manual', status: 'pending', rule: 'manual_penalty', cause_kind: 'manual' });
+        f.cur = await row(f, f.unitCity, {
+          source: 'manual',
+          status: 'pending',
+          rule: 'manual_penalty',
+          cause_kind: 'manual',
+        });
       },
       body: () => ({ version: 1, approve: true }),
       ok: ['admin', 'office', 'leader'],
@@ -179,11 +252,41 @@ export const ledger: AccessPart<F> = {
       ok: ['admin', 'office', 'leader'],
       note: 'decide an asked exemption of a city row',
     },
-    { route: 'GET /api/scores/rankings', url: () => `/api/scores/rankings?regionCode=230600&period=${Y}-03`, ok: cityReaders, note: 'the city’s ranking (晾晒 to its units)' },
-    { route: 'GET /api/scores/rankings', url: () => `/api/scores/rankings?regionCode=230623&period=${Y}`, ok: regional, note: '林甸’s ranking' },
-    { route: 'GET /api/scores/rankings.xlsx', url: () => `/api/scores/rankings.xlsx?regionCode=230600&period=${Y}-H1`, ok: cityReaders, note: 'the city’s ranking export' },
-    { route: 'GET /api/scores/card', url: (f) => `/api/scores/card?regionCode=230600&year=${Y}&unitId=${f.unitCity}`, ok: cityReaders, note: 'the unit user’s unit’s card' },
-    { route: 'GET /api/scores/card', url: (f) => `/api/scores/card?regionCode=230600&year=${Y}&unitId=${f.reporterUnit}`, ok: ['admin', 'office', 'leader'], note: 'another unit’s card' },
-    { route: 'GET /api/scores/card.xlsx', url: (f) => `/api/scores/card.xlsx?regionCode=230600&year=${Y}&unitId=${f.unitCity}`, ok: cityReaders, note: 'the card export' },
+    {
+      route: 'GET /api/scores/rankings',
+      url: () => `/api/scores/rankings?regionCode=230600&period=${Y}-03`,
+      ok: cityReaders,
+      note: 'the city’s ranking (晾晒 to its units)',
+    },
+    {
+      route: 'GET /api/scores/rankings',
+      url: () => `/api/scores/rankings?regionCode=230623&period=${Y}`,
+      ok: regional,
+      note: '林甸’s ranking',
+    },
+    {
+      route: 'GET /api/scores/rankings.xlsx',
+      url: () => `/api/scores/rankings.xlsx?regionCode=230600&period=${Y}-H1`,
+      ok: cityReaders,
+      note: 'the city’s ranking export',
+    },
+    {
+      route: 'GET /api/scores/card',
+      url: (f) => `/api/scores/card?regionCode=230600&year=${Y}&unitId=${f.unitCity}`,
+      ok: cityReaders,
+      note: 'the unit user’s unit’s card',
+    },
+    {
+      route: 'GET /api/scores/card',
+      url: (f) => `/api/scores/card?regionCode=230600&year=${Y}&unitId=${f.reporterUnit}`,
+      ok: ['admin', 'office', 'leader'],
+      note: 'another unit’s card',
+    },
+    {
+      route: 'GET /api/scores/card.xlsx',
+      url: (f) => `/api/scores/card.xlsx?regionCode=230600&year=${Y}&unitId=${f.unitCity}`,
+      ok: cityReaders,
+      note: 'the card export',
+    },
   ],
 };

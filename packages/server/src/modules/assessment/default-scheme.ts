@@ -49,7 +49,9 @@ export function defaultSchemeConfig(
       : of(defaultGroupTypes.county).filter((u) =>
           u.type === 'zone' ? u.region_code === regionCode : u.region_parent === regionCode,
         );
-  const dept = of(defaultGroupTypes.dept).filter((u) => regionCode === undefined || u.region_code === regionCode);
+  const dept = of(defaultGroupTypes.dept).filter(
+    (u) => regionCode === undefined || u.region_code === regionCode,
+  );
   const groups = [
     { code: 'county', name: '县(市、区)和园区', unitIds: county.map((u) => u.id) },
     { code: 'dept', name: '市直部门和国有企业', unitIds: dept.map((u) => u.id) },

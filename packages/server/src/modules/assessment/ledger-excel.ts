@@ -60,7 +60,14 @@ export async function rankingWorkbook(r: Ranking, periodLabel: string) {
   addTable(
     wb,
     '红黑榜',
-    [{ header: '分组', width: 24 }, { header: '榜单', width: 8 }, { header: '名次', width: 6 }, { header: '单位', width: 30 }, { header: '得分', width: 9 }, { header: '序时完成率', width: 11 }],
+    [
+      { header: '分组', width: 24 },
+      { header: '榜单', width: 8 },
+      { header: '名次', width: 6 },
+      { header: '单位', width: 30 },
+      { header: '得分', width: 9 },
+      { header: '序时完成率', width: 11 },
+    ],
     r.groups.flatMap((g) =>
       (['red', 'black'] as const).flatMap((b) =>
         g.entries
@@ -83,8 +90,19 @@ export async function rankingWorkbook(r: Ranking, periodLabel: string) {
         { header: '序时完成率', width: 11 },
         { header: '榜单', width: 8 },
       ],
-      g.entries.map((e) => [e.rank, e.unitName, Number(e.score), Number(e.bonuses), Number(e.deductions), e.rows, pct(e.pace), boardLabel(e.board)]),
-    ).getRow(1).getCell(1).note = `${r.regionName}${periodLabel}考核排名(${r.schemeName})`;
+      g.entries.map((e) => [
+        e.rank,
+        e.unitName,
+        Number(e.score),
+        Number(e.bonuses),
+        Number(e.deductions),
+        e.rows,
+        pct(e.pace),
+        boardLabel(e.board),
+      ]),
+    )
+      .getRow(1)
+      .getCell(1).note = `${r.regionName}${periodLabel}考核排名(${r.schemeName})`;
   return toBuffer(wb);
 }
 
@@ -111,8 +129,17 @@ export async function cardWorkbook(c: ScoreCard) {
         m.rank === null ? '' : `${m.rank}/${m.of}`,
         boardLabel(m.board),
       ]),
-      ['全年', ...rules.map((k) => (c.total.byRule[k] === undefined ? '' : Number(c.total.byRule[k]))), Number(c.total.total), Number(c.total.score), c.total.rank ?? '', ''],
+      [
+        '全年',
+        ...rules.map((k) => (c.total.byRule[k] === undefined ? '' : Number(c.total.byRule[k]))),
+        Number(c.total.total),
+        Number(c.total.score),
+        c.total.rank ?? '',
+        '',
+      ],
     ],
-  ).getRow(1).getCell(1).note = `${c.unitName} ${c.year}年度考核(${c.groupName ?? '未分组'})`;
+  )
+    .getRow(1)
+    .getCell(1).note = `${c.unitName} ${c.year}年度考核(${c.groupName ?? '未分组'})`;
   return toBuffer(wb);
 }

@@ -32,7 +32,13 @@ const tags = ['assessment'];
 const xlsx = { 200: z.any().describe('.xlsx') };
 
 const periodLabel = (p: string) =>
-  p.length === 4 ? `${p}年` : p.endsWith('H1') ? `${p.slice(0, 4)}年上半年` : p.endsWith('H2') ? `${p.slice(0, 4)}年下半年` : `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
+  p.length === 4
+    ? `${p}年`
+    : p.endsWith('H1')
+      ? `${p.slice(0, 4)}年上半年`
+      : p.endsWith('H2')
+        ? `${p.slice(0, 4)}年下半年`
+        : `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
 
 export const ledgerRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -67,7 +73,10 @@ export const ledgerRoutes =
     );
     app.post(
       '/api/score-rows/:id/exemption',
-      { config: write, schema: { tags, params: idParams, body: exemptionRequest, response: { 200: scoreRow } } },
+      {
+        config: write,
+        schema: { tags, params: idParams, body: exemptionRequest, response: { 200: scoreRow } },
+      },
       (req) => askExemption(db, req.ctx, req.params.id, req.body),
     );
     app.post(

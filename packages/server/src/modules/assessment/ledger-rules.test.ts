@@ -43,7 +43,12 @@ describe('decisionRefusal: pending manual rows, never by their author', () => {
   const table: [string, Parameters<typeof decisionRefusal>[0], number, boolean][] = [
     ['pending manual, another user', { source: 'manual', status: 'pending', createdBy: 7 }, 8, true],
     ['pending manual, its author', { source: 'manual', status: 'pending', createdBy: 7 }, 7, false],
-    ['pending manual, author unknown (deleted account)', { source: 'manual', status: 'pending', createdBy: null }, 7, true],
+    [
+      'pending manual, author unknown (deleted account)',
+      { source: 'manual', status: 'pending', createdBy: null },
+      7,
+      true,
+    ],
     ['approved manual', { source: 'manual', status: 'effective', createdBy: 7 }, 8, false],
     ['rejected manual', { source: 'manual', status: 'rejected', createdBy: 7 }, 8, false],
     ['generated', { source: 'generated', status: 'effective', createdBy: null }, 8, false],
@@ -65,7 +70,9 @@ describe('exemptionAskRefusal: counted deductions only, once at a time', () => {
     ['a pending manual penalty', { status: 'pending', points: '-2.00', exemption: null }, false],
     ['a rejected manual penalty', { status: 'rejected', points: '-2.00', exemption: null }, false],
   ];
-  it.each(table)('%s → allowed %s', (_n, row, allowed) => expect(exemptionAskRefusal(row) === null).toBe(allowed));
+  it.each(table)('%s → allowed %s', (_n, row, allowed) =>
+    expect(exemptionAskRefusal(row) === null).toBe(allowed),
+  );
 });
 
 describe('exemptionDecisionRefusal: an asked exemption, not by its asker', () => {

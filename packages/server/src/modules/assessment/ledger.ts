@@ -123,7 +123,11 @@ export async function getRow(db: Executor, ctx: Ctx, id: number) {
 }
 
 /** The filtered rows of the actor's scope (no names: those are the page's). */
-export function filteredRows(db: Executor, ctx: Ctx, q: Omit<z.infer<typeof scoreRowQuery>, 'page' | 'pageSize'>) {
+export function filteredRows(
+  db: Executor,
+  ctx: Ctx,
+  q: Omit<z.infer<typeof scoreRowQuery>, 'page' | 'pageSize'>,
+) {
   const scope = rowScope(actorOf(ctx));
   let base = db.selectFrom('score_rows as r').where('r.year', '=', q.year);
   if (scope.kind === 'none') throw outOfScope();
@@ -164,7 +168,14 @@ export async function listRows(db: Db, ctx: Ctx, q: z.infer<typeof scoreRowQuery
 }
 
 /** Every filtered row, for the export (at most `limit`). */
-export async function allRows(db: Db, ctx: Ctx, q: Omit<z.infer<typeof scoreRowQuery>, 'page' | 'pageSize'>, limit = 50_000) {
-  const rows = await sorted(filteredRows(db, ctx, q).select(columns).select(display), q.sort).limit(limit).execute();
+export async function allRows(
+  db: Db,
+  ctx: Ctx,
+  q: Omit<z.infer<typeof scoreRowQuery>, 'page' | 'pageSize'>,
+  limit = 50_000,
+) {
+  const rows = await sorted(filteredRows(db, ctx, q).select(columns).select(display), q.sort)
+    .limit(limit)
+    .execute();
   return rows.map(presentRow);
 }

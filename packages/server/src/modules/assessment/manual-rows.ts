@@ -15,7 +15,12 @@ import { DomainError, invalid, notFound, outOfScope } from '../../platform/error
 import { assertVersion } from '../../platform/records.ts';
 import { getRegion, regionPathOf } from '../../platform/regions.ts';
 import { getRow } from './ledger.ts';
-import { decisionRefusal, exemptionAskRefusal, exemptionDecisionRefusal, manualPoints } from './ledger-rules.ts';
+import {
+  decisionRefusal,
+  exemptionAskRefusal,
+  exemptionDecisionRefusal,
+  manualPoints,
+} from './ledger-rules.ts';
 import { canAskExemption, canDecide, canManageScores } from './policy.ts';
 import { activeScheme } from './scheme-store.ts';
 
@@ -86,7 +91,14 @@ export async function decideManualRow(
     const status = input.approve ? ('effective' as const) : ('rejected' as const);
     await trx
       .updateTable('score_rows')
-      .set({ status, decided_by: a.id, decided_at: new Date(), decision_note: input.note || null, version: r.version + 1, updated_at: new Date() })
+      .set({
+        status,
+        decided_by: a.id,
+        decided_at: new Date(),
+        decision_note: input.note || null,
+        version: r.version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -108,7 +120,11 @@ export async function askExemption(db: Db, ctx: Ctx, id: number, input: { versio
     const r = await lockRow(trx, id);
     if (!canAskExemption(a, r.region_path, r.unit_id)) throw outOfScope();
     assertVersion(r.version, input.version);
-    const refusal = exemptionAskRefusal({ status: r.status, points: r.points, exemption: r.exemption_status });
+    const refusal = exemptionAskRefusal({
+      status: r.status,
+      points: r.points,
+      exemption: r.exemption_status,
+    });
     if (refusal) throw refused('exemption', refusal);
     await trx
       .updateTable('score_rows')
@@ -149,7 +165,10 @@ export async function decideExemption(
     const r = await lockRow(trx, id);
     if (!canDecide(a, r.region_path)) throw outOfScope();
     assertVersion(r.version, input.version);
-    const refusal = exemptionDecisionRefusal({ exemption: r.exemption_status, requestedBy: r.exemption_requested_by }, a.id);
+    const refusal = exemptionDecisionRefusal(
+      { exemption: r.exemption_status, requestedBy: r.exemption_requested_by },
+      a.id,
+    );
     if (refusal) throw refused('exemption', refusal);
     if (!input.approve && !input.note) throw invalid('body.note', '不予豁免时请写明理由');
     const status = input.approve ? ('approved' as const) : ('rejected' as const);

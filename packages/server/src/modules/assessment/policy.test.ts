@@ -16,16 +16,7 @@ import {
   canReadScheme,
   rowScope,
 } from './policy.ts';
-import {
-  CITY,
-  LINDIAN,
-  OTHER_CITY,
-  PROVINCE,
-  TRAP,
-  type Who,
-  actors,
-  matrix,
-} from '../../../test/actors.ts';
+import { CITY, LINDIAN, OTHER_CITY, PROVINCE, TRAP, type Who, actors, matrix } from '../../../test/actors.ts';
 
 interface Row<F> {
   note: string;
@@ -44,15 +35,27 @@ type SchemeF = { path: string; status: 'draft' | 'active' | 'retired' };
 run<SchemeF>(
   'canReadScheme: offices and leaders their subtree, unit staff the active schemes on their line',
   [
-    { note: 'the city active scheme', facts: { path: CITY, status: 'active' }, ok: ['admin', 'office', 'leader', 'unit'] },
+    {
+      note: 'the city active scheme',
+      facts: { path: CITY, status: 'active' },
+      ok: ['admin', 'office', 'leader', 'unit'],
+    },
     { note: 'a city draft', facts: { path: CITY, status: 'draft' }, ok: ['admin', 'office', 'leader'] },
-    { note: 'a city retired revision', facts: { path: CITY, status: 'retired' }, ok: ['admin', 'office', 'leader'] },
+    {
+      note: 'a city retired revision',
+      facts: { path: CITY, status: 'retired' },
+      ok: ['admin', 'office', 'leader'],
+    },
     {
       note: 'the county active scheme (below the unit user)',
       facts: { path: LINDIAN, status: 'active' },
       ok: ['admin', 'office', 'office_lindian', 'leader', 'leader_lindian'],
     },
-    { note: 'the province active scheme (above the city)', facts: { path: PROVINCE, status: 'active' }, ok: ['admin', 'unit'] },
+    {
+      note: 'the province active scheme (above the city)',
+      facts: { path: PROVINCE, status: 'active' },
+      ok: ['admin', 'unit'],
+    },
     { note: 'prefix trap', facts: { path: TRAP, status: 'active' }, ok: ['admin', 'office', 'leader'] },
     { note: 'another city', facts: { path: OTHER_CITY, status: 'active' }, ok: ['admin'] },
   ],
@@ -74,8 +77,16 @@ type RowF = { path: string; unitId: number };
 run<RowF>(
   "canReadRow: regional roles their subtree, unit staff their own unit's rows anywhere",
   [
-    { note: "a city row of the unit user's unit", facts: { path: CITY, unitId: 10 }, ok: ['admin', 'office', 'leader', 'unit'] },
-    { note: "a city row of the reporter's unit", facts: { path: CITY, unitId: 20 }, ok: ['admin', 'office', 'leader'] },
+    {
+      note: "a city row of the unit user's unit",
+      facts: { path: CITY, unitId: 10 },
+      ok: ['admin', 'office', 'leader', 'unit'],
+    },
+    {
+      note: "a city row of the reporter's unit",
+      facts: { path: CITY, unitId: 20 },
+      ok: ['admin', 'office', 'leader'],
+    },
     {
       note: "a county row of the unit user's unit",
       facts: { path: LINDIAN, unitId: 10 },
@@ -99,9 +110,17 @@ run<string>(
 run<RowF>(
   "canAskExemption: the office over the region or the row's unit staff",
   [
-    { note: "city row of the unit user's unit", facts: { path: CITY, unitId: 10 }, ok: ['admin', 'office', 'unit'] },
+    {
+      note: "city row of the unit user's unit",
+      facts: { path: CITY, unitId: 10 },
+      ok: ['admin', 'office', 'unit'],
+    },
     { note: 'city row of another unit', facts: { path: CITY, unitId: 11 }, ok: ['admin', 'office'] },
-    { note: 'county row of another unit', facts: { path: LINDIAN, unitId: 11 }, ok: ['admin', 'office', 'office_lindian'] },
+    {
+      note: 'county row of another unit',
+      facts: { path: LINDIAN, unitId: 11 },
+      ok: ['admin', 'office', 'office_lindian'],
+    },
   ],
   (w, f) => canAskExemption(actors[w], f.path, f.unitId),
 );
@@ -120,8 +139,16 @@ run<string>(
 run<RowF>(
   'canReadCard: regional roles their subtree, unit staff their own unit only',
   [
-    { note: "the unit user's unit in the city", facts: { path: CITY, unitId: 10 }, ok: ['admin', 'office', 'leader', 'unit'] },
-    { note: 'another unit in the city', facts: { path: CITY, unitId: 11 }, ok: ['admin', 'office', 'leader'] },
+    {
+      note: "the unit user's unit in the city",
+      facts: { path: CITY, unitId: 10 },
+      ok: ['admin', 'office', 'leader', 'unit'],
+    },
+    {
+      note: 'another unit in the city',
+      facts: { path: CITY, unitId: 11 },
+      ok: ['admin', 'office', 'leader'],
+    },
     { note: 'another city', facts: { path: OTHER_CITY, unitId: 10 }, ok: ['admin', 'unit'] },
   ],
   (w, f) => canReadCard(actors[w], f.path, f.unitId),

@@ -60,7 +60,9 @@ export function canReadCard(a: Actor, path: string, unitId: number): boolean {
 }
 
 /** The ledger list: which rows the actor reads, as a filter the query applies. */
-export function rowScope(a: Actor): { kind: 'all' } | { kind: 'region'; path: string } | { kind: 'unit'; unitId: number } | { kind: 'none' } {
+export function rowScope(
+  a: Actor,
+): { kind: 'all' } | { kind: 'region'; path: string } | { kind: 'unit'; unitId: number } | { kind: 'none' } {
   if (global(a)) return { kind: 'all' };
   if (regional(a)) return { kind: 'region', path: a.regionPath };
   if (a.role === 'unit' && a.unitId !== null) return { kind: 'unit', unitId: a.unitId };

@@ -56,7 +56,11 @@ describe('rankGroup', () => {
   });
   it('fewer_deductions: an equal score ranks the smaller deductions first', () => {
     const r = rankGroup(
-      [u(1, '-1.00', { deductions: '-3.00' }), u(2, '-1.00', { deductions: '-1.00' }), u(3, '-1.00', { deductions: '-3.00' })],
+      [
+        u(1, '-1.00', { deductions: '-3.00' }),
+        u(2, '-1.00', { deductions: '-1.00' }),
+        u(3, '-1.00', { deductions: '-3.00' }),
+      ],
       '100.00',
       'fewer_deductions',
     );
@@ -80,7 +84,9 @@ describe('rankGroup', () => {
         fc.constantFrom('shared' as const, 'fewer_deductions' as const),
         (cents, tie) => {
           const r = rankGroup(
-            cents.map((c, i) => u(i + 1, (c / 100).toFixed(2), { deductions: (-Math.abs(c % 7) / 10).toFixed(2) })),
+            cents.map((c, i) =>
+              u(i + 1, (c / 100).toFixed(2), { deductions: (-Math.abs(c % 7) / 10).toFixed(2) }),
+            ),
             '100.00',
             tie,
           );
@@ -109,15 +115,28 @@ describe('boards (红黑榜)', () => {
     expect(boards(r, board)).toEqual({ red: [1, 2], black: [6, 5] });
   });
   it('a top unit that missed its plan is skipped for the red list (the next one that met it enters)', () => {
-    const r = ranked([u(1, '5.00', { pace: '0.9000' }), u(2, '4.00'), u(3, '3.00'), u(4, '-5.00', { pace: '0.5' })]);
+    const r = ranked([
+      u(1, '5.00', { pace: '0.9000' }),
+      u(2, '4.00'),
+      u(3, '3.00'),
+      u(4, '-5.00', { pace: '0.5' }),
+    ]);
     expect(boards(r, board).red).toEqual([2, 3]);
   });
   it('a bottom unit that met its plan is not on the black list', () => {
-    const r = ranked([u(1, '0.00', { pace: '0.5000' }), u(2, '-1.00', { pace: '0.9000' }), u(3, '-9.00', { pace: '1.0000' })]);
+    const r = ranked([
+      u(1, '0.00', { pace: '0.5000' }),
+      u(2, '-1.00', { pace: '0.9000' }),
+      u(3, '-9.00', { pace: '1.0000' }),
+    ]);
     expect(boards(r, { ...board, redSize: 0 }).black).toEqual([2, 1]);
   });
   it('an exempted unit is kept off the black list', () => {
-    const r = ranked([u(1, '0.00', { pace: '0.5' }), u(2, '-1.00', { pace: '0.5' }), u(3, '-9.00', { pace: '0.2', exempt: true })]);
+    const r = ranked([
+      u(1, '0.00', { pace: '0.5' }),
+      u(2, '-1.00', { pace: '0.5' }),
+      u(3, '-9.00', { pace: '0.2', exempt: true }),
+    ]);
     expect(boards(r, { ...board, redSize: 0 }).black).toEqual([2, 1]);
   });
   it('a unit without a plan (pace null) is on neither list', () => {
@@ -138,6 +157,9 @@ describe('boards (红黑榜)', () => {
   });
   it('withBoards marks each entry', () => {
     const r = ranked([u(1, '5.00'), u(2, '0.00', { pace: '0.9' })]);
-    expect(withBoards(r, { ...board, redSize: 1, blackSize: 1 }).entries.map((e) => e.board)).toEqual(['red', 'black']);
+    expect(withBoards(r, { ...board, redSize: 1, blackSize: 1 }).entries.map((e) => e.board)).toEqual([
+      'red',
+      'black',
+    ]);
   });
 });

@@ -98,7 +98,11 @@ export function withBoards(ranked: readonly Ranked[], cfg: BoardConfig) {
   return {
     entries: ranked.map((r) => ({
       ...r,
-      board: b.red.includes(r.unitId) ? ('red' as const) : b.black.includes(r.unitId) ? ('black' as const) : null,
+      board: b.red.includes(r.unitId)
+        ? ('red' as const)
+        : b.black.includes(r.unitId)
+          ? ('black' as const)
+          : null,
     })),
     ...b,
   };

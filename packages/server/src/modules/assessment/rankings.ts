@@ -38,7 +38,9 @@ async function schemeRegion(db: Executor, a: Actor, regionCode: string | undefin
     }
   }
   if (!scheme)
-    throw new DomainError('NOT_FOUND', 404, [{ path: 'querystring.regionCode', message: `${region.name}${year} 年没有生效的考核方案` }]);
+    throw new DomainError('NOT_FOUND', 404, [
+      { path: 'querystring.regionCode', message: `${region.name}${year} 年没有生效的考核方案` },
+    ]);
   return { region, scheme };
 }
 
@@ -114,7 +116,10 @@ function sumsQuery(db: Executor, regionCode: string, year: number, from: number,
 
 /** Folds per-month sums into per-unit sums (exact decimals). */
 function fold(rows: readonly (Sums & { month: number })[]): Sums[] {
-  const out = new Map<number, { total: Decimal; bonuses: Decimal; deductions: Decimal; rows: number; exempt: boolean }>();
+  const out = new Map<
+    number,
+    { total: Decimal; bonuses: Decimal; deductions: Decimal; rows: number; exempt: boolean }
+  >();
   for (const r of rows) {
     const o = out.get(r.unit_id) ?? { total: zero, bonuses: zero, deductions: zero, rows: 0, exempt: false };
     out.set(r.unit_id, {
@@ -191,7 +196,8 @@ export function rankRows(
 /** A unit's year at a glance under the active scheme of the region. */
 export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: number; regionCode?: string }) {
   const a = actorOf(ctx);
-  if ((await activeUnitIds(db, [q.unitId])).size === 0) throw invalid('querystring.unitId', '单位不存在或已停用');
+  if ((await activeUnitIds(db, [q.unitId])).size === 0)
+    throw invalid('querystring.unitId', '单位不存在或已停用');
   const { region, scheme } = await schemeRegion(db, a, q.regionCode, q.year);
   if (!canReadCard(a, region.path, q.unitId)) throw outOfScope();
   const group = scheme.config.groups.find((g) => g.unitIds.includes(q.unitId)) ?? null;
@@ -199,7 +205,11 @@ export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: num
     sumsQuery(db, region.code, q.year, 1, 12),
     db
       .selectFrom('score_rows as r')
-      .select(['r.month', 'r.rule', sql<string>`coalesce(sum(r.points) filter (where ${countedSql}), 0)::numeric(12,2)::text`.as('sum')])
+      .select([
+        'r.month',
+        'r.rule',
+        sql<string>`coalesce(sum(r.points) filter (where ${countedSql}), 0)::numeric(12,2)::text`.as('sum'),
+      ])
       .where('r.region_code', '=', region.code)
       .where('r.year', '=', q.year)
       .where('r.unit_id', '=', q.unitId)
@@ -230,7 +240,8 @@ export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: num
     const pace = new Map(pc.filter((r) => r.month === m).map((r) => [r.unit_id, r.pace]));
     const ranked = rankAll(cfg, names, fold(monthSums.rows.filter((r) => r.month === m)), pace)[0];
     const me = ranked?.entries.find((e) => e.unitId === q.unitId);
-    const total = fold(monthSums.rows.filter((r) => r.month === m && r.unit_id === q.unitId))[0]?.total ?? '0.00';
+    const total =
+      fold(monthSums.rows.filter((r) => r.month === m && r.unit_id === q.unitId))[0]?.total ?? '0.00';
     return {
       month: m,
       computed: computed.has(m),

@@ -10,7 +10,12 @@ import type { Ctx } from '../../platform/access/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { getScheme } from './schemes.ts';
 
-export async function previewScheme(db: Db, ctx: Ctx, id: number, _body: z.infer<typeof previewBody>): Promise<never> {
+export async function previewScheme(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  _body: z.infer<typeof previewBody>,
+): Promise<never> {
   await getScheme(db, ctx, id);
   // the recompute's dry run (buildMonthRows) lands with the ledger engine
   throw new DomainError('INVALID_STATE', 409, [{ path: 'body', message: '预览尚不可用' }]);

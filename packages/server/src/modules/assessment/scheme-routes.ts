@@ -60,7 +60,8 @@ export const schemeRoutes =
     app.post(
       '/api/assessment-schemes/:id/revise',
       { config: write, schema: { tags, params: idParams, body: schemeRevise, response: { 201: scheme } } },
-      async (req, reply) => reply.status(201).send(await reviseScheme(db, req.ctx, req.params.id, req.body.version)),
+      async (req, reply) =>
+        reply.status(201).send(await reviseScheme(db, req.ctx, req.params.id, req.body.version)),
     );
     app.post(
       '/api/assessment-schemes/:id/activate',
@@ -69,7 +70,10 @@ export const schemeRoutes =
     );
     app.delete(
       '/api/assessment-schemes/:id',
-      { config: write, schema: { tags, params: idParams, querystring: schemeDeleteQuery, response: { 200: okBody } } },
+      {
+        config: write,
+        schema: { tags, params: idParams, querystring: schemeDeleteQuery, response: { 200: okBody } },
+      },
       (req) => deleteScheme(db, req.ctx, req.params.id, req.query.version),
     );
     app.post(

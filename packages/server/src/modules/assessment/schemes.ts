@@ -13,7 +13,13 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { DomainError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, iso, paged } from '../../platform/records.ts';
-import { getRegion, regionCodeUnder, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import {
+  getRegion,
+  regionCodeAbove,
+  regionCodeUnder,
+  regionNameOf,
+  regionPathOf,
+} from '../../platform/regions.ts';
 import { unitsOfRegion } from '../org/index.ts';
 import { defaultSchemeConfig } from './default-scheme.ts';
 import { canManageScores, canReadScheme } from './policy.ts';
@@ -64,10 +70,15 @@ const present = (r: SchemeSelect) => ({
 
 const summary = (r: SchemeSelect) => {
   const { config, notes: _n, ...rest } = present(r);
-  return { ...rest, groups: config.groups.length, units: config.groups.reduce((n, g) => n + g.unitIds.length, 0) };
+  return {
+    ...rest,
+    groups: config.groups.length,
+    units: config.groups.reduce((n, g) => n + g.unitIds.length, 0),
+  };
 };
 
-const invalidState = (message: string) => new DomainError('INVALID_STATE', 409, [{ path: 'status', message }]);
+const invalidState = (message: string) =>
+  new DomainError('INVALID_STATE', 409, [{ path: 'status', message }]);
 
 /** The scheme, or 404; read access checked. */
 export async function getScheme(db: Executor, ctx: Ctx, id: number) {
@@ -83,10 +94,7 @@ export async function listSchemes(db: Db, ctx: Ctx, q: z.infer<typeof schemeQuer
   let base = db.selectFrom('assessment_schemes as s');
   if (a.role === 'unit') {
     // unit staff: the active revisions of their region and the regions above it
-    base = base
-      .where('s.status', '=', 'active')
-      .where(sql<boolean>`${a.regionPath} = (select path from regions where code = s.region_code)
-        or ${a.regionPath} like (select path from regions where code = s.region_code) || '.%'`);
+    base = base.where('s.status', '=', 'active').where(regionCodeAbove('s.region_code', a.regionPath));
   } else if (a.role !== 'admin') base = base.where(regionCodeUnder('s.region_code', a.regionPath));
   if (q.regionCode) base = base.where('s.region_code', '=', q.regionCode);
   if (q.year) base = base.where('s.year', '=', q.year);
@@ -164,7 +172,8 @@ export async function createScheme(db: Db, ctx: Ctx, input: z.infer<typeof schem
   if (!region) throw invalid('body.regionCode', '区划不存在');
   if (!canManageScores(a, region.path)) throw outOfScope();
   const config = input.config ?? defaultSchemeConfig(await unitsOfRegion(db, region.path), region.code);
-  if (config.groups.length === 0) throw invalid('body.config.groups', '本区划没有可参加考核的单位，请先在组织机构中添加单位');
+  if (config.groups.length === 0)
+    throw invalid('body.config.groups', '本区划没有可参加考核的单位，请先在组织机构中添加单位');
   if (input.config) await checkGroups(db, region.path, config);
   const id = await transaction(db, async (trx) => {
     await refuseSecondDraft(trx, input.regionCode, input.year);
@@ -181,7 +190,12 @@ export async function createScheme(db: Db, ctx: Ctx, input: z.infer<typeof schem
       })
       .returning(['id', 'region_code', 'year', 'revision', 'name', 'status'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'assessment_scheme', entityId: row.id, action: 'create', after: { ...row, config } });
+    await recordAudit(trx, ctx, {
+      entity: 'assessment_scheme',
+      entityId: row.id,
+      action: 'create',
+      after: { ...row, config },
+    });
     return row.id;
   });
   return getScheme(db, ctx, id);
@@ -252,10 +266,15 @@ export async function activateScheme(db: Db, ctx: Ctx, id: number, version: numb
   await transaction(db, async (trx) => {
     const r = await lockScheme(trx, a, id);
     assertVersion(r.version, version);
-    if (r.status !== 'draft') throw invalidState(r.status === 'active' ? '该方案已生效' : '已停用的方案请修订后再启用');
+    if (r.status !== 'draft')
+      throw invalidState(r.status === 'active' ? '该方案已生效' : '已停用的方案请修订后再启用');
     const retired = await trx
       .updateTable('assessment_schemes')
-      .set((e) => ({ status: 'retired' as Status, version: sql<number>`${e.ref('version')} + 1`, updated_at: new Date() }))
+      .set((e) => ({
+        status: 'retired' as Status,
+        version: sql<number>`${e.ref('version')} + 1`,
+        updated_at: new Date(),
+      }))
       .where('region_code', '=', r.region_code)
       .where('year', '=', r.year)
       .where('status', '=', 'active')
@@ -263,7 +282,13 @@ export async function activateScheme(db: Db, ctx: Ctx, id: number, version: numb
       .execute();
     await trx
       .updateTable('assessment_schemes')
-      .set({ status: 'active', activated_by: a.id, activated_at: new Date(), version: r.version + 1, updated_at: new Date() })
+      .set({
+        status: 'active',
+        activated_by: a.id,
+        activated_at: new Date(),
+        version: r.version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     for (const old of retired)

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { invalid } from '../../platform/errors.ts';
-import { regionCodeUnder } from '../../platform/regions.ts';
+import { regionCodeUnder, regionParentOf } from '../../platform/regions.ts';
 
 /** SQL: the name of the unit whose id is in `idColumn` (null when none). */
 export const unitNameOf = (idColumn: string) =>
@@ -121,7 +121,7 @@ export const unitsOfRegion = (db: Executor, path: string, types?: readonly strin
   db
     .selectFrom('units')
     .select(['id', 'name', 'type', 'region_code'])
-    .select(sql<string | null>`(select parent_code from regions where code = units.region_code)`.as('region_parent'))
+    .select(regionParentOf('units.region_code').as('region_parent'))
     .where('active', '=', true)
     .where(regionCodeUnder('region_code', path))
     .$if(!!types?.length, (q) => q.where('type', 'in', types as string[]))
