@@ -147,7 +147,3 @@ export function stepRefusal(step: CardStep, status: CardStatus): string | null {
   if (cardSteps[step].from.includes(status)) return null;
   return refusals[step][status] ?? '当前状态不能进行此操作';
 }
-
-/** Does a card count toward `yellow_repeat`? A 黄牌 not lifted. */
-export const countsAsYellow = (c: { color: CardColor; status: CardStatus }) =>
-  c.color === 'yellow' && c.status !== 'lifted';
