@@ -198,7 +198,8 @@ describe('a card by hand', () => {
     expect(card.issuedBy).toEqual(expect.any(String));
     expect(card.noticeNo).toBe(`红牌警示〔2026〕${before + 1}号`);
     expect(card.notice).toContain('经研究，因拒不落实督查交办事项');
-    expect((await lastAuditOf('warning_card', card.id)).action).toBe('issue');
+    const audit = await lastAuditOf('warning_card', card.id);
+    expect([audit.action, audit.reason]).toEqual(['issue', '拒不落实督查交办事项']);
   });
 
   it('not by a leader, the unit or another region’s office; not for a unit outside the scheme; fields named', async () => {

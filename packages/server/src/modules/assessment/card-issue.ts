@@ -97,10 +97,18 @@ export async function insertCards(
     .values(rows)
     .returning(['id', 'unit_id', 'color', 'trigger', 'notice_seq', 'fact_key'])
     .execute();
+  const byKey = new Map(cards.map((c) => [c.factKey, c]));
   await recordAudits(
     trx,
     ctx,
-    out.map((r) => ({ entity: 'warning_card', entityId: r.id, action: 'issue', after: r })),
+    out.map((r) => ({
+      entity: 'warning_card',
+      entityId: r.id,
+      action: 'issue',
+      after: { ...r, trigger_detail: byKey.get(r.fact_key)!.detail },
+      // a card by hand carries the office's reason; one by its trigger, the figures
+      reason: r.trigger === 'manual' ? byKey.get(r.fact_key)!.detail : null,
+    })),
   );
   return out.map((r) => r.id);
 }
