@@ -90,6 +90,23 @@ describe('issued by the trigger', () => {
     expect(after.items.map((x) => [x.id, x.noticeNo])).toEqual(before.items.map((x) => [x.id, x.noticeNo]));
   });
 
+  it('a recompute never withdraws a card: the month’s pace corrected above the threshold leaves it standing', async () => {
+    const db = t.database.db;
+    const where = { region_code: '230600', year: Y, month: 1, unit_id: u.zjj };
+    await db
+      .updateTable('score_unit_months')
+      .set({ pace: '0.9500' })
+      .where((e) => e.and(where))
+      .execute();
+    expect(await issue(1)).toBe(0);
+    expect((await cardsOf(u.zjj)).map((x) => [x.month, x.status])).toEqual([[1, 'issued']]);
+    await db
+      .updateTable('score_unit_months')
+      .set({ pace: '0.5200' })
+      .where((e) => e.and(where))
+      .execute();
+  });
+
   it('红牌 when the second unlifted 黄牌 comes, in the same run; a third 黄牌 gives no second 红牌', async () => {
     await paces(2, [
       [u.zjj, '0.4000'],
@@ -200,6 +217,20 @@ describe('a card by hand', () => {
     expect(card.notice).toContain('经研究，因拒不落实督查交办事项');
     const audit = await lastAuditOf('warning_card', card.id);
     expect([audit.action, audit.reason]).toEqual(['issue', '拒不落实督查交办事项']);
+  });
+
+  it('cards issued at once take distinct numbers in a row', async () => {
+    const before = (await list(c.admin)).total;
+    const made = await Promise.all(
+      [u.zjj, u.jtj, u.swj].map(async (unitId) =>
+        ok<WarningCard>(
+          await c.office.post('/api/warning-cards', { ...body(), unitId, color: 'yellow' }),
+          201,
+        ),
+      ),
+    );
+    const seqs = made.map((x) => Number(/〕(\d+)号/.exec(x.noticeNo)![1])).sort((a, b) => a - b);
+    expect(seqs).toEqual([before + 1, before + 2, before + 3]);
   });
 
   it('not by a leader, the unit or another region’s office; not for a unit outside the scheme; fields named', async () => {
