@@ -184,6 +184,27 @@ describe('issued by the trigger', () => {
     expect(await issue(7)).toBe(0);
   });
 
+  it('a 黄牌 by hand counts toward the 红牌 of repeated 黄牌 at the next recompute of its month', async () => {
+    expect((await cardsOf(u.fgw)).map((x) => x.color)).toEqual(['yellow']); // February's
+    ok(
+      await c.office.post('/api/warning-cards', {
+        regionCode: '230600',
+        unitId: u.fgw,
+        color: 'yellow',
+        year: Y,
+        month: 8,
+        reason: '未按期报送整改情况',
+      }),
+      201,
+    );
+    expect(await issue(8)).toBe(1);
+    expect((await cardsOf(u.fgw)).map((x) => [x.color, x.trigger, x.month])).toEqual([
+      ['yellow', 'task_below', 2],
+      ['yellow', 'manual', 8],
+      ['red', 'yellow_repeat', 8],
+    ]);
+  });
+
   it('numbers one sequence per region and year, both colours, without gaps', async () => {
     const all = (await list(c.admin)).items.sort((a, b) => a.id - b.id);
     expect(all.map((x) => Number(/〕(\d+)号/.exec(x.noticeNo)![1]))).toEqual(all.map((_, i) => i + 1));
