@@ -35,6 +35,3 @@ export function enterpriseScope(
   if (a.role === 'unit' && a.unitId !== null) return { kind: 'unit', unitId: a.unitId };
   return { kind: 'none' };
 }
-
-/** The public list shows a firm only while it is admitted (suspended and removed ones drop out). */
-export const publiclyListed = (status: 'admitted' | 'suspended' | 'removed') => status === 'admitted';
