@@ -81,6 +81,18 @@ describe('issued by the trigger', () => {
     expect(await cardsOf(u.fgw)).toEqual([]);
     const audit = await lastAuditOf('warning_card', zjj!.id);
     expect([audit.action, audit.actor_id]).toEqual(['issue', null]);
+    // the unit's staff learn of it in their inbox
+    const inbox = ok<{
+      items: { kind: string; title: string; body: string; entity: string; entityId: string }[];
+    }>(await c.unit.get('/api/notifications?pageSize=50'));
+    expect(inbox.items.filter((n) => n.kind === 'warning_card')).toEqual([
+      expect.objectContaining({
+        title: `${zjj!.noticeNo}：黄牌警示`,
+        body: '1月序时完成率 52.0%，低于 60%。请于 5 个工作日内签收，并报送整改措施。',
+        entity: 'warning_card',
+        entityId: String(zjj!.id),
+      }),
+    ]);
   });
 
   it('is idempotent: a second run issues nothing and numbers nothing', async () => {
