@@ -341,6 +341,11 @@ describe('acknowledgement and lifting', () => {
     expect(done.acknowledgedAt).toEqual(expect.any(String));
     const audit = await lastAuditOf('warning_card', card.id);
     expect([audit.action, audit.reason]).toEqual(['acknowledge', '已制定整改方案，每周调度']);
+    // the card's trail, for those who read the card
+    const trail = ok<{ items: { action: string }[] }>(
+      await c.unit.get(`/api/audit?entity=warning_card&id=${card.id}`),
+    );
+    expect(trail.items.map((e) => e.action).sort()).toEqual(['acknowledge', 'issue']);
     expectError(
       await c.unit.post(`/api/warning-cards/${card.id}/acknowledge`, { version: card.version, note: '再签' }),
       409,
@@ -365,6 +370,7 @@ describe('acknowledgement and lifting', () => {
       'OUT_OF_SCOPE',
     );
     expectError(await c.unit.post('/api/warning-cards/999999/acknowledge', ack), 404, 'NOT_FOUND');
+    expectError(await c.unit.get(`/api/audit?entity=warning_card&id=${card.id}`), 403, 'OUT_OF_SCOPE');
     // the office on the unit's behalf (a paper receipt)
     expect(
       ok<WarningCard>(await c.office.post(`/api/warning-cards/${card.id}/acknowledge`, ack)).status,

@@ -172,4 +172,5 @@ export const itemsEn: Record<keyof typeof itemsZh, string> = {
   'notif.kind.listed': 'Listed',
   'notif.kind.due_soon': 'Due soon',
   'notif.kind.warning_card': 'Warning card',
+  'entity.warning_card': 'Warning card',
 };
