@@ -16,10 +16,10 @@ import {
 } from './logic.ts';
 import { issuesToFields, schemeToValues, valuesToBody } from './schemeForm.ts';
 
-const me = (role: Me['role'], displayName = '王五', unitId: number | null = null): Me => ({
-  id: 1,
+const me = (role: Me['role'], id = 1, unitId: number | null = null): Me => ({
+  id,
   username: 'u',
-  displayName,
+  displayName: '王五',
   role,
   regionCode: '230600',
   regionName: '大庆市',
@@ -69,13 +69,14 @@ describe('a score drills down to its ledger rows', () => {
 });
 
 describe('four eyes on a manual row', () => {
-  const row = { source: 'manual', status: 'pending', createdBy: '张三' } as const;
+  const row = { source: 'manual', status: 'pending', createdById: 2 } as const;
   it('someone else of the office, a leader or the admin decides', () => {
     expect(mayDecideRow(row, me('office'))).toBe(true);
     expect(mayDecideRow(row, me('leader'))).toBe(true);
     expect(mayDecideRow(row, me('admin'))).toBe(true);
   });
-  it('not its author', () => expect(mayDecideRow(row, me('office', '张三'))).toBe(false));
+  it('not its author, even under another name', () => expect(mayDecideRow(row, me('office', 2))).toBe(false));
+  it('someone of the same name is someone else', () => expect(mayDecideRow(row, me('office', 3))).toBe(true));
   it('not unit staff', () => expect(mayDecideRow(row, me('unit'))).toBe(false));
   it('only while pending, only manual rows', () => {
     expect(mayDecideRow({ ...row, status: 'effective' }, me('office'))).toBe(false);
@@ -85,10 +86,11 @@ describe('four eyes on a manual row', () => {
 });
 
 type Exemption = NonNullable<ScoreRow['exemption']>;
-const exemption = (status: Exemption['status'], requestedBy = '李四'): Exemption => ({
+const exemption = (status: Exemption['status'], requestedById = 2): Exemption => ({
   status,
   reason: '不可抗力',
-  requestedBy,
+  requestedBy: '李四',
+  requestedById,
   requestedAt: '2026-11-05T00:00:00Z',
   decidedBy: null,
   decidedAt: null,
@@ -98,7 +100,7 @@ const exemption = (status: Exemption['status'], requestedBy = '李四'): Exempti
 describe('exemptions', () => {
   it('a requested exemption is decided by someone other than the asker', () => {
     expect(mayDecideExemption({ exemption: exemption('requested') }, me('office'))).toBe(true);
-    expect(mayDecideExemption({ exemption: exemption('requested', '王五') }, me('office'))).toBe(false);
+    expect(mayDecideExemption({ exemption: exemption('requested', 1) }, me('office'))).toBe(false);
     expect(mayDecideExemption({ exemption: exemption('requested') }, me('unit'))).toBe(false);
     expect(mayDecideExemption({ exemption: exemption('approved') }, me('office'))).toBe(false);
     expect(mayDecideExemption({ exemption: null }, me('office'))).toBe(false);
@@ -106,8 +108,8 @@ describe('exemptions', () => {
   const deduction = { status: 'effective', points: '-2.00', exemption: null, unitId: 9 } as const;
   it('asked on an effective deduction by the office or the unit itself', () => {
     expect(mayAskExemption(deduction, me('office'))).toBe(true);
-    expect(mayAskExemption(deduction, me('unit', '赵六', 9))).toBe(true);
-    expect(mayAskExemption(deduction, me('unit', '赵六', 8))).toBe(false);
+    expect(mayAskExemption(deduction, me('unit', 5, 9))).toBe(true);
+    expect(mayAskExemption(deduction, me('unit', 5, 8))).toBe(false);
     expect(mayAskExemption(deduction, me('leader'))).toBe(false);
   });
   it('not on a bonus, a zero, a pending row, or one already asked or granted', () => {

@@ -56,16 +56,15 @@ export const deciderRoles: readonly Role[] = ['admin', 'office', 'leader'];
 export const managerRoles: readonly Role[] = ['admin', 'office'];
 
 /**
- * Four eyes: a pending manual row is decided by a decider who is not its author. The row names its
- * author by display name only (no id), so the name is what is compared; the server refuses the
- * author in any case.
+ * Four eyes: a pending manual row is decided by a decider who is not its author (compared by account:
+ * two people may share a name). The server refuses the author in any case.
  */
-export function mayDecideRow(row: Pick<ScoreRow, 'status' | 'source' | 'createdBy'>, me: Me): boolean {
+export function mayDecideRow(row: Pick<ScoreRow, 'status' | 'source' | 'createdById'>, me: Me): boolean {
   return (
     row.source === 'manual' &&
     row.status === 'pending' &&
     deciderRoles.includes(me.role) &&
-    row.createdBy !== me.displayName
+    row.createdById !== me.id
   );
 }
 
@@ -74,7 +73,7 @@ export function mayDecideExemption(row: Pick<ScoreRow, 'exemption'>, me: Me): bo
   return (
     row.exemption?.status === 'requested' &&
     deciderRoles.includes(me.role) &&
-    row.exemption.requestedBy !== me.displayName
+    row.exemption.requestedById !== me.id
   );
 }
 
