@@ -140,7 +140,7 @@ export default function RankingsPage() {
         <PeriodPicker value={pick} onChange={(p) => set({ period: periodOf(p) })} />
         {me.role !== 'unit' && (
           <RegionSelect
-            value={regionCode}
+            value={regionCode ?? r?.regionCode}
             onChange={(code) => set({ regionCode: code })}
             allowClear={false}
           />
