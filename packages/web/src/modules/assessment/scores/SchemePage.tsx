@@ -41,9 +41,12 @@ export default function SchemePage() {
   const [form] = Form.useForm();
   const [conflict, setConflict] = useState(false);
   const s = query.data;
+  // the form follows the saved revision (a new version), not every background refetch over edits
+  const loaded = s ? `${s.id}:${s.version}` : '';
   useEffect(() => {
     if (s) form.setFieldsValue(schemeToValues(s));
-  }, [s, form]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, form]);
   if (query.error) return <Alert type="error" showIcon message={query.error.message} />;
   if (!s) return <Spin />;
   const office = can('score.write') && managerRoles.includes(me.role);
