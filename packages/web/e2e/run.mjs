@@ -1529,6 +1529,7 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     assert.ok((await page.getByTestId('card-notice').innerText()).trim().length > 0, 'the notice text');
     assert.equal(await page.getByTestId('card-lift').count(), 0, 'unit staff do not lift');
     await page.getByTestId('card-acknowledge').click();
+    await page.getByTestId('card-step-text').fill(' ');
     await page.getByTestId('card-step-ok').click();
     await page.getByText('不能为空').waitFor();
     await page.getByTestId('card-step-text').fill('已约谈项目单位，倒排工期，月底前完成年度计划的 80%');
@@ -1543,4 +1544,50 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     await page.getByTestId('card-step-text').fill('整改到位');
     await page.getByTestId('card-step-ok').click();
     await page.getByTestId('card-status').getByText('已撤销').waitFor();
+  }));
+
+test('unit staff ask an exemption on a deduction; the office grants it and the row counts 0 with its tag', () =>
+  flow('scores-exemption', async (page) => {
+    await loginOk(page, 'admin');
+    const { year, m } = await scoresSetup(page);
+    const units = await apiSend(page, 'GET', '/api/units?q=住房和城乡建设局&regionCode=230600');
+    const unitId = units.items.find((u) => u.name === '大庆市住房和城乡建设局')?.id;
+    const reason = `E2E材料迟交扣分${Date.now().toString(36)}`;
+    // a deduction in the ledger: a manual penalty by the admin, approved by the office
+    const row = await apiSend(page, 'POST', '/api/score-rows', {
+      regionCode: '230600',
+      year,
+      month: m,
+      unitId,
+      rule: 'manual_penalty',
+      points: '1',
+      reason,
+    });
+    await logout(page);
+    await loginOk(page, 'office');
+    await apiSend(page, 'POST', `/api/score-rows/${row.id}/decision`, {
+      version: row.version,
+      approve: true,
+    });
+    await logout(page);
+
+    await loginOk(page, 'unit');
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    await page.getByTestId(`row-counted-${row.id}`).getByText('1.00').waitFor();
+    await page.getByTestId(`row-exempt-${row.id}`).click();
+    await page.getByTestId('exemption-reason').fill('系统故障导致材料无法上传，已有运维记录');
+    await page.getByTestId('exemption-ok').click();
+    await page.getByTestId(`row-exemption-${row.id}`).getByText('豁免待审').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=requested`);
+    await page.getByTestId(`row-decide-exemption-${row.id}`).click();
+    // the note first: a click on OK while the dialog still opens may be lost
+    await page.getByTestId('decision-note').fill('情况属实，予以豁免');
+    await page.getByTestId('decision-ok').click();
+    await page.getByTestId(`row-exemption-${row.id}`).waitFor({ state: 'detached' });
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=approved`);
+    await page.getByTestId(`row-exemption-${row.id}`).getByText('已豁免').waitFor();
+    await page.getByTestId(`row-counted-${row.id}`).getByText('0.00').waitFor();
   }));
