@@ -7,7 +7,7 @@
  * transaction. The public list shows admitted firms.
  */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, regionCode, versioned } from '../common.ts';
+import { id, isoDate, listOf, pageQuery, regionCode, versioned } from '../common.ts';
 import { schemeYear } from './scheme.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -51,6 +51,7 @@ export const enterprise = z.object({
 });
 export type Enterprise = z.infer<typeof enterprise>;
 
+export const enterpriseList = listOf(enterprise);
 export const enterpriseQuery = pageQuery.extend({
   regionCode: regionCode.optional(),
   kind: z.enum(enterpriseKinds).optional(),
@@ -59,6 +60,8 @@ export const enterpriseQuery = pageQuery.extend({
   specialty: z.string().trim().max(40).optional(),
   q: z.string().trim().max(60).optional(),
 });
+/** The directory's export (名录): the list's filters, every matching firm. */
+export const enterpriseExportQuery = enterpriseQuery.omit({ page: true, pageSize: true });
 /** Admission: an organisation unit (type enterprise or soe) enters the directory. */
 export const enterpriseCreate = z.strictObject({
   unitId: id,
@@ -124,6 +127,7 @@ export const evaluation = z.object({
   createdBy: z.string().nullable(),
 });
 export type Evaluation = z.infer<typeof evaluation>;
+export const evaluationList = listOf(evaluation);
 export const evaluationQuery = pageQuery.extend({
   enterpriseId: id.optional(),
   regionCode: regionCode.optional(),
@@ -131,6 +135,12 @@ export const evaluationQuery = pageQuery.extend({
   quarter: z.coerce.number().int().min(1).max(4).optional(),
   kind: z.enum(evaluationKinds).optional(),
   grade: z.enum(evaluationGrades).optional(),
+});
+/** A quarter's evaluations, exported in the office's 考评情况 layout. */
+export const evaluationExportQuery = z.object({
+  regionCode: regionCode.optional(),
+  year: schemeYear,
+  quarter: z.coerce.number().int().min(1, '季度应在 1 至 4 之间').max(4, '季度应在 1 至 4 之间'),
 });
 export const evaluationCreate = z.strictObject({
   enterpriseId: id,
@@ -163,6 +173,7 @@ export const creditRecord = z.object({
   createdBy: z.string().nullable(),
 });
 export type CreditRecord = z.infer<typeof creditRecord>;
+export const creditRecordList = listOf(creditRecord);
 export const creditRecordQuery = pageQuery.extend({
   enterpriseId: id.optional(),
   regionCode: regionCode.optional(),
@@ -187,6 +198,7 @@ export const publicEnterprise = z.object({
   admittedOn: z.string(),
   regionName: z.string(),
 });
+export const publicEnterpriseList = listOf(publicEnterprise);
 export const publicEnterpriseQuery = pageQuery.extend({
   regionCode: regionCode.optional(),
   kind: z.enum(enterpriseKinds).optional(),

@@ -27,6 +27,9 @@ export const auditEntities = [
   'meeting',
   'meeting_series',
   'inspection',
+  'enterprise',
+  'enterprise_evaluation',
+  'credit_record',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
@@ -107,6 +110,12 @@ export const actionLabels: Record<string, string> = {
   disposition: '对照检查处理',
   attendance: '登记出席',
   meeting: '会议研究',
+  // enterprise credit (issue 15)
+  admit: '入库',
+  suspend: '暂停承接',
+  restore: '恢复承接',
+  remove: '清出',
+  readmit: '重新入库',
 };
 
 /**

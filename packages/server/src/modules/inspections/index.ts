@@ -7,3 +7,4 @@
  * registered by the application shell; the demo loaders are called by `demo.ts`.
  */
 export { drawVerifyCommand } from './draw-cli.ts';
+export { readableInspection } from './inspection-repo.ts';

@@ -14,6 +14,7 @@ export {
   positionExists,
   positionNameOf,
   teamJson,
+  unitBrief,
   unitName,
   unitNameOf,
   unitsJson,

@@ -108,6 +108,14 @@ export async function activeOrg(db: Executor) {
   return { units, positions, people };
 }
 
+/** A unit's name, type, region and whether it is active (an enterprise entering a directory), or null. */
+export const unitBrief = (db: Executor, id: number) =>
+  db
+    .selectFrom('units')
+    .select(['id', 'name', 'type', 'region_code', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
 /** A unit's name, or null. */
 export const unitName = async (db: Executor, id: number) =>
   (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
