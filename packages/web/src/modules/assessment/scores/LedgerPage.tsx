@@ -61,6 +61,9 @@ export default function LedgerPage() {
   const [exporting, setExporting] = useState(false);
   const writer = can('score.write');
   const office = writer && managerRoles.includes(me.role);
+  // a drill-down names the unit by id: its rows name it for the picker
+  const named = query.data?.items.find((r) => r.unitId === f.unitId);
+  const unitOption = named ? [{ value: named.unitId, label: named.unitName }] : [];
 
   const doExport = async () => {
     setExporting(true);
@@ -237,7 +240,11 @@ export default function LedgerPage() {
           data-testid="ledger-filter-month"
         />
         {me.role !== 'unit' && (
-          <UnitSelect value={f.unitId} onChange={(v) => table.setFilter({ unitId: v ?? undefined })} />
+          <UnitSelect
+            value={f.unitId}
+            onChange={(v) => table.setFilter({ unitId: v ?? undefined })}
+            initialOptions={unitOption}
+          />
         )}
         {select('rule', scoreRules, null, 170)}
         {select('causeKind', causeKinds, 'cause')}

@@ -96,7 +96,13 @@ export default function ScoreCardPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        {me.role !== 'unit' && <UnitSelect value={unitId} onChange={(v) => set('unitId', v ?? undefined)} />}
+        {me.role !== 'unit' && (
+          <UnitSelect
+            value={unitId}
+            onChange={(v) => set('unitId', v ?? undefined)}
+            initialOptions={c ? [{ value: c.unitId, label: c.unitName }] : []}
+          />
+        )}
         <InputNumber
           value={year}
           min={2000}
