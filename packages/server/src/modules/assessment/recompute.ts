@@ -10,12 +10,12 @@ import { type RecomputeResult } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { Executor, Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudits } from '../../platform/audit/audit.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
 import { getRegion } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { closedEarlyItemFacts, overdueItemFacts } from '../items/index.ts';
-import { lightScoreFacts, unitPaceFacts } from '../lights/index.ts';
+import { lightScoreFacts } from '../lights/index.ts';
 import { absenceFacts } from '../meetings/index.ts';
 import { reportScoreFacts } from '../reports/index.ts';
 import { issueCards } from './card-issue.ts';
@@ -24,19 +24,43 @@ import { activeScheme, type SchemeRecord } from './scheme-store.ts';
 
 const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
-/** The facts of month y-m in the region subtree at `path`, as of `today`. */
-export async function loadMonthFacts(db: Executor, path: string, y: number, m: number, today: string) {
-  const facts: MonthFacts = {
-    year: y,
-    month: m,
-    reports: await reportScoreFacts(db, path, y, m, today),
-    lights: await lightScoreFacts(db, path, y, m),
-    overdueItems: await overdueItemFacts(db, path, y, m, today),
-    closedItems: await closedEarlyItemFacts(db, path, y, m),
-    absences: await absenceFacts(db, path, y, m),
-    paces: await unitPaceFacts(db, path, y, m),
-  };
-  return facts;
+/**
+ * The facts of months `from`..`to` of year y in the region subtree at `path`, as of `today`, one
+ * statement per kind of fact for the whole range; one `MonthFacts` per month, in order.
+ */
+export async function loadMonthFacts(
+  db: Executor,
+  path: string,
+  y: number,
+  from: number,
+  today: string,
+  to = from,
+): Promise<MonthFacts[]> {
+  const reports = await reportScoreFacts(db, path, y, from, today, to);
+  const lit = await lightScoreFacts(db, path, y, from, to);
+  const overdue = await overdueItemFacts(db, path, y, from, today, to);
+  const closed = await closedEarlyItemFacts(db, path, y, from, to);
+  const absent = await absenceFacts(db, path, y, from, to);
+  const of = <T extends { month: number }>(xs: T[], m: number) => xs.filter((x) => x.month === m);
+  return Array.from({ length: to - from + 1 }, (_, i) => {
+    const m = from + i;
+    return {
+      year: y,
+      month: m,
+      reports: of(reports, m),
+      lights: of(lit.lights, m),
+      overdueItems: of(overdue, m),
+      closedItems: of(closed, m),
+      absences: of(absent, m),
+      paces: of(lit.paces, m),
+    };
+  });
+}
+
+async function schemePath(db: Executor, scheme: SchemeRecord) {
+  const region = await getRegion(db, scheme.regionCode);
+  if (!region) throw invalid('regionCode', '区划不存在');
+  return region.path;
 }
 
 /** The rows and unit months a scheme gives month y-m, written nowhere (the preview's and the recompute's). */
@@ -47,14 +71,13 @@ export async function buildMonthRows(
   month: number,
   today = todayInChina(),
 ): Promise<{ rows: RowDraft[]; units: UnitMonth[] }> {
-  const region = await getRegion(db, scheme.regionCode);
-  if (!region) throw invalid('regionCode', '区划不存在');
-  const facts = await loadMonthFacts(db, region.path, year, month, today);
-  return { rows: buildRows(facts, scheme.config), units: unitMonths(facts, scheme.config) };
+  const [facts] = await loadMonthFacts(db, await schemePath(db, scheme), year, month, today);
+  return { rows: buildRows(facts!, scheme.config), units: unitMonths(facts!, scheme.config) };
 }
 
 interface Saved {
   id: string;
+  month: number;
   unit_id: number;
   rule: string;
   points: string;
@@ -77,7 +100,8 @@ const same = (s: Saved, d: RowDraft, schemeId: number) =>
   s.scheme_id === schemeId;
 
 /** A draft as the JSON record the set-based statements read (json_to_recordset). */
-const record = (d: RowDraft) => ({
+const record = (d: RowDraft, month: number) => ({
+  month,
   unit_id: d.unitId,
   rule: d.rule,
   points: d.points,
@@ -87,7 +111,7 @@ const record = (d: RowDraft) => ({
   project_id: d.projectId,
   fact_key: d.factKey,
 });
-const recordColumns = sql`x(id bigint, unit_id int, rule text, points numeric, reason text, cause_kind text,
+const recordColumns = sql`x(id bigint, month int, unit_id int, rule text, points numeric, reason text, cause_kind text,
   cause_id bigint, project_id int, fact_key text)`;
 
 /**
@@ -111,7 +135,7 @@ export async function recomputeMonth(
   return recomputeWith(trx, ctx, scheme, year, month, today);
 }
 
-/** The recompute under a given (active) scheme. */
+/** The recompute of one month under a given (active) scheme. */
 export async function recomputeWith(
   trx: Trx,
   ctx: Ctx,
@@ -120,30 +144,69 @@ export async function recomputeWith(
   month: number,
   today = todayInChina(),
 ): Promise<RecomputeResult> {
-  const { rows, units } = await buildMonthRows(trx, scheme, year, month, today);
-  const saved = await sql<Saved>`select id::text, unit_id, rule, points::text, reason, cause_kind,
+  return (await recomputeRange(trx, ctx, scheme, year, month, month, today))[0]!;
+}
+
+/**
+ * The recompute of months `from`..`to` under a given (active) scheme, each month's result: the
+ * facts of the range read once, the ledger written in one insert, one update and one delete for
+ * all of them (a year's recompute is as many statements as a month's), the months' cards, one
+ * audit event per month.
+ */
+export async function recomputeRange(
+  trx: Trx,
+  ctx: Ctx,
+  scheme: SchemeRecord,
+  year: number,
+  from: number,
+  to: number,
+  today = todayInChina(),
+): Promise<RecomputeResult[]> {
+  // one recompute of a region's month at a time (a close and the office's button may meet): a
+  // lock per month rather than locking every row read, which would write each one
+  for (let m = from; m <= to; m++)
+    await sql`select pg_advisory_xact_lock(hashtext(${`score:${scheme.regionCode}:${ym(year, m)}`}))`.execute(
+      trx,
+    );
+  const facts = await loadMonthFacts(trx, await schemePath(trx, scheme), year, from, today, to);
+  const saved = await sql<Saved>`select id::text, month, unit_id, rule, points::text, reason, cause_kind,
       cause_id::text, project_id, fact_key, scheme_id
     from score_rows
-    where region_code = ${scheme.regionCode} and year = ${year} and month = ${month} and source = 'generated'
-    for update`.execute(trx);
-  const byKey = new Map(saved.rows.map((s) => [s.fact_key, s]));
-  const inserts: RowDraft[] = [];
+    where region_code = ${scheme.regionCode} and year = ${year} and month between ${from} and ${to}
+      and source = 'generated'`.execute(trx);
+  const inserts: ReturnType<typeof record>[] = [];
   const updates: (ReturnType<typeof record> & { id: string })[] = [];
-  const keep = new Set<string>();
-  for (const d of rows) {
-    const s = byKey.get(d.factKey);
-    keep.add(d.factKey);
-    if (!s) inserts.push(d);
-    else if (!same(s, d, scheme.id)) updates.push({ id: s.id, ...record(d) });
-  }
-  const deletes = saved.rows.filter((s) => !keep.has(s.fact_key)).map((s) => s.id);
+  const deletes: string[] = [];
+  const units: (UnitMonth & { month: number })[] = [];
+  const counts = facts.map((f) => {
+    const rows = buildRows(f, scheme.config);
+    units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
+    const byKey = new Map(saved.rows.filter((s) => s.month === f.month).map((s) => [s.fact_key, s]));
+    const c = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
+    for (const d of rows) {
+      const s = byKey.get(d.factKey);
+      byKey.delete(d.factKey);
+      if (!s) {
+        inserts.push(record(d, f.month));
+        c.inserted++;
+      } else if (!same(s, d, scheme.id)) {
+        updates.push({ id: s.id, ...record(d, f.month) });
+        c.updated++;
+      } else c.unchanged++;
+    }
+    for (const s of byKey.values()) {
+      deletes.push(s.id);
+      c.deleted++;
+    }
+    return c;
+  });
 
   if (inserts.length)
     await sql`insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind, cause_id,
         project_id, fact_key, source, scheme_id)
-      select ${scheme.regionCode}, ${year}::int, ${month}::int, x.unit_id, x.rule, x.points, x.reason, x.cause_kind,
+      select ${scheme.regionCode}, ${year}::int, x.month, x.unit_id, x.rule, x.points, x.reason, x.cause_kind,
         x.cause_id, x.project_id, x.fact_key, 'generated', ${scheme.id}::int
-      from json_to_recordset(${JSON.stringify(inserts.map(record))}::json) as ${recordColumns}`.execute(trx);
+      from json_to_recordset(${JSON.stringify(inserts)}::json) as ${recordColumns}`.execute(trx);
   if (updates.length)
     // the exemption columns stay as they are: an exemption belongs to the row across recomputes
     await sql`update score_rows s set unit_id = x.unit_id, rule = x.rule, points = x.points, reason = x.reason,
@@ -153,47 +216,53 @@ export async function recomputeWith(
       where s.id = x.id`.execute(trx);
   if (deletes.length)
     await sql`delete from score_rows where id = any(${`{${deletes.join(',')}}`}::bigint[])`.execute(trx);
-  await writeUnitMonths(trx, scheme, year, month, units);
+  await writeUnitMonths(trx, scheme, year, from, to, units);
 
-  const cardsIssued = await issueCards(trx, scheme, year, month);
-  const result: RecomputeResult = {
-    regionCode: scheme.regionCode,
-    year,
-    month,
-    schemeId: scheme.id,
-    inserted: inserts.length,
-    updated: updates.length,
-    deleted: deletes.length,
-    unchanged: rows.length - inserts.length - updates.length,
-    cardsIssued,
-  };
-  await recordAudit(trx, ctx, {
-    entity: 'score_month',
-    entityId: `${scheme.regionCode}:${ym(year, month)}`,
-    action: 'recompute',
-    after: { ...result },
-  });
-  return result;
+  const results: RecomputeResult[] = [];
+  for (const [i, c] of counts.entries()) {
+    const month = from + i;
+    const cardsIssued = await issueCards(trx, scheme, year, month);
+    results.push({ regionCode: scheme.regionCode, year, month, schemeId: scheme.id, ...c, cardsIssued });
+  }
+  await recordAudits(
+    trx,
+    ctx,
+    results.map((r) => ({
+      entity: 'score_month',
+      entityId: `${scheme.regionCode}:${ym(year, r.month)}`,
+      action: 'recompute',
+      after: { ...r },
+    })),
+  );
+  return results;
 }
 
-/** The month's `score_unit_months`, rewritten: each assessed unit's plan, done and pace. */
+/** The months' `score_unit_months`, rewritten: each assessed unit's plan, done and pace. */
 async function writeUnitMonths(
   trx: Trx,
   scheme: SchemeRecord,
   year: number,
-  month: number,
-  units: UnitMonth[],
+  from: number,
+  to: number,
+  units: (UnitMonth & { month: number })[],
 ) {
   await trx
     .deleteFrom('score_unit_months')
     .where('region_code', '=', scheme.regionCode)
     .where('year', '=', year)
-    .where('month', '=', month)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
     .execute();
   if (!units.length) return;
   await sql`insert into score_unit_months (region_code, year, month, unit_id, planned, done, pace, scheme_id, computed_at)
-    select ${scheme.regionCode}, ${year}::int, ${month}::int, x.unit_id, x.planned, x.done, x.pace, ${scheme.id}::int, now()
+    select ${scheme.regionCode}, ${year}::int, x.month, x.unit_id, x.planned, x.done, x.pace, ${scheme.id}::int, now()
     from json_to_recordset(${JSON.stringify(
-      units.map((u) => ({ unit_id: u.unitId, planned: u.planned, done: u.done, pace: u.pace })),
-    )}::json) as x(unit_id int, planned numeric, done numeric, pace numeric)`.execute(trx);
+      units.map((u) => ({
+        month: u.month,
+        unit_id: u.unitId,
+        planned: u.planned,
+        done: u.done,
+        pace: u.pace,
+      })),
+    )}::json) as x(month int, unit_id int, planned numeric, done numeric, pace numeric)`.execute(trx);
 }

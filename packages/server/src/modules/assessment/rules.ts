@@ -82,7 +82,7 @@ function weighted(r: SchemeRule, base: Decimal) {
 }
 
 /** One row of `n` times the rule's points, bounded by `bound` (absolute) when given. */
-function scaled(r: SchemeRule, n: Decimal, bound: string | null, unitLabel: string) {
+function scaledOnce(r: SchemeRule, n: Decimal, bound: string | null, unitLabel: string) {
   const raw = weighted(r, new Decimal(r.points).times(n));
   const formula = n.eq(1)
     ? `${plain(new Decimal(r.points))}${raw.note}`
@@ -90,11 +90,25 @@ function scaled(r: SchemeRule, n: Decimal, bound: string | null, unitLabel: stri
   if (bound !== null && raw.points.abs().gt(bound)) {
     const capped = new Decimal(bound).times(raw.points.isNegative() ? -1 : 1);
     return {
-      points: capped,
+      points: capped.toFixed(2),
       text: `${formula} = ${signed(raw.points)}，封顶 ${bound} 分：${signed(capped)}`,
     };
   }
-  return { points: raw.points, text: `${formula} = ${signed(raw.points)}` };
+  return { points: raw.points.toFixed(2), text: `${formula} = ${signed(raw.points)}` };
+}
+
+/**
+ * `scaledOnce`, remembered per rule and count for one build: a month has thousands of rows but
+ * only a few distinct (rule, count) pairs, and exact decimals are costly enough to add up.
+ */
+function scaler() {
+  const memo = new Map<string, { points: string; text: string }>();
+  return (r: SchemeRule, n: number, bound: string | null, unitLabel: string) => {
+    const k = `${r.code}:${n}`;
+    let hit = memo.get(k);
+    if (!hit) memo.set(k, (hit = scaledOnce(r, new Decimal(n), bound, unitLabel)));
+    return hit;
+  };
 }
 
 const monthLabel = (m: number) => `${m}月`;
@@ -114,7 +128,8 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
     out.push({ unitId, rule: code, ...make(r) });
   };
   const m = monthLabel(facts.month);
-  const one = new Decimal(1);
+  const scaled = scaler();
+  const one = 1;
 
   for (const f of facts.reports) {
     const rule = f.state === 'late' ? 'report_late' : 'report_missing';
@@ -125,7 +140,7 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
           ? `${m}月报迟报(截止 ${f.deadline}，${f.submitted} 报送)`
           : `${m}月报漏报(截止 ${f.deadline})`;
       return {
-        points: s.points.toFixed(2),
+        points: s.points,
         reason: `项目「${f.projectName}」${what}：${s.text}`,
         causeKind: 'report',
         causeId: f.reportId,
@@ -139,7 +154,7 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
       push('red_light', f.unitId, (r) => {
         const s = scaled(r, one, null, '');
         return {
-          points: s.points.toFixed(2),
+          points: s.points,
           reason: `项目「${f.projectName}」${m}亮红灯：${s.text}`,
           causeKind: 'light',
           causeId: f.projectId,
@@ -151,7 +166,7 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
       push('referral', f.unitId, (r) => {
         const s = scaled(r, one, null, '');
         return {
-          points: s.points.toFixed(2),
+          points: s.points,
           reason: `项目「${f.projectName}」连续两月亮红灯，${m}移送问责：${s.text}`,
           causeKind: 'light',
           causeId: f.projectId,
@@ -162,9 +177,9 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
   }
   for (const f of facts.overdueItems)
     push('item_overdue', f.unitId, (r) => {
-      const s = scaled(r, new Decimal(f.days), r.perItemCap, ' 个工作日');
+      const s = scaled(r, f.days, r.perItemCap, ' 个工作日');
       return {
-        points: s.points.toFixed(2),
+        points: s.points,
         reason: `督办事项 ${f.code}「${f.title}」逾期未办结(办理时限 ${f.dueDate})，${m}逾期 ${f.days} 个工作日：${s.text}`,
         causeKind: 'item',
         causeId: f.itemId,
@@ -176,7 +191,7 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
     push('item_early_close', f.unitId, (r) => {
       const s = scaled(r, one, null, '');
       return {
-        points: s.points.toFixed(2),
+        points: s.points,
         reason: `督办事项 ${f.code}「${f.title}」${f.closedOn} 销号，早于办理时限 ${f.dueDate}：${s.text}`,
         causeKind: 'item',
         causeId: f.itemId,
@@ -188,7 +203,7 @@ export function buildRows(facts: MonthFacts, config: SchemeConfig): RowDraft[] {
     push('meeting_absence', f.unitId, (r) => {
       const s = scaled(r, one, null, '');
       return {
-        points: s.points.toFixed(2),
+        points: s.points,
         reason: `${f.heldOn}「${f.title}」无故缺席：${s.text}`,
         causeKind: 'meeting',
         causeId: f.meetingId,
@@ -233,27 +248,31 @@ export function capRows(
   rows: readonly RowDraft[],
   rules: ReadonlyMap<GeneratedRule, SchemeRule>,
 ): RowDraft[] {
-  const totals = new Map<string, { unitId: number; rule: GeneratedRule; sum: Decimal; kind: CauseKind }>();
+  // sums in exact integer cents: points always travel with two places ("-1.00")
+  const totals = new Map<string, { unitId: number; rule: GeneratedRule; sum: bigint; kind: CauseKind }>();
   for (const r of rows) {
     if (!capped(r.rule) || rules.get(r.rule)?.cap == null) continue;
     const k = `${r.rule}:u${r.unitId}`;
-    const t = totals.get(k) ?? { unitId: r.unitId, rule: r.rule, sum: new Decimal(0), kind: r.causeKind };
-    totals.set(k, { ...t, sum: t.sum.plus(r.points) });
+    const t = totals.get(k);
+    const c = BigInt(r.points.replace('.', ''));
+    if (t) t.sum += c;
+    else totals.set(k, { unitId: r.unitId, rule: r.rule, sum: c, kind: r.causeKind });
   }
   const out: RowDraft[] = [];
   for (const [k, t] of totals) {
     const cap = new Decimal(rules.get(t.rule)!.cap!);
-    if (t.sum.abs().lte(cap)) continue;
-    const back = t.sum
+    const sum = new Decimal(t.sum.toString()).div(100);
+    if (sum.abs().lte(cap)) continue;
+    const back = sum
       .abs()
       .minus(cap)
-      .times(t.sum.isNegative() ? 1 : -1);
-    const what = t.sum.isNegative() ? '扣分' : '加分';
+      .times(sum.isNegative() ? 1 : -1);
+    const what = sum.isNegative() ? '扣分' : '加分';
     out.push({
       unitId: t.unitId,
       rule: t.rule,
       points: back.toFixed(2),
-      reason: `本月该项${what}合计 ${signed(t.sum)}，超过封顶 ${cap.toFixed(2)} 分的部分不计：${signed(back)}`,
+      reason: `本月该项${what}合计 ${signed(sum)}，超过封顶 ${cap.toFixed(2)} 分的部分不计：${signed(back)}`,
       causeKind: t.kind,
       causeId: null,
       projectId: null,

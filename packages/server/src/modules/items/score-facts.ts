@@ -2,7 +2,8 @@
  * What the assessment ledger reads of supervised items (issue 15), for the items of a region
  * subtree and a month: the items past their 办理时限 (`due_date`, as the overdue flag reads it) with
  * the working days of the month they were overdue (the official calendar with the office's
- * corrections), and the items closed out (销号) in the month by their deadline. An item stops being
+ * corrections), and the items closed out (销号) in the month by their deadline. A month or a range
+ * of months (a year's recompute) in one statement each. An item stops being
  * overdue when it is resolved (办结) or closed; a returned one runs on. One statement each.
  */
 import { sql } from 'kysely';
@@ -32,16 +33,22 @@ export interface ClosedItemFact {
   closedOn: string;
 }
 
-/** Items under `path` overdue during month y-m, as of `today`, with their overdue working days. */
+const first = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+
+/**
+ * Items under `path` overdue during months `from`..`to` of year y, as of `today`, with their
+ * overdue working days in each month (one row per item and month with at least one).
+ */
 export async function overdueItemFacts(
   db: Executor,
   path: string,
   y: number,
-  m: number,
+  from: number,
   today: string,
-): Promise<OverdueItemFact[]> {
-  const start = `${y}-${String(m).padStart(2, '0')}-01`;
-  const end = monthEnd(y, m) < today ? monthEnd(y, m) : today;
+  to = from,
+): Promise<(OverdueItemFact & { month: number })[]> {
+  const start = first(y, from);
+  const end = monthEnd(y, to) < today ? monthEnd(y, to) : today;
   if (end < start) return [];
   // the day the clock stopped: resolved or closed (a returned or reopened item is still running)
   const r = await sql<{
@@ -62,29 +69,34 @@ export async function overdueItemFacts(
       and ${regionCodeUnder('i.region_code', path)}
     order by i.id`.execute(db);
   const corrections = await loadCorrections(db);
-  const out: OverdueItemFact[] = [];
-  for (const x of r.rows) {
-    // working days d of the month with due < d ≤ the last overdue day (the stop day counts: late that day)
-    const from = x.due >= start ? x.due : addDays(start, -1);
-    const last = x.stop !== null && x.stop < end ? x.stop : end;
-    const days = workingDaysBetween(from, last, corrections);
-    if (days > 0)
-      out.push({
-        itemId: x.id,
-        code: x.code,
-        title: x.title,
-        unitId: x.unit,
-        projectId: x.project,
-        dueDate: x.due,
-        days,
-      });
+  const out: (OverdueItemFact & { month: number })[] = [];
+  for (let m = from; m <= to; m++) {
+    const ms = first(y, m);
+    const me = monthEnd(y, m) < today ? monthEnd(y, m) : today;
+    for (const x of r.rows) {
+      // working days d of the month with due < d ≤ the last overdue day (the stop day counts: late that day)
+      const after = x.due >= ms ? x.due : addDays(ms, -1);
+      const last = x.stop !== null && x.stop < me ? x.stop : me;
+      const days = after < last ? workingDaysBetween(after, last, corrections) : 0;
+      if (days > 0)
+        out.push({
+          month: m,
+          itemId: x.id,
+          code: x.code,
+          title: x.title,
+          unitId: x.unit,
+          projectId: x.project,
+          dueDate: x.due,
+          days,
+        });
+    }
   }
   return out;
 }
 
-/** Items under `path` closed out (销号) in month y-m on or before their due date. */
-export async function closedEarlyItemFacts(db: Executor, path: string, y: number, m: number) {
-  const start = `${y}-${String(m).padStart(2, '0')}-01`;
+/** Items under `path` closed out (销号) in months `from`..`to` of y on or before their due date. */
+export async function closedEarlyItemFacts(db: Executor, path: string, y: number, from: number, to = from) {
+  const start = first(y, from);
   const r = await sql<{
     id: number;
     code: string;
@@ -97,10 +109,11 @@ export async function closedEarlyItemFacts(db: Executor, path: string, y: number
       i.due_date::text as due, i.closed_on::text as closed
     from items i
     where i.status = 'closed' and i.responsible_unit_id is not null and i.due_date is not null
-      and i.closed_on between ${start}::date and ${monthEnd(y, m)}::date and i.closed_on <= i.due_date
+      and i.closed_on between ${start}::date and ${monthEnd(y, to)}::date and i.closed_on <= i.due_date
       and ${regionCodeUnder('i.region_code', path)}
     order by i.id`.execute(db);
-  return r.rows.map((x): ClosedItemFact => ({
+  return r.rows.map((x): ClosedItemFact & { month: number } => ({
+    month: Number(x.closed.slice(5, 7)),
     itemId: x.id,
     code: x.code,
     title: x.title,

@@ -4,7 +4,7 @@
  * referrals the close raised (问责: red two months in a row, `referral` on the light), and each lead
  * unit's 序时 plan and done over its projects as the close computed them (planned_to_date,
  * done_to_date), so a unit's 序时完成率 is the portfolio indicator's, never a second formula. One
- * statement each per month.
+ * statement for a month or a range of months.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
@@ -30,53 +30,45 @@ export interface UnitPaceFact {
   pace: string | null;
 }
 
-/** The month's red lights and referrals of the projects under `path` that have a lead unit. */
+/**
+ * Months `from`..`to` of year y for the projects under `path` that have a lead unit, in one
+ * statement: the red lights and referrals, and each lead unit's plan and done to date.
+ */
 export async function lightScoreFacts(
   db: Executor,
   path: string,
   y: number,
-  m: number,
-): Promise<LightFact[]> {
-  const r = await sql<{ id: number; name: string; unit: number; red: boolean; referral: boolean }>`
-    with scope as (${closeScopeSql(path)})
-    select s.id, ${projectNameOf('s.id')} as name, s.responsible_unit_id as unit,
-      coalesce(l.override_color, l.computed) = 'red' as red, l.referral
-    from lights l join scope s on s.id = l.project_id
-    where l.year = ${y} and l.month = ${m} and s.responsible_unit_id is not null
-      and (l.referral or coalesce(l.override_color, l.computed) = 'red')
-    order by s.id`.execute(db);
-  return r.rows.map((x) => ({
-    projectId: x.id,
-    projectName: x.name,
-    unitId: x.unit,
-    red: x.red,
-    referral: x.referral,
-  }));
-}
-
-/** Each lead unit's plan and done to date over its projects under `path` lit in month y-m. */
-export async function unitPaceFacts(
-  db: Executor,
-  path: string,
-  y: number,
-  m: number,
-): Promise<UnitPaceFact[]> {
-  const r = await sql<{ unit: number; projects: number; planned: string; done: string }>`
-    with scope as (${closeScopeSql(path)})
-    select s.responsible_unit_id as unit, count(*)::int as projects,
-      sum(l.planned_to_date)::text as planned, sum(l.done_to_date)::text as done
-    from lights l join scope s on s.id = l.project_id
-    where l.year = ${y} and l.month = ${m} and s.responsible_unit_id is not null
-    group by s.responsible_unit_id
-    order by 1`.execute(db);
-  return r.rows.map((x) => {
-    const pace = centsRatio(cents(x.done), cents(x.planned));
-    return {
-      unitId: x.unit,
-      projects: x.projects,
-      planned: x.planned,
-      done: x.done,
-      pace: pace === null ? null : pace.toFixed(4),
-    };
-  });
+  from: number,
+  to = from,
+): Promise<{ lights: (LightFact & { month: number })[]; paces: (UnitPaceFact & { month: number })[] }> {
+  const r = await sql<{
+    lights: [number, number, string, number, boolean, boolean][];
+    paces: [number, number, number, string, string][];
+  }>`
+    with scope as (${closeScopeSql(path)}),
+    lit as (select l.month, s.id, s.responsible_unit_id as unit, l.planned_to_date, l.done_to_date, l.referral,
+        coalesce(l.override_color, l.computed) = 'red' as red
+      from lights l join scope s on s.id = l.project_id
+      where l.year = ${y} and l.month between ${from} and ${to} and s.responsible_unit_id is not null)
+    select
+      (select coalesce(json_agg(json_build_array(t.month, t.id, ${projectNameOf('t.id')}, t.unit, t.red, t.referral)
+        order by t.month, t.id), '[]') from lit t where t.red or t.referral) as lights,
+      (select coalesce(json_agg(json_build_array(month, unit, n, planned, done) order by month, unit), '[]')
+        from (select month, unit, count(*)::int as n, sum(planned_to_date)::text as planned,
+          sum(done_to_date)::text as done from lit group by month, unit) g) as paces`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    lights: row.lights.map(([month, projectId, projectName, unitId, red, referral]) => ({
+      month,
+      projectId,
+      projectName,
+      unitId,
+      red,
+      referral,
+    })),
+    paces: row.paces.map(([month, unitId, projects, planned, done]) => {
+      const ratio = centsRatio(cents(done), cents(planned));
+      return { month, unitId, projects, planned, done, pace: ratio === null ? null : ratio.toFixed(4) };
+    }),
+  };
 }

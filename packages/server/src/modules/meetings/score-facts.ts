@@ -16,16 +16,28 @@ export interface AbsenceFact {
   unitId: number;
 }
 
-/** Absences without reason from the meetings under `path` held (not drafts nor merely scheduled) in y-m. */
-export async function absenceFacts(db: Executor, path: string, y: number, m: number): Promise<AbsenceFact[]> {
-  const start = `${y}-${String(m).padStart(2, '0')}-01`;
+/** Absences without reason from the meetings under `path` held (not drafts nor merely scheduled) in months `from`..`to` of y. */
+export async function absenceFacts(
+  db: Executor,
+  path: string,
+  y: number,
+  from: number,
+  to = from,
+): Promise<(AbsenceFact & { month: number })[]> {
+  const start = `${y}-${String(from).padStart(2, '0')}-01`;
   const r = await sql<{ id: number; title: string; held: string; unit: number }>`
     select mt.id, mt.title, mt.held_on::text as held, a.unit_id as unit
     from meetings mt join meeting_attendance a on a.meeting_id = mt.id
-    where mt.status in ('in_progress', 'closed') and mt.held_on between ${start}::date and ${monthEnd(y, m)}::date
+    where mt.status in ('in_progress', 'closed') and mt.held_on between ${start}::date and ${monthEnd(y, to)}::date
       and ${regionCodeUnder('mt.region_code', path)}
     group by mt.id, mt.title, mt.held_on, a.unit_id
     having bool_and(a.status = 'absent')
     order by mt.id, a.unit_id`.execute(db);
-  return r.rows.map((x) => ({ meetingId: x.id, title: x.title, heldOn: x.held, unitId: x.unit }));
+  return r.rows.map((x) => ({
+    month: Number(x.held.slice(5, 7)),
+    meetingId: x.id,
+    title: x.title,
+    heldOn: x.held,
+    unitId: x.unit,
+  }));
 }

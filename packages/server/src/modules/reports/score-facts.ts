@@ -26,38 +26,61 @@ export interface ReportFact {
   submitted: string | null;
 }
 
-/** The late and missing reports of month y-m of the active projects under `path`, as of `today`. */
+/**
+ * The late and missing reports of months `from`..`to` of year y of the active projects under `path`,
+ * as of `today` (a recompute of one month asks one; a year's recompute all twelve in one pass).
+ */
 export async function reportScoreFacts(
   db: Executor,
   path: string,
   y: number,
-  m: number,
+  from: number,
   today: string,
-): Promise<ReportFact[]> {
-  // one pass over the projects (as one JSON document: cheap to decode), then each region's
-  // deadline once (a county may set its own calendar)
-  const r = await sql<{ facts: [number, string, number | null, string, number | null, string | null][] }>`
-    with scope as (${closeScopeSql(path)})
-    select coalesce(json_agg(json_build_array(s.id, ${projectNameOf('s.id')}, s.responsible_unit_id,
-        s.region_code, cur.id, (rep.first at time zone 'Asia/Shanghai')::date) order by s.id), '[]') as facts
-    from scope s
-    left join monthly_reports cur on cur.project_id = s.id and cur.year = ${y} and cur.month = ${m} and cur.current
-    left join (select project_id, min(first_submitted_at) as first from monthly_reports
-      where year = ${y} and month = ${m} group by project_id) rep on rep.project_id = s.id`.execute(db);
-  const rows = r.rows[0]!.facts;
-  const paths = await regionPaths(db, new Set(rows.map((x) => x[3])));
+  to = from,
+): Promise<(ReportFact & { month: number })[]> {
+  // each region's deadline of each month once (a county may set its own calendar), then one pass
+  // over the project-months that returns only those not submitted by their deadline: the rules
+  // below judge them
+  const codes = await sql<{ code: string }>`with scope as (${closeScopeSql(path)})
+    select distinct region_code as code from scope`.execute(db);
+  if (!codes.rows.length) return [];
+  const paths = await regionPaths(
+    db,
+    codes.rows.map((r) => r.code),
+  );
   const deadlineOf = deadlineResolver(db);
-  const deadlines = new Map<string, string>();
-  for (const code of new Set(rows.map((x) => x[3])))
-    deadlines.set(code, await deadlineOf(paths.get(code)!, y, m));
-  const out: ReportFact[] = [];
-  for (const [id, name, unitId, region, reportId, first] of rows) {
-    const deadline = deadlines.get(region)!;
+  const deadlines: Record<string, string> = {};
+  for (const { code } of codes.rows)
+    for (let m = from; m <= to; m++) deadlines[`${code}:${m}`] = await deadlineOf(paths.get(code)!, y, m);
+  const r = await sql<{
+    facts: [number, string, number | null, string, number, number | null, string | null][];
+  }>`
+    with scope as (${closeScopeSql(path)}),
+    rep as (select project_id, month, (first_submitted_at at time zone 'Asia/Shanghai')::date as first, id as report
+      from monthly_reports where current and year = ${y} and month between ${from} and ${to})
+    select coalesce(json_agg(json_build_array(s.id, ${projectNameOf('s.id')}, s.responsible_unit_id,
+        s.region_code, g.m, rep.report, rep.first) order by g.m, s.id), '[]') as facts
+    from scope s cross join generate_series(${from}::int, ${to}::int) g(m)
+    join json_each_text(${JSON.stringify(deadlines)}::json) d on d.key = s.region_code || ':' || g.m
+    left join rep on rep.project_id = s.id and rep.month = g.m
+    where rep.first is null or rep.first > d.value::date`.execute(db);
+  const out: (ReportFact & { month: number })[] = [];
+  for (const [id, name, unitId, region, month, reportId, first] of r.rows[0]!.facts) {
+    const deadline = deadlines[`${region}:${month}`]!;
     const t = timeliness(first, deadline);
     const state =
       t === 'late' ? 'late' : t === 'missing' && isOverdue(first, deadline, today) ? 'missing' : null;
     if (state)
-      out.push({ projectId: id, projectName: name, unitId, reportId, state, deadline, submitted: first });
+      out.push({
+        month,
+        projectId: id,
+        projectName: name,
+        unitId,
+        reportId,
+        state,
+        deadline,
+        submitted: first,
+      });
   }
   return out;
 }
