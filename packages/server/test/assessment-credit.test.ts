@@ -75,6 +75,12 @@ describe('the directory', () => {
       version: 1,
     });
     expect((await lastAuditOf('enterprise', firm.id)).action).toBe('admit');
+    // the firm's timeline: for those who read the firm
+    const trail = await c.office.get(`/api/audit?entity=enterprise&id=${firm.id}`);
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect((trail.json() as { items: { action: string }[] }).items.map((e) => e.action)).toEqual(['admit']);
+    expect((await c.leader.get(`/api/audit?entity=enterprise&id=${firm.id}`)).statusCode).toBe(200);
+    expectError(await c.unit.get(`/api/audit?entity=enterprise&id=${firm.id}`), 403, 'OUT_OF_SCOPE');
   });
 
   it('refuses bad input with the field path and a Chinese message', async () => {
