@@ -326,6 +326,9 @@ describe('evaluations and credit records', () => {
     expect(details(s)[0]!.message).toBe('得分应为 0 至 100，最多两位小数');
     expectError(await evaluate(c.office, { quarter: 4, score: '-1' }), 400, 'VALIDATION', 'body.score');
     expectError(await evaluate(c.office, { quarter: 4, score: '80.123' }), 400, 'VALIDATION', 'body.score');
+    const early = await evaluate(c.office, { quarter: 4 });
+    expectError(early, 400, 'VALIDATION', 'body.evaluatedOn');
+    expect(details(early)[0]!.message).toBe('考评日期不能早于所评季度的首日 2026-10-01');
     const q = await evaluate(c.office, { quarter: 5 });
     expectError(q, 400, 'VALIDATION', 'body.quarter');
     expect(details(q)[0]!.message).toBe('季度应在 1 至 4 之间');
@@ -342,7 +345,7 @@ describe('evaluations and credit records', () => {
       'body.enterpriseId',
     );
     expectError(
-      await evaluate(c.office, { quarter: 4, inspectionId: 999999 }),
+      await evaluate(c.office, { quarter: 4, inspectionId: 999999, evaluatedOn: '2026-12-01' }),
       400,
       'VALIDATION',
       'body.inspectionId',
@@ -355,7 +358,12 @@ describe('evaluations and credit records', () => {
     expectError(await evaluate(c.unit, { quarter: 4 }), 403, 'OUT_OF_SCOPE');
     // 林甸's office evaluates the city firm on a 林甸 project
     const e = await created<Evaluation>(
-      evaluate(c.office_lindian, { quarter: 4, projectId: countyProj, score: '77' }),
+      evaluate(c.office_lindian, {
+        quarter: 4,
+        projectId: countyProj,
+        score: '77',
+        evaluatedOn: '2026-12-01',
+      }),
     );
     expect(e.grade).toBe('good');
   });
