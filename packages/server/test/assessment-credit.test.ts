@@ -352,6 +352,54 @@ describe('evaluations and credit records', () => {
     );
   });
 
+  it('a focused check from an inspection of the same project; another project’s inspection is refused', async () => {
+    const db = t.database.db;
+    const ins = await db
+      .insertInto('inspections')
+      .values({ region_code: '230600', project_id: proj, code: 'JC-CREDIT-1', status: 'formal_report' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await db
+      .insertInto('inspections')
+      .values({ region_code: '230623', project_id: countyProj, code: 'JC-CREDIT-2', status: 'formal_report' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const wrong = await evaluate(c.office, {
+      quarter: 4,
+      kind: 'focused',
+      inspectionId: other.id,
+      evaluatedOn: '2026-12-01',
+    });
+    expectError(wrong, 400, 'VALIDATION', 'body.inspectionId');
+    expect(details(wrong)[0]!.message).toBe('该稽察不是对所评项目的稽察');
+    const e = await created<Evaluation>(
+      evaluate(c.office, {
+        quarter: 4,
+        kind: 'focused',
+        inspectionId: ins.id,
+        score: '61',
+        evaluatedOn: '2026-12-01',
+      }),
+    );
+    expect([e.inspectionId, e.grade, e.creditRecordId]).toEqual([ins.id, 'pass', null]);
+    // the inspection may cause a record of this firm and of another one, once each
+    const rec = (enterpriseId: number) =>
+      c.office.post('/api/credit-records', {
+        enterpriseId,
+        kind: 'bad',
+        causeKind: 'inspection',
+        causeId: ins.id,
+        reason: '稽察发现未按合同配备现场管理人员',
+        recordedOn: '2026-12-01',
+      });
+    const r = await created<CreditRecord>(rec(firm.id));
+    expect(r.causeHref).toBe(`/inspections/${ins.id}`);
+    const another = (await c.office.get('/api/enterprises?q=建工')).json() as { items: Enterprise[] };
+    expect((await rec(another.items[0]!.id)).statusCode).toBe(201);
+    expectError(await rec(firm.id), 409, 'INVALID_STATE', 'body.causeId');
+    await db.deleteFrom('enterprise_evaluations').where('id', '=', e.id).execute();
+  });
+
   it('only the office over the project evaluates', async () => {
     expectError(await evaluate(c.office_lindian, { quarter: 4 }), 403, 'OUT_OF_SCOPE');
     expectError(await evaluate(c.leader, { quarter: 4 }), 403, 'OUT_OF_SCOPE');
