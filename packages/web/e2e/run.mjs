@@ -1439,3 +1439,215 @@ test('office admits a firm, records a failed evaluation and sees its bad credit 
     assert.equal(open.total, admitted);
     assert.ok(!('status' in open.items[0]), 'public fields only');
   }));
+
+// ---- assessment (issue 15): 红黑榜 down to the cause, four eyes on a manual award, a 黄牌 signed ----
+/** A JSON call as the signed-in user (the session cookie and its CSRF header); fails on a 4xx/5xx. */
+async function apiSend(page, method, url, data) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'ducha_csrf')?.value ?? '';
+  const res = await page.request.fetch(`${BASE}${url}`, { method, headers: { 'x-csrf-token': csrf }, data });
+  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
+/** The latest closed month and an active scheme of the city for its year (made from the default if none). */
+async function scoresSetup(page) {
+  const work = await apiSend(page, 'GET', '/api/workbench');
+  const month = work.months.latestClose;
+  assert.ok(month, 'the demo has a closed month');
+  const year = Number(month.slice(0, 4));
+  const active = await apiSend(
+    page,
+    'GET',
+    `/api/assessment-schemes?regionCode=230600&year=${year}&status=active`,
+  );
+  if (!active.items.length) {
+    const drafts = await apiSend(
+      page,
+      'GET',
+      `/api/assessment-schemes?regionCode=230600&year=${year}&status=draft`,
+    );
+    const draft =
+      drafts.items[0] ??
+      (await apiSend(page, 'POST', '/api/assessment-schemes', {
+        regionCode: '230600',
+        year,
+        name: `${year}年度重点项目考核方案`,
+      }));
+    await apiSend(page, 'POST', `/api/assessment-schemes/${draft.id}/activate`, { version: draft.version });
+  }
+  return { month, year, m: Number(month.slice(5)) };
+}
+
+test('office opens the 红黑榜 of the closed month, drills a score down to its ledger rows and a row to its cause', () =>
+  flow('scores-drill-down', async (page) => {
+    await loginOk(page, 'office');
+    const { month, year, m } = await scoresSetup(page);
+    // the month close writes the ledger; recomputing is idempotent, so the flow may run it to be sure
+    await page.goto(`${BASE}/scores/rankings?period=${month}`);
+    await page.getByTestId('score-recompute').click();
+    await page.getByText('已重新计算').waitFor();
+    const ranking = await apiSend(page, 'GET', `/api/scores/rankings?period=${month}`);
+    assert.ok(ranking.months.includes(month), 'the month has a ledger');
+    const entry = ranking.groups.flatMap((g) => g.entries).find((e) => e.deductions !== '0.00');
+    assert.ok(entry, 'some unit lost points in the closed month');
+    const drill = page.getByTestId(`score-drill-${entry.unitId}`);
+    assert.equal((await drill.innerText()).trim(), entry.score);
+    await drill.click();
+    await page.waitForURL(
+      (url) =>
+        url.pathname === '/scores/ledger' &&
+        url.searchParams.get('unitId') === String(entry.unitId) &&
+        url.searchParams.get('month') === String(m),
+    );
+    // the page's sum is the score less the base: score = sum of the ledger
+    const rows = await apiSend(
+      page,
+      'GET',
+      `/api/score-rows?year=${year}&month=${m}&unitId=${entry.unitId}&pageSize=100`,
+    );
+    const expected = (Number(entry.score) - Number(ranking.baseScore)).toFixed(2);
+    assert.equal(Number(rows.sum).toFixed(2), expected);
+    await page
+      .getByTestId('ledger-sum')
+      .getByText(Math.abs(Number(expected)).toFixed(2))
+      .waitFor();
+    const caused = rows.items.find((r) => r.cause.href);
+    assert.ok(caused, 'a row with a cause page');
+    const link = page.getByTestId(`row-cause-${caused.id}`);
+    await link.click();
+    const target = new URL(caused.cause.href, BASE);
+    await page.waitForURL((url) => url.pathname === target.pathname);
+    await page.getByTestId('sider').waitFor();
+  }));
+
+test('office writes a manual award; the office cannot approve its own, the admin does and the score grows', () =>
+  flow('scores-manual-four-eyes', async (page) => {
+    await loginOk(page, 'office');
+    const { month, year, m } = await scoresSetup(page);
+    const unitName = '大庆市大同区人民政府';
+    const reason = `E2E招商引资加分${Date.now().toString(36)}`;
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    await page.getByTestId('ledger-manual').click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await drawer.getByLabel('单位', { exact: true }).click();
+    await page.keyboard.type('大同区');
+    await pickOption(page, unitName);
+    await drawer.getByTestId('manual-points').fill('1.5');
+    await drawer.getByTestId('manual-reason').fill(reason);
+    await page.getByTestId('manual-save').click();
+    await page.getByText('已录入，待他人审核').waitFor();
+    const row = (
+      await apiSend(
+        page,
+        'GET',
+        `/api/score-rows?year=${year}&month=${m}&source=manual&status=pending&pageSize=100`,
+      )
+    ).items.find((r) => r.reason === reason);
+    assert.ok(row, 'the pending row');
+    assert.equal(row.counted, '0.00');
+    await page.locator('.ant-table-row', { hasText: reason }).waitFor();
+    // four eyes: its author is offered no decision
+    assert.equal(await page.getByTestId(`row-decide-${row.id}`).count(), 0);
+    const before = (await apiSend(page, 'GET', `/api/scores/rankings?period=${month}`)).groups
+      .flatMap((g) => g.entries)
+      .find((e) => e.unitId === row.unitId);
+    await logout(page);
+
+    await loginOk(page, 'admin');
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&status=pending`);
+    await page.getByTestId(`row-decide-${row.id}`).click();
+    await page.getByTestId('decision-note').fill('情况属实');
+    await page.getByTestId('decision-ok').click();
+    await page.getByText('已通过').first().waitFor();
+    await page.goto(`${BASE}/scores/rankings?period=${month}`);
+    const after = (Number(before.score) + 1.5).toFixed(2);
+    await page.getByTestId(`score-drill-${row.unitId}`).getByText(after, { exact: true }).waitFor();
+  }));
+
+test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
+  flow('scores-yellow-card', async (page) => {
+    await loginOk(page, 'office');
+    const { year, m } = await scoresSetup(page);
+    const unit = await apiSend(page, 'GET', '/api/units?q=住房和城乡建设局&regionCode=230600');
+    const unitId = unit.items.find((u) => u.name === '大庆市住房和城乡建设局')?.id;
+    assert.ok(unitId, 'the demo unit');
+    const card = await apiSend(page, 'POST', '/api/warning-cards', {
+      regionCode: '230600',
+      unitId,
+      color: 'yellow',
+      year,
+      month: m,
+      reason: '月度投资完成不足任务的 60%',
+    });
+    await logout(page);
+
+    await loginOk(page, 'unit');
+    await page.goto(`${BASE}/scores/cards`);
+    await page.getByTestId(`card-link-${card.id}`).click();
+    await page.waitForURL((url) => url.pathname === `/scores/cards/${card.id}`);
+    await page.getByTestId('card-notice-no').getByText(card.noticeNo).waitFor();
+    assert.ok((await page.getByTestId('card-notice').innerText()).trim().length > 0, 'the notice text');
+    assert.equal(await page.getByTestId('card-lift').count(), 0, 'unit staff do not lift');
+    await page.getByTestId('card-acknowledge').click();
+    await page.getByTestId('card-step-text').fill(' ');
+    await page.getByTestId('card-step-ok').click();
+    await page.getByText('不能为空').waitFor();
+    await page.getByTestId('card-step-text').fill('已约谈项目单位，倒排工期，月底前完成年度计划的 80%');
+    await page.getByTestId('card-step-ok').click();
+    await page.getByTestId('card-status').getByText('已签收').waitFor();
+    await page.getByTestId('card-measures').getByText('倒排工期').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/scores/cards/${card.id}`);
+    await page.getByTestId('card-lift').click();
+    await page.getByTestId('card-step-text').fill('整改到位');
+    await page.getByTestId('card-step-ok').click();
+    await page.getByTestId('card-status').getByText('已撤销').waitFor();
+  }));
+
+test('unit staff ask an exemption on a deduction; the office grants it and the row counts 0 with its tag', () =>
+  flow('scores-exemption', async (page) => {
+    await loginOk(page, 'admin');
+    const { year, m } = await scoresSetup(page);
+    const units = await apiSend(page, 'GET', '/api/units?q=住房和城乡建设局&regionCode=230600');
+    const unitId = units.items.find((u) => u.name === '大庆市住房和城乡建设局')?.id;
+    const reason = `E2E材料迟交扣分${Date.now().toString(36)}`;
+    // a deduction in the ledger: a manual penalty by the admin, approved by the office
+    const row = await apiSend(page, 'POST', '/api/score-rows', {
+      regionCode: '230600',
+      year,
+      month: m,
+      unitId,
+      rule: 'manual_penalty',
+      points: '1',
+      reason,
+    });
+    await logout(page);
+    await loginOk(page, 'office');
+    await apiSend(page, 'POST', `/api/score-rows/${row.id}/decision`, {
+      version: row.version,
+      approve: true,
+    });
+    await logout(page);
+
+    await loginOk(page, 'unit');
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    await page.getByTestId(`row-counted-${row.id}`).getByText('1.00').waitFor();
+    await page.getByTestId(`row-exempt-${row.id}`).click();
+    await page.getByTestId('exemption-reason').fill('系统故障导致材料无法上传，已有运维记录');
+    await page.getByTestId('exemption-ok').click();
+    await page.getByTestId(`row-exemption-${row.id}`).getByText('豁免待审').waitFor();
+    await logout(page);
+
+    await loginOk(page, 'office');
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=requested`);
+    await page.getByTestId(`row-decide-exemption-${row.id}`).click();
+    // the note first: a click on OK while the dialog still opens may be lost
+    await page.getByTestId('decision-note').fill('情况属实，予以豁免');
+    await page.getByTestId('decision-ok').click();
+    await page.getByTestId(`row-exemption-${row.id}`).waitFor({ state: 'detached' });
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=approved`);
+    await page.getByTestId(`row-exemption-${row.id}`).getByText('已豁免').waitFor();
+    await page.getByTestId(`row-counted-${row.id}`).getByText('0.00').waitFor();
+  }));

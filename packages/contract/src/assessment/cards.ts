@@ -5,7 +5,7 @@
  * has a notice (警示通知, numbered per region and year), the unit's acknowledgement and its lifting.
  */
 import { z } from 'zod';
-import { id, pageQuery, regionCode, versioned } from '../common.ts';
+import { id, listOf, pageQuery, regionCode, versioned } from '../common.ts';
 import { schemeYear } from './scheme.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -72,3 +72,8 @@ export const cardCreate = z.strictObject({
 });
 export const cardAcknowledge = versioned.extend({ note: text(500) });
 export const cardLift = versioned.extend({ reason: text(500) });
+
+export const warningCardList = listOf(warningCard);
+export type WarningCardList = z.infer<typeof warningCardList>;
+/** The export takes the list's filters, without paging. */
+export const cardExportQuery = cardQuery.omit({ page: true, pageSize: true });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { id, listOf, pageQuery, regionCode, versioned, yearMonth } from '../common.ts';
+import { cardStatuses } from './cards.ts';
 import { manualRules, positivePoints, schemeYear, scoreRule } from './scheme.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -69,6 +70,8 @@ export const scoreRow = z.object({
   schemeId: z.number().int(),
   status: z.enum(scoreRowStatuses),
   createdBy: z.string().nullable(),
+  /** the author's account (four eyes: the approve button is not offered to the author) */
+  createdById: z.number().int().nullable(),
   createdAt: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
@@ -78,6 +81,7 @@ export const scoreRow = z.object({
       status: z.enum(exemptionStatuses),
       reason: z.string(),
       requestedBy: z.string().nullable(),
+      requestedById: z.number().int().nullable(),
       requestedAt: z.string(),
       decidedBy: z.string().nullable(),
       decidedAt: z.string().nullable(),
@@ -221,7 +225,7 @@ export const scoreCard = z.object({
       id: z.number().int(),
       color: z.enum(['yellow', 'red']),
       month: z.number().int(),
-      status: z.string(),
+      status: z.enum(cardStatuses),
     }),
   ),
 });

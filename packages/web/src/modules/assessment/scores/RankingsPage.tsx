@@ -1,0 +1,187 @@
+// 红黑榜 (issue 15): a period's ranking per group, each score a link to its ledger rows; the office
+// recomputes a month here (重新计算) and every reader exports the board as .xlsx.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import type { RankingEntry } from '@ducha/contract';
+import { exportRanking, useRanking, useRecompute } from '../../../api/assessment.ts';
+import { useCan, useMe } from '../../../app/auth.tsx';
+import { useT } from '../../../app/i18n.tsx';
+import { RegionSelect } from '../../../components/RegionSelect.tsx';
+import { PageCard } from '../../../components/StatusTag.tsx';
+import { todayInShanghai } from '../../../components/format.ts';
+import { useApiError } from '../../../components/useApiError.ts';
+import {
+  defaultMonth,
+  ledgerLink,
+  managerRoles,
+  paceText,
+  parsePeriod,
+  periodOf,
+  signedPoints,
+} from './logic.ts';
+import { BoardTag, PeriodPicker } from './parts.tsx';
+
+export default function RankingsPage() {
+  const t = useT();
+  const me = useMe();
+  const can = useCan();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [search, setSearch] = useSearchParams();
+  const pick = parsePeriod(search.get('period')) ?? defaultMonth(todayInShanghai());
+  const period = periodOf(pick);
+  const regionCode = search.get('regionCode') ?? undefined;
+  const params = { period, regionCode };
+  const query = useRanking(params);
+  const recompute = useRecompute();
+  const [exporting, setExporting] = useState(false);
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setSearch(next, { replace: true });
+  };
+  const r = query.data;
+  const office = can('score.write') && managerRoles.includes(me.role);
+
+  const runRecompute = () => {
+    if (!r || pick.kind !== 'month') return;
+    recompute.mutate(
+      { regionCode: r.regionCode, year: pick.year, month: pick.part },
+      {
+        onSuccess: (res) =>
+          message.success(
+            t('score.recomputed', {
+              inserted: res.inserted,
+              updated: res.updated,
+              deleted: res.deleted,
+              unchanged: res.unchanged,
+              cards: res.cardsIssued,
+            }),
+          ),
+        onError: (e) => onError(e),
+      },
+    );
+  };
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await exportRanking(params);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns = [
+    { title: t('score.rank'), dataIndex: 'rank', width: 70 },
+    {
+      title: t('field.unit'),
+      dataIndex: 'unitName',
+      render: (name: string, e: RankingEntry) => (
+        <Link
+          to={`/scores/card?unitId=${e.unitId}&year=${pick.year}${r ? `&regionCode=${r.regionCode}` : ''}`}
+        >
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: t('score.score'),
+      dataIndex: 'score',
+      render: (score: string, e: RankingEntry) => (
+        <Link to={ledgerLink(e.unitId, period, r?.regionCode)} data-testid={`score-drill-${e.unitId}`}>
+          {score}
+        </Link>
+      ),
+    },
+    { title: t('score.bonuses'), dataIndex: 'bonuses', render: signedPoints },
+    { title: t('score.deductions'), dataIndex: 'deductions', render: signedPoints },
+    { title: t('score.rows'), dataIndex: 'rows' },
+    { title: t('score.pace'), dataIndex: 'pace', render: paceText },
+    {
+      title: t('score.boardCol'),
+      dataIndex: 'board',
+      render: (b: RankingEntry['board'], e: RankingEntry) => (
+        <Space size={4}>
+          <BoardTag board={b} />
+          {e.exempt && <Typography.Text type="secondary">{t('score.exemptShort')}</Typography.Text>}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <PageCard
+      title={t('menu.scoreRankings')}
+      extra={
+        <Space>
+          {office && pick.kind === 'month' && (
+            <Button
+              onClick={runRecompute}
+              loading={recompute.isPending}
+              disabled={!r}
+              data-testid="score-recompute"
+            >
+              {t('score.recompute')}
+            </Button>
+          )}
+          <Button onClick={doExport} loading={exporting} disabled={!r} data-testid="ranking-export">
+            {t('score.export')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <PeriodPicker value={pick} onChange={(p) => set({ period: periodOf(p) })} />
+        {me.role !== 'unit' && (
+          <RegionSelect
+            value={regionCode ?? r?.regionCode}
+            onChange={(code) => set({ regionCode: code })}
+            allowClear={false}
+          />
+        )}
+      </Space>
+      {query.error && <Alert type="warning" showIcon message={query.error.message} />}
+      {r && (
+        <>
+          <Typography.Paragraph type="secondary" data-testid="ranking-summary">
+            {t('score.rankingSummary', {
+              region: r.regionName,
+              scheme: r.schemeName,
+              base: r.baseScore,
+              months: r.months.length ? r.months.join('、') : t('score.noMonths'),
+            })}
+          </Typography.Paragraph>
+          {r.months.length === 0 && <Alert type="info" showIcon message={t('score.notComputed')} />}
+          {r.groups.map((g) => (
+            <Card
+              key={g.code}
+              type="inner"
+              title={g.name}
+              style={{ marginTop: 16 }}
+              data-testid={`ranking-group-${g.code}`}
+            >
+              {g.entries.length ? (
+                <Table<RankingEntry>
+                  rowKey="unitId"
+                  size="small"
+                  pagination={false}
+                  columns={columns}
+                  dataSource={g.entries}
+                  scroll={{ x: 'max-content' }}
+                />
+              ) : (
+                <Empty />
+              )}
+            </Card>
+          ))}
+        </>
+      )}
+    </PageCard>
+  );
+}
