@@ -1399,6 +1399,10 @@ test('office admits a firm, records a failed evaluation and sees its bad credit 
       await page.locator('#unitId').fill('华科新材料');
       await pickOption(page, name);
       await page.getByTestId('enterprise-save').click();
+      await page.getByTestId('enterprise-save').waitFor({ state: 'hidden' });
+      // a new firm without a class comes last: find it by name
+      await page.getByTestId('enterprise-search').locator('input').fill('华科新材料');
+      await page.getByTestId('enterprise-search').locator('input').press('Enter');
       await page.getByRole('link', { name }).waitFor();
     }
     const firm = await find();
