@@ -75,6 +75,12 @@ describe('the directory', () => {
       version: 1,
     });
     expect((await lastAuditOf('enterprise', firm.id)).action).toBe('admit');
+    // the firm's timeline: for those who read the firm
+    const trail = await c.office.get(`/api/audit?entity=enterprise&id=${firm.id}`);
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect((trail.json() as { items: { action: string }[] }).items.map((e) => e.action)).toEqual(['admit']);
+    expect((await c.leader.get(`/api/audit?entity=enterprise&id=${firm.id}`)).statusCode).toBe(200);
+    expectError(await c.unit.get(`/api/audit?entity=enterprise&id=${firm.id}`), 403, 'OUT_OF_SCOPE');
   });
 
   it('refuses bad input with the field path and a Chinese message', async () => {
@@ -320,6 +326,9 @@ describe('evaluations and credit records', () => {
     expect(details(s)[0]!.message).toBe('得分应为 0 至 100，最多两位小数');
     expectError(await evaluate(c.office, { quarter: 4, score: '-1' }), 400, 'VALIDATION', 'body.score');
     expectError(await evaluate(c.office, { quarter: 4, score: '80.123' }), 400, 'VALIDATION', 'body.score');
+    const early = await evaluate(c.office, { quarter: 4 });
+    expectError(early, 400, 'VALIDATION', 'body.evaluatedOn');
+    expect(details(early)[0]!.message).toBe('考评日期不能早于所评季度的首日 2026-10-01');
     const q = await evaluate(c.office, { quarter: 5 });
     expectError(q, 400, 'VALIDATION', 'body.quarter');
     expect(details(q)[0]!.message).toBe('季度应在 1 至 4 之间');
@@ -336,11 +345,59 @@ describe('evaluations and credit records', () => {
       'body.enterpriseId',
     );
     expectError(
-      await evaluate(c.office, { quarter: 4, inspectionId: 999999 }),
+      await evaluate(c.office, { quarter: 4, inspectionId: 999999, evaluatedOn: '2026-12-01' }),
       400,
       'VALIDATION',
       'body.inspectionId',
     );
+  });
+
+  it('a focused check from an inspection of the same project; another project’s inspection is refused', async () => {
+    const db = t.database.db;
+    const ins = await db
+      .insertInto('inspections')
+      .values({ region_code: '230600', project_id: proj, code: 'JC-CREDIT-1', status: 'formal_report' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await db
+      .insertInto('inspections')
+      .values({ region_code: '230623', project_id: countyProj, code: 'JC-CREDIT-2', status: 'formal_report' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const wrong = await evaluate(c.office, {
+      quarter: 4,
+      kind: 'focused',
+      inspectionId: other.id,
+      evaluatedOn: '2026-12-01',
+    });
+    expectError(wrong, 400, 'VALIDATION', 'body.inspectionId');
+    expect(details(wrong)[0]!.message).toBe('该稽察不是对所评项目的稽察');
+    const e = await created<Evaluation>(
+      evaluate(c.office, {
+        quarter: 4,
+        kind: 'focused',
+        inspectionId: ins.id,
+        score: '61',
+        evaluatedOn: '2026-12-01',
+      }),
+    );
+    expect([e.inspectionId, e.grade, e.creditRecordId]).toEqual([ins.id, 'pass', null]);
+    // the inspection may cause a record of this firm and of another one, once each
+    const rec = (enterpriseId: number) =>
+      c.office.post('/api/credit-records', {
+        enterpriseId,
+        kind: 'bad',
+        causeKind: 'inspection',
+        causeId: ins.id,
+        reason: '稽察发现未按合同配备现场管理人员',
+        recordedOn: '2026-12-01',
+      });
+    const r = await created<CreditRecord>(rec(firm.id));
+    expect(r.causeHref).toBe(`/inspections/${ins.id}`);
+    const another = (await c.office.get('/api/enterprises?q=建工')).json() as { items: Enterprise[] };
+    expect((await rec(another.items[0]!.id)).statusCode).toBe(201);
+    expectError(await rec(firm.id), 409, 'INVALID_STATE', 'body.causeId');
+    await db.deleteFrom('enterprise_evaluations').where('id', '=', e.id).execute();
   });
 
   it('only the office over the project evaluates', async () => {
@@ -349,7 +406,12 @@ describe('evaluations and credit records', () => {
     expectError(await evaluate(c.unit, { quarter: 4 }), 403, 'OUT_OF_SCOPE');
     // 林甸's office evaluates the city firm on a 林甸 project
     const e = await created<Evaluation>(
-      evaluate(c.office_lindian, { quarter: 4, projectId: countyProj, score: '77' }),
+      evaluate(c.office_lindian, {
+        quarter: 4,
+        projectId: countyProj,
+        score: '77',
+        evaluatedOn: '2026-12-01',
+      }),
     );
     expect(e.grade).toBe('good');
   });

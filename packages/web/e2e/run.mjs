@@ -1399,25 +1399,37 @@ test('office admits a firm, records a failed evaluation and sees its bad credit 
       await page.locator('#unitId').fill('华科新材料');
       await pickOption(page, name);
       await page.getByTestId('enterprise-save').click();
+      await page.getByTestId('enterprise-save').waitFor({ state: 'hidden' });
+      // a new firm without a class comes last: find it by name
+      await page.getByTestId('enterprise-search').locator('input').fill('华科新材料');
+      await page.getByTestId('enterprise-search').locator('input').press('Enter');
       await page.getByRole('link', { name }).waitFor();
     }
     const firm = await find();
     assert.equal(firm.status, 'admitted');
     await page.goto(`${BASE}/assessment/credit/enterprises/${firm.id}`);
     await page.getByTestId('enterprise-name').filter({ hasText: name }).waitFor();
-    const before = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}`);
+    const before = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}&pageSize=100`);
+    // a project this firm has no evaluation on yet in the form's quarter (today's; a rerun takes another)
+    const today = new Date().toISOString().slice(0, 10);
+    const [year, quarter] = [Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1];
+    const used = new Set(
+      before.items.filter((e) => e.year === year && e.quarter === quarter).map((e) => e.projectId),
+    );
+    const project = (await apiGet(page, '/api/projects?pageSize=100')).items.find((p) => !used.has(p.id));
     await page.getByTestId('evaluation-open').click();
     await page.locator('#projectId').click();
-    // a project this firm has no evaluation on yet this quarter (a rerun takes the next one)
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(before.total).click();
+    await page.locator('#projectId').fill(project.code);
+    await pickOption(page, `${project.code} ${project.name}`);
     await page.getByTestId('evaluation-score').fill('55.5');
     await page.getByTestId('evaluation-preview').getByText('不良行为记录', { exact: false }).waitFor();
     await page.getByTestId('evaluation-save').click();
-    await page.getByTestId('enterprise-evaluations').getByText('不合格').first().waitFor();
-    const after = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}`);
+    await page.getByTestId('evaluation-save').waitFor({ state: 'hidden' });
+    const after = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}&pageSize=100`);
     assert.equal(after.total, before.total + 1);
-    const made = after.items[0];
+    const made = after.items.find((e) => !before.items.some((b) => b.id === e.id));
     assert.equal(made.grade, 'fail');
+    assert.equal(made.projectId, project.id);
     const records = await apiGet(page, `/api/credit-records?enterpriseId=${firm.id}&kind=bad`);
     const bad = records.items.find((r) => r.causeKind === 'evaluation' && r.causeId === made.id);
     assert.ok(bad, 'the failed evaluation wrote its bad record');

@@ -10,6 +10,11 @@ import { z } from 'zod';
 import { id, isoDate, listOf, pageQuery, regionCode, versioned } from '../common.ts';
 import { schemeYear } from './scheme.ts';
 
+/** Specialties: codes of the `enterprise_specialty` dictionary (seven by default). */
+const specialties = z
+  .array(z.string().trim().min(1, '不能为空').max(40, '不能超过 40 个字'))
+  .max(7, '最多 7 个专业');
+
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 
 export const enterpriseKinds = ['agent', 'contractor', 'supervisor'] as const;
@@ -68,13 +73,13 @@ export const enterpriseCreate = z.strictObject({
   regionCode,
   kind: z.enum(enterpriseKinds),
   grade: z.enum(enterpriseGrades).nullable().default(null),
-  specialties: z.array(z.string().trim().min(1).max(40)).max(7).default([]),
+  specialties: specialties.default([]),
   admittedOn: isoDate,
   notes: z.string().trim().max(1000).default(''),
 });
 export const enterpriseUpdate = versioned.extend({
   grade: z.enum(enterpriseGrades).nullable().optional(),
-  specialties: z.array(z.string().trim().min(1).max(40)).max(7).optional(),
+  specialties: specialties.optional(),
   notes: z.string().trim().max(1000).optional(),
 });
 /** Suspension, removal (清出) or re-admission, with its date and reason. */

@@ -27,19 +27,22 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
+import type { Actor } from '../../platform/access/context.ts';
+import { entityReaders } from '../../platform/audit/routes.ts';
 import { sendXlsx } from '../../platform/files.ts';
 import { directoryWorkbook, evaluationsWorkbook } from './credit-excel.ts';
 import { publicEnterprises } from './credit-public.ts';
-import { createCreditRecord, listCreditRecords } from './credit-records.ts';
+import { createCreditRecord, getCreditRecord, listCreditRecords } from './credit-records.ts';
 import {
   allEnterprises,
   changeEnterpriseStatus,
   createEnterprise,
   getEnterprise,
   listEnterprises,
+  readableEnterprise,
   updateEnterprise,
 } from './enterprises.ts';
-import { createEvaluation, listEvaluations, quarterEvaluations } from './evaluations.ts';
+import { createEvaluation, getEvaluation, listEvaluations, quarterEvaluations } from './evaluations.ts';
 
 const read = { access: 'score.read' } as const;
 const write = { access: 'score.write' } as const;
@@ -50,6 +53,17 @@ const xlsx = { 200: z.any().describe('.xlsx') };
 export const creditRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    // the timelines (GET /api/audit) of a firm, an evaluation and a record: for whoever reads the firm
+    const asCtx = (actor: Actor) => ({ actor, requestId: 'audit' });
+    entityReaders.set('enterprise', async (d, a, id) => {
+      await readableEnterprise(d, asCtx(a), Number(id) || -1);
+    });
+    entityReaders.set('enterprise_evaluation', async (d, a, id) => {
+      await getEvaluation(d, asCtx(a), Number(id) || -1);
+    });
+    entityReaders.set('credit_record', async (d, a, id) => {
+      await getCreditRecord(d, asCtx(a), Number(id) || -1);
+    });
     app.get(
       '/api/enterprises',
       { config: read, schema: { tags, querystring: enterpriseQuery, response: { 200: enterpriseList } } },

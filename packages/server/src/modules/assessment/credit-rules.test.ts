@@ -10,8 +10,10 @@ import {
   creditCauseHref,
   creditOfGrade,
   evaluable,
+  evaluatedTooEarly,
   evaluationReason,
   gradeOf,
+  quarterStart,
   statusChange,
 } from './credit-rules.ts';
 
@@ -122,4 +124,19 @@ describe('creditCauseHref: where a record’s cause opens', () => {
     ['manual', 5, null],
     ['inspection', null, null],
   ] as const)('%s %s → %s', (kind, id, href) => expect(creditCauseHref(kind, id, 3)).toBe(href));
+});
+
+describe('evaluatedTooEarly: not dated before its quarter’s first day', () => {
+  it.each([
+    [2026, 1, '2025-12-31', true],
+    [2026, 1, '2026-01-01', false],
+    [2026, 2, '2026-03-31', true],
+    [2026, 2, '2026-04-01', false],
+    [2026, 3, '2026-06-30', true],
+    [2026, 3, '2026-07-01', false],
+    [2026, 4, '2026-09-30', true],
+    [2026, 4, '2026-10-01', false],
+    [2026, 4, '2027-01-15', false],
+  ] as const)('%d Q%d on %s → %s', (y, q, on, early) => expect(evaluatedTooEarly(y, q, on)).toBe(early));
+  it('names the quarter’s first day', () => expect(quarterStart(2026, 4)).toBe('2026-10-01'));
 });

@@ -66,6 +66,14 @@ export function statusChange(
 /** Who may write evaluations and records about a firm in this status: not a removed one. */
 export const evaluable = (s: EnterpriseStatus) => s !== 'removed';
 
+/** The first day of a quarter, 'YYYY-MM-DD'. */
+export const quarterStart = (year: number, quarter: number) =>
+  `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+
+/** An evaluation is made once its quarter has begun: not dated before the quarter's first day. */
+export const evaluatedTooEarly = (year: number, quarter: number, on: string) =>
+  on < quarterStart(year, quarter);
+
 /** The readable reason of an evaluation's credit record. */
 export function evaluationReason(e: {
   year: number;

@@ -18,7 +18,14 @@ import { readableInspection } from '../inspections/index.ts';
 import { unitNameOf } from '../org/index.ts';
 import { projectNameOf, projectRegionPaths } from '../projects/index.ts';
 import { canEvaluate } from './credit-policy.ts';
-import { creditOfGrade, evaluable, evaluationReason, gradeOf } from './credit-rules.ts';
+import {
+  creditOfGrade,
+  evaluable,
+  evaluatedTooEarly,
+  evaluationReason,
+  gradeOf,
+  quarterStart,
+} from './credit-rules.ts';
 import { enterpriseScopeSql, readableEnterprise } from './enterprises.ts';
 
 const columns = [
@@ -130,8 +137,11 @@ export async function createEvaluation(db: Db, ctx: Ctx, input: z.infer<typeof e
   if (projectPath === undefined) throw invalid('body.projectId', '项目不存在');
   if (!canEvaluate(a, projectPath)) throw outOfScope();
   if (!evaluable(firm.status)) throw refused('body.enterpriseId', '已清出的企业不再考评');
-  if (Number(input.evaluatedOn.slice(0, 4)) < input.year)
-    throw invalid('body.evaluatedOn', '考评日期不能早于所评季度所在年份');
+  if (evaluatedTooEarly(input.year, input.quarter, input.evaluatedOn))
+    throw invalid(
+      'body.evaluatedOn',
+      `考评日期不能早于所评季度的首日 ${quarterStart(input.year, input.quarter)}`,
+    );
   if (input.inspectionId !== null) {
     const inspection = await readableInspection(db, a, input.inspectionId).catch((e: unknown) => {
       if (e instanceof DomainError && e.code === 'NOT_FOUND')
