@@ -1466,7 +1466,8 @@ test('office writes a manual award; the office cannot approve its own, the admin
     const { month, year, m } = await scoresSetup(page);
     const unitName = '大庆市大同区人民政府';
     const reason = `E2E招商引资加分${Date.now().toString(36)}`;
-    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    // the pending rows: the month's generated rows would push the new one off the first page
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&status=pending`);
     await page.getByTestId('ledger-manual').click();
     const drawer = page.locator('.ant-drawer:visible');
     await drawer.getByLabel('单位', { exact: true }).click();
@@ -1572,7 +1573,7 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await logout(page);
 
     await loginOk(page, 'unit');
-    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&source=manual`);
     await page.getByTestId(`row-counted-${row.id}`).getByText('1.00').waitFor();
     await page.getByTestId(`row-exempt-${row.id}`).click();
     await page.getByTestId('exemption-reason').fill('系统故障导致材料无法上传，已有运维记录');
