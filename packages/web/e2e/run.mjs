@@ -1592,3 +1592,35 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await page.getByTestId(`row-exemption-${row.id}`).getByText('已豁免').waitFor();
     await page.getByTestId(`row-counted-${row.id}`).getByText('0.00').waitFor();
   }));
+
+test('office revises the active scheme: a bad value is shown at its field, the draft saves, previews on last month and is deleted', () =>
+  flow('scores-scheme-editor', async (page) => {
+    await loginOk(page, 'office');
+    const { year } = await scoresSetup(page);
+    const q = `/api/assessment-schemes?regionCode=230600&year=${year}`;
+    const active = (await apiSend(page, 'GET', `${q}&status=active`)).items[0];
+    const draft = (await apiSend(page, 'GET', `${q}&status=draft`)).items[0];
+    if (draft) {
+      await page.goto(`${BASE}/scores/schemes/${draft.id}`);
+    } else {
+      await page.goto(`${BASE}/scores/schemes/${active.id}`);
+      await page.getByTestId('scheme-revise').click();
+      await page.waitForURL((url) => url.pathname !== `/scores/schemes/${active.id}`);
+    }
+    await page.getByTestId('scheme-status').getByText('草稿').waitFor();
+    const points = page.getByTestId('rule-report_late-points');
+    await points.fill('一分');
+    await page.getByTestId('scheme-save').click();
+    await page.getByText('分值应为数字，最多两位小数').waitFor();
+    await points.fill('-1.5');
+    await page.getByTestId('scheme-save').click();
+    await page.getByText('方案已保存').waitFor();
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const saved = await apiSend(page, 'GET', `/api/assessment-schemes/${id}`);
+    assert.equal(saved.config.rules.find((r) => r.code === 'report_late').points, '-1.50');
+    await page.getByTestId('scheme-preview').click();
+    await page.getByTestId('scheme-preview-result').waitFor();
+    await page.getByTestId('scheme-delete').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.waitForURL((url) => url.pathname === '/scores/schemes');
+  }));

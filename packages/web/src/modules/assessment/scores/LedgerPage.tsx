@@ -108,10 +108,12 @@ export default function LedgerPage() {
         </Typography.Text>
       ),
     },
-    { title: t('score.reason'), dataIndex: 'reason', width: 320 },
+    { title: t('score.reason'), dataIndex: 'reason', width: 280 },
     {
       title: t('score.cause'),
       key: 'cause',
+      width: 200,
+      ellipsis: true,
       render: (_: unknown, r: ScoreRow) =>
         r.cause.href ? (
           <Link to={r.cause.href} data-testid={`row-cause-${r.id}`}>
