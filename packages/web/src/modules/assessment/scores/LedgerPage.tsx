@@ -29,6 +29,7 @@ type Filters = {
   source?: string;
   status?: string;
   exemption?: string;
+  sort?: string;
 };
 
 const num = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
@@ -253,6 +254,16 @@ export default function LedgerPage() {
         {select('source', ['generated', 'manual'], 'source')}
         {select('status', scoreRowStatuses, 'rowStatus')}
         {select('exemption', exemptionStatuses, 'exemption')}
+        <Select<string>
+          value={f.sort ?? '-month'}
+          style={{ width: 150 }}
+          onChange={(v) => table.setFilter({ sort: v })}
+          options={['-month', 'month', 'points', '-points', 'unit'].map((v) => ({
+            value: v,
+            label: t(`score.sort.${v}` as MsgKey),
+          }))}
+          data-testid="ledger-sort"
+        />
       </Space>
       <Statistic
         title={t('score.sum')}
