@@ -10,6 +10,7 @@ import { migrateToLatest, openDatabase, type Db } from './db/connection.ts';
 import { createUser, resetPassword } from './modules/org/index.ts';
 import { isEmpty } from './modules/org/seed.ts';
 import { seedDemoData } from './demo.ts';
+import { registerAssessmentHooks } from './modules/assessment/index.ts';
 import { notifyDueSoon } from './modules/items/index.ts';
 import { closingRegions, runClose } from './modules/lights/index.ts';
 import { extendOpenSeries } from './modules/meetings/index.ts';
@@ -110,6 +111,7 @@ async function run(db: Db, argv: string[]): Promise<number> {
     const month = yearMonth.safeParse(arg);
     if (!month.success) throw new Error(month.error.issues[0]!.message);
     const ctx = await systemCtx(db);
+    registerAssessmentHooks(); // the close recomputes the month's ledger, as in the server
     const regions = values.region
       ? [await getRegion(db, values.region)].filter((r) => r !== undefined)
       : await closingRegions(db);

@@ -1,5 +1,7 @@
 /** The whole demo city, in dependency order: organisation, registry, ten months of reports, the ledger, the year's meetings and inspections. */
 import type { Db } from './db/connection.ts';
+import { seedDemoAssessment } from './modules/assessment/demo-assessment.ts';
+import { loadCreditDemo } from './modules/assessment/demo-credit.ts';
 import { seedDemoInspections } from './modules/inspections/demo-inspections.ts';
 import { seedDemoItems } from './modules/items/demo-items.ts';
 import { seedDemoMeetings } from './modules/meetings/demo-meetings.ts';
@@ -14,4 +16,6 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoItems(db);
   await seedDemoMeetings(db);
   await seedDemoInspections(db);
+  await loadCreditDemo(db);
+  await seedDemoAssessment(db);
 }

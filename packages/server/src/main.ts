@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/connection.ts';
 import { bootstrapAdmin, isEmpty } from './modules/org/seed.ts';
 import { seedDemoData } from './demo.ts';
+import { recomputeRecentMonths } from './modules/assessment/index.ts';
 import { notifyDueSoon } from './modules/items/index.ts';
 import { closeDueMonths } from './modules/lights/index.ts';
 import { extendOpenSeries } from './modules/meetings/index.ts';
@@ -32,6 +33,8 @@ const stopSchedule =
         { name: 'item-due-soon', pattern: '0 8 * * *', run: () => notifyDueSoon(database.db) },
         // never-ending meeting series kept laid out a year ahead of today
         { name: 'meeting-series-extend', pattern: '15 3 * * *', run: () => extendOpenSeries(database.db) },
+        // the ledger of the current and previous month follows items and meetings within a day
+        { name: 'score-recompute', pattern: '45 3 * * *', run: () => recomputeRecentMonths(database.db) },
       ]);
 const shutdown = async () => {
   stopSchedule();

@@ -81,6 +81,18 @@ describe('issued by the trigger', () => {
     expect(await cardsOf(u.fgw)).toEqual([]);
     const audit = await lastAuditOf('warning_card', zjj!.id);
     expect([audit.action, audit.actor_id]).toEqual(['issue', null]);
+    // the unit's staff learn of it in their inbox
+    const inbox = ok<{
+      items: { kind: string; title: string; body: string; entity: string; entityId: string }[];
+    }>(await c.unit.get('/api/notifications?pageSize=50'));
+    expect(inbox.items.filter((n) => n.kind === 'warning_card')).toEqual([
+      expect.objectContaining({
+        title: `${zjj!.noticeNo}：黄牌警示`,
+        body: '1月序时完成率 52.0%，低于 60%。请于 5 个工作日内签收，并报送整改措施。',
+        entity: 'warning_card',
+        entityId: String(zjj!.id),
+      }),
+    ]);
   });
 
   it('is idempotent: a second run issues nothing and numbers nothing', async () => {
@@ -88,6 +100,23 @@ describe('issued by the trigger', () => {
     expect(await issue(1)).toBe(0);
     const after = await list(c.admin);
     expect(after.items.map((x) => [x.id, x.noticeNo])).toEqual(before.items.map((x) => [x.id, x.noticeNo]));
+  });
+
+  it('a recompute never withdraws a card: the month’s pace corrected above the threshold leaves it standing', async () => {
+    const db = t.database.db;
+    const where = { region_code: '230600', year: Y, month: 1, unit_id: u.zjj };
+    await db
+      .updateTable('score_unit_months')
+      .set({ pace: '0.9500' })
+      .where((e) => e.and(where))
+      .execute();
+    expect(await issue(1)).toBe(0);
+    expect((await cardsOf(u.zjj)).map((x) => [x.month, x.status])).toEqual([[1, 'issued']]);
+    await db
+      .updateTable('score_unit_months')
+      .set({ pace: '0.5200' })
+      .where((e) => e.and(where))
+      .execute();
   });
 
   it('红牌 when the second unlifted 黄牌 comes, in the same run; a third 黄牌 gives no second 红牌', async () => {
@@ -167,6 +196,27 @@ describe('issued by the trigger', () => {
     expect(await issue(7)).toBe(0);
   });
 
+  it('a 黄牌 by hand counts toward the 红牌 of repeated 黄牌 at the next recompute of its month', async () => {
+    expect((await cardsOf(u.fgw)).map((x) => x.color)).toEqual(['yellow']); // February's
+    ok(
+      await c.office.post('/api/warning-cards', {
+        regionCode: '230600',
+        unitId: u.fgw,
+        color: 'yellow',
+        year: Y,
+        month: 8,
+        reason: '未按期报送整改情况',
+      }),
+      201,
+    );
+    expect(await issue(8)).toBe(1);
+    expect((await cardsOf(u.fgw)).map((x) => [x.color, x.trigger, x.month])).toEqual([
+      ['yellow', 'task_below', 2],
+      ['yellow', 'manual', 8],
+      ['red', 'yellow_repeat', 8],
+    ]);
+  });
+
   it('numbers one sequence per region and year, both colours, without gaps', async () => {
     const all = (await list(c.admin)).items.sort((a, b) => a.id - b.id);
     expect(all.map((x) => Number(/〕(\d+)号/.exec(x.noticeNo)![1]))).toEqual(all.map((_, i) => i + 1));
@@ -200,6 +250,20 @@ describe('a card by hand', () => {
     expect(card.notice).toContain('经研究，因拒不落实督查交办事项');
     const audit = await lastAuditOf('warning_card', card.id);
     expect([audit.action, audit.reason]).toEqual(['issue', '拒不落实督查交办事项']);
+  });
+
+  it('cards issued at once take distinct numbers in a row', async () => {
+    const before = (await list(c.admin)).total;
+    const made = await Promise.all(
+      [u.zjj, u.jtj, u.swj].map(async (unitId) =>
+        ok<WarningCard>(
+          await c.office.post('/api/warning-cards', { ...body(), unitId, color: 'yellow' }),
+          201,
+        ),
+      ),
+    );
+    const seqs = made.map((x) => Number(/〕(\d+)号/.exec(x.noticeNo)![1])).sort((a, b) => a - b);
+    expect(seqs).toEqual([before + 1, before + 2, before + 3]);
   });
 
   it('not by a leader, the unit or another region’s office; not for a unit outside the scheme; fields named', async () => {
@@ -277,6 +341,11 @@ describe('acknowledgement and lifting', () => {
     expect(done.acknowledgedAt).toEqual(expect.any(String));
     const audit = await lastAuditOf('warning_card', card.id);
     expect([audit.action, audit.reason]).toEqual(['acknowledge', '已制定整改方案，每周调度']);
+    // the card's trail, for those who read the card
+    const trail = ok<{ items: { action: string }[] }>(
+      await c.unit.get(`/api/audit?entity=warning_card&id=${card.id}`),
+    );
+    expect(trail.items.map((e) => e.action).sort()).toEqual(['acknowledge', 'issue']);
     expectError(
       await c.unit.post(`/api/warning-cards/${card.id}/acknowledge`, { version: card.version, note: '再签' }),
       409,
@@ -301,6 +370,7 @@ describe('acknowledgement and lifting', () => {
       'OUT_OF_SCOPE',
     );
     expectError(await c.unit.post('/api/warning-cards/999999/acknowledge', ack), 404, 'NOT_FOUND');
+    expectError(await c.unit.get(`/api/audit?entity=warning_card&id=${card.id}`), 403, 'OUT_OF_SCOPE');
     // the office on the unit's behalf (a paper receipt)
     expect(
       ok<WarningCard>(await c.office.post(`/api/warning-cards/${card.id}/acknowledge`, ack)).status,

@@ -18,7 +18,7 @@ const ORG = ['行政区划', '单位', '职务', '人员', '领导小组'];
 const WORK = ['项目管理', '月度调度', '督办事项', '稽察督查', '组织机构'];
 // the reporter works no inspections: no 稽察督查
 const REPORTER_WORK = WORK.filter((g) => g !== '稽察督查');
-// who reads scores (score.read): admin, office, leader and unit staff see 考核评价
+// 考核评价 for the roles holding score.read (the enterprise directory, evaluations, credit records)
 const SCORED = [...WORK, '考核评价'];
 const demoUsers = [
   {
@@ -1378,6 +1378,58 @@ test('office drafts next year’s inspection plan, adds a theme with a rule and 
     assert.equal(pool.total, theme.poolCount);
     await page.getByTestId(`pool-${theme.name}`).click();
     await page.getByText(`「${theme.name}」项目库`).waitFor();
+  }));
+
+// ---- assessment: enterprise credit (issue 15) ----
+// Needs the credit demo (its directory of agent-builders); the firm admitted here is a registry
+// unit outside the directory, admitted once (a rerun finds it there and goes on).
+test('office admits a firm, records a failed evaluation and sees its bad credit record; the public list shows admitted firms', () =>
+  flow('credit-admit-evaluate', async (page) => {
+    await loginOk(page, 'office');
+    const name = '大庆华科新材料有限公司';
+    const find = async () =>
+      (await apiGet(page, `/api/enterprises?q=${encodeURIComponent(name)}`)).items.find(
+        (e) => e.unitName === name,
+      );
+    await page.goto(`${BASE}/assessment/credit/enterprises`);
+    await page.getByTestId('sider').getByText('企业名录').waitFor();
+    if (!(await find())) {
+      await page.getByTestId('enterprise-create').click();
+      await page.locator('#unitId').click();
+      await page.locator('#unitId').fill('华科新材料');
+      await pickOption(page, name);
+      await page.getByTestId('enterprise-save').click();
+      await page.getByRole('link', { name }).waitFor();
+    }
+    const firm = await find();
+    assert.equal(firm.status, 'admitted');
+    await page.goto(`${BASE}/assessment/credit/enterprises/${firm.id}`);
+    await page.getByTestId('enterprise-name').filter({ hasText: name }).waitFor();
+    const before = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}`);
+    await page.getByTestId('evaluation-open').click();
+    await page.locator('#projectId').click();
+    // a project this firm has no evaluation on yet this quarter (a rerun takes the next one)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(before.total).click();
+    await page.getByTestId('evaluation-score').fill('55.5');
+    await page.getByTestId('evaluation-preview').getByText('不良行为记录', { exact: false }).waitFor();
+    await page.getByTestId('evaluation-save').click();
+    await page.getByTestId('enterprise-evaluations').getByText('不合格').first().waitFor();
+    const after = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}`);
+    assert.equal(after.total, before.total + 1);
+    const made = after.items[0];
+    assert.equal(made.grade, 'fail');
+    const records = await apiGet(page, `/api/credit-records?enterpriseId=${firm.id}&kind=bad`);
+    const bad = records.items.find((r) => r.causeKind === 'evaluation' && r.causeId === made.id);
+    assert.ok(bad, 'the failed evaluation wrote its bad record');
+    await page.getByTestId('enterprise-records').getByText(bad.reason).waitFor();
+    // the public list, without signing in: the admitted firms (the demo's suspended one is not)
+    const admitted = (await apiGet(page, '/api/enterprises?status=admitted&pageSize=1')).total;
+    await logout(page);
+    await page.goto(`${BASE}/public/enterprises`);
+    await page.getByTestId('public-enterprises').getByText(name).waitFor();
+    const open = await apiGet(page, '/api/public/enterprises?pageSize=1');
+    assert.equal(open.total, admitted);
+    assert.ok(!('status' in open.items[0]), 'public fields only');
   }));
 
 // ---- assessment (issue 15): 红黑榜 down to the cause, four eyes on a manual award, a 黄牌 signed ----

@@ -30,6 +30,7 @@ export const auditEntities = [
   'enterprise',
   'enterprise_evaluation',
   'credit_record',
+  'warning_card',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;
@@ -116,6 +117,10 @@ export const actionLabels: Record<string, string> = {
   restore: '恢复承接',
   remove: '清出',
   readmit: '重新入库',
+  // 红黄牌 (issue 15)
+  issue: '发出警示',
+  acknowledge: '签收',
+  lift: '撤销警示',
 };
 
 /**

@@ -359,6 +359,8 @@ export const notificationKinds = [
   'due_soon',
   /** 催报: the office asks a unit for its missing or late monthly reports */
   'report_reminded',
+  /** 红黄牌: a warning card issued to the unit, to acknowledge (签收) with its measures */
+  'warning_card',
 ] as const;
 export const notification = z.object({
   id: z.number().int(),

@@ -58,6 +58,39 @@ export async function notifyUnits(
   return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
 
+/**
+ * Many notices, each to its own unit's accounts, in two statements whatever their number (the
+ * month's 红黄牌 issued by a recompute over hundreds of units). Returns how many were told.
+ */
+export async function notifyEachUnit(
+  trx: Executor,
+  notices: readonly (Omit<Notice, 'dedupeKey'> & { unitId: number })[],
+): Promise<number> {
+  if (notices.length === 0) return 0;
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('unit_id', 'in', [...new Set(notices.map((n) => n.unitId))])
+    .where('active', '=', true)
+    .where('role', 'in', ['unit', 'reporter'])
+    .execute();
+  const rows = notices.flatMap((n) =>
+    users
+      .filter((u) => u.unit_id === n.unitId)
+      .map((u) => ({
+        user_id: u.id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        entity: n.entity,
+        entity_id: String(n.entityId),
+        dedupe_key: null,
+      })),
+  );
+  if (rows.length) await insertJson(trx, 'notifications', rows);
+  return rows.length;
+}
+
 const presentNotice = (r: {
   id: number;
   kind: string;

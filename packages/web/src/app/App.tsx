@@ -16,6 +16,7 @@ import { isApiError } from '../api/client.ts';
 import { ME_KEY } from '../api/auth.ts';
 import LoginPage from '../modules/account/LoginPage.tsx';
 import { publicRoutes } from '../modules/inspections/routes-draws.tsx';
+import { publicCreditRoute } from '../modules/assessment/routes-credit.tsx';
 
 /** A session that expires mid-work (401 UNAUTHENTICATED) sends the user back to the login page. */
 const onApiError = (err: unknown) => {
@@ -71,7 +72,7 @@ export function App() {
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
                   {/* 一公开: outside the login, its own layout */}
-                  {publicRoutes}
+                  {publicRoutes(publicCreditRoute)}
                   <Route
                     element={
                       <RequireAuth>

@@ -5,15 +5,24 @@
  * year already holds is not issued again, and a recompute never withdraws a card (a formal
  * document; only the office lifts one). Returns how many cards were issued.
  */
-import type { CardColor, CardTrigger } from '@ducha/contract';
+import { cardColorLabels, type CardColor, type CardTrigger } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
 import { recordAudits } from '../../platform/audit/audit.ts';
+import { notifyEachUnit } from '../../platform/notify.ts';
 import { getRegion } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { unitNameOf } from '../org/index.ts';
-import { noticeText, referralCard, taskBelowCard, yellowRepeatCard, type CardDraft } from './card-rules.ts';
+import {
+  ACK_WORKING_DAYS,
+  noticeNo,
+  noticeText,
+  referralCard,
+  taskBelowCard,
+  yellowRepeatCard,
+  type CardDraft,
+} from './card-rules.ts';
 import type { SchemeRecord } from './scheme-store.ts';
 
 const systemCtx: Ctx = { actor: null, requestId: 'job:warning-cards' };
@@ -108,6 +117,18 @@ export async function insertCards(
       after: { ...r, trigger_detail: byKey.get(r.fact_key)!.detail },
       // a card by hand carries the office's reason; one by its trigger, the figures
       reason: r.trigger === 'manual' ? byKey.get(r.fact_key)!.detail : null,
+    })),
+  );
+  // the unit's accounts learn of it in their inbox: the notice asks them to 签收 within days
+  await notifyEachUnit(
+    trx,
+    out.map((r) => ({
+      unitId: r.unit_id,
+      kind: 'warning_card' as const,
+      title: `${noticeNo(r.color as CardColor, year, r.notice_seq)}：${cardColorLabels[r.color as CardColor]}警示`,
+      body: `${byKey.get(r.fact_key)!.detail}。请于 ${ACK_WORKING_DAYS} 个工作日内签收，并报送整改措施。`,
+      entity: 'warning_card',
+      entityId: r.id,
     })),
   );
   return out.map((r) => r.id);

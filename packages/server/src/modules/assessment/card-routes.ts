@@ -15,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
+import { entityReaders } from '../../platform/audit/routes.ts';
 import { sendFile, sendXlsx } from '../../platform/files.ts';
 import { cardsWorkbook, noticeDocx } from './card-files.ts';
 import { acknowledgeCard, allCards, createCard, getCard, liftCard, listCards } from './cards.ts';
@@ -27,6 +28,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export const cardRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    // a card's trail is read by whoever reads the card
+    entityReaders.set('warning_card', async (d, actor, id) => {
+      await getCard(d, { actor, requestId: 'audit' }, Number(id) || -1);
+    });
     app.get(
       '/api/warning-cards',
       { config: read, schema: { tags, querystring: cardQuery, response: { 200: warningCardList } } },

@@ -6,6 +6,7 @@
  * answers 403.
  */
 import type { cardAcknowledge, cardCreate, cardExportQuery, cardLift, cardQuery } from '@ducha/contract';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
@@ -15,7 +16,6 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { assertVersion, iso, paged } from '../../platform/records.ts';
 import { getRegion, regionCodeUnder, regionCodeUnderCode, regionPathOf } from '../../platform/regions.ts';
-import { sql } from 'kysely';
 import { unitName, unitNameOf } from '../org/index.ts';
 import { insertCards, lockNumbering } from './card-issue.ts';
 import {

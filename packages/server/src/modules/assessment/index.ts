@@ -4,4 +4,4 @@
  * four-eyes approval), rankings and the monthly 红黑榜, 红黄牌, and enterprise credit. `routes.ts` is
  * registered by the application shell; the demo loader is called by `demo.ts`.
  */
-export {};
+export { recomputeRecentMonths, registerAssessmentHooks } from './recompute-runs.ts';

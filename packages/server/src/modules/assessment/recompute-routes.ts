@@ -1,7 +1,18 @@
-/** Routes of assessment: recompute (issue 15). */
+/** Routes of the ledger engine (issue 15): the office's 重新计算 of a region's month. */
+import { recomputeBody, recomputeResult } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
+import { recompute } from './recompute-runs.ts';
 
 export const recomputeRoutes =
-  (_db: Db): FastifyPluginAsyncZod =>
-  async () => {};
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/scores/recompute',
+      {
+        config: { access: 'score.write' },
+        schema: { tags: ['assessment'], body: recomputeBody, response: { 200: recomputeResult } },
+      },
+      (req) => recompute(db, req.ctx, req.body),
+    );
+  };

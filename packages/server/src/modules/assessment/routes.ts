@@ -9,11 +9,14 @@ import { cardRoutes } from './card-routes.ts';
 import { creditRoutes } from './credit-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { recomputeRoutes } from './recompute-routes.ts';
+import { registerAssessmentHooks } from './recompute-runs.ts';
 import { schemeRoutes } from './scheme-routes.ts';
 
 export const assessmentRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    // the month close recomputes the closed month's ledger (lights' close hook: no import cycle)
+    registerAssessmentHooks();
     await app.register(schemeRoutes(db));
     await app.register(ledgerRoutes(db));
     await app.register(recomputeRoutes(db));

@@ -68,3 +68,15 @@ export async function schemeById(db: Executor, id: number) {
   const r = await db.selectFrom('assessment_schemes').select(columns).where('id', '=', id).executeTakeFirst();
   return r && toRecord(r);
 }
+
+/** Every active scheme of a year (the nightly recompute's). */
+export async function activeSchemesOfYear(db: Executor, year: number) {
+  const rows = await db
+    .selectFrom('assessment_schemes')
+    .select(columns)
+    .where('year', '=', year)
+    .where('status', '=', 'active')
+    .orderBy('region_code')
+    .execute();
+  return rows.map(toRecord);
+}

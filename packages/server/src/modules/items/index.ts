@@ -12,6 +12,12 @@ export { notifyDueSoon } from './jobs.ts';
 export { takeStep } from './steps.ts';
 export { itemCounts } from './queries.ts';
 export { loadItemSettings } from './settings.ts';
+export {
+  closedEarlyItemFacts,
+  overdueItemFacts,
+  type ClosedItemFact,
+  type OverdueItemFact,
+} from './score-facts.ts';
 
 // ---- what a meeting's agenda reads (issue 13): SQL builders, evaluated inside its statements ----
 

@@ -34,6 +34,7 @@ import {
 import { indicators, indicatorsBelow, type ProjectMonth } from './indicators.ts';
 import { cents, computeLight, fromCents, monthEnded } from './rules.ts';
 import { rulesFor } from './settings.ts';
+import { runCloseHooks } from './close-hooks.ts';
 
 /**
  * One project's facts, as an array: 10,000 rows travel as one JSON document (far cheaper to decode
@@ -293,6 +294,8 @@ export async function runClose(
       paths,
       projects: facts.length,
     });
+    // the modules following the close (the assessment ledger) in the same transaction
+    await runCloseHooks(trx, ctx, region, y, m);
 
     const open = await openReports(trx, region.path, y, m);
     return {

@@ -5,8 +5,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 export { runClose } from './close.ts';
+export { onMonthClosed, type CloseHook } from './close-hooks.ts';
 export { latestCloseMonth, publishClose } from './closes.ts';
 export { closeDueMonths, closingRegions } from './jobs.ts';
+export { lightScoreFacts, unitPaceFacts, type LightFact, type UnitPaceFact } from './score-facts.ts';
 
 // ---- what a meeting's agenda reads (issue 13) ----
 

@@ -6,3 +6,4 @@
  * `routes.ts` is registered by the application shell.
  */
 export { extendOpenSeries } from './series.ts';
+export { absenceFacts, type AbsenceFact } from './score-facts.ts';

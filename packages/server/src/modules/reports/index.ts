@@ -17,3 +17,4 @@ export { whenMonthPublished } from './freeze.ts';
 export { parseMonth } from './reports.ts';
 export { timeliness, type Timeliness } from './rules.ts';
 export { filerReportCounts, lastDueMonth, officeReportCounts } from './counts.ts';
+export { reportScoreFacts, type ReportFact } from './score-facts.ts';

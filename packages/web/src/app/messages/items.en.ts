@@ -171,4 +171,6 @@ export const itemsEn: Record<keyof typeof itemsZh, string> = {
   'notif.kind.returned': 'Returned',
   'notif.kind.listed': 'Listed',
   'notif.kind.due_soon': 'Due soon',
+  'notif.kind.warning_card': 'Warning card',
+  'entity.warning_card': 'Warning card',
 };

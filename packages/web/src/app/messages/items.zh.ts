@@ -168,4 +168,6 @@ export const itemsZh = {
   'notif.kind.returned': '退回',
   'notif.kind.listed': '挂牌督办',
   'notif.kind.due_soon': '即将到期',
+  'notif.kind.warning_card': '红黄牌警示',
+  'entity.warning_card': '红黄牌警示',
 } as const;

@@ -1,6 +1,6 @@
 // The app's routes to inspections' draws pages (the route table in app/routes.tsx spreads them),
 // and the public area's routes (一公开, outside the login, App.tsx places them).
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router';
 import { DeploymentUnitOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types.ts';
@@ -31,11 +31,15 @@ const PublicHome = lazy(() => import('./public/PublicHome.tsx'));
 const PublicPlanPage = lazy(() => import('./public/PublicPlanPage.tsx'));
 const PublicDrawPage = lazy(() => import('./public/PublicDrawPage.tsx'));
 
-/** The public pages under /public: no login, their own layout. */
-export const publicRoutes = (
+/**
+ * The public pages under /public: no login, their own layout; `more` are other modules' public
+ * pages (App.tsx composes them: a module imports no other).
+ */
+export const publicRoutes = (more?: ReactNode) => (
   <Route path="/public" element={<PublicLayout />}>
     <Route index element={<PublicHome />} />
     <Route path="plans/:id" element={<PublicPlanPage />} />
     <Route path="draws/:id" element={<PublicDrawPage />} />
+    {more}
   </Route>
 );

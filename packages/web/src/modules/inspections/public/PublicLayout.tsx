@@ -15,6 +15,9 @@ export default function PublicLayout() {
               {t('public.title')}
             </Typography.Text>
           </Link>
+          <Link to="/public/enterprises" style={{ color: '#fff' }} data-testid="public-enterprises-link">
+            {t('credit.publicLink')}
+          </Link>
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, margin: '0 auto', width: '100%' }}>
