@@ -18,7 +18,7 @@ const ORG = ['行政区划', '单位', '职务', '人员', '领导小组'];
 const WORK = ['项目管理', '月度调度', '督办事项', '稽察督查', '组织机构'];
 // the reporter works no inspections: no 稽察督查
 const REPORTER_WORK = WORK.filter((g) => g !== '稽察督查');
-// 考核评价 for the roles holding score.read (the enterprise directory, evaluations, credit records)
+// 考核评价 for the roles holding score.read (红黑榜, 考核台账, 考核卡, 红黄牌; the enterprise directory, evaluations, credit records)
 const SCORED = [...WORK, '考核评价'];
 const demoUsers = [
   {
@@ -1564,14 +1564,22 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     const unit = await apiSend(page, 'GET', '/api/units?q=住房和城乡建设局&regionCode=230600');
     const unitId = unit.items.find((u) => u.name === '大庆市住房和城乡建设局')?.id;
     assert.ok(unitId, 'the demo unit');
-    const card = await apiSend(page, 'POST', '/api/warning-cards', {
-      regionCode: '230600',
-      unitId,
-      color: 'yellow',
-      year,
-      month: m,
-      reason: '月度投资完成不足任务的 60%',
-    });
+    // the demo's 黄牌 waiting for the 住建局, else one issued by hand
+    const waiting = await apiSend(
+      page,
+      'GET',
+      `/api/warning-cards?unitId=${unitId}&status=issued&color=yellow`,
+    );
+    const card =
+      waiting.items[0] ??
+      (await apiSend(page, 'POST', '/api/warning-cards', {
+        regionCode: '230600',
+        unitId,
+        color: 'yellow',
+        year,
+        month: m,
+        reason: '月度投资完成不足任务的 60%',
+      }));
     await logout(page);
 
     await loginOk(page, 'unit');
