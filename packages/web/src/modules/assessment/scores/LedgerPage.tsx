@@ -167,6 +167,7 @@ export default function LedgerPage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right' as const,
       render: (_: unknown, r: ScoreRow) =>
         writer && (
           <Space size={4}>
@@ -256,7 +257,7 @@ export default function LedgerPage() {
         {select('exemption', exemptionStatuses, 'exemption')}
         <Select<string>
           value={f.sort ?? '-month'}
-          style={{ width: 150 }}
+          style={{ width: 170 }}
           onChange={(v) => table.setFilter({ sort: v })}
           options={['-month', 'month', 'points', '-points', 'unit'].map((v) => ({
             value: v,
