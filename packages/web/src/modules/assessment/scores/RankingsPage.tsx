@@ -12,6 +12,7 @@ import { PageCard } from '../../../components/StatusTag.tsx';
 import { todayInShanghai } from '../../../components/format.ts';
 import { useApiError } from '../../../components/useApiError.ts';
 import {
+  boardPeriod,
   defaultMonth,
   ledgerLink,
   managerRoles,
@@ -34,8 +35,7 @@ export default function RankingsPage() {
   // without a period in the address: the year's latest computed month (last month if none is)
   const fallback = defaultMonth(todayInShanghai());
   const probe = useRanking({ period: String(fallback.year), regionCode }, !explicit);
-  const latest = [...(probe.data?.months ?? [])].sort().at(-1);
-  const pick = explicit ?? (latest ? parsePeriod(latest) : null) ?? fallback;
+  const pick = boardPeriod(search.get('period'), probe.data?.months ?? [], todayInShanghai());
   const period = periodOf(pick);
   const params = { period, regionCode };
   const query = useRanking(params, !!explicit || !probe.isLoading);
