@@ -37,6 +37,7 @@ export const assessmentScoresEn: Record<keyof typeof assessmentScoresZh, string>
     'Recomputed: {inserted} inserted, {updated} updated, {deleted} deleted, {unchanged} unchanged, {cards} cards issued',
   'score.rankingSummary': '{region} · {scheme} · base score {base} · months computed: {months}',
   'score.noMonths': 'none',
+  'score.boardEmpty': 'none',
   'score.notComputed': 'The ledger of this period has not been computed: scores are the base score.',
   'score.notComputedShort': 'not computed',
 

@@ -35,6 +35,7 @@ export const assessmentScoresZh = {
     '已重新计算：新增 {inserted} 条，更新 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条，发出红黄牌 {cards} 张',
   'score.rankingSummary': '{region} · {scheme} · 基础分 {base} · 已计算月份：{months}',
   'score.noMonths': '无',
+  'score.boardEmpty': '无',
   'score.notComputed': '该期间尚未计算考核台账，得分仅为基础分。',
   'score.notComputedShort': '未计算',
 

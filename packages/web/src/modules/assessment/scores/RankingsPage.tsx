@@ -179,6 +179,7 @@ export default function RankingsPage() {
               style={{ marginTop: 16 }}
               data-testid={`ranking-group-${g.code}`}
             >
+              <BoardLine entries={g.entries} />
               {g.entries.length ? (
                 <Table<RankingEntry>
                   rowKey="unitId"
@@ -196,5 +197,25 @@ export default function RankingsPage() {
         </>
       )}
     </PageCard>
+  );
+}
+
+/** The group's 红榜 and 黑榜 as published: the units' names in rank order. */
+function BoardLine({ entries }: { entries: RankingEntry[] }) {
+  const t = useT();
+  const names = (b: 'red' | 'black') =>
+    entries
+      .filter((e) => e.board === b)
+      .map((e) => e.unitName)
+      .join('、') || t('score.boardEmpty');
+  return (
+    <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
+      <span data-testid="board-red">
+        <BoardTag board="red" /> {names('red')}
+      </span>
+      <span data-testid="board-black">
+        <BoardTag board="black" /> {names('black')}
+      </span>
+    </Space>
   );
 }
