@@ -1480,6 +1480,18 @@ test('office opens the 红黑榜 of the closed month, drills a score down to its
     await page.getByText('已重新计算').waitFor();
     const ranking = await apiSend(page, 'GET', `/api/scores/rankings?period=${month}`);
     assert.ok(ranking.months.includes(month), 'the month has a ledger');
+    // each group's 红榜 and 黑榜 name the units the ranking puts there
+    for (const g of ranking.groups) {
+      const card = page.getByTestId(`ranking-group-${g.code}`);
+      for (const [board, testId] of [
+        ['red', 'board-red'],
+        ['black', 'board-black'],
+      ]) {
+        const names = g.entries.filter((e) => e.board === board).map((e) => e.unitName);
+        const text = await card.getByTestId(testId).innerText();
+        for (const n of names) assert.ok(text.includes(n), `${n} on the ${board} list of ${g.name}`);
+      }
+    }
     const entry = ranking.groups.flatMap((g) => g.entries).find((e) => e.deductions !== '0.00');
     assert.ok(entry, 'some unit lost points in the closed month');
     const drill = page.getByTestId(`score-drill-${entry.unitId}`);
