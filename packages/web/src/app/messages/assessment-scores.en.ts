@@ -121,6 +121,7 @@ export const assessmentScoresEn: Record<keyof typeof assessmentScoresZh, string>
   'score.measures': 'Measures',
   'score.notice': 'Notice',
   'score.noticeDocx': 'Notice (Word)',
+  'score.monthRows': 'the month’s rows',
   'score.issueCard': 'Issue a card',
   'score.cardReason': 'Reason',
   'score.cardIssued': 'Issued',

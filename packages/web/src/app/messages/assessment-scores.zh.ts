@@ -117,6 +117,7 @@ export const assessmentScoresZh = {
   'score.measures': '整改措施',
   'score.notice': '警示通知',
   'score.noticeDocx': '下载通知(Word)',
+  'score.monthRows': '当月考核台账',
   'score.issueCard': '发出红黄牌',
   'score.cardReason': '警示理由',
   'score.cardIssued': '已发出',
