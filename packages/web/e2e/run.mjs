@@ -18,7 +18,7 @@ const ORG = ['行政区划', '单位', '职务', '人员', '领导小组'];
 const WORK = ['项目管理', '月度调度', '督办事项', '稽察督查', '组织机构'];
 // the reporter works no inspections: no 稽察督查
 const REPORTER_WORK = WORK.filter((g) => g !== '稽察督查');
-// 考核评价 for the roles holding score.read (the enterprise directory, evaluations, credit records)
+// 考核评价 for the roles holding score.read (红黑榜, 考核台账, 考核卡, 红黄牌; the enterprise directory, evaluations, credit records)
 const SCORED = [...WORK, '考核评价'];
 const demoUsers = [
   {
@@ -1492,6 +1492,18 @@ test('office opens the 红黑榜 of the closed month, drills a score down to its
     await page.getByText('已重新计算').waitFor();
     const ranking = await apiSend(page, 'GET', `/api/scores/rankings?period=${month}`);
     assert.ok(ranking.months.includes(month), 'the month has a ledger');
+    // each group's 红榜 and 黑榜 name the units the ranking puts there
+    for (const g of ranking.groups) {
+      const card = page.getByTestId(`ranking-group-${g.code}`);
+      for (const [board, testId] of [
+        ['red', 'board-red'],
+        ['black', 'board-black'],
+      ]) {
+        const names = g.entries.filter((e) => e.board === board).map((e) => e.unitName);
+        const text = await card.getByTestId(testId).innerText();
+        for (const n of names) assert.ok(text.includes(n), `${n} on the ${board} list of ${g.name}`);
+      }
+    }
     const entry = ranking.groups.flatMap((g) => g.entries).find((e) => e.deductions !== '0.00');
     assert.ok(entry, 'some unit lost points in the closed month');
     const drill = page.getByTestId(`score-drill-${entry.unitId}`);
@@ -1530,7 +1542,8 @@ test('office writes a manual award; the office cannot approve its own, the admin
     const { month, year, m } = await scoresSetup(page);
     const unitName = '大庆市大同区人民政府';
     const reason = `E2E招商引资加分${Date.now().toString(36)}`;
-    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    // the pending rows: the month's generated rows would push the new one off the first page
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&status=pending`);
     await page.getByTestId('ledger-manual').click();
     const drawer = page.locator('.ant-drawer:visible');
     await drawer.getByLabel('单位', { exact: true }).click();
@@ -1575,14 +1588,22 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     const unit = await apiSend(page, 'GET', '/api/units?q=住房和城乡建设局&regionCode=230600');
     const unitId = unit.items.find((u) => u.name === '大庆市住房和城乡建设局')?.id;
     assert.ok(unitId, 'the demo unit');
-    const card = await apiSend(page, 'POST', '/api/warning-cards', {
-      regionCode: '230600',
-      unitId,
-      color: 'yellow',
-      year,
-      month: m,
-      reason: '月度投资完成不足任务的 60%',
-    });
+    // the demo's 黄牌 waiting for the 住建局, else one issued by hand
+    const waiting = await apiSend(
+      page,
+      'GET',
+      `/api/warning-cards?unitId=${unitId}&status=issued&color=yellow`,
+    );
+    const card =
+      waiting.items[0] ??
+      (await apiSend(page, 'POST', '/api/warning-cards', {
+        regionCode: '230600',
+        unitId,
+        color: 'yellow',
+        year,
+        month: m,
+        reason: '月度投资完成不足任务的 60%',
+      }));
     await logout(page);
 
     await loginOk(page, 'unit');
@@ -1636,7 +1657,7 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await logout(page);
 
     await loginOk(page, 'unit');
-    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}`);
+    await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&source=manual`);
     await page.getByTestId(`row-counted-${row.id}`).getByText('1.00').waitFor();
     await page.getByTestId(`row-exempt-${row.id}`).click();
     await page.getByTestId('exemption-reason').fill('系统故障导致材料无法上传，已有运维记录');
@@ -1654,4 +1675,36 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=approved`);
     await page.getByTestId(`row-exemption-${row.id}`).getByText('已豁免').waitFor();
     await page.getByTestId(`row-counted-${row.id}`).getByText('0.00').waitFor();
+  }));
+
+test('office revises the active scheme: a bad value is shown at its field, the draft saves, previews on last month and is deleted', () =>
+  flow('scores-scheme-editor', async (page) => {
+    await loginOk(page, 'office');
+    const { year } = await scoresSetup(page);
+    const q = `/api/assessment-schemes?regionCode=230600&year=${year}`;
+    const active = (await apiSend(page, 'GET', `${q}&status=active`)).items[0];
+    const draft = (await apiSend(page, 'GET', `${q}&status=draft`)).items[0];
+    if (draft) {
+      await page.goto(`${BASE}/scores/schemes/${draft.id}`);
+    } else {
+      await page.goto(`${BASE}/scores/schemes/${active.id}`);
+      await page.getByTestId('scheme-revise').click();
+      await page.waitForURL((url) => url.pathname !== `/scores/schemes/${active.id}`);
+    }
+    await page.getByTestId('scheme-status').getByText('草稿').waitFor();
+    const points = page.getByTestId('rule-report_late-points');
+    await points.fill('一分');
+    await page.getByTestId('scheme-save').click();
+    await page.getByText('分值应为数字，最多两位小数').waitFor();
+    await points.fill('-1.5');
+    await page.getByTestId('scheme-save').click();
+    await page.getByText('方案已保存').waitFor();
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const saved = await apiSend(page, 'GET', `/api/assessment-schemes/${id}`);
+    assert.equal(saved.config.rules.find((r) => r.code === 'report_late').points, '-1.50');
+    await page.getByTestId('scheme-preview').click();
+    await page.getByTestId('scheme-preview-result').waitFor();
+    await page.getByTestId('scheme-delete').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.waitForURL((url) => url.pathname === '/scores/schemes');
   }));

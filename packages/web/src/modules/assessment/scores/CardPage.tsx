@@ -2,14 +2,14 @@
 // its measures), the office's lifting (撤销, with a reason), and the notice as Word.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { cardAcknowledge, cardLift, type WarningCard } from '@ducha/contract';
 import { downloadNotice, useAcknowledgeCard, useCard, useLiftCard } from '../../../api/assessment.ts';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useApiError } from '../../../components/useApiError.ts';
-import { managerRoles } from './logic.ts';
+import { ledgerLink, managerRoles } from './logic.ts';
 import { CardTag, useScoreLabels } from './parts.tsx';
 
 export default function CardPage() {
@@ -58,7 +58,12 @@ export default function CardPage() {
       }
     >
       <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label={t('field.unit')}>{c.unitName}</Descriptions.Item>
+        <Descriptions.Item label={t('field.unit')}>
+          {c.unitName}{' '}
+          <Link to={ledgerLink(c.unitId, `${c.year}-${String(c.month).padStart(2, '0')}`, c.regionCode)}>
+            {t('score.monthRows')}
+          </Link>
+        </Descriptions.Item>
         <Descriptions.Item
           label={t('score.month')}
         >{`${c.year}-${String(c.month).padStart(2, '0')}`}</Descriptions.Item>

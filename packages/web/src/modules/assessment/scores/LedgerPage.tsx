@@ -29,6 +29,7 @@ type Filters = {
   source?: string;
   status?: string;
   exemption?: string;
+  sort?: string;
 };
 
 const num = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
@@ -108,10 +109,12 @@ export default function LedgerPage() {
         </Typography.Text>
       ),
     },
-    { title: t('score.reason'), dataIndex: 'reason', width: 320 },
+    { title: t('score.reason'), dataIndex: 'reason', width: 280 },
     {
       title: t('score.cause'),
       key: 'cause',
+      width: 200,
+      ellipsis: true,
       render: (_: unknown, r: ScoreRow) =>
         r.cause.href ? (
           <Link to={r.cause.href} data-testid={`row-cause-${r.id}`}>
@@ -164,6 +167,7 @@ export default function LedgerPage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right' as const,
       render: (_: unknown, r: ScoreRow) =>
         writer && (
           <Space size={4}>
@@ -251,6 +255,16 @@ export default function LedgerPage() {
         {select('source', ['generated', 'manual'], 'source')}
         {select('status', scoreRowStatuses, 'rowStatus')}
         {select('exemption', exemptionStatuses, 'exemption')}
+        <Select<string>
+          value={f.sort ?? '-month'}
+          style={{ width: 170 }}
+          onChange={(v) => table.setFilter({ sort: v })}
+          options={['-month', 'month', 'points', '-points', 'unit'].map((v) => ({
+            value: v,
+            label: t(`score.sort.${v}` as MsgKey),
+          }))}
+          data-testid="ledger-sort"
+        />
       </Space>
       <Statistic
         title={t('score.sum')}

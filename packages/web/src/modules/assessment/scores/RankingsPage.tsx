@@ -12,6 +12,7 @@ import { PageCard } from '../../../components/StatusTag.tsx';
 import { todayInShanghai } from '../../../components/format.ts';
 import { useApiError } from '../../../components/useApiError.ts';
 import {
+  boardPeriod,
   defaultMonth,
   ledgerLink,
   managerRoles,
@@ -29,11 +30,15 @@ export default function RankingsPage() {
   const { message } = App.useApp();
   const onError = useApiError();
   const [search, setSearch] = useSearchParams();
-  const pick = parsePeriod(search.get('period')) ?? defaultMonth(todayInShanghai());
-  const period = periodOf(pick);
   const regionCode = search.get('regionCode') ?? undefined;
+  const explicit = parsePeriod(search.get('period'));
+  // without a period in the address: the year's latest computed month (last month if none is)
+  const fallback = defaultMonth(todayInShanghai());
+  const probe = useRanking({ period: String(fallback.year), regionCode }, !explicit);
+  const pick = boardPeriod(search.get('period'), probe.data?.months ?? [], todayInShanghai());
+  const period = periodOf(pick);
   const params = { period, regionCode };
-  const query = useRanking(params);
+  const query = useRanking(params, !!explicit || !probe.isLoading);
   const recompute = useRecompute();
   const [exporting, setExporting] = useState(false);
   const set = (patch: Record<string, string | undefined>) => {
@@ -77,27 +82,35 @@ export default function RankingsPage() {
     }
   };
 
+  // unit staff read the board of every unit but the rows and card of their own only
+  const opens = (e: RankingEntry) => me.role !== 'unit' || e.unitId === me.unitId;
   const columns = [
     { title: t('score.rank'), dataIndex: 'rank', width: 70 },
     {
       title: t('field.unit'),
       dataIndex: 'unitName',
-      render: (name: string, e: RankingEntry) => (
-        <Link
-          to={`/scores/card?unitId=${e.unitId}&year=${pick.year}${r ? `&regionCode=${r.regionCode}` : ''}`}
-        >
-          {name}
-        </Link>
-      ),
+      render: (name: string, e: RankingEntry) =>
+        !opens(e) ? (
+          name
+        ) : (
+          <Link
+            to={`/scores/card?unitId=${e.unitId}&year=${pick.year}${r ? `&regionCode=${r.regionCode}` : ''}`}
+          >
+            {name}
+          </Link>
+        ),
     },
     {
       title: t('score.score'),
       dataIndex: 'score',
-      render: (score: string, e: RankingEntry) => (
-        <Link to={ledgerLink(e.unitId, period, r?.regionCode)} data-testid={`score-drill-${e.unitId}`}>
-          {score}
-        </Link>
-      ),
+      render: (score: string, e: RankingEntry) =>
+        !opens(e) ? (
+          score
+        ) : (
+          <Link to={ledgerLink(e.unitId, period, r?.regionCode)} data-testid={`score-drill-${e.unitId}`}>
+            {score}
+          </Link>
+        ),
     },
     { title: t('score.bonuses'), dataIndex: 'bonuses', render: signedPoints },
     { title: t('score.deductions'), dataIndex: 'deductions', render: signedPoints },
@@ -166,6 +179,7 @@ export default function RankingsPage() {
               style={{ marginTop: 16 }}
               data-testid={`ranking-group-${g.code}`}
             >
+              <BoardLine entries={g.entries} />
               {g.entries.length ? (
                 <Table<RankingEntry>
                   rowKey="unitId"
@@ -183,5 +197,25 @@ export default function RankingsPage() {
         </>
       )}
     </PageCard>
+  );
+}
+
+/** The group's 红榜 and 黑榜 as published: the units' names in rank order. */
+function BoardLine({ entries }: { entries: RankingEntry[] }) {
+  const t = useT();
+  const names = (b: 'red' | 'black') =>
+    entries
+      .filter((e) => e.board === b)
+      .map((e) => e.unitName)
+      .join('、') || t('score.boardEmpty');
+  return (
+    <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
+      <span data-testid="board-red">
+        <BoardTag board="red" /> {names('red')}
+      </span>
+      <span data-testid="board-black">
+        <BoardTag board="black" /> {names('black')}
+      </span>
+    </Space>
   );
 }

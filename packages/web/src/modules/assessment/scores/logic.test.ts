@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemeUpdate, type Me, type ScoreRow } from '@ducha/contract';
 import {
+  boardPeriod,
   defaultMonth,
   ledgerLink,
   mayAskExemption,
@@ -192,4 +193,23 @@ describe('the scheme editor', () => {
         { path: ['version'], message: 'c' },
       ]),
     ).toEqual([{ name: ['name'], errors: ['a', 'b'] }]));
+});
+
+describe("the board's period", () => {
+  it('the address first', () =>
+    expect(boardPeriod('2026-H1', ['2026-10'], '2026-12-03')).toEqual({ kind: 'half', year: 2026, part: 1 }));
+  it('else the latest month with a ledger, whatever the order', () =>
+    expect(boardPeriod(null, ['2026-10', '2026-02', '2026-09'], '2026-12-03')).toEqual({
+      kind: 'month',
+      year: 2026,
+      part: 10,
+    }));
+  it('a bad address is no address', () =>
+    expect(boardPeriod('2026-13', ['2026-10'], '2026-12-03')).toEqual({
+      kind: 'month',
+      year: 2026,
+      part: 10,
+    }));
+  it('else last month', () =>
+    expect(boardPeriod(null, [], '2026-12-03')).toEqual({ kind: 'month', year: 2026, part: 11 }));
 });

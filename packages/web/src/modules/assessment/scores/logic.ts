@@ -108,3 +108,14 @@ export function defaultMonth(today: string): PeriodPick {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return m === 1 ? { kind: 'month', year: y - 1, part: 12 } : { kind: 'month', year: y, part: m - 1 };
 }
+
+/**
+ * The board's period: the address's, else the latest month of the year whose ledger exists
+ * (`months`, as the ranking of the year names them), else last month.
+ */
+export function boardPeriod(address: string | null, months: readonly string[], today: string): PeriodPick {
+  const explicit = parsePeriod(address);
+  if (explicit) return explicit;
+  const latest = [...months].sort().at(-1);
+  return (latest ? parsePeriod(latest) : null) ?? defaultMonth(today);
+}
