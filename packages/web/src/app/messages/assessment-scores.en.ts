@@ -2,6 +2,9 @@
 import type { assessmentScoresZh } from './assessment-scores.zh.ts';
 
 export const assessmentScoresEn: Record<keyof typeof assessmentScoresZh, string> = {
+  'entity.assessment_scheme': 'Assessment scheme',
+  'entity.score_row': 'Score ledger row',
+  'entity.score_month': 'Score month',
   'menu.assessmentGroup': 'Assessment',
   'menu.scoreRankings': 'Rankings',
   'menu.scoreLedger': 'Score ledger',

@@ -1,5 +1,8 @@
 // Chinese UI strings of assessment: schemes, the score ledger, rankings (红黑榜), score cards and 红黄牌.
 export const assessmentScoresZh = {
+  'entity.assessment_scheme': '考核方案',
+  'entity.score_row': '考核台账记录',
+  'entity.score_month': '考核月度计算',
   'menu.assessmentGroup': '考核评价',
   'menu.scoreRankings': '红黑榜',
   'menu.scoreLedger': '考核台账',
