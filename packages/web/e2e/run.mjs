@@ -325,6 +325,12 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
  * on a pick). Under load the options list can re-render between mouse down and up (its dictionary
  * arriving), and the click picks nothing: then it is clicked again.
  */
+/** Clicks a dialog's OK once the dialog has finished opening (a click during its zoom-in may be lost under load). */
+async function clickOk(page, testId) {
+  await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
+  await page.getByTestId(testId).click();
+}
+
 async function pickOption(page, text, selector = '.ant-select-item-option') {
   const dropdown = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 0; ; attempt++) {
@@ -383,7 +389,7 @@ test('reporter raises a problem from a report, office assigns, unit responds and
     await modal.getByLabel('责任单位', { exact: true }).click();
     await page.keyboard.type('住房和城乡建设局');
     await pickOption(page, unitName);
-    await page.getByTestId('item-step-ok').click();
+    await clickOk(page, 'item-step-ok');
     await modal.waitFor({ state: 'hidden' });
     await page.getByTestId('item-status').getByText('已交办').waitFor();
     await page.getByTestId('item-unit').getByText(unitName).waitFor();
@@ -397,13 +403,13 @@ test('reporter raises a problem from a report, office assigns, unit responds and
     await modal.getByLabel('承诺办结日期', { exact: true }).click();
     await modal.getByLabel('承诺办结日期', { exact: true }).fill(promised);
     await modal.getByLabel('承诺办结日期', { exact: true }).press('Enter');
-    await page.getByTestId('item-step-ok').click();
+    await clickOk(page, 'item-step-ok');
     await modal.waitFor({ state: 'hidden' });
     await page.getByTestId('item-status').getByText('已答复').waitFor();
     await page.getByTestId('item-plan').getByText('制定补偿方案').waitFor();
     await page.getByTestId('item-action-resolve').click();
     await page.getByTestId('step-resolution').fill('两户已签约腾退，桩基施工恢复。');
-    await page.getByTestId('item-step-ok').click();
+    await clickOk(page, 'item-step-ok');
     await modal.waitFor({ state: 'hidden' });
     await page.getByTestId('item-status').getByText('已办结').waitFor();
     await logout(page);
@@ -412,7 +418,7 @@ test('reporter raises a problem from a report, office assigns, unit responds and
     await loginOk(page, 'office');
     await page.goto(`${BASE}${itemPath}`);
     await page.getByTestId('item-action-close').click();
-    await page.getByTestId('item-step-ok').click();
+    await clickOk(page, 'item-step-ok');
     await modal.waitFor({ state: 'hidden' });
     await page.getByTestId('item-status').getByText('已销号').waitFor();
     const events = page.getByTestId('item-events');
