@@ -463,10 +463,10 @@ describe('reads', () => {
 
   it('the score card lists the unit’s cards with these statuses', async () => {
     const res = await c.unit.get(`/api/scores/card?regionCode=230600&year=${Y}&unitId=${u.zjj}`);
-    const card = ok<{ cards: { id: number; color: string; status: string }[] }>(res);
+    const card = ok<{ cards: { id: number; color: string; noticeNo: string; status: string }[] }>(res);
     const mine = await cardsOf(u.zjj);
-    expect(card.cards.map((x) => [x.id, x.color, x.status]).sort()).toEqual(
-      mine.map((x) => [x.id, x.color, x.status]).sort(),
+    expect(card.cards.map((x) => [x.id, x.color, x.noticeNo, x.status]).sort()).toEqual(
+      mine.map((x) => [x.id, x.color, x.noticeNo, x.status]).sort(),
     );
   });
 });

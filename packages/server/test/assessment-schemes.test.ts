@@ -211,3 +211,20 @@ describe('who reads and keeps schemes', () => {
     expectError(await c.reporter.get('/api/assessment-schemes'), 403, 'FORBIDDEN');
   });
 });
+
+describe('the list', () => {
+  it('searches the schemes’ names, wildcards taken literally', async () => {
+    const a = await draft(c.office, '230600', { name: '大庆市重点项目建设考核方案' });
+    const b = await draft(c.office, '230600', { name: '百分之百_考核' });
+    const names = async (q: string) =>
+      (
+        (await c.office.get(`/api/assessment-schemes?pageSize=100&q=${encodeURIComponent(q)}`)).json() as {
+          items: { id: number }[];
+        }
+      ).items.map((i) => i.id);
+    expect(await names('重点项目建设')).toContain(a.id);
+    expect(await names('重点项目建设')).not.toContain(b.id);
+    expect(await names('_考核')).toEqual([b.id]);
+    expect(await names('%')).toEqual([]);
+  });
+});

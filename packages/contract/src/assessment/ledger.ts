@@ -225,6 +225,8 @@ export const scoreCard = z.object({
       id: z.number().int(),
       color: z.enum(['yellow', 'red']),
       month: z.number().int(),
+      /** 黄牌警示〔2026〕3号 */
+      noticeNo: z.string(),
       status: z.enum(cardStatuses),
     }),
   ),

@@ -15,6 +15,7 @@ import { activeUnitIds, unitsOfRegion } from '../org/index.ts';
 import { canReadCard, canReadRanking } from './policy.ts';
 import { parsePeriod, rankGroup, withBoards, type UnitTotals } from './ranking-rules.ts';
 import { activeScheme, type SchemeRecord } from './scheme-store.ts';
+import { noticeNo } from './card-rules.ts';
 
 const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
@@ -224,7 +225,7 @@ export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: num
     unitNames(db, region.path),
     db
       .selectFrom('warning_cards')
-      .select(['id', 'color', 'month', 'status'])
+      .select(['id', 'color', 'month', 'status', 'notice_seq'])
       .where('region_code', '=', region.code)
       .where('year', '=', q.year)
       .where('unit_id', '=', q.unitId)
@@ -272,6 +273,12 @@ export async function scoreCard(db: Db, ctx: Ctx, q: { unitId: number; year: num
       score: plus(scheme.config.baseScore, yearTotal),
       rank: yearRanked?.entries.find((e) => e.unitId === q.unitId)?.rank ?? null,
     },
-    cards: cards.map((c) => ({ id: c.id, color: c.color, month: c.month, status: c.status })),
+    cards: cards.map((c) => ({
+      id: c.id,
+      color: c.color,
+      month: c.month,
+      noticeNo: noticeNo(c.color, q.year, c.notice_seq),
+      status: c.status,
+    })),
   };
 }

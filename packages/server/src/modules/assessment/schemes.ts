@@ -12,7 +12,7 @@ import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { DomainError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
-import { assertVersion, iso, paged } from '../../platform/records.ts';
+import { assertVersion, containing, iso, paged } from '../../platform/records.ts';
 import {
   getRegion,
   regionCodeAbove,
@@ -99,6 +99,8 @@ export async function listSchemes(db: Db, ctx: Ctx, q: z.infer<typeof schemeQuer
   if (q.regionCode) base = base.where('s.region_code', '=', q.regionCode);
   if (q.year) base = base.where('s.year', '=', q.year);
   if (q.status) base = base.where('s.status', '=', q.status);
+  // a region keeps a scheme or two a year: the name's search needs no index
+  if (q.q) base = base.where('s.name', 'ilike', containing(q.q));
   return paged(
     db,
     base,

@@ -157,7 +157,7 @@ export default function ScoreCardPage() {
             <Space wrap>
               {c.cards.map((card) => (
                 <Link key={card.id} to={`/scores/cards/${card.id}`}>
-                  <CardTag color={card.color} /> {t('score.monthN', { n: card.month })} ·{' '}
+                  <CardTag color={card.color} /> {card.noticeNo} · {t('score.monthN', { n: card.month })} ·{' '}
                   {labels.of('cardStatus', card.status)}
                 </Link>
               ))}
