@@ -152,12 +152,17 @@ export async function recomputeRange(
     units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
     return rows.length;
   });
+  // the ledger's statistics may be stale (the embedded database analyzes only when asked): a
+  // nested loop over a table believed empty would scan it once per draft, so the diff joins hash
+  const nestloop = await sql<{ v: string }>`select current_setting('enable_nestloop') as v,
+    set_config('enable_nestloop', 'off', true)`.execute(trx);
   const written = await writeRows(trx, scheme, year, from, to, drafts);
   const counts = made.map((n, i) => {
     const w = written.get(from + i) ?? { inserted: 0, updated: 0, deleted: 0 };
     return { ...w, unchanged: n - w.inserted - w.updated };
   });
   await writeUnitMonths(trx, scheme, year, from, to, units);
+  await sql`select set_config('enable_nestloop', ${nestloop.rows[0]!.v}, true)`.execute(trx);
 
   const results: RecomputeResult[] = [];
   for (const [i, c] of counts.entries()) {
@@ -221,11 +226,12 @@ async function writeRows(
         cause_kind = j.cause_kind, cause_id = j.cause_id, project_id = j.project_id, scheme_id = ${scheme.id}::int,
         updated_at = now(), version = s.version + 1
       from j
-      where s.id = j.saved_id and j.fact_key is not null and j.changed
+      where s.region_code = ${region} and s.year = ${year} and s.id = j.saved_id and j.fact_key is not null
+        and j.changed
       returning s.month),
     del as (
       delete from score_rows s using j
-      where s.id = j.saved_id and j.fact_key is null
+      where s.region_code = ${region} and s.year = ${year} and s.id = j.saved_id and j.fact_key is null
       returning s.month)
     select month, count(*) filter (where k = 'i')::int as inserted, count(*) filter (where k = 'u')::int as updated,
       count(*) filter (where k = 'd')::int as deleted
@@ -234,7 +240,11 @@ async function writeRows(
   return new Map(r.rows.map((x) => [x.month, x]));
 }
 
-/** The months' `score_unit_months`, rewritten: each assessed unit's plan, done and pace. */
+/**
+ * The months' `score_unit_months` diffed like the rows, in one statement: each assessed unit's plan,
+ * done and pace, written only where they changed (`computed_at` is when they last did), a unit no
+ * longer assessed removed.
+ */
 async function writeUnitMonths(
   trx: Trx,
   scheme: SchemeRecord,
@@ -243,23 +253,36 @@ async function writeUnitMonths(
   to: number,
   units: (UnitMonth & { month: number })[],
 ) {
-  await trx
-    .deleteFrom('score_unit_months')
-    .where('region_code', '=', scheme.regionCode)
-    .where('year', '=', year)
-    .where('month', '>=', from)
-    .where('month', '<=', to)
-    .execute();
-  if (!units.length) return;
-  await sql`insert into score_unit_months (region_code, year, month, unit_id, planned, done, pace, scheme_id, computed_at)
-    select ${scheme.regionCode}, ${year}::int, x.month, x.unit_id, x.planned, x.done, x.pace, ${scheme.id}::int, now()
-    from json_to_recordset(${JSON.stringify(
-      units.map((u) => ({
-        month: u.month,
-        unit_id: u.unitId,
-        planned: u.planned,
-        done: u.done,
-        pace: u.pace,
-      })),
-    )}::json) as x(month int, unit_id int, planned numeric, done numeric, pace numeric)`.execute(trx);
+  const region = scheme.regionCode;
+  await sql`
+    with u as (
+      select * from json_to_recordset(${JSON.stringify(
+        units.map((u) => ({
+          month: u.month,
+          unit_id: u.unitId,
+          planned: u.planned,
+          done: u.done,
+          pace: u.pace,
+        })),
+      )}::json) as x(month int, unit_id int, planned numeric, done numeric, pace numeric)),
+    j as materialized (
+      select u.*, s.month as saved_month, s.unit_id as saved_unit,
+        (s.planned, s.done, s.pace, s.scheme_id) is distinct from (u.planned, u.done, u.pace, ${scheme.id}::int)
+          as changed
+      from u full join (select month, unit_id, planned, done, pace, scheme_id from score_unit_months
+        where region_code = ${region} and year = ${year} and month between ${from} and ${to}) s
+        on s.month = u.month and s.unit_id = u.unit_id),
+    ins as (
+      insert into score_unit_months (region_code, year, month, unit_id, planned, done, pace, scheme_id, computed_at)
+      select ${region}, ${year}::int, j.month, j.unit_id, j.planned, j.done, j.pace, ${scheme.id}::int, now()
+      from j where j.saved_unit is null),
+    upd as (
+      update score_unit_months s set planned = j.planned, done = j.done, pace = j.pace, scheme_id = ${scheme.id}::int,
+        computed_at = now()
+      from j
+      where s.region_code = ${region} and s.year = ${year} and s.month = j.month and s.unit_id = j.unit_id
+        and j.saved_unit is not null and j.unit_id is not null and j.changed)
+    delete from score_unit_months s using j
+    where s.region_code = ${region} and s.year = ${year} and s.month = j.saved_month and s.unit_id = j.saved_unit
+      and j.unit_id is null`.execute(trx);
 }
