@@ -153,16 +153,19 @@ export async function recomputeRange(
     return rows.length;
   });
   // the ledger's statistics may be stale (the embedded database analyzes only when asked): a
-  // nested loop over a table believed empty would scan it once per draft, so the diff joins hash
-  const nestloop = await sql<{ v: string }>`select current_setting('enable_nestloop') as v,
-    set_config('enable_nestloop', 'off', true)`.execute(trx);
+  // nested loop over a table believed empty would scan it once per draft, so the diff joins hash;
+  // and the year's drafts (some 7 MB) are joined in memory rather than spilled to temporary files
+  const planner = await sql<{ v: string; w: string }>`select current_setting('enable_nestloop') as v,
+    set_config('enable_nestloop', 'off', true), current_setting('work_mem') as w,
+    set_config('work_mem', '64MB', true)`.execute(trx);
   const written = await writeRows(trx, scheme, year, from, to, drafts);
   const counts = made.map((n, i) => {
     const w = written.get(from + i) ?? { inserted: 0, updated: 0, deleted: 0 };
     return { ...w, unchanged: n - w.inserted - w.updated };
   });
   await writeUnitMonths(trx, scheme, year, from, to, units);
-  await sql`select set_config('enable_nestloop', ${nestloop.rows[0]!.v}, true)`.execute(trx);
+  await sql`select set_config('enable_nestloop', ${planner.rows[0]!.v}, true),
+    set_config('work_mem', ${planner.rows[0]!.w}, true)`.execute(trx);
 
   const results: RecomputeResult[] = [];
   for (const [i, c] of counts.entries()) {
