@@ -23,6 +23,7 @@ import * as m0021 from './0021_inspection_procedure.ts';
 import * as m0022 from './0022_inspection_library.ts';
 import * as m0023 from './0023_assessment.ts';
 import * as m0024 from './0024_enterprise_credit.ts';
+import * as m0025 from './0025_assessment_engine.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0022_inspection_library': m0022,
   '0023_assessment': m0023,
   '0024_enterprise_credit': m0024,
+  '0025_assessment_engine': m0025,
 };

@@ -2,9 +2,10 @@
  * The ledger engine (issue 15): a region's month rebuilt from its facts under the region's active
  * scheme. The facts come from the modules that own them (one set-based query per kind over the
  * scheme region's subtree), the pure rules (rules.ts) turn them into row drafts, and the drafts are
- * written by `fact_key` in a handful of statements: new facts inserted, changed ones updated,
- * vanished ones deleted, the rest left alone (same ids, same updated_at), so a recompute of the same
- * facts writes nothing to the ledger. Manual rows are never touched; an exemption stays on its row.
+ * diffed by `fact_key` against the saved rows in the database, in one statement: new facts
+ * inserted, changed ones updated, vanished ones deleted, the rest left alone (same ids, same
+ * updated_at), so a recompute of the same facts writes nothing to the ledger. Manual rows are
+ * never touched; an exemption stays on its row.
  */
 import { type RecomputeResult } from '@ducha/contract';
 import { sql } from 'kysely';
@@ -75,31 +76,7 @@ export async function buildMonthRows(
   return { rows: buildRows(facts!, scheme.config), units: unitMonths(facts!, scheme.config) };
 }
 
-interface Saved {
-  id: string;
-  month: number;
-  unit_id: number;
-  rule: string;
-  points: string;
-  reason: string;
-  cause_kind: string;
-  cause_id: string | null;
-  project_id: number | null;
-  fact_key: string;
-  scheme_id: number;
-}
-
-const same = (s: Saved, d: RowDraft, schemeId: number) =>
-  s.unit_id === d.unitId &&
-  s.rule === d.rule &&
-  s.points === d.points &&
-  s.reason === d.reason &&
-  s.cause_kind === d.causeKind &&
-  (s.cause_id === null ? null : Number(s.cause_id)) === d.causeId &&
-  s.project_id === d.projectId &&
-  s.scheme_id === schemeId;
-
-/** A draft as the JSON record the set-based statements read (json_to_recordset). */
+/** A draft as the JSON record the set-based statement reads (json_to_recordset). */
 const record = (d: RowDraft, month: number) => ({
   month,
   unit_id: d.unitId,
@@ -111,8 +88,6 @@ const record = (d: RowDraft, month: number) => ({
   project_id: d.projectId,
   fact_key: d.factKey,
 });
-const recordColumns = sql`x(id bigint, month int, unit_id int, rule text, points numeric, reason text, cause_kind text,
-  cause_id bigint, project_id int, fact_key text)`;
 
 /**
  * Recomputes month y-m of the region under its active scheme of the year, in the caller's
@@ -149,9 +124,9 @@ export async function recomputeWith(
 
 /**
  * The recompute of months `from`..`to` under a given (active) scheme, each month's result: the
- * facts of the range read once, the ledger written in one insert, one update and one delete for
- * all of them (a year's recompute is as many statements as a month's), the months' cards, one
- * audit event per month.
+ * facts of the range read once, the ledger diffed and written in one statement for all of them (a
+ * year's recompute is as many statements as a month's), the months' cards, one audit event per
+ * month.
  */
 export async function recomputeRange(
   trx: Trx,
@@ -169,54 +144,28 @@ export async function recomputeRange(
       trx,
     );
   const facts = await loadMonthFacts(trx, await schemePath(trx, scheme), year, from, today, to);
-  const saved = await sql<Saved>`select id::text, month, unit_id, rule, points::text, reason, cause_kind,
-      cause_id::text, project_id, fact_key, scheme_id
-    from score_rows
-    where region_code = ${scheme.regionCode} and year = ${year} and month between ${from} and ${to}
-      and source = 'generated'`.execute(trx);
-  const inserts: ReturnType<typeof record>[] = [];
-  const updates: (ReturnType<typeof record> & { id: string })[] = [];
-  const deletes: string[] = [];
+  const drafts: ReturnType<typeof record>[] = [];
   const units: (UnitMonth & { month: number })[] = [];
-  const counts = facts.map((f) => {
+  const made = facts.map((f) => {
     const rows = buildRows(f, scheme.config);
+    for (const d of rows) drafts.push(record(d, f.month));
     units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
-    const byKey = new Map(saved.rows.filter((s) => s.month === f.month).map((s) => [s.fact_key, s]));
-    const c = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
-    for (const d of rows) {
-      const s = byKey.get(d.factKey);
-      byKey.delete(d.factKey);
-      if (!s) {
-        inserts.push(record(d, f.month));
-        c.inserted++;
-      } else if (!same(s, d, scheme.id)) {
-        updates.push({ id: s.id, ...record(d, f.month) });
-        c.updated++;
-      } else c.unchanged++;
-    }
-    for (const s of byKey.values()) {
-      deletes.push(s.id);
-      c.deleted++;
-    }
-    return c;
+    return rows.length;
   });
-
-  if (inserts.length)
-    await sql`insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind, cause_id,
-        project_id, fact_key, source, scheme_id)
-      select ${scheme.regionCode}, ${year}::int, x.month, x.unit_id, x.rule, x.points, x.reason, x.cause_kind,
-        x.cause_id, x.project_id, x.fact_key, 'generated', ${scheme.id}::int
-      from json_to_recordset(${JSON.stringify(inserts)}::json) as ${recordColumns}`.execute(trx);
-  if (updates.length)
-    // the exemption columns stay as they are: an exemption belongs to the row across recomputes
-    await sql`update score_rows s set unit_id = x.unit_id, rule = x.rule, points = x.points, reason = x.reason,
-        cause_kind = x.cause_kind, cause_id = x.cause_id, project_id = x.project_id, scheme_id = ${scheme.id}::int,
-        updated_at = now(), version = s.version + 1
-      from json_to_recordset(${JSON.stringify(updates)}::json) as ${recordColumns}
-      where s.id = x.id`.execute(trx);
-  if (deletes.length)
-    await sql`delete from score_rows where id = any(${`{${deletes.join(',')}}`}::bigint[])`.execute(trx);
+  // the ledger's statistics may be stale (the embedded database analyzes only when asked): a
+  // nested loop over a table believed empty would scan it once per draft, so the diff joins hash;
+  // and the year's drafts (some 7 MB) are joined in memory rather than spilled to temporary files
+  const planner = await sql<{ v: string; w: string }>`select current_setting('enable_nestloop') as v,
+    set_config('enable_nestloop', 'off', true), current_setting('work_mem') as w,
+    set_config('work_mem', '64MB', true)`.execute(trx);
+  const written = await writeRows(trx, scheme, year, from, to, drafts);
+  const counts = made.map((n, i) => {
+    const w = written.get(from + i) ?? { inserted: 0, updated: 0, deleted: 0 };
+    return { ...w, unchanged: n - w.inserted - w.updated };
+  });
   await writeUnitMonths(trx, scheme, year, from, to, units);
+  await sql`select set_config('enable_nestloop', ${planner.rows[0]!.v}, true),
+    set_config('work_mem', ${planner.rows[0]!.w}, true)`.execute(trx);
 
   const results: RecomputeResult[] = [];
   for (const [i, c] of counts.entries()) {
@@ -237,7 +186,68 @@ export async function recomputeRange(
   return results;
 }
 
-/** The months' `score_unit_months`, rewritten: each assessed unit's plan, done and pace. */
+/**
+ * The months' generated rows diffed against the drafts in the database, in one statement: the
+ * drafts sent once, new fact keys inserted, changed rows updated (the exemption columns stay as
+ * they are: an exemption belongs to the row across recomputes), vanished ones deleted; rows alike
+ * are not written. Manual rows are never touched. Per month, how many rows each of them wrote.
+ */
+async function writeRows(
+  trx: Trx,
+  scheme: SchemeRecord,
+  year: number,
+  from: number,
+  to: number,
+  drafts: ReturnType<typeof record>[],
+) {
+  const region = scheme.regionCode;
+  const r = await sql<{ month: number; inserted: number; updated: number; deleted: number }>`
+    with d as (
+      select * from json_to_recordset(${JSON.stringify(drafts)}::json) as x(month int, unit_id int, rule text,
+        points numeric, reason text, cause_kind text, cause_id bigint, project_id int, fact_key text)),
+    -- a full join is a hash or merge join, never a nested loop over score_rows (which the insert
+    -- grows while it runs): the plan holds however stale the table's statistics
+    j as materialized (
+      select d.*, s.id as saved_id,
+        (s.unit_id, s.rule, s.points, s.reason, s.cause_kind, s.cause_id, s.project_id, s.scheme_id)
+          is distinct from (d.unit_id, d.rule, d.points, d.reason, d.cause_kind, d.cause_id, d.project_id,
+            ${scheme.id}::int) as changed
+      from d full join (select id, month, fact_key, unit_id, rule, points, reason, cause_kind, cause_id, project_id,
+          scheme_id
+        from score_rows
+        where region_code = ${region} and year = ${year} and month between ${from} and ${to}
+          and source = 'generated') s on s.month = d.month and s.fact_key = d.fact_key),
+    ins as (
+      insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind, cause_id,
+        project_id, fact_key, source, scheme_id)
+      select ${region}, ${year}::int, j.month, j.unit_id, j.rule, j.points, j.reason, j.cause_kind, j.cause_id,
+        j.project_id, j.fact_key, 'generated', ${scheme.id}::int
+      from j where j.saved_id is null
+      returning month),
+    upd as (
+      update score_rows s set unit_id = j.unit_id, rule = j.rule, points = j.points, reason = j.reason,
+        cause_kind = j.cause_kind, cause_id = j.cause_id, project_id = j.project_id, scheme_id = ${scheme.id}::int,
+        updated_at = now(), version = s.version + 1
+      from j
+      where s.region_code = ${region} and s.year = ${year} and s.id = j.saved_id and j.fact_key is not null
+        and j.changed
+      returning s.month),
+    del as (
+      delete from score_rows s using j
+      where s.region_code = ${region} and s.year = ${year} and s.id = j.saved_id and j.fact_key is null
+      returning s.month)
+    select month, count(*) filter (where k = 'i')::int as inserted, count(*) filter (where k = 'u')::int as updated,
+      count(*) filter (where k = 'd')::int as deleted
+    from (select month, 'i' as k from ins union all select month, 'u' from upd union all select month, 'd' from del) w
+    group by month`.execute(trx);
+  return new Map(r.rows.map((x) => [x.month, x]));
+}
+
+/**
+ * The months' `score_unit_months` diffed like the rows, in one statement: each assessed unit's plan,
+ * done and pace, written only where they changed (`computed_at` is when they last did), a unit no
+ * longer assessed removed.
+ */
 async function writeUnitMonths(
   trx: Trx,
   scheme: SchemeRecord,
@@ -246,23 +256,36 @@ async function writeUnitMonths(
   to: number,
   units: (UnitMonth & { month: number })[],
 ) {
-  await trx
-    .deleteFrom('score_unit_months')
-    .where('region_code', '=', scheme.regionCode)
-    .where('year', '=', year)
-    .where('month', '>=', from)
-    .where('month', '<=', to)
-    .execute();
-  if (!units.length) return;
-  await sql`insert into score_unit_months (region_code, year, month, unit_id, planned, done, pace, scheme_id, computed_at)
-    select ${scheme.regionCode}, ${year}::int, x.month, x.unit_id, x.planned, x.done, x.pace, ${scheme.id}::int, now()
-    from json_to_recordset(${JSON.stringify(
-      units.map((u) => ({
-        month: u.month,
-        unit_id: u.unitId,
-        planned: u.planned,
-        done: u.done,
-        pace: u.pace,
-      })),
-    )}::json) as x(month int, unit_id int, planned numeric, done numeric, pace numeric)`.execute(trx);
+  const region = scheme.regionCode;
+  await sql`
+    with u as (
+      select * from json_to_recordset(${JSON.stringify(
+        units.map((u) => ({
+          month: u.month,
+          unit_id: u.unitId,
+          planned: u.planned,
+          done: u.done,
+          pace: u.pace,
+        })),
+      )}::json) as x(month int, unit_id int, planned numeric, done numeric, pace numeric)),
+    j as materialized (
+      select u.*, s.month as saved_month, s.unit_id as saved_unit,
+        (s.planned, s.done, s.pace, s.scheme_id) is distinct from (u.planned, u.done, u.pace, ${scheme.id}::int)
+          as changed
+      from u full join (select month, unit_id, planned, done, pace, scheme_id from score_unit_months
+        where region_code = ${region} and year = ${year} and month between ${from} and ${to}) s
+        on s.month = u.month and s.unit_id = u.unit_id),
+    ins as (
+      insert into score_unit_months (region_code, year, month, unit_id, planned, done, pace, scheme_id, computed_at)
+      select ${region}, ${year}::int, j.month, j.unit_id, j.planned, j.done, j.pace, ${scheme.id}::int, now()
+      from j where j.saved_unit is null),
+    upd as (
+      update score_unit_months s set planned = j.planned, done = j.done, pace = j.pace, scheme_id = ${scheme.id}::int,
+        computed_at = now()
+      from j
+      where s.region_code = ${region} and s.year = ${year} and s.month = j.month and s.unit_id = j.unit_id
+        and j.saved_unit is not null and j.unit_id is not null and j.changed)
+    delete from score_unit_months s using j
+    where s.region_code = ${region} and s.year = ${year} and s.month = j.saved_month and s.unit_id = j.saved_unit
+      and j.unit_id is null`.execute(trx);
 }

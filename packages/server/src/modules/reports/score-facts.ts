@@ -39,8 +39,8 @@ export async function reportScoreFacts(
   to = from,
 ): Promise<(ReportFact & { month: number })[]> {
   // each region's deadline of each month once (a county may set its own calendar), then one pass
-  // over the project-months that returns only those not submitted by their deadline: the rules
-  // below judge them
+  // over the reports that returns those not submitted by their deadline and one over the
+  // project-months that have no report at all (a bit per month filed): the rules below judge them
   const codes = await sql<{ code: string }>`with scope as (${closeScopeSql(path)})
     select distinct region_code as code from scope`.execute(db);
   if (!codes.rows.length) return [];
@@ -56,14 +56,32 @@ export async function reportScoreFacts(
     facts: [number, string, number | null, string, number, number | null, string | null][];
   }>`
     with scope as (${closeScopeSql(path)}),
-    rep as (select project_id, month, (first_submitted_at at time zone 'Asia/Shanghai')::date as first, id as report
-      from monthly_reports where current and year = ${y} and month between ${from} and ${to})
-    select coalesce(json_agg(json_build_array(s.id, ${projectNameOf('s.id')}, s.responsible_unit_id,
-        s.region_code, g.m, rep.report, rep.first) order by g.m, s.id), '[]') as facts
-    from scope s cross join generate_series(${from}::int, ${to}::int) g(m)
-    join json_each_text(${JSON.stringify(deadlines)}::json) d on d.key = s.region_code || ':' || g.m
-    left join rep on rep.project_id = s.id and rep.month = g.m
-    where rep.first is null or rep.first > d.value::date`.execute(db);
+    -- a report is timely when first submitted before the day after its deadline began in China:
+    -- the instant is worked out once per region and month, not once per report
+    ends as materialized (select code, array(select (d + 1)::timestamp at time zone 'Asia/Shanghai'
+        from unnest(deadlines) with ordinality u(d, i) order by i) as ends
+      from json_to_recordset(${JSON.stringify(
+        codes.rows.map(({ code }) => ({
+          code,
+          deadlines: Array.from({ length: to - from + 1 }, (_, i) => deadlines[`${code}:${from + i}`]),
+        })),
+      )}::json) as x(code text, deadlines date[])),
+    sd as (select s.id, s.responsible_unit_id, s.region_code, e.ends from scope s join ends e on e.code = s.region_code),
+    f as (
+      select sd.id, sd.responsible_unit_id, sd.region_code, r.month as m, r.id as report,
+        (r.first_submitted_at at time zone 'Asia/Shanghai')::date as first
+      from monthly_reports r join sd on sd.id = r.project_id
+      where r.current and r.year = ${y} and r.month between ${from} and ${to}
+        and (r.first_submitted_at is null or r.first_submitted_at >= sd.ends[r.month - ${from}::int + 1])
+      union all
+      select sd.id, sd.responsible_unit_id, sd.region_code, g.m, null, null
+      from sd cross join generate_series(${from}::int, ${to}::int) g(m)
+        left join (select project_id, bit_or(1 << month) as months from monthly_reports
+          where current and year = ${y} and month between ${from} and ${to} group by project_id) h on h.project_id = sd.id
+      where coalesce(h.months, 0) & (1 << g.m) = 0)
+    select coalesce(json_agg(json_build_array(f.id, ${projectNameOf('f.id')}, f.responsible_unit_id,
+        f.region_code, f.m, f.report, f.first) order by f.m, f.id), '[]') as facts
+    from f`.execute(db);
   const out: (ReportFact & { month: number })[] = [];
   for (const [id, name, unitId, region, month, reportId, first] of r.rows[0]!.facts) {
     const deadline = deadlines[`${region}:${month}`]!;
