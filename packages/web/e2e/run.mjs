@@ -255,7 +255,7 @@ test('office creates a project, saves a pro-rata plan draft, approves it as base
       .waitFor();
 
     await page.getByTestId('plan-approve').click();
-    await page.getByTestId('plan-approve-ok').click();
+    await clickOk(page, 'plan-approve-ok');
     await page.getByTestId('plan-versions').getByRole('cell', { name: '基线 1', exact: true }).waitFor();
     await page.getByTestId('plan-view').getByText('现行基线').first().waitFor();
     await page.getByTestId('plan-sum-ok').waitFor();
@@ -284,7 +284,7 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
     await form.getByLabel('形象进度', { exact: true }).fill('主体结构施工至三层');
     await page.getByTestId('report-signer').fill('宋凯文');
     await page.getByTestId('report-submit').click();
-    await page.getByTestId('report-submit-ok').click();
+    await clickOk(page, 'report-submit-ok');
     await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
     await page.getByTestId('report-view').getByText('主体结构施工至三层').waitFor();
     await logout(page);
@@ -293,7 +293,7 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
     await page.goto(`${BASE}${reportPath}`);
     await page.getByTestId('report-return').click();
     await page.getByTestId('report-return-reason').fill('本月完成投资与形象进度不符，请核实');
-    await page.getByTestId('report-return-ok').click();
+    await clickOk(page, 'report-return-ok');
     await page.getByTestId('report-banner').getByText('本月完成投资与形象进度不符').waitFor();
     await logout(page);
 
@@ -302,7 +302,7 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
     await page.getByTestId('report-banner').getByText('已被退回').waitFor();
     await page.getByTestId('report-investment').fill('98.60');
     await page.getByTestId('report-submit').click();
-    await page.getByTestId('report-submit-ok').click();
+    await clickOk(page, 'report-submit-ok');
     await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
     await logout(page);
 
@@ -313,7 +313,7 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
     await page.locator(`.ant-table-row a[href="${reportPath}"]`).first().click();
     await page.waitForURL((url) => url.pathname === reportPath);
     await page.getByTestId('report-verify').click();
-    await page.getByTestId('report-verify-ok').click();
+    await clickOk(page, 'report-verify-ok');
     await page.getByTestId('report-banner').getByText('审核通过').waitFor();
     await page.getByTestId('report-view').getByText('98.60').first().waitFor();
     await page.getByTestId('report-versions').getByText('已审核').waitFor();
@@ -327,7 +327,9 @@ test('reporter submits a monthly report, office returns it, reporter resubmits, 
  */
 /** Clicks a dialog's OK once the dialog has finished opening (a click during its zoom-in may be lost under load). */
 async function clickOk(page, testId) {
-  await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
+  await page
+    .locator('.ant-modal.ant-zoom-appear, .ant-popover.ant-zoom-big-appear')
+    .waitFor({ state: 'detached' });
   await page.getByTestId(testId).click();
 }
 
@@ -548,7 +550,7 @@ test('approving a first baseline explains that it applies from January 1', () =>
     await page.getByTestId('plan-approve').click();
     await page.getByTestId('plan-effective-help').getByText(`默认自 ${year}-01-01 起生效`).waitFor();
     assert.equal(await page.locator('#plan-effective-from').inputValue(), `${year}-01-01`);
-    await page.getByTestId('plan-approve-ok').click();
+    await clickOk(page, 'plan-approve-ok');
     await page.getByTestId('plan-versions').getByRole('cell', { name: '基线 1', exact: true }).waitFor();
   }));
 
@@ -652,7 +654,7 @@ test('a month past its deadline is 逾期; photos picked before the first save g
     await form.getByLabel('形象进度', { exact: true }).fill('补报：主体结构施工');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-submit-warnings').getByText('上传 1 个附件').waitFor();
-    await page.getByTestId('report-submit-ok').click();
+    await clickOk(page, 'report-submit-ok');
     await page.getByTestId('report-banner').getByText('等待重点办审核').waitFor();
     await page.getByTestId('report-view').getByText('现场照片-e2e.png').waitFor();
     // submitted after the deadline: late, no longer overdue
@@ -771,7 +773,7 @@ test('office verifies several submitted reports from the queue in one action', (
     }
     await page.getByTestId('queue-batch').getByText(`已选 ${n} 项`).waitFor();
     await page.getByTestId('queue-batch-verify').click();
-    await page.getByTestId('queue-batch-verify-ok').click();
+    await clickOk(page, 'queue-batch-verify-ok');
     await page.locator('.ant-message').getByText(`已审核通过 ${n} 份月报`).waitFor();
     // they leave the queue, and each is verified
     for (const code of codes)
@@ -1580,7 +1582,7 @@ test('office writes a manual award; the office cannot approve its own, the admin
     await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&status=pending`);
     await page.getByTestId(`row-decide-${row.id}`).click();
     await page.getByTestId('decision-note').fill('情况属实');
-    await page.getByTestId('decision-ok').click();
+    await clickOk(page, 'decision-ok');
     await page.getByText('已通过').first().waitFor();
     await page.goto(`${BASE}/scores/rankings?period=${month}`);
     const after = (Number(before.score) + 1.5).toFixed(2);
@@ -1621,10 +1623,10 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     assert.equal(await page.getByTestId('card-lift').count(), 0, 'unit staff do not lift');
     await page.getByTestId('card-acknowledge').click();
     await page.getByTestId('card-step-text').fill(' ');
-    await page.getByTestId('card-step-ok').click();
+    await clickOk(page, 'card-step-ok');
     await page.getByText('不能为空').waitFor();
     await page.getByTestId('card-step-text').fill('已约谈项目单位，倒排工期，月底前完成年度计划的 80%');
-    await page.getByTestId('card-step-ok').click();
+    await clickOk(page, 'card-step-ok');
     await page.getByTestId('card-status').getByText('已签收').waitFor();
     await page.getByTestId('card-measures').getByText('倒排工期').waitFor();
     await logout(page);
@@ -1633,7 +1635,7 @@ test('unit staff sign a 黄牌 with their measures; the office lifts it', () =>
     await page.goto(`${BASE}/scores/cards/${card.id}`);
     await page.getByTestId('card-lift').click();
     await page.getByTestId('card-step-text').fill('整改到位');
-    await page.getByTestId('card-step-ok').click();
+    await clickOk(page, 'card-step-ok');
     await page.getByTestId('card-status').getByText('已撤销').waitFor();
   }));
 
@@ -1667,7 +1669,7 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await page.getByTestId(`row-counted-${row.id}`).getByText('1.00').waitFor();
     await page.getByTestId(`row-exempt-${row.id}`).click();
     await page.getByTestId('exemption-reason').fill('系统故障导致材料无法上传，已有运维记录');
-    await page.getByTestId('exemption-ok').click();
+    await clickOk(page, 'exemption-ok');
     await page.getByTestId(`row-exemption-${row.id}`).getByText('豁免待审').waitFor();
     await logout(page);
 
@@ -1676,7 +1678,7 @@ test('unit staff ask an exemption on a deduction; the office grants it and the r
     await page.getByTestId(`row-decide-exemption-${row.id}`).click();
     // the note first: a click on OK while the dialog still opens may be lost
     await page.getByTestId('decision-note').fill('情况属实，予以豁免');
-    await page.getByTestId('decision-ok').click();
+    await clickOk(page, 'decision-ok');
     await page.getByTestId(`row-exemption-${row.id}`).waitFor({ state: 'detached' });
     await page.goto(`${BASE}/scores/ledger?year=${year}&month=${m}&exemption=approved`);
     await page.getByTestId(`row-exemption-${row.id}`).getByText('已豁免').waitFor();
