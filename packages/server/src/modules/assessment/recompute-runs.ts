@@ -13,7 +13,7 @@ import { todayInChina } from '../../platform/time.ts';
 import { onMonthClosed } from '../lights/index.ts';
 import { canManageScores } from './policy.ts';
 import { recomputeMonth, recomputeWith } from './recompute.ts';
-import { activeSchemesOf, activeSchemesOfYear } from './scheme-store.ts';
+import { activeSchemesOf } from './scheme-store.ts';
 
 /** The office recomputes a month of its region (not one that has not begun). */
 export async function recompute(
@@ -56,7 +56,7 @@ export async function recomputeRecentMonths(db: Db, today = todayInChina()): Pro
   const months: [number, number][] = [tm === 1 ? [ty - 1, 12] : [ty, tm - 1], [ty, tm]];
   const done: string[] = [];
   for (const [y, m] of months) {
-    for (const scheme of await activeSchemesOfYear(db, y)) {
+    for (const scheme of await activeSchemesOf(db, y)) {
       await transaction(db, (trx) => recomputeWith(trx, ctx, scheme, y, m, today));
       done.push(`${scheme.regionCode}:${y}-${String(m).padStart(2, '0')}`);
     }

@@ -50,33 +50,19 @@ export async function activeScheme(db: Executor, regionCode: string, year: numbe
   return r && toRecord(r);
 }
 
-/** Every active scheme of a year whose region is `codes` (the regions a close or job covers). */
-export async function activeSchemesOf(db: Executor, year: number, codes: readonly string[]) {
-  if (!codes.length) return [];
-  const rows = await db
+/** Every active scheme of a year; of the regions `codes` only, when given (the regions a close covers). */
+export async function activeSchemesOf(db: Executor, year: number, codes?: readonly string[]) {
+  if (codes && !codes.length) return [];
+  let q = db
     .selectFrom('assessment_schemes')
     .select(columns)
     .where('year', '=', year)
-    .where('status', '=', 'active')
-    .where('region_code', 'in', [...codes])
-    .orderBy('region_code')
-    .execute();
-  return rows.map(toRecord);
+    .where('status', '=', 'active');
+  if (codes) q = q.where('region_code', 'in', [...codes]);
+  return (await q.orderBy('region_code').execute()).map(toRecord);
 }
 
 export async function schemeById(db: Executor, id: number) {
   const r = await db.selectFrom('assessment_schemes').select(columns).where('id', '=', id).executeTakeFirst();
   return r && toRecord(r);
-}
-
-/** Every active scheme of a year (the nightly recompute's). */
-export async function activeSchemesOfYear(db: Executor, year: number) {
-  const rows = await db
-    .selectFrom('assessment_schemes')
-    .select(columns)
-    .where('year', '=', year)
-    .where('status', '=', 'active')
-    .orderBy('region_code')
-    .execute();
-  return rows.map(toRecord);
 }
