@@ -7,9 +7,10 @@
  * assessed; the preview writes nothing and shows what the recompute writes; the nightly job covers
  * the current and previous month; 409 without an active scheme.
  */
-import type { Preview, RecomputeResult } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedRules, type Preview, type RecomputeResult } from '@ducha/contract';
 import { recomputeRecentMonths } from '../src/modules/assessment/index.ts';
+import { factKinds } from '../src/modules/assessment/recompute.ts';
 import { workingDaysBetween } from '../src/platform/calendar.ts';
 import { todayInChina } from '../src/platform/time.ts';
 import { activeTestScheme } from './assessment-fixtures.ts';
@@ -90,6 +91,14 @@ beforeAll(async () => {
   await close('2026-10');
 }, 180_000);
 afterAll(() => t.close());
+
+describe('the kinds of fact', () => {
+  it('name every generated rule once: each kind diffs only its own rules, so none is left undeleted', () => {
+    const named = factKinds.flatMap((k) => k.rules);
+    expect([...named].sort()).toEqual([...generatedRules].sort());
+    expect(new Set(named).size).toBe(named.length);
+  });
+});
 
 describe('the recompute route', () => {
   it('409 without an active scheme for the year, 400 for a month not begun', async () => {

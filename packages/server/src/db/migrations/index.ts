@@ -24,6 +24,7 @@ import * as m0022 from './0022_inspection_library.ts';
 import * as m0023 from './0023_assessment.ts';
 import * as m0024 from './0024_enterprise_credit.ts';
 import * as m0025 from './0025_assessment_engine.ts';
+import * as m0026 from './0026_assessment_ledger_writes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0023_assessment': m0023,
   '0024_enterprise_credit': m0024,
   '0025_assessment_engine': m0025,
+  '0026_assessment_ledger_writes': m0026,
 };

@@ -1,13 +1,13 @@
 /**
  * The ledger engine (issue 15): a region's month rebuilt from its facts under the region's active
  * scheme. The facts come from the modules that own them (one set-based query per kind over the
- * scheme region's subtree), the pure rules (rules.ts) turn them into row drafts, and the drafts are
- * diffed by `fact_key` against the saved rows in the database, in one statement: new facts
- * inserted, changed ones updated, vanished ones deleted, the rest left alone (same ids, same
- * updated_at), so a recompute of the same facts writes nothing to the ledger. Manual rows are
- * never touched; an exemption stays on its row.
+ * scheme region's subtree), the pure rules (rules.ts) turn them into row drafts, and each kind's
+ * drafts are diffed by `fact_key` against its saved rows in the database, in one statement: new
+ * facts inserted, changed ones updated, vanished ones deleted, the rest left alone (same ids, same
+ * updated_at), so a recompute of the same facts writes nothing to the ledger; a range with nothing
+ * saved yet is a plain insert. Manual rows are never touched; an exemption stays on its row.
  */
-import { type RecomputeResult } from '@ducha/contract';
+import { type GeneratedRule, type RecomputeResult } from '@ducha/contract';
 import { sql } from 'kysely';
 import type { Executor, Trx } from '../../db/connection.ts';
 import type { Ctx } from '../../platform/access/context.ts';
@@ -25,6 +25,81 @@ import { activeScheme, type SchemeRecord } from './scheme-store.ts';
 
 const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
+type Facts = Omit<MonthFacts, 'year' | 'month'>;
+const noFacts = (): Facts => ({
+  reports: [],
+  lights: [],
+  overdueItems: [],
+  closedItems: [],
+  absences: [],
+  paces: [],
+});
+
+/** `xs` split by month, `from`..`to` (one list per month, in order). */
+function byMonth<T extends { month: number }>(xs: T[], from: number, to: number): T[][] {
+  const out = Array.from({ length: to - from + 1 }, () => [] as T[]);
+  for (const x of xs) out[x.month - from]!.push(x);
+  return out;
+}
+
+/**
+ * The kinds of fact the ledger reads, each from the module that owns it, with the rules its rows
+ * fall under (together every generated rule, once: `assessment-recompute` checks). A recompute
+ * asks for every kind at once and writes each kind's rows as soon as they are built, so the
+ * database reads the next kind, or writes the last one, while this thread builds rows.
+ */
+export const factKinds: {
+  rules: GeneratedRule[];
+  load(db: Executor, path: string, y: number, from: number, to: number, today: string): Promise<Partial<Facts>[]>;
+}[] = [
+  {
+    rules: ['report_late', 'report_missing'],
+    load: async (db, path, y, from, to, today) =>
+      byMonth(await reportScoreFacts(db, path, y, from, today, to), from, to).map((reports) => ({ reports })),
+  },
+  {
+    rules: ['red_light', 'referral', 'investment_pace'],
+    load: async (db, path, y, from, to) => {
+      const lit = await lightScoreFacts(db, path, y, from, to);
+      const paces = byMonth(lit.paces, from, to);
+      return byMonth(lit.lights, from, to).map((lights, i) => ({ lights, paces: paces[i]! }));
+    },
+  },
+  {
+    rules: ['item_overdue', 'item_early_close'],
+    load: async (db, path, y, from, to, today) => {
+      const overdue = byMonth(await overdueItemFacts(db, path, y, from, today, to), from, to);
+      const closed = byMonth(await closedEarlyItemFacts(db, path, y, from, to), from, to);
+      return overdue.map((overdueItems, i) => ({ overdueItems, closedItems: closed[i]! }));
+    },
+  },
+  {
+    rules: ['meeting_absence'],
+    load: async (db, path, y, from, to) =>
+      byMonth(await absenceFacts(db, path, y, from, to), from, to).map((absences) => ({ absences })),
+  },
+];
+
+/**
+ * Every promise's value once all have settled, else the first failure: statements queued together
+ * on one transaction must all be over before the error rolls it back (with `Promise.all` the
+ * others would fail later, unheard, on the aborted transaction).
+ */
+async function allOf<T>(ps: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(ps);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+/** Each kind's facts of months `from`..`to` of year y, the statements sent at once (they queue on the connection). */
+const loadKinds = (db: Executor, path: string, y: number, from: number, to: number, today: string) =>
+  factKinds.map((k) => k.load(db, path, y, from, to, today));
+
+/** A kind's facts (or all kinds') as the months' `MonthFacts`, the other kinds empty. */
+const monthFacts = (y: number, from: number, parts: Partial<Facts>[][]): MonthFacts[] =>
+  parts[0]!.map((_, i) => Object.assign({ year: y, month: from + i }, noFacts(), ...parts.map((p) => p[i]!)));
+
 /**
  * The facts of months `from`..`to` of year y in the region subtree at `path`, as of `today`, one
  * statement per kind of fact for the whole range; one `MonthFacts` per month, in order.
@@ -37,25 +112,7 @@ export async function loadMonthFacts(
   today: string,
   to = from,
 ): Promise<MonthFacts[]> {
-  const reports = await reportScoreFacts(db, path, y, from, today, to);
-  const lit = await lightScoreFacts(db, path, y, from, to);
-  const overdue = await overdueItemFacts(db, path, y, from, today, to);
-  const closed = await closedEarlyItemFacts(db, path, y, from, to);
-  const absent = await absenceFacts(db, path, y, from, to);
-  const of = <T extends { month: number }>(xs: T[], m: number) => xs.filter((x) => x.month === m);
-  return Array.from({ length: to - from + 1 }, (_, i) => {
-    const m = from + i;
-    return {
-      year: y,
-      month: m,
-      reports: of(reports, m),
-      lights: of(lit.lights, m),
-      overdueItems: of(overdue, m),
-      closedItems: of(closed, m),
-      absences: of(absent, m),
-      paces: of(lit.paces, m),
-    };
-  });
+  return monthFacts(y, from, await allOf(loadKinds(db, path, y, from, to, today)));
 }
 
 async function schemePath(db: Executor, scheme: SchemeRecord) {
@@ -143,29 +200,36 @@ export async function recomputeRange(
     await sql`select pg_advisory_xact_lock(hashtext(${`score:${scheme.regionCode}:${ym(year, m)}`}))`.execute(
       trx,
     );
-  const facts = await loadMonthFacts(trx, await schemePath(trx, scheme), year, from, today, to);
-  const drafts: ReturnType<typeof record>[] = [];
-  const units: (UnitMonth & { month: number })[] = [];
-  const made = facts.map((f) => {
-    const rows = buildRows(f, scheme.config);
-    for (const d of rows) drafts.push(record(d, f.month));
-    units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
-    return rows.length;
-  });
   // the ledger's statistics may be stale (the embedded database analyzes only when asked): a
   // nested loop over a table believed empty would scan it once per draft, so the diff joins hash;
-  // and the year's drafts (some 7 MB) are joined in memory rather than spilled to temporary files
+  // and a kind's drafts (megabytes for a year) are joined in memory rather than spilled to disk
   const planner = await sql<{ v: string; w: string }>`select current_setting('enable_nestloop') as v,
     set_config('enable_nestloop', 'off', true), current_setting('work_mem') as w,
     set_config('work_mem', '64MB', true)`.execute(trx);
-  const written = await writeRows(trx, scheme, year, from, to, drafts);
-  const counts = made.map((n, i) => {
-    const w = written.get(from + i) ?? { inserted: 0, updated: 0, deleted: 0 };
-    return { ...w, unchanged: n - w.inserted - w.updated };
+  const loads = loadKinds(trx, await schemePath(trx, scheme), year, from, to, today);
+  const made = Array.from({ length: to - from + 1 }, () => 0);
+  const written = made.map(() => ({ inserted: 0, updated: 0, deleted: 0 }));
+  const units: (UnitMonth & { month: number })[] = [];
+  // each kind's rows built as its facts arrive and their statement queued at once, behind the
+  // kinds still being read or written: the database never waits for this thread to build rows
+  const writes = factKinds.map(async (kind, k) => {
+    const facts = monthFacts(year, from, [await loads[k]!]);
+    const drafts: ReturnType<typeof record>[] = [];
+    for (const f of facts) {
+      const rows = buildRows(f, scheme.config);
+      made[f.month - from]! += rows.length;
+      for (const d of rows) drafts.push(record(d, f.month));
+      if (kind.rules.includes('investment_pace'))
+        units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
+    }
+    for (const [m, c] of await writeRows(trx, scheme, year, from, to, kind.rules, drafts))
+      for (const key of ['inserted', 'updated', 'deleted'] as const) written[m - from]![key] += c[key];
   });
+  await allOf(writes);
   await writeUnitMonths(trx, scheme, year, from, to, units);
   await sql`select set_config('enable_nestloop', ${planner.rows[0]!.v}, true),
     set_config('work_mem', ${planner.rows[0]!.w}, true)`.execute(trx);
+  const counts = made.map((n, i) => ({ ...written[i]!, unchanged: n - written[i]!.inserted - written[i]!.updated }));
 
   const results: RecomputeResult[] = [];
   for (const [i, c] of counts.entries()) {
@@ -198,13 +262,33 @@ async function writeRows(
   year: number,
   from: number,
   to: number,
+  rules: GeneratedRule[],
   drafts: ReturnType<typeof record>[],
 ) {
   const region = scheme.regionCode;
+  const rows = sql`json_to_recordset(${JSON.stringify(drafts)}::json) as x(month int, unit_id int, rule text,
+    points numeric, reason text, cause_kind text, cause_id bigint, project_id int, fact_key text)`;
+  const saved = await sql<{ any: boolean }>`select exists (select from score_rows
+    where region_code = ${region} and year = ${year} and month between ${from} and ${to}
+      and rule = any(${rules}::text[]) and source = 'generated') as any`.execute(trx);
+  if (!saved.rows[0]!.any) {
+    // nothing saved to diff against (a first fill): every draft is new, inserted as it comes
+    if (drafts.length)
+      await sql`insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind,
+          cause_id, project_id, fact_key, source, scheme_id)
+        select ${region}, ${year}::int, month, unit_id, rule, points, reason, cause_kind, cause_id, project_id,
+          fact_key, 'generated', ${scheme.id}::int
+        from ${rows}`.execute(trx);
+    const counts = new Map<number, { inserted: number; updated: number; deleted: number }>();
+    for (const { month } of drafts) {
+      const c = counts.get(month) ?? { inserted: 0, updated: 0, deleted: 0 };
+      c.inserted++;
+      counts.set(month, c);
+    }
+    return counts;
+  }
   const r = await sql<{ month: number; inserted: number; updated: number; deleted: number }>`
-    with d as (
-      select * from json_to_recordset(${JSON.stringify(drafts)}::json) as x(month int, unit_id int, rule text,
-        points numeric, reason text, cause_kind text, cause_id bigint, project_id int, fact_key text)),
+    with d as (select * from ${rows}),
     -- a full join is a hash or merge join, never a nested loop over score_rows (which the insert
     -- grows while it runs): the plan holds however stale the table's statistics
     j as materialized (
@@ -216,7 +300,7 @@ async function writeRows(
           scheme_id
         from score_rows
         where region_code = ${region} and year = ${year} and month between ${from} and ${to}
-          and source = 'generated') s on s.month = d.month and s.fact_key = d.fact_key),
+          and source = 'generated' and rule = any(${rules}::text[])) s on s.month = d.month and s.fact_key = d.fact_key),
     ins as (
       insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind, cause_id,
         project_id, fact_key, source, scheme_id)
