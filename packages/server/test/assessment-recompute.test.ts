@@ -7,6 +7,7 @@
  * assessed; the preview writes nothing and shows what the recompute writes; the nightly job covers
  * the current and previous month; 409 without an active scheme.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedRules, type Preview, type RecomputeResult } from '@ducha/contract';
 import { recomputeRecentMonths } from '../src/modules/assessment/index.ts';
@@ -97,6 +98,31 @@ describe('the kinds of fact', () => {
     const named = factKinds.flatMap((k) => k.rules);
     expect([...named].sort()).toEqual([...generatedRules].sort());
     expect(new Set(named).size).toBe(named.length);
+  });
+
+  it('one failing kind fails the recompute after every queued statement is over; nothing is written', async () => {
+    const before = await rowsOf(10);
+    const reports = factKinds[0]!.load;
+    // the reports' statement fails while the other kinds' reads and writes are queued behind it
+    factKinds[0]!.load = async (d) => {
+      await sql`select 1 / 0`.execute(d);
+      return [];
+    };
+    try {
+      await db().updateTable('items').set({ due_date: '2026-10-15' }).where('id', '=', ids.overdue).execute();
+      const res = await c.office.post('/api/scores/recompute', {
+        regionCode: '230600',
+        year: 2026,
+        month: 10,
+      });
+      expect(res.statusCode).toBe(400); // a data exception (division by zero)
+    } finally {
+      factKinds[0]!.load = reports;
+      await db().updateTable('items').set({ due_date: '2026-10-20' }).where('id', '=', ids.overdue).execute();
+    }
+    // the item's row (its kind ran and wrote) was rolled back with the rest
+    expect(await rowsOf(10)).toEqual(before);
+    expect((await recompute(10)).updated).toBe(0);
   });
 });
 

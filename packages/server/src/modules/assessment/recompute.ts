@@ -50,7 +50,14 @@ function byMonth<T extends { month: number }>(xs: T[], from: number, to: number)
  */
 export const factKinds: {
   rules: GeneratedRule[];
-  load(db: Executor, path: string, y: number, from: number, to: number, today: string): Promise<Partial<Facts>[]>;
+  load(
+    db: Executor,
+    path: string,
+    y: number,
+    from: number,
+    to: number,
+    today: string,
+  ): Promise<Partial<Facts>[]>;
 }[] = [
   {
     rules: ['report_late', 'report_missing'],
@@ -81,15 +88,13 @@ export const factKinds: {
 ];
 
 /**
- * Every promise's value once all have settled, else the first failure: statements queued together
- * on one transaction must all be over before the error rolls it back (with `Promise.all` the
- * others would fail later, unheard, on the aborted transaction).
+ * Waits for every promise to settle, then throws the first failure: statements queued together on
+ * one transaction must all be over before an error rolls it back (with `Promise.all` the others
+ * would fail later, unheard, on the aborted transaction).
  */
-async function allOf<T>(ps: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(ps);
-  const failed = settled.find((s) => s.status === 'rejected');
+async function settle(ps: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(ps)).find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** Each kind's facts of months `from`..`to` of year y, the statements sent at once (they queue on the connection). */
@@ -112,7 +117,9 @@ export async function loadMonthFacts(
   today: string,
   to = from,
 ): Promise<MonthFacts[]> {
-  return monthFacts(y, from, await allOf(loadKinds(db, path, y, from, to, today)));
+  const loads = loadKinds(db, path, y, from, to, today);
+  await settle(loads);
+  return monthFacts(y, from, await Promise.all(loads));
 }
 
 async function schemePath(db: Executor, scheme: SchemeRecord) {
@@ -207,29 +214,47 @@ export async function recomputeRange(
     set_config('enable_nestloop', 'off', true), current_setting('work_mem') as w,
     set_config('work_mem', '64MB', true)`.execute(trx);
   const loads = loadKinds(trx, await schemePath(trx, scheme), year, from, to, today);
+  const saved = factKinds.map((k) => hasSavedRows(trx, scheme.regionCode, year, from, to, k.rules));
   const made = Array.from({ length: to - from + 1 }, () => 0);
   const written = made.map(() => ({ inserted: 0, updated: 0, deleted: 0 }));
   const units: (UnitMonth & { month: number })[] = [];
-  // each kind's rows built as its facts arrive and their statement queued at once, behind the
-  // kinds still being read or written: the database never waits for this thread to build rows
-  const writes = factKinds.map(async (kind, k) => {
+  const writes: Promise<void>[] = [];
+  // each kind's rows are built as its facts arrive, a few months at a time, and each batch's
+  // statement is sent before the next is built: the database writes (or reads the other kinds)
+  // while this thread builds rows, instead of waiting for a whole year of them
+  const kinds = factKinds.map(async (kind, k) => {
     const facts = monthFacts(year, from, [await loads[k]!]);
-    const drafts: ReturnType<typeof record>[] = [];
-    for (const f of facts) {
-      const rows = buildRows(f, scheme.config);
-      made[f.month - from]! += rows.length;
-      for (const d of rows) drafts.push(record(d, f.month));
-      if (kind.rules.includes('investment_pace'))
-        units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
+    const fresh = !(await saved[k]!);
+    for (let i = 0; i < facts.length; i += MONTHS_PER_WRITE) {
+      const batch = facts.slice(i, i + MONTHS_PER_WRITE);
+      const drafts: ReturnType<typeof record>[] = [];
+      for (const f of batch) {
+        const rows = buildRows(f, scheme.config);
+        made[f.month - from]! += rows.length;
+        for (const d of rows) drafts.push(record(d, f.month));
+        if (kind.rules.includes('investment_pace'))
+          units.push(...unitMonths(f, scheme.config).map((u) => ({ ...u, month: f.month })));
+      }
+      const [first, last] = [batch[0]!.month, batch.at(-1)!.month];
+      writes.push(
+        writeRows(trx, scheme, year, first, last, kind.rules, drafts, fresh).then((w) => {
+          for (const [m, c] of w)
+            for (const key of ['inserted', 'updated', 'deleted'] as const) written[m - from]![key] += c[key];
+        }),
+      );
+      await new Promise((r) => setImmediate(r)); // the statement leaves before the next batch is built
     }
-    for (const [m, c] of await writeRows(trx, scheme, year, from, to, kind.rules, drafts))
-      for (const key of ['inserted', 'updated', 'deleted'] as const) written[m - from]![key] += c[key];
   });
-  await allOf(writes);
+  // every kind's reads and writes over (the writes are all queued once the kinds are), then the first failure
+  await Promise.allSettled([...kinds, ...saved]);
+  await settle([...kinds, ...saved, ...writes]);
   await writeUnitMonths(trx, scheme, year, from, to, units);
   await sql`select set_config('enable_nestloop', ${planner.rows[0]!.v}, true),
     set_config('work_mem', ${planner.rows[0]!.w}, true)`.execute(trx);
-  const counts = made.map((n, i) => ({ ...written[i]!, unchanged: n - written[i]!.inserted - written[i]!.updated }));
+  const counts = made.map((n, i) => ({
+    ...written[i]!,
+    unchanged: n - written[i]!.inserted - written[i]!.updated,
+  }));
 
   const results: RecomputeResult[] = [];
   for (const [i, c] of counts.entries()) {
@@ -250,6 +275,24 @@ export async function recomputeRange(
   return results;
 }
 
+/** Months of drafts per statement of a range's recompute (a year: four per kind of fact). */
+const MONTHS_PER_WRITE = 3;
+
+/** Whether months `from`..`to` of the region's year hold generated rows of these rules (else the write is a plain insert). */
+async function hasSavedRows(
+  trx: Trx,
+  region: string,
+  year: number,
+  from: number,
+  to: number,
+  rules: GeneratedRule[],
+) {
+  const r = await sql<{ any: boolean }>`select exists (select from score_rows
+    where region_code = ${region} and year = ${year} and month between ${from} and ${to}
+      and rule = any(${rules}::text[]) and source = 'generated') as any`.execute(trx);
+  return r.rows[0]!.any;
+}
+
 /**
  * The months' generated rows diffed against the drafts in the database, in one statement: the
  * drafts sent once, new fact keys inserted, changed rows updated (the exemption columns stay as
@@ -264,14 +307,12 @@ async function writeRows(
   to: number,
   rules: GeneratedRule[],
   drafts: ReturnType<typeof record>[],
+  fresh: boolean,
 ) {
   const region = scheme.regionCode;
   const rows = sql`json_to_recordset(${JSON.stringify(drafts)}::json) as x(month int, unit_id int, rule text,
     points numeric, reason text, cause_kind text, cause_id bigint, project_id int, fact_key text)`;
-  const saved = await sql<{ any: boolean }>`select exists (select from score_rows
-    where region_code = ${region} and year = ${year} and month between ${from} and ${to}
-      and rule = any(${rules}::text[]) and source = 'generated') as any`.execute(trx);
-  if (!saved.rows[0]!.any) {
+  if (fresh) {
     // nothing saved to diff against (a first fill): every draft is new, inserted as it comes
     if (drafts.length)
       await sql`insert into score_rows (region_code, year, month, unit_id, rule, points, reason, cause_kind,
