@@ -3,7 +3,7 @@
  * scheme's base score plus the sum of its counted rows of the period's months; each ranking group
  * of the region's active scheme is ranked with the tie rule, and the 红黑榜 picked by the scheme's
  * sizes and pace conditions (the pace at the period's last recomputed month: year to date). One
- * grouped query per read, over score_rows' (region, year, month, unit) index.
+ * grouped query per read, over score_rows' (region, year, month, fact key) index.
  */
 import { Decimal, type SchemeConfig } from '@ducha/contract';
 import { sql } from 'kysely';
