@@ -3,10 +3,11 @@
  * fresh embedded database: monthly reports (some late, some never filed), every project-month's
  * light (some red, some referred), 3,000 supervised items (some overdue, some closed out early) and
  * a monthly meeting with every unit's attendance (some absent without reason); an active scheme
- * ranks the 500 units in two groups. Then times the recompute of the year's 12 months (each month
- * in its own transaction, as the route runs it): a first recompute (every row inserted) and a second
- * (nothing changed: nothing written), against one plain SQL scan of the same facts. Target (issue
- * 15): the year's recompute under 2 s on the embedded database.
+ * ranks the 500 units in two groups. Then times the recompute of the year's 12 months in one pass
+ * (as `POST /api/scores/recompute-months` runs it) and, without BENCH_QUICK, month by month (each
+ * month in its own transaction, as the month's route and the close run it): a first recompute
+ * (every row inserted) and a second (nothing changed: nothing written), against one plain SQL scan
+ * of the same facts. Target (issue 15): the year's recompute under 2 s on the embedded database.
  */
 import fs from 'node:fs';
 import os from 'node:os';

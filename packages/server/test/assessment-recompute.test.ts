@@ -143,6 +143,45 @@ describe('the recompute route', () => {
       'VALIDATION',
     );
   });
+
+  it('several months in one pass: the same ledger as month by month, one audit event per month', async () => {
+    const before = [await rowsOf(9), await rowsOf(10)];
+    const res = await c.office.post('/api/scores/recompute-months', {
+      regionCode: '230600',
+      year: 2026,
+      from: 9,
+      to: 10,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { months } = res.json() as { months: RecomputeResult[] };
+    expect(months.map((m) => [m.month, m.inserted, m.updated, m.deleted])).toEqual([
+      [9, 0, 0, 0],
+      [10, 0, 0, 0],
+    ]);
+    expect(months.map((m) => m.unchanged)).toEqual(
+      before.map((rows) => rows.filter((r) => r.source === 'generated').length),
+    );
+    expect([await rowsOf(9), await rowsOf(10)]).toEqual(before);
+    expect((await lastAuditOf('score_month', '230600:2026-09'))?.action).toBe('recompute');
+    // a range ending before it starts, or in a month not begun, is refused on `to`
+    const bad = { regionCode: '230600', year: 2026, from: 10, to: 9 };
+    const reversed = await c.office.post('/api/scores/recompute-months', bad);
+    expectError(reversed, 400, 'VALIDATION', 'body.to');
+    expect(reversed.body).toContain('结束月份不能早于开始月份');
+    const later = { regionCode: '230600', year: 2027, from: 1, to: 2 };
+    expectError(await c.office.post('/api/scores/recompute-months', later), 400, 'VALIDATION', 'body.to');
+    expectError(
+      await c.office.post('/api/scores/recompute-months', {
+        regionCode: '230600',
+        year: 2025,
+        from: 1,
+        to: 12,
+      }),
+      409,
+      'INVALID_STATE',
+      'body.regionCode',
+    );
+  });
 });
 
 describe('the month close runs it: every default rule from real facts', () => {

@@ -141,6 +141,14 @@ export const recomputeResult = z.object({
   cardsIssued: z.number().int(),
 });
 export type RecomputeResult = z.infer<typeof recomputeResult>;
+/** Months `from`..`to` of a year in one pass (a board's half year or year: 重新计算本期). */
+export const recomputeMonthsBody = z
+  .strictObject({ regionCode, year: schemeYear, from: month, to: month })
+  .superRefine((b, c) => {
+    if (b.to < b.from) c.addIssue({ code: 'custom', path: ['to'], message: '结束月份不能早于开始月份' });
+  });
+export const recomputeMonthsResult = z.object({ months: z.array(recomputeResult) });
+export type RecomputeMonthsResult = z.infer<typeof recomputeMonthsResult>;
 
 // ---- rankings ----
 

@@ -40,5 +40,19 @@ export const recompute: AccessPart<Base> = {
       ok: ['admin', 'office', 'office_lindian'],
       note: '林甸’s month: the city office and 林甸’s',
     },
+    {
+      route: 'POST /api/scores/recompute-months',
+      url: () => '/api/scores/recompute-months',
+      body: () => ({ regionCode: '230600', year: Y, from: 9, to: 10 }),
+      ok: cityOffice,
+      note: 'the city’s months in one pass: the city office',
+    },
+    {
+      route: 'POST /api/scores/recompute-months',
+      url: () => '/api/scores/recompute-months',
+      body: () => ({ regionCode: '230623', year: Y, from: 1, to: 12 }),
+      ok: ['admin', 'office', 'office_lindian'],
+      note: '林甸’s year: the city office and 林甸’s',
+    },
   ],
 };

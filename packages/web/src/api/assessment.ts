@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
   Preview,
   Ranking,
+  RecomputeMonthsResult,
   RecomputeResult,
   Scheme,
   SchemeSummary,
@@ -18,6 +19,7 @@ import type {
   exemptionRequest,
   manualRowCreate,
   recomputeBody,
+  recomputeMonthsBody,
   rowDecision,
   schemeCreate,
   schemeUpdate,
@@ -96,6 +98,13 @@ export const useRecompute = () =>
   useSave(
     ROWS,
     (body: z.input<typeof recomputeBody>) => api.post<RecomputeResult>('/api/scores/recompute', body),
+    [SCORES, CARDS],
+  );
+export const useRecomputeMonths = () =>
+  useSave(
+    ROWS,
+    (body: z.input<typeof recomputeMonthsBody>) =>
+      api.post<RecomputeMonthsResult>('/api/scores/recompute-months', body),
     [SCORES, CARDS],
   );
 export const exportRows = (params: QueryParams) =>

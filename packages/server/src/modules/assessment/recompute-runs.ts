@@ -12,8 +12,26 @@ import { getRegion, regionsUnder } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
 import { onMonthClosed } from '../lights/index.ts';
 import { canManageScores } from './policy.ts';
-import { recomputeMonth, recomputeWith } from './recompute.ts';
+import { recomputeMonth, recomputeMonths, recomputeWith } from './recompute.ts';
 import { activeSchemesOf } from './scheme-store.ts';
+
+/** The region the office may recompute, and a month of its that has begun (else 400 on `field`). */
+async function recomputable(
+  db: Db,
+  ctx: Ctx,
+  regionCode: string,
+  year: number,
+  month: number,
+  field: string,
+  today: string,
+) {
+  const region = await getRegion(db, regionCode);
+  if (!region) throw invalid('body.regionCode', '区划不存在');
+  if (!canManageScores(actorOf(ctx), region.path)) throw outOfScope();
+  if (`${year}-${String(month).padStart(2, '0')}` > today.slice(0, 7))
+    throw invalid(field, `${year}年${month}月尚未开始，不能计算考核`);
+  return region;
+}
 
 /** The office recomputes a month of its region (not one that has not begun). */
 export async function recompute(
@@ -22,13 +40,22 @@ export async function recompute(
   body: { regionCode: string; year: number; month: number },
   today = todayInChina(),
 ): Promise<RecomputeResult> {
-  const region = await getRegion(db, body.regionCode);
-  if (!region) throw invalid('body.regionCode', '区划不存在');
-  if (!canManageScores(actorOf(ctx), region.path)) throw outOfScope();
-  const current = today.slice(0, 7);
-  if (`${body.year}-${String(body.month).padStart(2, '0')}` > current)
-    throw invalid('body.month', `${body.year}年${body.month}月尚未开始，不能计算考核`);
+  const region = await recomputable(db, ctx, body.regionCode, body.year, body.month, 'body.month', today);
   return transaction(db, (trx) => recomputeMonth(trx, ctx, region.code, body.year, body.month, today));
+}
+
+/** The office recomputes months `from`..`to` of a year in one pass (the last one begun). */
+export async function recomputeMonthRange(
+  db: Db,
+  ctx: Ctx,
+  body: { regionCode: string; year: number; from: number; to: number },
+  today = todayInChina(),
+): Promise<{ months: RecomputeResult[] }> {
+  const region = await recomputable(db, ctx, body.regionCode, body.year, body.to, 'body.to', today);
+  const months = await transaction(db, (trx) =>
+    recomputeMonths(trx, ctx, region.code, body.year, body.from, body.to, today),
+  );
+  return { months };
 }
 
 /** The closed month's ledger of every active scheme in the closed region's subtree. */

@@ -157,10 +157,29 @@ const record = (d: RowDraft, month: number) => ({
 });
 
 /**
- * Recomputes month y-m of the region under its active scheme of the year, in the caller's
- * transaction: the ledger by fact key, the unit months rewritten, the month's cards issued, one
- * audit event with the counts. 409 when the region has no active scheme for the year.
+ * Recomputes months `from`..`to` of year y of the region under its active scheme of the year, in
+ * the caller's transaction (one pass: `recomputeRange`): per month the ledger by fact key, the unit
+ * months, the month's cards and one audit event with the counts. 409 when the region has no active
+ * scheme for the year.
  */
+export async function recomputeMonths(
+  trx: Trx,
+  ctx: Ctx,
+  regionCode: string,
+  year: number,
+  from: number,
+  to = from,
+  today = todayInChina(),
+): Promise<RecomputeResult[]> {
+  const scheme = await activeScheme(trx, regionCode, year);
+  if (!scheme)
+    throw new DomainError('INVALID_STATE', 409, [
+      { path: 'body.regionCode', message: `该区划 ${year} 年没有生效的考核方案，请先启用方案再计算` },
+    ]);
+  return recomputeRange(trx, ctx, scheme, year, from, to, today);
+}
+
+/** One month of `recomputeMonths` (the close's and the office's month). */
 export async function recomputeMonth(
   trx: Trx,
   ctx: Ctx,
@@ -169,12 +188,7 @@ export async function recomputeMonth(
   month: number,
   today = todayInChina(),
 ): Promise<RecomputeResult> {
-  const scheme = await activeScheme(trx, regionCode, year);
-  if (!scheme)
-    throw new DomainError('INVALID_STATE', 409, [
-      { path: 'body.regionCode', message: `该区划 ${year} 年没有生效的考核方案，请先启用方案再计算` },
-    ]);
-  return recomputeWith(trx, ctx, scheme, year, month, today);
+  return (await recomputeMonths(trx, ctx, regionCode, year, month, month, today))[0]!;
 }
 
 /** The recompute of one month under a given (active) scheme. */

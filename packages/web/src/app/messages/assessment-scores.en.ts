@@ -38,6 +38,8 @@ export const assessmentScoresEn: Record<keyof typeof assessmentScoresZh, string>
   'score.recompute': 'Recompute',
   'score.recomputed':
     'Recomputed: {inserted} inserted, {updated} updated, {deleted} deleted, {unchanged} unchanged, {cards} cards issued',
+  'score.recomputedMonths':
+    'Recomputed {months} months: {inserted} inserted, {updated} updated, {deleted} deleted, {unchanged} unchanged, {cards} cards issued',
   'score.rankingSummary': '{region} · {scheme} · base score {base} · months computed: {months}',
   'score.noMonths': 'none',
   'score.boardEmpty': 'none',

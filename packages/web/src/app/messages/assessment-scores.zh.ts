@@ -36,6 +36,8 @@ export const assessmentScoresZh = {
   'score.recompute': '重新计算',
   'score.recomputed':
     '已重新计算：新增 {inserted} 条，更新 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条，发出红黄牌 {cards} 张',
+  'score.recomputedMonths':
+    '已重新计算 {months} 个月：新增 {inserted} 条，更新 {updated} 条，删除 {deleted} 条，未变 {unchanged} 条，发出红黄牌 {cards} 张',
   'score.rankingSummary': '{region} · {scheme} · 基础分 {base} · 已计算月份：{months}',
   'score.noMonths': '无',
   'score.boardEmpty': '无',

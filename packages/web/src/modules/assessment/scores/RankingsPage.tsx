@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { RankingEntry } from '@ducha/contract';
-import { exportRanking, useRanking, useRecompute } from '../../../api/assessment.ts';
+import { exportRanking, useRanking, useRecompute, useRecomputeMonths } from '../../../api/assessment.ts';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { RegionSelect } from '../../../components/RegionSelect.tsx';
@@ -19,6 +19,7 @@ import {
   paceText,
   parsePeriod,
   periodOf,
+  recomputableMonths,
   signedPoints,
 } from './logic.ts';
 import { BoardTag, PeriodPicker } from './parts.tsx';
@@ -40,6 +41,8 @@ export default function RankingsPage() {
   const params = { period, regionCode };
   const query = useRanking(params, !!explicit || !probe.isLoading);
   const recompute = useRecompute();
+  const recomputeMonths = useRecomputeMonths();
+  const months = recomputableMonths(pick, todayInShanghai());
   const [exporting, setExporting] = useState(false);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(search);
@@ -53,7 +56,31 @@ export default function RankingsPage() {
   const office = can('score.write') && managerRoles.includes(me.role);
 
   const runRecompute = () => {
-    if (!r || pick.kind !== 'month') return;
+    if (!r || !months) return;
+    if (pick.kind !== 'month') {
+      // a half year or year: its months so far, in one pass
+      recomputeMonths.mutate(
+        { regionCode: r.regionCode, year: pick.year, from: months[0], to: months[1] },
+        {
+          onSuccess: (res) => {
+            const sum = (k: 'inserted' | 'updated' | 'deleted' | 'unchanged' | 'cardsIssued') =>
+              res.months.reduce((n, m) => n + m[k], 0);
+            message.success(
+              t('score.recomputedMonths', {
+                months: res.months.length,
+                inserted: sum('inserted'),
+                updated: sum('updated'),
+                deleted: sum('deleted'),
+                unchanged: sum('unchanged'),
+                cards: sum('cardsIssued'),
+              }),
+            );
+          },
+          onError: (e) => onError(e),
+        },
+      );
+      return;
+    }
     recompute.mutate(
       { regionCode: r.regionCode, year: pick.year, month: pick.part },
       {
@@ -133,10 +160,10 @@ export default function RankingsPage() {
       title={t('menu.scoreRankings')}
       extra={
         <Space>
-          {office && pick.kind === 'month' && (
+          {office && months && (
             <Button
               onClick={runRecompute}
-              loading={recompute.isPending}
+              loading={recompute.isPending || recomputeMonths.isPending}
               disabled={!r}
               data-testid="score-recompute"
             >

@@ -12,6 +12,7 @@ import {
   paceText,
   parsePeriod,
   periodMonths,
+  recomputableMonths,
   periodOf,
   signedPoints,
 } from './logic.ts';
@@ -50,6 +51,21 @@ describe('periods', () => {
     ['2026-H2', [7, 12]],
     ['2026', [1, 12]],
   ] as const)('%s covers months %o', (s, months) => expect(periodMonths(parsePeriod(s)!)).toEqual(months));
+  it.each([
+    ['2026', '2026-12-03', [1, 12]],
+    ['2026', '2026-07-01', [1, 7]],
+    ['2026', '2026-01-31', [1, 1]],
+    ['2026-H2', '2026-07-01', [7, 7]],
+    ['2026-H2', '2026-06-30', null],
+    ['2026-H1', '2026-12-03', [1, 6]],
+    ['2026-H1', '2026-03-15', [1, 3]],
+    ['2025', '2026-01-02', [1, 12]],
+    ['2027', '2026-12-31', null],
+    ['2026-11', '2026-11-01', [11, 11]],
+    ['2026-12', '2026-11-30', null],
+  ] as const)('%s recomputed on %s: months %o', (s, today, months) =>
+    expect(recomputableMonths(parsePeriod(s)!, today)).toEqual(months),
+  );
   it('last month is the default; January goes back to the December before', () => {
     expect(defaultMonth('2026-12-03')).toEqual({ kind: 'month', year: 2026, part: 11 });
     expect(defaultMonth('2026-01-15')).toEqual({ kind: 'month', year: 2025, part: 12 });

@@ -110,6 +110,17 @@ export function defaultMonth(today: string): PeriodPick {
 }
 
 /**
+ * The months of a period a recompute may run (重新计算本期): the period's, up to the month of
+ * `today`; null when the period has not begun.
+ */
+export function recomputableMonths(p: PeriodPick, today: string): [number, number] | null {
+  const [from, to] = periodMonths(p);
+  const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  if (p.year > ty || (p.year === ty && from > tm)) return null;
+  return [from, p.year < ty ? to : Math.min(to, tm)];
+}
+
+/**
  * The board's period: the address's, else the latest month of the year whose ledger exists
  * (`months`, as the ranking of the year names them), else last month.
  */
