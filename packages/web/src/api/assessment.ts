@@ -7,7 +7,6 @@ import type {
   Preview,
   Ranking,
   RecomputeMonthsResult,
-  RecomputeResult,
   Scheme,
   SchemeSummary,
   ScoreCard,
@@ -18,7 +17,6 @@ import type {
   cardLift,
   exemptionRequest,
   manualRowCreate,
-  recomputeBody,
   recomputeMonthsBody,
   rowDecision,
   schemeCreate,
@@ -93,12 +91,6 @@ export const useDecideExemption = () =>
     ({ id, ...body }: z.input<typeof rowDecision> & { id: number }) =>
       api.post<ScoreRow>(`/api/score-rows/${id}/exemption/decision`, body),
     [SCORES],
-  );
-export const useRecompute = () =>
-  useSave(
-    ROWS,
-    (body: z.input<typeof recomputeBody>) => api.post<RecomputeResult>('/api/scores/recompute', body),
-    [SCORES, CARDS],
   );
 export const useRecomputeMonths = () =>
   useSave(

@@ -20,20 +20,12 @@ import { lightScoreFacts } from '../lights/index.ts';
 import { absenceFacts } from '../meetings/index.ts';
 import { reportScoreFacts } from '../reports/index.ts';
 import { issueCards } from './card-issue.ts';
-import { buildRows, unitMonths, type MonthFacts, type RowDraft, type UnitMonth } from './rules.ts';
+import { buildRows, noFacts, unitMonths, type MonthFacts, type RowDraft, type UnitMonth } from './rules.ts';
 import { activeScheme, type SchemeRecord } from './scheme-store.ts';
 
 const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
 type Facts = Omit<MonthFacts, 'year' | 'month'>;
-const noFacts = (): Facts => ({
-  reports: [],
-  lights: [],
-  overdueItems: [],
-  closedItems: [],
-  absences: [],
-  paces: [],
-});
 
 /** `xs` split by month, `from`..`to` (one list per month, in order). */
 function byMonth<T extends { month: number }>(xs: T[], from: number, to: number): T[][] {
@@ -103,7 +95,7 @@ const loadKinds = (db: Executor, path: string, y: number, from: number, to: numb
 
 /** A kind's facts (or all kinds') as the months' `MonthFacts`, the other kinds empty. */
 const monthFacts = (y: number, from: number, parts: Partial<Facts>[][]): MonthFacts[] =>
-  parts[0]!.map((_, i) => Object.assign({ year: y, month: from + i }, noFacts(), ...parts.map((p) => p[i]!)));
+  parts[0]!.map((_, i) => Object.assign(noFacts(y, from + i), ...parts.map((p) => p[i]!)));
 
 /**
  * The facts of months `from`..`to` of year y in the region subtree at `path`, as of `today`, one
@@ -263,7 +255,7 @@ export async function recomputeRange(
     }
   });
   // every kind's reads and writes over (the writes are all queued once the kinds are), then the first failure
-  await Promise.allSettled([...kinds, ...saved]);
+  await Promise.allSettled(kinds);
   await settle([...kinds, ...saved, ...writes]);
   await writeUnitMonths(trx, scheme, year, from, to, units);
   await sql`select set_config('enable_nestloop', ${planner.rows[0]!.v}, true),

@@ -7,7 +7,7 @@ import { Decimal, type SchemeConfig, type SchemeRule } from '@ducha/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSchemeConfig } from './default-scheme.ts';
-import { buildRows, paceRow, unitMonths, type MonthFacts, type RowDraft } from './rules.ts';
+import { buildRows, noFacts, paceRow, unitMonths, type MonthFacts, type RowDraft } from './rules.ts';
 
 const U = 11; // assessed
 const OUT = 99; // in no group
@@ -17,16 +17,7 @@ const config = (patch: Partial<Record<SchemeRule['code'], Partial<SchemeRule>>> 
   groups: [{ code: 'dept', name: '部门', unitIds: [U, 12] }],
   rules: base.rules.map((r) => ({ ...r, ...patch[r.code] })),
 });
-const empty: MonthFacts = {
-  year: 2026,
-  month: 10,
-  reports: [],
-  lights: [],
-  overdueItems: [],
-  closedItems: [],
-  absences: [],
-  paces: [],
-};
+const empty = noFacts(2026, 10);
 const facts = (f: Partial<MonthFacts>): MonthFacts => ({ ...empty, ...f });
 const report = (projectId: number, state: 'late' | 'missing', unitId: number | null = U) => ({
   projectId,

@@ -50,6 +50,18 @@ export interface MonthFacts {
   paces: { unitId: number; planned: string; done: string; pace: string | null }[];
 }
 
+/** A month with no facts (each kind's part of a month is laid over it). */
+export const noFacts = (year: number, month: number): MonthFacts => ({
+  year,
+  month,
+  reports: [],
+  lights: [],
+  overdueItems: [],
+  closedItems: [],
+  absences: [],
+  paces: [],
+});
+
 export interface RowDraft {
   unitId: number;
   rule: GeneratedRule;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { RankingEntry } from '@ducha/contract';
-import { exportRanking, useRanking, useRecompute, useRecomputeMonths } from '../../../api/assessment.ts';
+import { exportRanking, useRanking, useRecomputeMonths } from '../../../api/assessment.ts';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { RegionSelect } from '../../../components/RegionSelect.tsx';
@@ -40,8 +40,7 @@ export default function RankingsPage() {
   const period = periodOf(pick);
   const params = { period, regionCode };
   const query = useRanking(params, !!explicit || !probe.isLoading);
-  const recompute = useRecompute();
-  const recomputeMonths = useRecomputeMonths();
+  const recompute = useRecomputeMonths();
   const months = recomputableMonths(pick, todayInShanghai());
   const [exporting, setExporting] = useState(false);
   const set = (patch: Record<string, string | undefined>) => {
@@ -55,45 +54,28 @@ export default function RankingsPage() {
   const r = query.data;
   const office = can('score.write') && managerRoles.includes(me.role);
 
+  // a month, or a half year's or year's months so far: one pass either way
   const runRecompute = () => {
     if (!r || !months) return;
-    if (pick.kind !== 'month') {
-      // a half year or year: its months so far, in one pass
-      recomputeMonths.mutate(
-        { regionCode: r.regionCode, year: pick.year, from: months[0], to: months[1] },
-        {
-          onSuccess: (res) => {
-            const sum = (k: 'inserted' | 'updated' | 'deleted' | 'unchanged' | 'cardsIssued') =>
-              res.months.reduce((n, m) => n + m[k], 0);
-            message.success(
-              t('score.recomputedMonths', {
-                months: res.months.length,
-                inserted: sum('inserted'),
-                updated: sum('updated'),
-                deleted: sum('deleted'),
-                unchanged: sum('unchanged'),
-                cards: sum('cardsIssued'),
-              }),
-            );
-          },
-          onError: (e) => onError(e),
-        },
-      );
-      return;
-    }
     recompute.mutate(
-      { regionCode: r.regionCode, year: pick.year, month: pick.part },
+      { regionCode: r.regionCode, year: pick.year, from: months[0], to: months[1] },
       {
-        onSuccess: (res) =>
+        onSuccess: (res) => {
+          const sum = (k: 'inserted' | 'updated' | 'deleted' | 'unchanged' | 'cardsIssued') =>
+            res.months.reduce((n, m) => n + m[k], 0);
+          const counts = {
+            inserted: sum('inserted'),
+            updated: sum('updated'),
+            deleted: sum('deleted'),
+            unchanged: sum('unchanged'),
+            cards: sum('cardsIssued'),
+          };
           message.success(
-            t('score.recomputed', {
-              inserted: res.inserted,
-              updated: res.updated,
-              deleted: res.deleted,
-              unchanged: res.unchanged,
-              cards: res.cardsIssued,
-            }),
-          ),
+            res.months.length === 1
+              ? t('score.recomputed', counts)
+              : t('score.recomputedMonths', { ...counts, months: res.months.length }),
+          );
+        },
         onError: (e) => onError(e),
       },
     );
@@ -163,7 +145,7 @@ export default function RankingsPage() {
           {office && months && (
             <Button
               onClick={runRecompute}
-              loading={recompute.isPending || recomputeMonths.isPending}
+              loading={recompute.isPending}
               disabled={!r}
               data-testid="score-recompute"
             >
