@@ -318,8 +318,8 @@ export async function generateLists(g: Gen, org: Org) {
   // 新开工 in it, 重大前期 preparing. Half of next year's 前期 projects were on last year's list.
   const year0 = `${Y}-01-01`;
   await sql`
-    insert into project_list_members (list_id, project_id, batch, added_at, removed_at, reason)
-    select l.id, b.id,
+    insert into project_list_members (list_id, project_id, project_code, batch, added_at, removed_at, reason)
+    select l.id, b.id, p.code,
       case when b.grp = 1 and (l.year = ${Y} or b.started < make_date(l.year, 1, 1)) then '在建'
            when b.grp = 1 or (b.grp = 2 and l.year = ${Y}) then '新开工'
            else '重大前期' end,
@@ -340,6 +340,7 @@ export async function generateLists(g: Gen, org: Org) {
         where bench_rand(b.id, 65) < 0.04
     ) cand
     join bench_projects b on b.id = cand.project_id
+    join projects p on p.id = cand.project_id
     join project_lists l on l.id = cand.list_id
     where b.grp <> 4 and (l.year = ${Y} or b.grp <> 3 or bench_rand(b.id, 66) < 0.5)
       and (l.year = ${Y} or b.grp <> 1 or b.started < ${year0}::date)`.execute(g.db);

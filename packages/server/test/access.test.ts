@@ -998,6 +998,12 @@ const cases: Case[] = [
     note: 'city list',
   },
   {
+    route: 'GET /api/project-lists/:id/members',
+    url: (f) => `/api/project-lists/${f.cityList}/members`,
+    ok: projectReaders,
+    note: "city list's members, a page",
+  },
+  {
     route: 'GET /api/project-lists/:id/adjustments',
     url: (f) => `/api/project-lists/${f.cityList}/adjustments`,
     ok: projectReaders,

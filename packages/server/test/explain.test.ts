@@ -243,6 +243,33 @@ async function cases(): Promise<Case[]> {
     c('GET /api/project-lists/:id (a city list)', 'city office', `/api/project-lists/${ids.cityList}`),
     c('GET /api/project-lists/:id (a city list)', 'county office', `/api/project-lists/${ids.cityList}`),
     c('GET /api/project-lists/:id (a county list)', 'county office', `/api/project-lists/${ids.countyList}`),
+    c(
+      'GET /api/project-lists/:id?members=none',
+      'city office',
+      `/api/project-lists/${ids.cityList}?members=none`,
+    ),
+    c(
+      'GET /api/project-lists/:id?members=none',
+      'county office',
+      `/api/project-lists/${ids.cityList}?members=none`,
+    ),
+    c('GET /api/project-lists/:id/members', 'city office', `/api/project-lists/${ids.cityList}/members`),
+    c('GET /api/project-lists/:id/members', 'county office', `/api/project-lists/${ids.cityList}/members`),
+    c(
+      'GET /api/project-lists/:id/members',
+      'admin',
+      `/api/project-lists/${ids.cityList}/members?page=3&batch=在建`,
+    ),
+    c(
+      'GET /api/project-lists/:id/members (history)',
+      'city office',
+      `/api/project-lists/${ids.cityList}/members?history=true`,
+    ),
+    c(
+      'GET /api/project-lists/:id/members (search)',
+      'city office',
+      `/api/project-lists/${ids.cityList}/members?q=${encodeURIComponent('项目')}`,
+    ),
     // monthly reports: the verification queue, a month's reports, the filers' inbox, overdue, 催报
     c(
       'GET /api/reports (verification queue)',

@@ -11,7 +11,7 @@ import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
 import { seedDemoReports } from '../src/modules/reports/demo-reports.ts';
 import { EXACT_TOTAL_LIMIT, exactTotals } from '../src/platform/records.ts';
 import { cityProject, region, signInAs } from './factories.ts';
-import { createTestApp, type Client, type TestApp } from './helpers.ts';
+import { createTestApp, expectError, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let c: Record<'admin' | 'office' | 'office_lindian' | 'leader' | 'unit' | 'reporter', Client>;
@@ -36,12 +36,14 @@ afterEach(() => {
   exactTotals.limit = EXACT_TOTAL_LIMIT;
 });
 
+/** A row's key: a field, or made of several (a list's history has no one unique field). */
+type Key = string | ((row: Record<string, unknown>) => unknown);
 type Page = { items: Record<string, unknown>[]; total: number; totalIsEstimate?: boolean };
 
 const sep = (url: string) => (url.includes('?') ? '&' : '?');
 
 /** Every page of a list (about ten pages, until an empty one), as the keys of its rows in order. */
-async function pages(client: Client, url: string, key: string, pageSize: number) {
+async function pages(client: Client, url: string, key: Key, pageSize: number) {
   const keys: unknown[] = [];
   const totals: Page[] = [];
   for (let page = 1; page < 200; page++) {
@@ -50,13 +52,13 @@ async function pages(client: Client, url: string, key: string, pageSize: number)
     const body = res.json() as Page;
     totals.push(body);
     if (!body.items.length) break;
-    keys.push(...body.items.map((i) => i[key]));
+    keys.push(...body.items.map((i) => (typeof key === 'string' ? i[key] : key(i))));
   }
   return { keys, total: totals[0]!.total, estimated: totals.some((p) => p.totalIsEstimate) };
 }
 
 /** The same list read three ways: sorted whole, in index order (limit 0), and both (limit 40). */
-async function sameEveryWay(client: Client, url: string, key: string) {
+async function sameEveryWay(client: Client, url: string, key: Key) {
   const { total } = (await client.get(`${url}${sep(url)}pageSize=1`)).json() as Page;
   const pageSize = Math.max(7, Math.ceil(total / 10));
   const sorted = await pages(client, url, key, pageSize);
@@ -148,6 +150,148 @@ describe('the same pages sorted whole or read in index order', () => {
     expect(cut.totalIsEstimate).toBe(true);
     expect(cut.total).toBeGreaterThanOrEqual(3);
     expect(cut.items).toEqual(all.items);
+  });
+});
+
+interface Member {
+  projectId: number;
+  code: string;
+  name: string;
+  batch: string;
+  addedAt: string;
+  removedAt: string | null;
+  editable: boolean;
+}
+const stay = (m: Record<string, unknown> | Member) =>
+  `${m.projectId}/${m.batch}/${m.addedAt}/${m.removedAt}/${m.editable}`;
+
+describe("a list's members, a page at a time", () => {
+  beforeAll(async () => {
+    // a third list with history: a published list of next year, one member re-batched, one removed
+    const list = await c.office.post('/api/project-lists', {
+      year: 2027,
+      level: 'city',
+      name: '2027年市重点项目（测试）',
+      regionCode: '230600',
+    });
+    expect(list.statusCode, list.body).toBe(201);
+    const id = list.json().id as number;
+    const projects = (await c.office.get('/api/projects?pageSize=40&sort=name')).json().items as {
+      id: number;
+    }[];
+    for (const [i, p] of projects.entries()) {
+      const res = await c.office.post(`/api/project-lists/${id}/members`, {
+        projectId: p.id,
+        batch: ['在建', '新开工', '重大前期'][i % 3],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const published = await c.office.post(`/api/project-lists/${id}/publish`, {
+      version: list.json().version,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    const change = await c.office.patch(`/api/project-lists/${id}/members/${projects[0]!.id}`, {
+      batch: '重大前期',
+      reason: '调整批次',
+    });
+    const removal = await c.office.post(`/api/project-lists/${id}/members/${projects[1]!.id}/remove`, {
+      reason: '调出',
+    });
+    for (const r of [change, removal]) {
+      expect(r.statusCode, r.body).toBe(200);
+      const ok = await c.admin.post(`/api/list-adjustments/${r.json().adjustment.id}/decide`, {
+        approve: true,
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+    }
+  });
+
+  it('are the members the whole detail names, each way, for every reader of every list', async () => {
+    const lists = (await c.admin.get('/api/project-lists')).json().items as {
+      id: number;
+      batches: string[];
+    }[];
+    expect(lists.length).toBeGreaterThan(2);
+    let read = 0;
+    for (const l of lists)
+      for (const who of roles) {
+        const res = await c[who].get(`/api/project-lists/${l.id}`);
+        if (res.statusCode === 403) continue;
+        expect(res.statusCode, res.body).toBe(200);
+        const detail = res.json() as { members: Member[]; hiddenMembers: number; memberCount: number };
+        const url = `/api/project-lists/${l.id}/members`;
+        const current = detail.members.filter((m) => !m.removedAt);
+        // current members in the detail's order (project code), the same rows
+        const page = await sameEveryWay(c[who], url, stay);
+        expect(page.keys, `${who} list ${l.id}`).toEqual(current.map(stay));
+        // the history: every stay, newest first
+        const history = await sameEveryWay(c[who], `${url}?history=true`, stay);
+        expect([...history.keys].sort(), `${who} list ${l.id}`).toEqual(detail.members.map(stay).sort());
+        const first = (await c[who].get(`${url}?history=1&pageSize=500`)).json().items as Member[];
+        expect(first.map((m) => m.addedAt)).toEqual(
+          first
+            .map((m) => m.addedAt)
+            .sort()
+            .reverse(),
+        );
+        // the batch filter and its counts
+        const body = (await c[who].get(url)).json();
+        for (const b of l.batches) {
+          const of = current.filter((m) => m.batch === b);
+          expect(body.batchCounts[b], `${who} list ${l.id} ${b}`).toBe(of.length);
+          const one = await c[who].get(`${url}?batch=${encodeURIComponent(b)}&pageSize=500`);
+          expect(one.json().items.map(stay)).toEqual(of.map(stay));
+        }
+        expect(Object.keys(body.batchCounts).sort()).toEqual([...l.batches].sort());
+        // the header alone counts the same members out of sight
+        const header = (await c[who].get(`/api/project-lists/${l.id}?members=none`)).json();
+        expect(header.members).toBeUndefined();
+        expect(header.hiddenMembers, `${who} list ${l.id}`).toBe(detail.hiddenMembers);
+        read++;
+      }
+    expect(read).toBeGreaterThan(lists.length);
+  }, 300_000);
+
+  it('finds members by code or name, and nothing of what the reader may not see', async () => {
+    const lists = (await c.admin.get('/api/project-lists')).json().items as {
+      id: number;
+      memberCount: number;
+    }[];
+    const big = lists.reduce((a, b) => (b.memberCount > a.memberCount ? b : a));
+    const url = `/api/project-lists/${big.id}/members`;
+    const every = (await c.admin.get(`${url}?pageSize=500`)).json().items as Member[];
+    const sample = every[Math.floor(every.length / 2)]!;
+    const word = sample.name.slice(2, 5);
+    const byName = (await c.admin.get(`${url}?pageSize=500&q=${encodeURIComponent(word)}`)).json();
+    expect(byName.items.map((m: Member) => m.code)).toEqual(
+      every.filter((m) => m.name.includes(word) || m.code.includes(word)).map((m) => m.code),
+    );
+    expect(byName.total).toBe(byName.items.length);
+    const byCode = (await c.admin.get(`${url}?q=${encodeURIComponent(sample.code)}`)).json();
+    expect(byCode.items.map((m: Member) => m.code)).toContain(sample.code);
+    // 林甸县 searches the city's list for a project of another county: nothing, however it asks
+    const lindian = (await c.office_lindian.get(`${url}?pageSize=500`)).json().items as Member[];
+    const outside = every.find((m) => !lindian.some((x) => x.projectId === m.projectId));
+    if (outside) {
+      const res = await c.office_lindian.get(`${url}?q=${encodeURIComponent(outside.code)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items).toEqual([]);
+      expect(res.body).not.toContain(outside.name);
+    }
+  });
+
+  it('refuses a bad page at its field, an unknown list, and readers without lists', async () => {
+    const lists = (await c.admin.get('/api/project-lists')).json().items as { id: number }[];
+    const url = `/api/project-lists/${lists[0]!.id}/members`;
+    expectError(await c.office.get(`${url}?pageSize=0`), 400, 'VALIDATION', 'querystring.pageSize');
+    expectError(await c.office.get(`${url}?history=maybe`), 400, 'VALIDATION', 'querystring.history');
+    expectError(
+      await c.office.get(`/api/project-lists/${lists[0]!.id}?members=some`),
+      400,
+      'VALIDATION',
+      'querystring.members',
+    );
+    expectError(await c.office.get('/api/project-lists/999999/members'), 404, 'NOT_FOUND');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Project lists (省/市/县重点, 市领导联系项目) per year, batches per membership, and approved adjustments. */
 import { z } from 'zod';
-import { id, regionCode, versioned } from '../common.ts';
+import { id, listOf, pageQuery, queryBool, regionCode, versioned } from '../common.ts';
 
 export const listLevels = ['province', 'city', 'county', 'leader'] as const;
 export const listLevelLabels = {
@@ -79,8 +79,7 @@ export const listMember = z.object({
  * city's list sees its own projects), the others counted in `hiddenMembers`, and what the caller may
  * do with it (the page offers nothing else; the server still checks every action).
  */
-export const projectListDetail = projectList.extend({
-  members: z.array(listMember),
+export const projectListHeader = projectList.extend({
   /** Current members outside the caller's scope: counted, never named. */
   hiddenMembers: z.number().int(),
   actions: z.object({
@@ -92,7 +91,32 @@ export const projectListDetail = projectList.extend({
     timeline: z.boolean(),
   }),
 });
+/** With every member the caller sees, current and past, by project code. */
+export const projectListDetail = projectListHeader.extend({ members: z.array(listMember) });
+/**
+ * `GET /api/project-lists/:id`: the detail, or with `members=none` the header alone (the list's page
+ * reads the members a page at a time: `GET /api/project-lists/:id/members`).
+ */
+export const projectListRead = projectListDetail.partial({ members: true });
+export type ProjectListHeader = z.infer<typeof projectListHeader>;
 export type ProjectListDetail = z.infer<typeof projectListDetail>;
+export const listDetailQuery = z.object({ members: z.enum(['all', 'none']).default('all') });
+
+/**
+ * A page of a list's members (issue 12: a city's list holds 12,000): the current members in project
+ * code order, or with `history` every stay (current and past) newest first; `batch` keeps one batch,
+ * `q` matches the project's code or name.
+ */
+export const listMembersQuery = pageQuery.extend({
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  batch: z.string().trim().min(1).max(20).optional(),
+  history: queryBool,
+});
+export const listMemberPage = listOf(listMember).extend({
+  /** The caller's current members per batch of the scheme, whatever the filters (the batch filter's counts). */
+  batchCounts: z.record(z.string(), z.number().int()),
+});
+export type ListMemberPage = z.infer<typeof listMemberPage>;
 
 const reason = z.string().trim().max(300).nullable().optional();
 export const memberAdd = z.object({ projectId: id, batch: z.string().trim().min(1), reason });

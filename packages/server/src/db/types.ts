@@ -256,6 +256,8 @@ export interface ProjectListMembersTable {
   added_at: Timestamp;
   removed_at: Date | null;
   reason: string | null;
+  /** The project's code, kept beside the membership for the members' page order (0027; set on insert). */
+  project_code: Generated<string>;
 }
 
 export interface ListAdjustmentsTable {

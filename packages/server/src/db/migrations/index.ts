@@ -25,6 +25,7 @@ import * as m0023 from './0023_assessment.ts';
 import * as m0024 from './0024_enterprise_credit.ts';
 import * as m0025 from './0025_assessment_engine.ts';
 import * as m0026 from './0026_assessment_ledger_writes.ts';
+import * as m0027 from './0027_list_member_pages.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0024_enterprise_credit': m0024,
   '0025_assessment_engine': m0025,
   '0026_assessment_ledger_writes': m0026,
+  '0027_list_member_pages': m0027,
 };

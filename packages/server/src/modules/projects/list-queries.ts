@@ -1,16 +1,26 @@
 /** Reading project lists: the lists in scope, one list with its members, a project's memberships, the adjustments. */
-import { batchSchemes, can, type BatchScheme, type ProjectList } from '@ducha/contract';
+import {
+  batchSchemes,
+  can,
+  type BatchScheme,
+  type listMembersQuery,
+  type ProjectList,
+  type ProjectListDetail,
+  type ProjectListHeader,
+} from '@ducha/contract';
+import type { z } from 'zod';
 import { sql } from 'kysely';
 import { type Db, type Executor } from '../../db/connection.ts';
 import { actorOf, type Actor, type Ctx } from '../../platform/access/context.ts';
 import { scopeKind } from '../../platform/access/scope.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
-import { iso } from '../../platform/records.ts';
-import { regionCodeInScope, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
+import { countUpTo, iso } from '../../platform/records.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
 import { readableProject } from './projects.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import { canSeeList, seesWholeList } from './list-policy.ts';
-import { canEditProject, canManageProject } from './policy.ts';
+import { allMembers, memberBase, memberPage } from './list-members.ts';
+import { canManageProject } from './policy.ts';
 import { projectScopeSql } from './repo.ts';
 
 export const listBase = (db: Executor) => db.selectFrom('project_lists as l');
@@ -81,62 +91,45 @@ export async function listLists(db: Db, ctx: Ctx, q: { year?: number; level?: st
   return { items: rows.map(present), total: rows.length };
 }
 
-export async function getList(db: Db, ctx: Ctx, id: number) {
+/**
+ * One list as the caller may see it, with every member they read (`members: 'all'`, the default and
+ * the export's) or none (`'none'`: the list's page reads them a page at a time, `memberPage`).
+ */
+export async function getList(db: Db, ctx: Ctx, id: number): Promise<ProjectListDetail>;
+export async function getList(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  opts: { members: 'all' | 'none' },
+): Promise<ProjectListHeader & { members?: ProjectListDetail['members'] }>;
+export async function getList(db: Db, ctx: Ctx, id: number, opts: { members?: 'all' | 'none' } = {}) {
   const actor = actorOf(ctx);
   const row = await readableList(db, actor, id);
-  const scope = projectScopeSql(actor);
-  let q = db
-    .selectFrom('project_list_members as m')
-    .innerJoin('projects as p', 'p.id', 'm.project_id')
-    .select([
-      'm.project_id',
-      'p.code',
-      'p.name',
-      'm.batch',
-      'm.added_at',
-      'm.removed_at',
-      'm.reason',
-      'p.responsible_unit_id',
-      'p.region_code',
-    ])
-    .where('m.list_id', '=', id);
-  if (scope) q = q.where(scope);
-  const members = await q.orderBy('p.code').orderBy('m.id').execute();
-  // the members' region paths from the cached tree, not a subquery per member
-  const paths = await regionPaths(db, new Set(members.map((m) => m.region_code)));
   const manage = canManageProject(actor, row.region_path);
-  const published = row.status === 'published';
-  const writer = can(actor.role, 'project.write');
-  const visibleNow = members.filter((m) => !m.removed_at).length;
+  const whole = seesWholeList(actor, row.region_path);
+  const members = opts.members === 'none' ? undefined : await allMembers(db, actor, row);
+  const visibleNow = whole
+    ? row.member_count
+    : members
+      ? members.filter((m) => !m.removedAt).length
+      : await countUpTo(db, memberBase(db, actor, row), row.member_count);
   return {
     ...present(row),
     hiddenMembers: Math.max(0, row.member_count - visibleNow),
     actions: {
       manage,
-      add: manage || (published && writer),
-      timeline: seesWholeList(actor, row.region_path),
+      add: manage || (row.status === 'published' && can(actor.role, 'project.write')),
+      timeline: whole,
     },
-    members: members.map((m) => ({
-      projectId: m.project_id,
-      code: m.code,
-      name: m.name,
-      batch: m.batch,
-      addedAt: m.added_at.toISOString(),
-      removedAt: iso(m.removed_at),
-      reason: m.reason,
-      editable:
-        !m.removed_at &&
-        (manage ||
-          (published &&
-            writer &&
-            canEditProject(actor, {
-              regionPath: paths.get(m.region_code)!,
-              responsibleUnitId: m.responsible_unit_id,
-              coUnitIds: [],
-              ownerUnitId: null,
-            }))),
-    })),
+    ...(members && { members }),
   };
+}
+
+/** A page of the list's members (`GET /api/project-lists/:id/members`). */
+export async function listMembers(db: Db, ctx: Ctx, id: number, q: z.infer<typeof listMembersQuery>) {
+  const actor = actorOf(ctx);
+  const row = await readableList(db, actor, id);
+  return memberPage(db, actor, row, batchSchemes[row.batch_scheme as BatchScheme], q);
 }
 
 /** A list's adjustment requests (of the projects the actor reads, when an actor is given). */

@@ -4,6 +4,9 @@ import {
   idParams,
   listAdjustment,
   listCreate,
+  listDetailQuery,
+  listMemberPage,
+  listMembersQuery,
   listMemberParams,
   listOf,
   listPublish,
@@ -13,7 +16,7 @@ import {
   memberChangeResult,
   memberRemove,
   projectList,
-  projectListDetail,
+  projectListRead,
   projectMembership,
 } from '@ducha/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,7 +24,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { entityReaders } from '../../platform/audit/routes.ts';
 import { changeMember, decideAdjustment } from './list-adjustments.ts';
-import { auditReadList, getList, listAdjustments, listLists, projectMemberships } from './list-queries.ts';
+import {
+  auditReadList,
+  getList,
+  listAdjustments,
+  listLists,
+  listMembers,
+  projectMemberships,
+} from './list-queries.ts';
 import { createList, publishList } from './lists.ts';
 
 const read = { access: 'project.read' } as const;
@@ -40,8 +50,19 @@ export const listRoutes =
     );
     app.get(
       '/api/project-lists/:id',
-      { config: read, schema: { tags, params: idParams, response: { 200: projectListDetail } } },
-      (req) => getList(db, req.ctx, req.params.id),
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: listDetailQuery, response: { 200: projectListRead } },
+      },
+      (req) => getList(db, req.ctx, req.params.id, req.query),
+    );
+    app.get(
+      '/api/project-lists/:id/members',
+      {
+        config: read,
+        schema: { tags, params: idParams, querystring: listMembersQuery, response: { 200: listMemberPage } },
+      },
+      (req) => listMembers(db, req.ctx, req.params.id, req.query),
     );
     app.post(
       '/api/project-lists',
