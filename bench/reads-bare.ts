@@ -171,24 +171,23 @@ const escalations: Handler = (db, p) =>
       order by i.due_date, i.id`,
   );
 
-/** A project list and its members in scope, by project code. */
+/** A page of a list's current members in scope by project code (50), their count by batch, the total. */
 const members: Handler = async (db, p) => {
   const id = int(p, 'id');
-  const [[list], items] = await Promise.all([
+  const scope = sql`m.list_id = ${id} and m.removed_at is null
+    and exists (select 1 from projects p where p.id = m.project_id and ${under('p.region_code', p.get('path'))})`;
+  const [items, counts] = await Promise.all([
     rows(
       db,
-      sql`select l.*, (select count(*)::int from project_list_members m where m.list_id = l.id and m.removed_at is null) as member_count
-        from project_lists l where l.id = ${id}`,
-    ),
-    rows(
-      db,
-      sql`select m.*, p.code, p.name
+      sql`select m.project_id, p.code, p.name, m.batch, m.added_at, m.removed_at, m.reason
         from project_list_members m join projects p on p.id = m.project_id
-        where m.list_id = ${id} and ${under('p.region_code', p.get('path'))}
+        where m.id in (select m.id from project_list_members m where ${scope} order by m.project_code, m.id limit 50)
         order by p.code, m.id`,
     ),
+    rows(db, sql`select m.batch, count(*)::int as n from project_list_members m where ${scope} group by m.batch`),
   ]);
-  return { ...(list as object), members: items };
+  const batchCounts = Object.fromEntries((counts as { batch: string; n: number }[]).map((c) => [c.batch, c.n]));
+  return { items, total: Object.values(batchCounts).reduce((a, b) => a + b, 0), batchCounts };
 };
 
 /** One entity's audit timeline: the newest 20 events and the count. */

@@ -489,10 +489,10 @@ function readsOf(s: Setup): Read[] {
       name: 'members',
       label: `list #${s.listId} members`,
       role: 'office',
-      app: `/api/project-lists/${s.listId}`,
+      app: `/api/project-lists/${s.listId}/members`,
       bare: `/members?id=${s.listId}&path=${p}`,
-      total: (j) => (j as { members: unknown[] }).members.length,
-      page: { app: keysOf('members', (x) => x.projectId), bare: keysOf('members', (x) => x.project_id) },
+      total: listTotal,
+      page: { app: keysOf('items', (x) => x.projectId), bare: keysOf('items', (x) => x.project_id) },
     },
     {
       name: 'audit',

@@ -990,6 +990,44 @@ test('the city office manages the city list and reads its trail; a county picks 
   }));
 
 // ---- monthly import ----
+test("the city list's members come 50 at a time: a batch, a search, the history", () =>
+  flow('list-members', async (page) => {
+    await loginOk(page, 'office');
+    const list = await page.evaluate(async () => {
+      const res = await globalThis.fetch('/api/project-lists');
+      return (await res.json()).items.find((l) => l.regionCode === '230600' && l.memberCount > 0) ?? null;
+    });
+    const first = await page.evaluate(
+      async (id) => (await globalThis.fetch(`/api/project-lists/${id}/members?pageSize=500`)).json(),
+      list.id,
+    );
+    await page.goto(`${BASE}/lists/${list.id}`);
+    const rows = page.getByTestId('list-members').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), Math.min(50, first.total));
+    assert.equal(await rows.first().locator('td').first().innerText(), first.items[0].code);
+    // one batch: its count on the filter, only its rows
+    const batch = Object.entries(first.batchCounts).find(([, n]) => n > 0)[0];
+    await page.getByTestId('batch-filter').getByText(`${batch} (${first.batchCounts[batch]})`).click();
+    const inBatch = first.items.filter((m) => m.batch === batch);
+    await rows.first().locator('td').first().getByText(inBatch[0].code, { exact: true }).waitFor();
+    assert.equal(await rows.count(), Math.min(50, inBatch.length));
+    // a search by a project's code finds that project alone (within the batch picked)
+    const search = page.getByTestId('member-search').locator('input');
+    await search.fill(inBatch.at(-1).code);
+    await search.press('Enter');
+    await page.waitForFunction((code) => {
+      const tds = [
+        ...document.querySelectorAll('[data-testid="list-members"] tbody tr.ant-table-row td:first-child'),
+      ];
+      return tds.length === 1 && tds[0].textContent === code;
+    }, inBatch.at(-1).code);
+    // the history: every stay, newest first
+    await page.getByRole('tab', { name: '历史记录' }).click();
+    await page.getByTestId('list-history').locator('tbody tr.ant-table-row').first().waitFor();
+    assert.ok((await page.getByTestId('list-history').locator('tbody tr.ant-table-row').count()) > 0);
+  }));
+
 test('office downloads the October 月度信息报表 and imports the units’ sheet saved by LibreOffice; the reports are counted', () =>
   flow('monthly-import', async (page) => {
     const { default: ExcelJS } = await import('exceljs');

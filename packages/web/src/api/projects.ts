@@ -1,5 +1,5 @@
 // Hooks for the project registry (DOMAIN §3): projects, plans, procedures, lists, views, Excel in and out.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   GanttRow,
@@ -8,9 +8,11 @@ import type {
   BatchResult,
   PlanDraftRow,
   ImportResult,
+  ListMemberPage,
   Procedure,
   Project,
   ProjectList,
+  ProjectListHeader,
   Stage,
   dictionaryItem,
   dictionaryItemCreate,
@@ -45,10 +47,10 @@ import { crudHooks, useList, useOne, useSave } from './resource.ts';
 export type DictionaryItem = z.infer<typeof dictionaryItem>;
 export type SavedView = z.infer<typeof savedView>;
 export type ProcedureTemplate = z.infer<typeof procedureTemplate>;
-export type ProjectListDetail = z.infer<typeof projectListDetail>;
 export type ListAdjustment = z.infer<typeof listAdjustment>;
 export type MemberChangeResult = z.infer<typeof memberChangeResult>;
-export type ListMember = ProjectListDetail['members'][number];
+export type ListMember = z.infer<typeof projectListDetail>['members'][number];
+export type { ListMemberPage, ProjectListHeader };
 export type PlanDraftBody = z.input<typeof planDraftInput>;
 
 /** Filters of `GET /api/projects` (and of the Excel export, which takes the same ones). */
@@ -200,8 +202,22 @@ export const useDeleteView = () =>
 // ---- project lists ----
 export const useProjectLists = (params: { year?: number; level?: ProjectList['level'] } = {}) =>
   useList<ProjectList>('project-lists', { ...params });
+/** A list's header: what it is, what the caller may do; its members come a page at a time. */
 export const useProjectList = (id: number | null | undefined) =>
-  useOne<ProjectListDetail>('project-lists', id);
+  useQuery({
+    queryKey: ['project-lists', 'one', String(id)],
+    queryFn: () => api.get<ProjectListHeader>(`/api/project-lists/${id}`, { members: 'none' }),
+    enabled: id !== null && id !== undefined,
+  });
+/** Filters of `GET /api/project-lists/:id/members`. */
+export type MemberFilters = { page: number; pageSize: number; batch?: string; q?: string; history?: boolean };
+/** A page of a list's members (current by code, or the history newest first), with the batch counts. */
+export const useListMembers = (listId: number, params: MemberFilters) =>
+  useQuery({
+    queryKey: ['project-lists', 'members', listId, params],
+    queryFn: () => api.get<ListMemberPage>(`/api/project-lists/${listId}/members`, params),
+    placeholderData: keepPreviousData,
+  });
 /** The lists a project is or was on (its 名单 tab); refreshed with the lists. */
 export const useProjectMemberships = (projectId: number) =>
   useQuery({

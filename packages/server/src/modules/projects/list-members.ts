@@ -159,7 +159,18 @@ export async function memberPage(
     ),
     batchCounts(db, actor, list, batches),
   ]);
-  return { ...page, items: page.items.map(withoutId), batchCounts: counts };
+  // past the exact limit, the current members are counted all the same: the batch counts are exact
+  const exact = page.totalIsEstimate && !q.history && !q.q;
+  const total = exact
+    ? q.batch
+      ? (counts[q.batch] ?? 0)
+      : Object.values(counts).reduce((a, b) => a + b, 0)
+    : null;
+  return {
+    ...(total === null ? page : { total }),
+    items: page.items.map(withoutId),
+    batchCounts: counts,
+  };
 }
 
 /** Every member the caller reads, by project code (the export; the detail's `members=all`). */

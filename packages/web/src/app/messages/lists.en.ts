@@ -43,6 +43,8 @@ export const listsEn: Record<keyof typeof listsZh, string> = {
   'list.applied': 'List updated',
   'list.requested': 'Request submitted, awaiting approval',
   'list.noMembers': 'No projects in this batch',
+  'list.searchMembers': 'Find by project code or name',
+  'list.noMatch': 'No project matches',
   'list.pendingCount': '{n} adjustments await approval',
   'list.pendingTag': 'Pending: {kind}',
   'list.viewAdjustments': 'View',

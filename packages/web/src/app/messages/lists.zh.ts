@@ -39,6 +39,8 @@ export const listsZh = {
   'list.applied': '名单已更新',
   'list.requested': '已提交调整申请，待审批',
   'list.noMembers': '该批次暂无项目',
+  'list.searchMembers': '按项目编号或名称查找',
+  'list.noMatch': '没有符合条件的项目',
   'list.pendingCount': '有 {n} 项调整待审批',
   'list.pendingTag': '待审批：{kind}',
   'list.viewAdjustments': '查看',

@@ -10,25 +10,19 @@ import {
   Result,
   Skeleton,
   Space,
-  Table,
   Tabs,
   Typography,
 } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/client.ts';
-import {
-  downloadFile,
-  useAdjustments,
-  useProjectList,
-  usePublishList,
-  type ListMember,
-} from '../../api/projects.ts';
+import { downloadFile, useAdjustments, useProjectList, usePublishList } from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
-import { formatDate, formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { ListStatusTag } from './ListsPage.tsx';
+import { MemberHistoryTab } from './MemberHistoryTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { AdjustmentsTab } from './AdjustmentsTab.tsx';
 
@@ -72,7 +66,6 @@ export default function ListDetailPage() {
       onError(e),
     );
   const writable = list.actions.add;
-  const history = [...list.members].sort((a, b) => b.addedAt.localeCompare(a.addedAt));
 
   return (
     <Card variant="borderless" data-testid="list-detail">
@@ -148,32 +141,7 @@ export default function ListDetailPage() {
           {
             key: 'history',
             label: t('list.tab.history'),
-            children: (
-              <Table<ListMember>
-                rowKey={(m) => `${m.projectId}-${m.addedAt}`}
-                size="small"
-                dataSource={history}
-                pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                onRow={(m) => ({ style: m.removedAt ? { opacity: 0.5 } : undefined })}
-                columns={[
-                  { title: t('project.code'), dataIndex: 'code' },
-                  { title: t('project.name'), dataIndex: 'name' },
-                  { title: t('list.batch'), dataIndex: 'batch', render: (v: string) => L.batch(v) },
-                  { title: t('list.addedAt'), dataIndex: 'addedAt', render: (v: string) => formatDate(v) },
-                  {
-                    title: t('list.removedAt'),
-                    dataIndex: 'removedAt',
-                    render: (v: string | null) =>
-                      v ? (
-                        formatDate(v)
-                      ) : (
-                        <Typography.Text type="success">{t('list.current')}</Typography.Text>
-                      ),
-                  },
-                  { title: t('field.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '-' },
-                ]}
-              />
-            ),
+            children: <MemberHistoryTab listId={list.id} />,
           },
           ...(list.actions.timeline
             ? [

@@ -1,29 +1,45 @@
-// A list's current members by batch (a segmented filter with counts); add, change batch, remove; pending marks.
+// A list's current members, 50 at a time from the server, by batch (a segmented filter with the
+// server's counts) and by code or name; add, change batch, remove; pending marks.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { ProjectListDetail, ListAdjustment, ListMember } from '../../api/projects.ts';
+import {
+  useListMembers,
+  type ListAdjustment,
+  type ListMember,
+  type ProjectListHeader,
+} from '../../api/projects.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { formatDate } from '../../components/format.ts';
 import { MemberChangeModal, type MemberAction } from './MemberChangeModal.tsx';
 
 export interface MembersTabProps {
-  list: ProjectListDetail;
+  list: ProjectListHeader;
   adjustments: ListAdjustment[];
   /** May add, re-batch and remove (the server has the last word). */
   writable: boolean;
   onShowAdjustments: () => void;
 }
 
+const PAGE_SIZE = 50;
+
 export function MembersTab({ list, adjustments, writable, onShowAdjustments }: MembersTabProps) {
   const t = useT();
   const L = useLabels();
   const [batch, setBatch] = useState<string>('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
   const [action, setAction] = useState<MemberAction | null>(null);
-  const current = list.members.filter((m) => !m.removedAt);
-  const shown = batch ? current.filter((m) => m.batch === batch) : current;
+  const members = useListMembers(list.id, {
+    page,
+    pageSize: PAGE_SIZE,
+    batch: batch || undefined,
+    q: q || undefined,
+  });
+  const counts = members.data?.batchCounts ?? {};
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
   const pending = adjustments.filter((a) => a.status === 'pending');
   const pendingOf = (projectId: number) => pending.find((a) => a.projectId === projectId);
 
@@ -45,15 +61,25 @@ export function MembersTab({ list, adjustments, writable, onShowAdjustments }: M
       <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
         <Segmented
           value={batch}
-          onChange={(v) => setBatch(String(v))}
+          onChange={(v) => {
+            setBatch(String(v));
+            setPage(1);
+          }}
           options={[
-            { value: '', label: t('list.allBatches', { n: current.length }) },
-            ...list.batches.map((b) => ({
-              value: b,
-              label: `${L.batch(b)} (${current.filter((m) => m.batch === b).length})`,
-            })),
+            { value: '', label: t('list.allBatches', { n: all }) },
+            ...list.batches.map((b) => ({ value: b, label: `${L.batch(b)} (${counts[b] ?? 0})` })),
           ]}
           data-testid="batch-filter"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('list.searchMembers')}
+          style={{ width: 240 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+          data-testid="member-search"
         />
         {writable && (
           <Button
@@ -69,10 +95,24 @@ export function MembersTab({ list, adjustments, writable, onShowAdjustments }: M
       <Table<ListMember>
         rowKey={(m) => `${m.projectId}-${m.addedAt}`}
         size="small"
-        dataSource={shown}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
+        dataSource={members.data?.items ?? []}
+        loading={members.isFetching}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: members.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (n) => t(members.data?.totalIsEstimate ? 'common.totalEstimate' : 'common.total', { n }),
+        }}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.noMembers')} />,
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t(q ? 'list.noMatch' : 'list.noMembers')}
+            />
+          ),
         }}
         data-testid="list-members"
         columns={[
