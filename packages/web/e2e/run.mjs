@@ -1018,7 +1018,9 @@ test("the city list's members come 50 at a time: a batch, a search, the history"
     await search.press('Enter');
     await page.waitForFunction((code) => {
       const tds = [
-        ...document.querySelectorAll('[data-testid="list-members"] tbody tr.ant-table-row td:first-child'),
+        ...globalThis.document.querySelectorAll(
+          '[data-testid="list-members"] tbody tr.ant-table-row td:first-child',
+        ),
       ];
       return tds.length === 1 && tds[0].textContent === code;
     }, inBatch.at(-1).code);
