@@ -259,6 +259,14 @@ describe('the generated province', () => {
           where a.entity = '${entity}' and a.entity_id = x.id::text)`),
         entity,
       ).toBe(0);
+    // the codes the lists' orders read beside each light and membership are their projects' (the
+    // load writes them itself: the triggers that would are off)
+    for (const table of ['lights', 'project_list_members'])
+      expect(
+        await count(`select 1 from ${table} x join projects p on p.id = x.project_id
+          where x.project_code is distinct from p.code`),
+        table,
+      ).toBe(0);
   });
 
   it('reads through the API with totals that match the tables', async () => {
