@@ -184,9 +184,14 @@ const members: Handler = async (db, p) => {
         where m.id in (select m.id from project_list_members m where ${scope} order by m.project_code, m.id limit 50)
         order by p.code, m.id`,
     ),
-    rows(db, sql`select m.batch, count(*)::int as n from project_list_members m where ${scope} group by m.batch`),
+    rows(
+      db,
+      sql`select m.batch, count(*)::int as n from project_list_members m where ${scope} group by m.batch`,
+    ),
   ]);
-  const batchCounts = Object.fromEntries((counts as { batch: string; n: number }[]).map((c) => [c.batch, c.n]));
+  const batchCounts = Object.fromEntries(
+    (counts as { batch: string; n: number }[]).map((c) => [c.batch, c.n]),
+  );
   return { items, total: Object.values(batchCounts).reduce((a, b) => a + b, 0), batchCounts };
 };
 
