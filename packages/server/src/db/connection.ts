@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
+import { preparedPool } from './pg-prepared.ts';
 import { startPgliteWorker } from './pglite-client.ts';
 import { insideTransaction, PGliteDialect, type PGliteRunner } from './pglite-dialect.ts';
 import { DATE_OID, INT8_OID, NUMERIC_ARRAY_OID, pgliteExtensions, pgliteTypes } from './pglite-options.ts';
@@ -123,7 +124,10 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDb> {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.warn(`PostgreSQL connection lost: ${err.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observe });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparedPool(pool) }),
+    log: observe,
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
