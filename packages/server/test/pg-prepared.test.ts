@@ -62,6 +62,19 @@ describe('queries prepared once per connection', () => {
     expect(nameSent(afterSet!)).not.toBe(nameSent(afterDdl!));
   });
 
+  it('sends EXPLAIN and SHOW unnamed and keeps the names: every paged list asks for an estimate', async () => {
+    const { pool, sent } = recordingPool();
+    const c = await pool.connect();
+    await c.query('select $1::int as n', [1]);
+    await c.query('explain (format json) select $1::int as n', [1]);
+    await c.query('show work_mem', []);
+    await c.query('select $1::int as n', [2]);
+    const [first, explain, show, again] = sent;
+    expect(explain).toEqual(['explain (format json) select $1::int as n', [1]]);
+    expect(show).toEqual(['show work_mem', []]);
+    expect(nameSent(again!)).toBe(nameSent(first!));
+  });
+
   it('leaves very long texts unnamed', async () => {
     const { pool, sent } = recordingPool();
     const c = await pool.connect();

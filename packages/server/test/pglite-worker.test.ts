@@ -106,6 +106,25 @@ describe('queries', () => {
     expect((await all()).rows).toEqual([{ a: 1, b: 'b' }]);
   });
 
+  it('keeps its prepared queries over EXPLAIN and SHOW, closes them after DDL', async () => {
+    const db = worker.db;
+    const probe = sql<{ n: number }>`select ${1}::int + 1 as n, 'explain-probe' as tag`;
+    const preparedProbes = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+          where statement like ${'%explain-probe%'} and statement not like ${'%pg_prepared_statements%'}`.execute(
+          db,
+        )
+      ).rows[0]!.n;
+    await probe.execute(db);
+    expect(await preparedProbes()).toBe(1);
+    await sql`explain select 1`.execute(db);
+    await sql`show work_mem`.execute(db);
+    expect(await preparedProbes()).toBe(1);
+    await sql`create table explain_probe (a int)`.execute(db);
+    expect(await preparedProbes()).toBe(0);
+  });
+
   it('serialises 50 concurrent read-modify-write transactions and rolls a failed one back', async () => {
     await sql`create table counter (n int not null)`.execute(worker.db);
     await sql`insert into counter values (0)`.execute(worker.db);

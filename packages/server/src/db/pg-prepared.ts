@@ -9,24 +9,24 @@
  *
  * Bounded: at most `NAMED_TEXTS` texts get a name (the rest, such as `in ($1, $2, …)` lists of
  * every length, run unnamed), and very long texts (bulk inserts) are never named. After any
- * statement that is neither a query nor transaction control (DDL, SET), the names start afresh,
+ * statement that may change the schema (DDL, SET: `statement-kind.ts`), the names start afresh,
  * so a statement prepared before a table changed is not run again ("cached plan must not change
  * result type"); the old ones stay prepared on their connection until it closes.
  */
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { statementKind } from './statement-kind.ts';
 
 const NAMED_TEXTS = 2000;
 const NAMED_LENGTH = 20_000;
-const isQuery = /^\s*(select|insert|update|delete|with)\b/i;
-const isTransactionControl = /^\s*(begin|start transaction|commit|rollback|end|savepoint|release)\b/i;
 
 export function preparedPool(pool: pg.Pool): PostgresPool {
   let names = new Map<string, string>();
   let generation = 0;
   const nameOf = (text: string) => {
-    if (!isQuery.test(text)) {
-      if (!isTransactionControl.test(text)) {
+    const kind = statementKind(text);
+    if (kind !== 'query') {
+      if (kind === 'change') {
         generation += 1;
         names = new Map();
       }

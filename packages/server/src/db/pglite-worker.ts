@@ -10,6 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse, PGlite, protocol } from '@electric-sql/pglite';
 import { pgliteExtensions, pgliteTypes } from './pglite-options.ts';
+import { statementKind } from './statement-kind.ts';
 
 export type Request = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
 export type Reply =
@@ -49,8 +50,8 @@ port.postMessage({ id: 0, ready: true } satisfies Reply);
  * are serialised exactly as `pg.query` would (PGlite's serializer for the type, else
  * `toString`), and rows are parsed by PGlite's own result parser with the same type parsers.
  *
- * Every other statement (BEGIN, COMMIT, DDL, …) runs unnamed in one exchange; after one that is
- * not transaction control, every prepared statement is closed (a changed table must not meet a
+ * Every other statement (BEGIN, COMMIT, EXPLAIN, DDL, …) runs unnamed in one exchange; after one
+ * that may change the schema (`statement-kind.ts`), every prepared statement is closed (a changed table must not meet a
  * plan made before the change: "cached plan must not change result type"), and again at a
  * rollback of a transaction that ran one. Statements that fail
  * to describe (syntax errors, an aborted transaction) and very long texts (bulk inserts, each one
@@ -63,8 +64,6 @@ const PREPARED_LENGTH = 20_000;
 let toClose: string[] = [];
 let nextName = 1;
 let schemaChangedInTransaction = false;
-const isQuery = /^\s*(select|insert|update|delete|with)\b/i;
-const isTransactionControl = /^\s*(begin|start transaction|commit|rollback|end|savepoint|release)\b/i;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -121,15 +120,16 @@ async function exchange(text: string, parts: Uint8Array[]) {
 
 async function query(text: string, params: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }> {
   const { serialize } = protocol;
-  if (!isQuery.test(text)) {
+  const kind = statementKind(text);
+  if (kind !== 'query') {
     if (params.length) return pg.query(text, params, { rowMode: 'object' });
     try {
       return await exchange(text, [serialize.parse({ text }), serialize.bind({ values: [] })]);
     } finally {
-      if (!isTransactionControl.test(text)) {
+      if (kind === 'change') {
         forgetPrepared();
         schemaChangedInTransaction = pg.isInTransaction();
-      } else {
+      } else if (kind === 'transaction') {
         // statements prepared after a change that is then rolled back must not outlive it either
         if (schemaChangedInTransaction && /^\s*rollback/i.test(text)) forgetPrepared();
         if (!pg.isInTransaction()) schemaChangedInTransaction = false;
