@@ -50,9 +50,10 @@ export async function lightsInSql(g: Gen, months: GenMonth[]) {
     const b = a + slice - 1;
     await sql`
       insert into lights (project_id, year, month, computed, reasons, streak, red_streak, referral, planned_to_date,
-        done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region, project_code)
+        done_to_date, annual_plan, pace_ratio, annual_ratio, timeliness, closed_by_region, project_code, region_code,
+        project_active)
       with grid as (
-        select p.id, p.code, p.planned_start, p.actual_start, mo.k, mo.y, mo.m, mo.month_end as e, mo.deadline
+        select p.id, p.code, p.region_code as region, p.planned_start, p.actual_start, mo.k, mo.y, mo.m, mo.month_end as e, mo.deadline
         from projects p cross join bench_months mo
         where p.active and p.id between ${a} and ${b} and mo.k in (${sql.join(ks)})
       ),
@@ -78,7 +79,7 @@ export async function lightsInSql(g: Gen, months: GenMonth[]) {
         group by base.project_id, base.k
       ),
       facts as (
-        select f.id, f.code, f.planned_start, f.actual_start, f.k, f.y, f.m, f.e, f.deadline, f.submitted,
+        select f.id, f.code, f.region, f.planned_start, f.actual_start, f.k, f.y, f.m, f.e, f.deadline, f.submitted,
           base.plan_id, base.annual,
           coalesce(case when cardinality(base.monthly) = 12 then (select sum(x) from unnest(base.monthly[1:f.m]) x)
                         else round(base.annual * f.m / 12, 2) end, 0)::numeric(16,2) as planned,
@@ -138,7 +139,7 @@ export async function lightsInSql(g: Gen, months: GenMonth[]) {
         ], null)),
         streak, red_streak, red_streak >= ${r.referralAfterRedMonths}, planned, done, annual, pace, annual_ratio,
         case when submitted is null then 'missing' when submitted <= deadline then 'on_time' else 'late' end,
-        ${ROOT.code}::text, code
+        ${ROOT.code}::text, code, region, true -- the board's scope (migration 0028): active projects only here
       from reds`.execute(g.db);
   }
 }

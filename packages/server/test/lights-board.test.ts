@@ -341,3 +341,37 @@ describe('a project at a glance: GET /api/projects/status', () => {
     expectError(await office.get(`/api/projects/status?projectIds=${many}`), 400, 'VALIDATION');
   });
 });
+
+describe('the board follows its projects (each light keeps its project’s region and active flag)', () => {
+  const ids = async (query: string, c: Client = office) =>
+    (await board(`${query}&pageSize=100`, c)).items.map((l) => l.projectId);
+  const patch = async (body: Record<string, unknown>) => {
+    const { version } = (await office.get(`/api/projects/${firstDefault}`)).json() as { version: number };
+    const res = await office.patch(`/api/projects/${firstDefault}`, { version, ...body });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+
+  it('a project moved to a county is on that county’s board for every month, and off the city’s own', async () => {
+    expect(await ids('month=2026-03&regionCode=230623')).not.toContain(firstDefault);
+    expect(await ids('month=2026-03', lindian)).not.toContain(firstDefault);
+    await patch({ regionCode: '230623' });
+    for (const ym of ['2026-01', '2026-03', '2026-06']) {
+      expect(await ids(`month=${ym}&regionCode=230623`)).toContain(firstDefault);
+      expect(await ids(`month=${ym}`, lindian)).toContain(firstDefault);
+    }
+    expect(await ids('month=2026-03&regionCode=230621')).not.toContain(firstDefault);
+    expect(await ids('month=2026-03')).toContain(firstDefault); // the city still reads its counties
+  });
+
+  it('a deactivated project leaves the board (count and page alike) and comes back when reactivated', async () => {
+    const before = await board('month=2026-03');
+    await patch({ active: false });
+    const after = await board('month=2026-03');
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((l) => l.projectId)).not.toContain(firstDefault);
+    expect((await board('month=2026-03', lindian)).items.map((l) => l.projectId)).not.toContain(firstDefault);
+    await patch({ active: true });
+    expect((await board('month=2026-03')).total).toBe(before.total);
+    expect(await ids('month=2026-03', lindian)).toContain(firstDefault);
+  });
+});

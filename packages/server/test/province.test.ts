@@ -267,6 +267,11 @@ describe('the generated province', () => {
           where x.project_code is distinct from p.code`),
         table,
       ).toBe(0);
+    // and the board's scope beside each light: its project's region and active flag (migration 0028)
+    expect(
+      await count(`select 1 from lights l join projects p on p.id = l.project_id
+        where l.region_code is distinct from p.region_code or l.project_active is distinct from p.active`),
+    ).toBe(0);
   });
 
   it('reads through the API with totals that match the tables', async () => {

@@ -444,6 +444,9 @@ export interface LightsTable {
   closed_by_region: string;
   /** the project's code, for the board's order (codes never change) */
   project_code: string | null;
+  /** the project's region code and active flag, kept by the database (migration 0028) */
+  region_code: Generated<string>;
+  project_active: Generated<boolean>;
 }
 
 export interface MonthClosesTable {

@@ -26,6 +26,7 @@ import * as m0024 from './0024_enterprise_credit.ts';
 import * as m0025 from './0025_assessment_engine.ts';
 import * as m0026 from './0026_assessment_ledger_writes.ts';
 import * as m0027 from './0027_list_member_pages.ts';
+import * as m0028 from './0028_light_scope.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0025_assessment_engine': m0025,
   '0026_assessment_ledger_writes': m0026,
   '0027_list_member_pages': m0027,
+  '0028_light_scope': m0028,
 };

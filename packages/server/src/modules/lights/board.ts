@@ -13,6 +13,7 @@ import {
   projectCodeOf,
   projectIdsIn,
   projectNameOf,
+  projectScopeOnCopy,
   readableProject,
 } from '../projects/index.ts';
 import { parseMonth } from '../reports/index.ts';
@@ -76,21 +77,24 @@ const present = (r: Row): Light => ({
 const boardRank = sql<number>`(case coalesce(l.override_color, l.computed) when 'red' then 0 when 'yellow' then 1 else 2 end)`;
 const rankOf = { red: 0, yellow: 1, green: 2 } as const;
 
-/** The lights of the month that match the filters, on the lights table alone (no display columns). */
+/**
+ * The lights of the month that match the filters, on the lights table alone (no display columns).
+ * The projects' scope and region filter are read off the light's own copy of its project's region
+ * and active flag when nothing else of the project is asked (`lights_scope_idx`, migration 0028);
+ * a filter by sector, list, unit or text goes through the registry's filtered projects.
+ */
 function filtered(db: Db, ctx: Ctx, q: z.infer<typeof lightQuery>) {
   const { y, m } = parseMonth(q.month);
-  const ids = projectIdsIn(db, actorOf(ctx), {
-    regionCode: q.regionCode,
-    sector: q.sector,
-    listId: q.listId,
-    unitId: q.unitId,
-    q: q.q,
+  const actor = actorOf(ctx);
+  const projects = { regionCode: q.regionCode, sector: q.sector, listId: q.listId, unitId: q.unitId, q: q.q };
+  const onCopy = projectScopeOnCopy(actor, projects, {
+    regionCode: 'l.region_code',
+    active: 'l.project_active',
   });
-  let query = db
-    .selectFrom('lights as l')
-    .where('l.year', '=', y)
-    .where('l.month', '=', m)
-    .where('l.project_id', 'in', ids);
+  let query = db.selectFrom('lights as l').where('l.year', '=', y).where('l.month', '=', m);
+  query = onCopy
+    ? query.where((eb) => eb.and(onCopy))
+    : query.where('l.project_id', 'in', projectIdsIn(db, actor, projects));
   if (q.projectId) query = query.where('l.project_id', '=', q.projectId);
   // the colours are exactly green, yellow and red (check constraints): the rank names the colour
   if (q.color) query = query.where(sql<boolean>`${boardRank} = ${sql.lit(rankOf[q.color])}`);

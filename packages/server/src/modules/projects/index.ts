@@ -26,6 +26,7 @@ export {
   projectCodesIn,
   projectCounts,
   projectIdsIn,
+  projectScopeOnCopy,
   projectIdsNamed,
   projectLeaderPosition,
   projectNameOf,

@@ -5,13 +5,21 @@
  * overdue milestones, the list memberships).
  */
 import type { projectQuery } from '@ducha/contract';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
+import { scopeKind } from '../../platform/access/scope.ts';
 import { containing } from '../../platform/records.ts';
 import { bigramsCover } from '../../platform/text-search.ts';
-import { regionCodeUnder, regionNameOf, regionPathOf, regionPaths } from '../../platform/regions.ts';
+import {
+  regionCodeInScope,
+  regionCodeUnder,
+  regionCodeUnderCode,
+  regionNameOf,
+  regionPathOf,
+  regionPaths,
+} from '../../platform/regions.ts';
 import { unitNameOf } from '../org/index.ts';
 import { filteredProjects } from './projects.ts';
 import type { ProjectFacts } from './policy.ts';
@@ -46,6 +54,27 @@ export const projectOwnedBy = (idColumn: string, unitId: number): RawBuilder<Sql
  */
 export const projectIdsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
   filteredProjects(db, actor, { ...noPaging, ...filter }).select('p.id');
+
+/**
+ * The same projects as `projectIdsIn`, as conditions on a copy of each project's region code and
+ * active flag kept beside another module's rows (lights: migration 0028), when the scope and the
+ * region filter are all that is asked: an actor who reads by region (or everything), and no
+ * filter but the region. Otherwise null, and the caller filters by `projectIdsIn`.
+ */
+export function projectScopeOnCopy(
+  actor: Actor,
+  filter: Filter,
+  copy: { regionCode: string; active: string },
+): Expression<SqlBool>[] | null {
+  const kind = scopeKind(actor);
+  if (kind !== 'global' && kind !== 'region') return null;
+  const { regionCode, ...rest } = filter;
+  if (Object.values(rest).some((v) => v !== undefined && v !== null && v !== '')) return null;
+  const on: Expression<SqlBool>[] = [sql<SqlBool>`${sql.ref(copy.active)}`];
+  if (kind === 'region') on.push(regionCodeInScope(actor, copy.regionCode));
+  if (regionCode) on.push(regionCodeUnderCode(copy.regionCode, regionCode));
+  return on;
+}
 
 /** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines). */
 export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
