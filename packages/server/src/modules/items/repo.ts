@@ -1,6 +1,7 @@
 /** Item queries: one select with every field the ledger shows, the scope in SQL, and the presenter. */
 import type { Item, ItemSettings, ItemStatus } from '@ducha/contract';
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { compiledOnce } from '../../db/compiled.ts';
 import type { Executor, Trx } from '../../db/connection.ts';
 import type { ItemEventsTable, ItemsTable } from '../../db/types.ts';
 import type { Actor } from '../../platform/access/context.ts';
@@ -138,12 +139,15 @@ export const findItemRow = (db: Executor, id: number) =>
  * The display rows of a page's items, in the order of `ids` (the ledger's second stage: the names
  * beside each row are looked up for these rows only).
  */
+const itemRowsOf = compiledOnce((db, v: { ids: readonly number[] }) =>
+  itemBase(db)
+    .select(itemColumns)
+    .where(sql<SqlBool>`i.id = any(${v.ids})`),
+);
+
 export async function itemRows(db: Executor, ids: readonly number[]): Promise<ItemRow[]> {
   if (!ids.length) return [];
-  const rows = (await itemBase(db)
-    .select(itemColumns)
-    .where(sql<SqlBool>`i.id = any(${ids})`)
-    .execute()) as ItemRow[];
+  const rows = (await itemRowsOf(db, { ids })) as ItemRow[];
   const at = new Map(ids.map((id, n) => [id, n]));
   return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
@@ -170,7 +174,7 @@ export interface ItemRecord {
  * An item with its handling record (办理记录), evidence files and the duplicates merged into it, in
  * one statement (an item's page is one round trip).
  */
-export const findItemDetailRow = (db: Executor, id: number) =>
+const itemDetailOf = compiledOnce((db, v: { id: number }) =>
   itemBase(db)
     .select(itemColumns)
     .select([
@@ -188,8 +192,11 @@ export const findItemDetailRow = (db: Executor, id: number) =>
         'duplicates',
       ),
     ])
-    .where('i.id', '=', id)
-    .executeTakeFirst() as Promise<(ItemRow & ItemRecord) | undefined>;
+    .where('i.id', '=', v.id),
+);
+
+export const findItemDetailRow = async (db: Executor, id: number) =>
+  (await itemDetailOf(db, { id }))[0] as (ItemRow & ItemRecord) | undefined;
 
 /**
  * The items an actor may read, as SQL over the `itemBase` aliases (the same rules as policy.ts).

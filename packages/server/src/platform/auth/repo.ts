@@ -1,5 +1,6 @@
 /** Queries for accounts, sessions and API tokens. */
 import type { Role } from '@ducha/contract';
+import { compiledOnce } from '../../db/compiled.ts';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../access/context.ts';
 
@@ -85,27 +86,32 @@ export async function saveShadow(
     .execute();
 }
 
-export async function actorBySession(db: Executor, sessionId: string) {
-  return actorBase(db)
+/** The session's actor (every request with a session cookie asks it: compiled once). */
+const sessionActor = compiledOnce((db, v: { sessionId: string; now: Date }) =>
+  actorBase(db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select(['sessions.csrf_token', 'sessions.last_seen_at'])
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', new Date())
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+    .where('sessions.id', '=', v.sessionId)
+    .where('sessions.expires_at', '>', v.now)
+    .where('users.active', '=', true),
+);
+
+export async function actorBySession(db: Executor, sessionId: string) {
+  return (await sessionActor(db, { sessionId, now: new Date() }))[0];
 }
 
-export async function actorByToken(db: Executor, tokenHash: string) {
-  return actorBase(db)
+const tokenActor = compiledOnce((db, v: { tokenHash: string; now: Date }) =>
+  actorBase(db)
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
     .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.token_hash', '=', v.tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', new Date())]),
-    )
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', v.now)]))
+    .where('users.active', '=', true),
+);
+
+export async function actorByToken(db: Executor, tokenHash: string) {
+  return (await tokenActor(db, { tokenHash, now: new Date() }))[0];
 }
 
 export const actorById = (db: Executor, id: number) =>
