@@ -135,16 +135,16 @@ export interface ItemRow {
 export const findItemRow = (db: Executor, id: number) =>
   itemBase(db).select(itemColumns).where('i.id', '=', id).executeTakeFirst() as Promise<ItemRow | undefined>;
 
-/**
- * The display rows of a page's items, in the order of `ids` (the ledger's second stage: the names
- * beside each row are looked up for these rows only).
- */
 const itemRowsOf = compiledOnce((db, v: { ids: readonly number[] }) =>
   itemBase(db)
     .select(itemColumns)
     .where(sql<SqlBool>`i.id = any(${v.ids})`),
 );
 
+/**
+ * The display rows of a page's items, in the order of `ids` (the ledger's second stage: the names
+ * beside each row are looked up for these rows only).
+ */
 export async function itemRows(db: Executor, ids: readonly number[]): Promise<ItemRow[]> {
   if (!ids.length) return [];
   const rows = (await itemRowsOf(db, { ids })) as ItemRow[];
