@@ -144,9 +144,19 @@ async function groupTexts(page) {
 }
 
 async function logout(page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
+  // under load the click can land while the account menu is still opening, on its language
+  // submenu (seen in CI): the menu is opened again and the item clicked again, at most three times
+  const signedOut = () => new URL(page.url()).pathname === '/login';
+  for (let attempt = 1; !signedOut(); attempt += 1) {
+    const item = page.getByRole('menuitem', { name: '退出登录' });
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click();
+    try {
+      await page.waitForURL((url) => url.pathname === '/login', { timeout: 5000 });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await page.goto(`${BASE}/`);
   await page.waitForURL((url) => url.pathname === '/login');
 }
