@@ -300,6 +300,15 @@ describe('health and OpenAPI', () => {
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
   });
+
+  it('the sign-in documents its refusals: 401 wrong credentials, 423 locked with lockedUntil, 429', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const answers = doc.paths['/api/auth/login'].post.responses;
+    expect(Object.keys(answers)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));
+    expect(answers['423'].description).toContain('ACCOUNT_LOCKED');
+    const locked = answers['423'].content['application/json'].schema;
+    expect(locked.properties.error.properties.lockedUntil).toMatchObject({ type: 'string' });
+  });
 });
 
 describe('audit timeline', () => {

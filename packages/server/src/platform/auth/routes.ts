@@ -4,6 +4,7 @@ import {
   apiTokenCreate,
   apiTokenCreated,
   changePasswordBody,
+  errorBody,
   idParams,
   listOf,
   loginBody,
@@ -20,6 +21,15 @@ import { authenticate, CSRF_COOKIE, SESSION_COOKIE } from '../access/guard.ts';
 import { changePassword, describeMe, login, logout, type NameLookup } from './service.ts';
 import { IpThrottle } from './throttle.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
+
+/** The sign-in's answers as OpenAPI lists them: clients must handle the lock (423, `lockedUntil`). */
+const loginResponses = {
+  200: me,
+  400: errorBody.describe('VALIDATION：用户名或密码未填'),
+  401: errorBody.describe('BAD_CREDENTIALS：用户名或密码错误（未知账号、已停用账号同样回答）'),
+  423: errorBody.describe('ACCOUNT_LOCKED：连续失败后账号临时锁定，lockedUntil 为解锁时间'),
+  429: errorBody.describe('TOO_MANY_REQUESTS：同一地址尝试过于频繁'),
+};
 
 export const authRoutes =
   (db: Db, config: Config, names: NameLookup): FastifyPluginAsyncZod =>
@@ -42,7 +52,7 @@ export const authRoutes =
 
     app.post(
       '/api/auth/login',
-      { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
+      { config: { access: 'public' }, schema: { tags, body: loginBody, response: loginResponses } },
       async (req, reply) => {
         const result = await login(db, req.ctx, {
           ...req.body,
