@@ -5,6 +5,7 @@
  * milestone facts recorded only on the baseline in force.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yearMilestones, yearMilestonesOf } from '../src/modules/projects/index.ts';
 import { todayInChina } from '../src/platform/time.ts';
 import { cityProject, demoUnits, signInAs } from './factories.ts';
 import { createTestApp, type Client, type TestApp, auditHelpers, expectError } from './helpers.ts';
@@ -355,5 +356,40 @@ describe('baselines', () => {
       404,
       'NOT_FOUND',
     );
+  });
+});
+
+describe('the year’s milestones of many projects at once (the month’s sheet and its import)', () => {
+  it('each project gets its baseline in force before its draft, in order; a draft alone counts; no plan, no entry', async () => {
+    // PLAN-1 has baseline 2 in force; a new draft beside it must not be what reports offer
+    const draft = await office.put(draftUrl(projectId, 2026), {
+      plannedInvestment: '1300',
+      changeReason: '年中调整（测试）',
+      milestones: [{ name: '草稿里的节点', plannedDate: '2026-12-30' }],
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const draftOnly = await project('PLAN-DRAFT-ONLY', zjj);
+    await office.put(draftUrl(draftOnly, 2026), {
+      plannedInvestment: '10',
+      milestones: [
+        { name: '开工', plannedDate: '2026-03-01' },
+        { name: '主体完工', plannedDate: '2026-09-01' },
+      ],
+    });
+    const none = await project('PLAN-NONE', zjj);
+
+    const of = await yearMilestonesOf(db(), [projectId, draftOnly, none], 2026);
+    expect(of.get(projectId)!.map((m) => m.name)).toEqual(['主体封顶', '竣工验收']);
+    expect(of.get(projectId)![0]).toMatchObject({
+      actualDate: '2026-09-28',
+      plannedDate: expect.any(String),
+    });
+    expect(of.get(draftOnly)!.map((m) => m.name)).toEqual(['开工', '主体完工']);
+    expect(of.has(none)).toBe(false);
+    expect((await yearMilestonesOf(db(), [projectId, draftOnly], 2025)).size).toBe(0);
+    expect(await yearMilestonesOf(db(), [], 2026)).toEqual(new Map());
+    // the one-project read is the same rule
+    expect(await yearMilestones(db(), draftOnly, 2026)).toEqual(of.get(draftOnly));
+    expect(await yearMilestones(db(), none, 2026)).toEqual([]);
   });
 });

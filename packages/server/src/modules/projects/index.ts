@@ -6,7 +6,7 @@
 export { canManageProject, type ProjectFacts } from './policy.ts';
 export { readableProject } from './projects.ts';
 export { projectFacts, type ProjectRow } from './repo.ts';
-export { recordMilestoneActual, yearBaselines, yearMilestones } from './plans.ts';
+export { recordMilestoneActual, yearBaselines, yearMilestones, yearMilestonesOf } from './plans.ts';
 export {
   projectPoolCount,
   projectPoolIds,

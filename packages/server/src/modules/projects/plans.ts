@@ -6,6 +6,7 @@
 import type { AnnualPlan, planApprove, planDraftInput } from '@ducha/contract';
 import { Decimal } from '@ducha/contract';
 import type { z } from 'zod';
+import { sql, type SqlBool } from 'kysely';
 import { transaction, type Db, type Executor, type Trx } from '../../db/connection.ts';
 import { actorOf, type Ctx } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -350,23 +351,59 @@ export async function recordMilestoneActual(
   return { id: m.id, actualDate };
 }
 
+export interface YearMilestone {
+  id: number;
+  name: string;
+  plannedDate: string;
+  actualDate: string | null;
+}
+
 /** The baseline milestones of the year (the baseline in force, else the draft) a report may mark reached. */
 export async function yearMilestones(db: Executor, projectId: number, y: number) {
-  const plan = await db
+  return (await yearMilestonesOf(db, [projectId], y)).get(projectId) ?? [];
+}
+
+/**
+ * `yearMilestones` for many projects in two index reads, not two per project (the month's sheet of a
+ * city has thousands of rows): each project's plan of the year, the baseline in force before the
+ * draft, then those plans' milestones in order. A project without a plan has no entry.
+ */
+export async function yearMilestonesOf(
+  db: Executor,
+  projectIds: readonly number[],
+  y: number,
+): Promise<Map<number, YearMilestone[]>> {
+  const out = new Map<number, YearMilestone[]>();
+  if (!projectIds.length) return out;
+  const plans = db
     .selectFrom('annual_plans')
-    .select('id')
-    .where('project_id', '=', projectId)
+    .distinctOn('project_id')
+    .select(['id', 'project_id'])
+    .where(sql<SqlBool>`project_id = any(${sql.val([...projectIds])}::int[])`)
     .where('year', '=', y)
     .where('status', 'in', ['approved', 'draft'])
-    .orderBy('status')
-    .executeTakeFirst();
-  if (!plan) return [];
-  return db
-    .selectFrom('plan_milestones')
-    .select(['id', 'name', 'planned_date as plannedDate', 'actual_date as actualDate'])
-    .where('plan_id', '=', plan.id)
-    .orderBy('seq')
+    .orderBy('project_id')
+    .orderBy('status') // 'approved' before 'draft'
+    .as('p');
+  const rows = await db
+    .selectFrom(plans)
+    .innerJoin('plan_milestones as m', 'm.plan_id', 'p.id')
+    .select([
+      'p.project_id as projectId',
+      'm.id',
+      'm.name',
+      'm.planned_date as plannedDate',
+      'm.actual_date as actualDate',
+    ])
+    .orderBy('p.project_id')
+    .orderBy('m.seq')
     .execute();
+  for (const { projectId, ...m } of rows) {
+    const list = out.get(projectId);
+    if (list) list.push(m as YearMilestone);
+    else out.set(projectId, [m as YearMilestone]);
+  }
+  return out;
 }
 
 /** The approved and superseded baselines of a project's year, oldest first (a year of progress). */

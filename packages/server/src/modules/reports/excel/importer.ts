@@ -25,7 +25,7 @@ import {
 } from '../../../platform/excel.ts';
 import { dictionaryLookup } from '../../../platform/settings.ts';
 import { todayInChina } from '../../../platform/time.ts';
-import { lockProjectRow, projectFacts, readableProjects, yearMilestones } from '../../projects/index.ts';
+import { lockProjectRow, projectFacts, readableProjects, yearMilestonesOf } from '../../projects/index.ts';
 import { deadlineResolver } from '../calendar.ts';
 import { canVerifyReport } from '../policy.ts';
 import { chinaDate } from '../repo.ts';
@@ -214,12 +214,19 @@ export async function importReports(
         path: p.region_path,
         milestones: [],
       });
-    // only the projects the sheet names need their milestones
+    // only the projects the sheet names need their milestones (read together)
+    const named = new Set<SheetProject & { path: string }>();
     for (const r of table.rows) {
       const p = r.values.code ? byCode.get(r.values.code.toLowerCase()) : undefined;
-      if (p && !p.milestones.length)
-        p.milestones = (await yearMilestones(ex, p.id, y)).map((x) => ({ id: x.id, name: x.name }));
+      if (p) named.add(p);
     }
+    const milestonesOf = await yearMilestonesOf(
+      ex,
+      [...named].map((p) => p.id),
+      y,
+    );
+    for (const p of named)
+      p.milestones = (milestonesOf.get(p.id) ?? []).map((x) => ({ id: x.id, name: x.name }));
     const funds = new Map<string, string>();
     for (const [text, code] of await dictionaryLookup(ex, 'funding_source')) funds.set(fundKey(text), code);
     const { items, skipped, errors } = checkReportRows(table.rows, {

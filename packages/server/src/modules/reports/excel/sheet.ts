@@ -17,7 +17,7 @@ import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { addValidation, ExcelJS, toBuffer } from '../../../platform/excel.ts';
 import { getRegion } from '../../../platform/regions.ts';
 import { dictionaryLabels, dictionaryLookup } from '../../../platform/settings.ts';
-import { yearMilestones } from '../../projects/index.ts';
+import { yearMilestonesOf } from '../../projects/index.ts';
 import { chinaDate } from '../repo.ts';
 import { parseMonth } from '../reports.ts';
 import { monthBefore } from '../queries.ts';
@@ -70,13 +70,14 @@ export async function monthSheet(db: Db, ctx: Ctx, ym: string): Promise<{ name: 
   const prev = parseMonth(monthBefore(ym));
   const projects = (await sheetProjects(db, actor)).filter((p) => p.active);
   const ids = projects.map((p) => p.id);
-  const [last, now, before, labels, lookup, region] = await Promise.all([
+  const [last, now, before, labels, lookup, region, milestonesOf] = await Promise.all([
     monthReports(db, ids, prev.y, prev.m),
     monthReports(db, ids, y, m),
     sinceStartBefore(db, ids, y, m),
     dictionaryLabels(db, 'funding_source'),
     dictionaryLookup(db, 'funding_source'),
     actor.regionCode ? getRegion(db, actor.regionCode) : Promise.resolve(undefined),
+    yearMilestonesOf(db, ids, y),
   ]);
   const sources = labels.map((label) => ({ label, code: lookup.get(label)! }));
 
@@ -134,7 +135,7 @@ export async function monthSheet(db: Db, ctx: Ctx, ym: string): Promise<{ name: 
     const l = last.get(p.id);
     const cur = now.get(p.id);
     const done = submitted(cur?.status);
-    const milestones = await yearMilestones(db, p.id, y);
+    const milestones = milestonesOf.get(p.id) ?? [];
     const names = new Map(milestones.map((x) => [x.id, x.name]));
     const values: Record<string, unknown> = {
       code: p.code,
