@@ -846,6 +846,11 @@ test('office sends 催报 for a month with late reports: counts, the timeline, t
     const first = due[0];
     const row = table.locator('.ant-table-row', { hasText: first.projectCode });
     await row.getByText(today).waitFor();
+    // offices that collect the reports in Excel go from here to the month's import
+    await page.getByTestId('overdue-to-import').click();
+    await page.waitForURL(
+      (url) => url.pathname === '/reports/import' && url.searchParams.get('month') === month,
+    );
     // on the project's timeline
     await page.goto(`${BASE}/projects/${first.projectId}?tab=audit`);
     await page.getByTestId('audit-timeline').getByText('催报').first().waitFor();

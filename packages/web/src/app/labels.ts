@@ -16,6 +16,8 @@ import {
   listLevelLabels,
   attendanceStatusLabels,
   dispositionLabels,
+  drawStatusLabels,
+  inspectionStatusLabels,
   meetingActionLabels,
   meetingSectionLabels,
   meetingStatusLabels,
@@ -29,6 +31,8 @@ import {
   stageLabels,
   timelinessLabels,
   unitTypeLabels,
+  type DrawStatus,
+  type InspectionStatus,
   type Role,
   type unitTypes,
 } from '@ducha/contract';
@@ -288,6 +292,22 @@ const enItems = {
   } as Record<string, string>,
 };
 
+/** Inspections (DOMAIN §7) in English: an inspection's procedure states and a draw's. */
+const enInspections = {
+  status: {
+    planned: 'Planned',
+    noticed: 'Notified',
+    on_site: 'On site',
+    draft_report: 'Draft report, for comment',
+    opinion_received: 'Opinion received',
+    formal_report: 'Formal report',
+    rectifying: 'Rectifying',
+    rechecking: 'Re-checking',
+    archived: 'Archived',
+  } satisfies Record<InspectionStatus, string>,
+  drawStatus: { draft: 'Draft', published: 'Published', drawn: 'Drawn' } satisfies Record<DrawStatus, string>,
+};
+
 /** Audit diff field names that have a label in the dictionaries (`field.<name>`). */
 const knownFields = new Set([
   'name',
@@ -411,6 +431,8 @@ export function useLabels() {
     const meetingSection = pick(meetingSectionLabels, enMeetings.section);
     const disposition = pick(dispositionLabels, enMeetings.disposition);
     const attendanceStatus = pick(attendanceStatusLabels, enMeetings.attendance);
+    const inspectionStatus = pick(inspectionStatusLabels, enInspections.status);
+    const drawStatus = pick(drawStatusLabels, enInspections.drawStatus);
     /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
     const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
     const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
@@ -462,6 +484,8 @@ export function useLabels() {
       meetingSection,
       disposition,
       attendanceStatus,
+      inspectionStatus,
+      drawStatus,
     };
   }, [lang, t]);
 }

@@ -4,31 +4,15 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import type { MeetingStatus, MeetingSummary, Recurrence, SeriesEnd } from '@ducha/contract';
+import type { MeetingStatus, MeetingSummary } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useSeries } from '../../api/meetings.ts';
-import { useT, type TFunction } from '../../app/i18n.tsx';
+import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { meetingName } from './names.ts';
 import { MeetingStatusTag } from './parts.tsx';
+import { rhythmText } from './rhythm.ts';
 import { SeriesEditForm } from './SeriesEditForm.tsx';
-
-const wd = (d: number) => '一二三四五六日'[d - 1];
-function rhythm(r: Recurrence, end: SeriesEnd, t: TFunction) {
-  const when =
-    r.freq === 'weekly'
-      ? `${t('meeting.freq.weekly')} 星期${wd(r.weekday)}`
-      : r.freq === 'monthly'
-        ? `${t('meeting.freq.monthly')} ${r.day} 日`
-        : `每月${r.nth === -1 ? t('meeting.nthLast') : `第 ${r.nth} 个`}星期${wd(r.weekday)}`;
-  const until =
-    end.kind === 'never'
-      ? t('meeting.end.never')
-      : end.kind === 'until'
-        ? `${t('meeting.end.until')} ${end.date}`
-        : `${end.count} 次`;
-  return `${when}，${until}`;
-}
 
 export default function SeriesPage() {
   const t = useT();
@@ -65,7 +49,7 @@ export default function SeriesPage() {
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('meeting.type')}>{L.meetingType(s.type)}</Descriptions.Item>
         <Descriptions.Item label={t('meeting.recurrence')}>
-          {rhythm(s.recurrence, s.end, t)}
+          {rhythmText(s.recurrence, s.end, t)}
         </Descriptions.Item>
         <Descriptions.Item label={t('meeting.time')}>{s.time}</Descriptions.Item>
         <Descriptions.Item label={t('meeting.chair')}>

@@ -23,6 +23,7 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
 import { endOf, SeriesEndFields, type EndValues } from './SeriesEnd.tsx';
+import { weekdayName } from './rhythm.ts';
 
 const statusColor: Record<MeetingStatus, string> = {
   draft: 'default',
@@ -104,7 +105,7 @@ export function SeriesForm({ onClose }: { onClose: () => void }) {
   const freq = Form.useWatch('freq', form);
   const endKind = Form.useWatch('endKind', form);
   const zf = zodForm(seriesCreate, t('form.required'));
-  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: '一二三四五六日'[d - 1]! }));
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayName(d, t) }));
   const submit = async () => {
     const v = await form.validateFields();
     const recurrence =

@@ -1,5 +1,6 @@
 // 逾期催报: the month's missing and late reports in scope with their 催报 so far; the office reminds the
 // selected projects, or every late one, in one action (one notice per unit, counted, on each project's timeline).
+// The office also finds the month's Excel import here (offices that collect the reports in Excel).
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
@@ -154,6 +155,11 @@ function OverdueTable() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Typography.Text>{t('period.month')}</Typography.Text>
         <MonthInput value={month} onChange={setMonth} testId="overdue-month" />
+        {office && (
+          <Link to={`/reports/import?month=${month}`} data-testid="overdue-to-import">
+            {t('rimport.link')}
+          </Link>
+        )}
         <Input.Search
           allowClear
           placeholder={t('overdue.search')}

@@ -4,9 +4,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Button, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag } from 'antd';
-import { drawStatusLabels, type DrawDetail } from '@ducha/contract';
+import type { DrawDetail } from '@ducha/contract';
 import { useCan } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { PageCard } from '../../../components/StatusTag.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import { DrawDocumentView } from '../../../components/DrawDocumentView.tsx';
@@ -131,6 +132,7 @@ function Actions({ d }: { d: DrawDetail }) {
 
 export default function DrawPage() {
   const t = useT();
+  const L = useLabels();
   const can = useCan();
   const { id = '' } = useParams();
   const { data: d } = useDraw(id);
@@ -140,7 +142,7 @@ export default function DrawPage() {
       <Space vertical size="large" style={{ width: '100%' }}>
         <Descriptions size="small" bordered column={2}>
           <Descriptions.Item label={t('draw.status')}>
-            <Tag>{drawStatusLabels[d.status]}</Tag>
+            <Tag>{L.drawStatus(d.status)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('draw.region')}>{d.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('draw.year')}>{d.planYear}</Descriptions.Item>

@@ -2,15 +2,17 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Table, Tag, Typography } from 'antd';
-import { drawStatusLabels, type DrawDetail, type DrawSummary } from '@ducha/contract';
+import type { DrawDetail, DrawSummary } from '@ducha/contract';
 import { useCan } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { PageCard } from '../../../components/StatusTag.tsx';
 import { useCreateDraw, useDraws, type DrawBody } from './api.ts';
 import { DrawForm } from './DrawForm.tsx';
 
 export default function DrawsPage() {
   const t = useT();
+  const L = useLabels();
   const can = useCan();
   const nav = useNavigate();
   const [page, setPage] = useState(1);
@@ -48,7 +50,7 @@ export default function DrawsPage() {
           {
             title: t('draw.status'),
             dataIndex: 'status',
-            render: (s: DrawSummary['status']) => <Tag>{drawStatusLabels[s]}</Tag>,
+            render: (s: DrawSummary['status']) => <Tag>{L.drawStatus(s)}</Tag>,
           },
           {
             title: t('draw.sha'),

@@ -24,13 +24,13 @@ import {
   inspectionActionLabels,
   inspectionKindLabels,
   inspectionStatuses,
-  inspectionStatusLabels,
   type InspectionAction,
   type InspectionDetail,
 } from '@ducha/contract';
 import { isApiError } from '../../../api/client.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { useT } from '../../../app/i18n.tsx';
+import { useT, type TFunction } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { AuditTimeline } from '../../../components/AuditTimeline.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -47,18 +47,19 @@ function stepNote(
   d: InspectionDetail['inspection'],
   s: (typeof inspectionStatuses)[number],
   noticeBy: string | null,
+  t: TFunction,
 ) {
   switch (s) {
     case 'planned':
-      return noticeBy ? `最迟 ${noticeBy} 通知` : undefined;
+      return noticeBy ? t('insp.step.noticeBy', { date: noticeBy }) : undefined;
     case 'noticed':
       return d.noticeOn ?? undefined;
     case 'on_site':
       return d.siteOn ?? undefined;
     case 'draft_report':
-      return d.opinionDue ? `反馈期限 ${d.opinionDue}` : undefined;
+      return d.opinionDue ? t('insp.step.opinionDue', { date: d.opinionDue }) : undefined;
     case 'rectifying':
-      return d.rectificationDue ? `整改期限 ${d.rectificationDue}` : undefined;
+      return d.rectificationDue ? t('insp.step.rectificationDue', { date: d.rectificationDue }) : undefined;
     case 'rechecking':
       return d.recheckOn ?? undefined;
     case 'archived':
@@ -70,6 +71,7 @@ function stepNote(
 
 function Findings({ d }: { d: InspectionDetail }) {
   const t = useT();
+  const L = useLabels();
   const columns = [
     { title: '#', dataIndex: 'sort', width: 48 },
     { title: t('insp.findingKind'), dataIndex: 'kind', render: (k: Finding['kind']) => findingKindLabels[k] },
@@ -111,7 +113,7 @@ function Findings({ d }: { d: InspectionDetail }) {
           <Link to={`/items/${f.item.id}`} data-testid={`finding-item-${f.id}`}>
             {f.item.code}{' '}
             <Tag color={f.item.status === 'closed' ? 'green' : f.item.overdue ? 'red' : 'blue'}>
-              {f.item.status}
+              {L.itemStatus(f.item.status)}
             </Tag>
           </Link>
         ) : (
@@ -167,6 +169,7 @@ function Evidence({ d }: { d: InspectionDetail }) {
 
 export default function InspectionPage() {
   const t = useT();
+  const L = useLabels();
   const me = useMe();
   const id = Number(useParams().id);
   const { data: d, error, isLoading } = useInspection(id);
@@ -196,8 +199,8 @@ export default function InspectionPage() {
           size="small"
           current={current}
           items={inspectionStatuses.map((s) => ({
-            title: inspectionStatusLabels[s],
-            description: stepNote(i, s, d.deadlines.noticeBy),
+            title: L.inspectionStatus(s),
+            description: stepNote(i, s, d.deadlines.noticeBy, t),
           }))}
           style={{ marginBottom: 16 }}
         />

@@ -7,12 +7,12 @@ import {
   inspectionKindLabels,
   inspectionKinds,
   inspectionStatuses,
-  inspectionStatusLabels,
   type InspectionStatus,
 } from '@ducha/contract';
 import { useList } from '../../../api/resource.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { DateInput } from '../../../components/DateInput.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { ListPage } from '../../../components/ListPage.tsx';
@@ -34,11 +34,14 @@ export const statusColor: Record<InspectionStatus, string> = {
   rechecking: 'volcano',
   archived: 'green',
 };
-export const InspectionStatusTag = ({ status }: { status: InspectionStatus }) => (
-  <Tag color={statusColor[status]} data-testid="inspection-status">
-    {inspectionStatusLabels[status]}
-  </Tag>
-);
+export function InspectionStatusTag({ status }: { status: InspectionStatus }) {
+  const L = useLabels();
+  return (
+    <Tag color={statusColor[status]} data-testid="inspection-status">
+      {L.inspectionStatus(status)}
+    </Tag>
+  );
+}
 
 /** The library's people to pick (the library's lists, /api/experts and /api/inspectors). */
 function useMembers(resource: 'experts' | 'inspectors') {
@@ -100,6 +103,7 @@ function CreateDrawer({ onClose }: { onClose: (id?: number) => void }) {
 
 export default function InspectionsPage() {
   const t = useT();
+  const L = useLabels();
   const me = useMe();
   const navigate = useNavigate();
   const mine = useLocation().pathname.endsWith('/mine');
@@ -148,7 +152,7 @@ export default function InspectionsPage() {
           style={{ width: 160 }}
           value={table.state.filters.status}
           onChange={(v) => table.setFilter({ status: v })}
-          options={inspectionStatuses.map((s) => ({ value: s, label: inspectionStatusLabels[s] }))}
+          options={inspectionStatuses.map((s) => ({ value: s, label: L.inspectionStatus(s) }))}
         />
       }
       columns={columns}

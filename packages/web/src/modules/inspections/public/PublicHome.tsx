@@ -1,12 +1,14 @@
 // 信息公开 home: the approved annual plans, the published draws and the results notices.
 import { Link } from 'react-router';
 import { Card, List, Space, Table, Tag } from 'antd';
-import { drawStatusLabels, type PublicResult } from '@ducha/contract';
+import type { PublicResult } from '@ducha/contract';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { usePublicDraws, usePublicPlans, usePublicResults } from './api.ts';
 
 export default function PublicHome() {
   const t = useT();
+  const L = useLabels();
   const plans = usePublicPlans();
   const draws = usePublicDraws();
   const results = usePublicResults();
@@ -34,7 +36,7 @@ export default function PublicHome() {
             <List.Item>
               <Link to={`/public/draws/${d.id}`}>{d.title}</Link>
               <span>
-                {d.regionName} <Tag>{drawStatusLabels[d.status]}</Tag>
+                {d.regionName} <Tag>{L.drawStatus(d.status)}</Tag>
               </span>
             </List.Item>
           )}
