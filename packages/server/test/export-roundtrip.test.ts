@@ -7,6 +7,7 @@ import { importColumns } from '@ducha/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProjects } from '../src/modules/projects/demo-projects.ts';
 import { ExcelJS } from '../src/platform/excel.ts';
+import { todayInChina } from '../src/platform/time.ts';
 import { signInAs } from './factories.ts';
 import { createTestApp, type Client, type TestApp } from './helpers.ts';
 
@@ -14,11 +15,32 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let t: TestApp;
 let office: Client;
 let lindian: Client;
+/** Two 林甸 projects the demo has under way, moved on to 竣工 and to 投产 (the demo has neither stage). */
+interface Finished {
+  id: number;
+  code: string;
+  stage: string;
+  actualStart: string;
+  actualCompletion: string;
+  actualProduction: string | null;
+}
+let completed: Finished;
+let operating: Finished;
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemoProjects(t.database.db);
   ({ office, office_lindian: lindian } = await signInAs(t, 'office', 'office_lindian'));
+  const started = (await lindian.get('/api/projects?stage=continuing&pageSize=2')).json().items;
+  const finish = async (p: { id: number; version: number; actualStart: string }, dates: object) =>
+    (await lindian.patch(`/api/projects/${p.id}`, { version: p.version, ...dates })).json();
+  // completion the day it started (the earliest allowed), production today (the latest)
+  completed = await finish(started[0], { actualCompletion: started[0].actualStart });
+  operating = await finish(started[1], {
+    actualCompletion: started[1].actualStart,
+    actualProduction: todayInChina(),
+  });
+  expect([completed.stage, operating.stage]).toEqual(['completed', 'operating']);
 });
 afterAll(() => t.close());
 
@@ -92,5 +114,56 @@ describe('export, then import', () => {
     ws.getRow(2).getCell(col).value = '完成主体工程并试运行';
     const result = await dryRun(lindian, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(result).toMatchObject({ errors: [], created: 0, updated: 1, unchanged: 54 });
+  });
+
+  it('a project at 竣工 and one at 投产 carry their actual dates as date cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported(lindian)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const rowOf = (code: string) =>
+      ws.getRow([...Array(ws.rowCount).keys()].find((i) => ws.getRow(i + 1).getCell(2).value === code)! + 1);
+    const cells = (code: string) =>
+      ['项目阶段', '实际开工', '实际竣工', '实际投产'].map(
+        (h) => rowOf(code).getCell(headers.indexOf(h) + 1).value,
+      );
+    const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+    for (const [p, stage] of [
+      [completed, '竣工'],
+      [operating, '投产'],
+    ] as const)
+      expect(cells(p.code)).toEqual([
+        stage,
+        ...[p.actualStart, p.actualCompletion, p.actualProduction].map(day),
+      ]);
+  });
+
+  it('an older sheet without 实际竣工 and 实际投产 changes nothing and keeps the recorded dates', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported(lindian)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    for (const h of ['实际投产', '实际竣工'])
+      ws.spliceColumns((ws.getRow(1).values as unknown[]).indexOf(h), 1);
+    const file = async () => Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await dryRun(lindian, await file())).toMatchObject({ errors: [], updated: 0, unchanged: 55 });
+    // an edit of another cell of the 投产 project is written, and its dates stay
+    const col = (ws.getRow(1).values as unknown[]).indexOf('年度形象进度目标');
+    const row = [...Array(ws.rowCount).keys()].find(
+      (i) => ws.getRow(i + 1).getCell(2).value === operating.code,
+    )!;
+    ws.getRow(row + 1).getCell(col).value = '投产达效';
+    const res = await lindian.request({
+      method: 'POST',
+      url: '/api/projects/import?mode=commit',
+      payload: await file(),
+      headers: { 'content-type': XLSX },
+    });
+    expect(res.json()).toMatchObject({ errors: [], committed: true, updated: 1 });
+    expect((await lindian.get(`/api/projects/${operating.id}`)).json()).toMatchObject({
+      stage: 'operating',
+      actualStart: operating.actualStart,
+      actualCompletion: operating.actualCompletion,
+      actualProduction: operating.actualProduction,
+    });
   });
 });

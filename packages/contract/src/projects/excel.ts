@@ -152,6 +152,18 @@ export const importColumns = [
     note: `${dates}；已开工项目填写，阶段随之为续建，不晚于今天`,
   },
   {
+    key: 'actualCompletion',
+    header: '实际竣工',
+    required: false,
+    note: `${dates}；已竣工项目填写，阶段随之为竣工，不早于实际开工，不晚于今天`,
+  },
+  {
+    key: 'actualProduction',
+    header: '实际投产',
+    required: false,
+    note: `${dates}；已投产项目填写，阶段随之为投产，不早于实际竣工，不晚于今天`,
+  },
+  {
     key: 'milestones',
     header: '倒排工期节点',
     required: false,

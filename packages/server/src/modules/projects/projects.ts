@@ -30,7 +30,7 @@ import {
   unitProjectsSql,
   type ProjectRow,
 } from './repo.ts';
-import { dateOrderError, stageAfterDates, stageError, type ActualDates } from './rules.ts';
+import { dateOrderError, impliedDate, stageAfterDates, stageError, type ActualDates } from './rules.ts';
 
 /** A project the actor may read, or 404/403. Other modules read projects through this. */
 export async function readableProject(db: Executor, actor: Actor, id: number): Promise<ProjectRow> {
@@ -148,11 +148,6 @@ const columnsOf = {
   active: 'active',
 } as const;
 
-/** The date on which an implied stage began: the actual date that implies it. */
-const impliedDate = (s: Stage, d: ActualDates) =>
-  (s === 'operating' ? d.actualProduction : s === 'completed' ? d.actualCompletion : d.actualStart) ??
-  todayInChina();
-
 async function recordStage(trx: Trx, projectId: number, stage: Stage, date: string, reason: string | null) {
   await trx
     .insertInto('project_stage_events')
@@ -197,7 +192,7 @@ export async function createProject(
       trx,
       id,
       stage,
-      stage === input.stage ? todayInChina() : impliedDate(stage, dates),
+      stage === input.stage ? todayInChina() : impliedDate(stage, dates, todayInChina()),
       '登记',
     );
     const project = presentProject((await findProjectRow(trx, id))!);
@@ -262,7 +257,8 @@ export async function updateProject(
       .set({ ...patchOf(input, columnsOf), stage, version: row.version + 1, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
-    if (stage !== row.stage) await recordStage(trx, id, stage, impliedDate(stage, dates), '依实际日期');
+    if (stage !== row.stage)
+      await recordStage(trx, id, stage, impliedDate(stage, dates, todayInChina()), '依实际日期');
     const after = presentProject((await findProjectRow(trx, id))!);
     await recordAudit(trx, ctx, {
       entity: 'project',

@@ -8,6 +8,7 @@ import type { Stage } from '@ducha/contract';
 import { describe, expect, it } from 'vitest';
 import {
   dateOrderError,
+  impliedDate,
   monthlySumError,
   proRata,
   stageAfterDates,
@@ -368,5 +369,20 @@ describe('dateOrderError', () => {
   ];
   it.each(cases)('%s', (_note, d, expected) => {
     expect(dateOrderError(d)).toEqual(expected);
+  });
+});
+
+describe('impliedDate: the day a stage began is the actual date that implies it', () => {
+  const d = { actualStart: '2026-03-01', actualCompletion: '2026-09-30', actualProduction: '2026-11-15' };
+  const none = { actualStart: null, actualCompletion: null, actualProduction: null };
+  it.each([
+    ['operating', d, '2026-11-15'],
+    ['completed', d, '2026-09-30'],
+    ['continuing', d, '2026-03-01'],
+    ['new_start', d, '2026-03-01'],
+    ['completed', { ...d, actualCompletion: null }, '2026-12-06'],
+    ['reserve', none, '2026-12-06'],
+  ] as [Stage, ActualDates, string][])('%s → %s', (stage, dates, expected) => {
+    expect(impliedDate(stage, dates, '2026-12-06')).toBe(expected);
   });
 });

@@ -9,6 +9,10 @@ export interface ActualDates {
   actualProduction: string | null;
 }
 
+/** The day an implied stage began (its stage event's date): the actual date that implies it, else today. */
+export const impliedDate = (s: Stage, d: ActualDates, today: string) =>
+  (s === 'operating' ? d.actualProduction : s === 'completed' ? d.actualCompletion : d.actualStart) ?? today;
+
 /**
  * The earliest stage the actual dates allow: a project that has started is at least 续建 (it has
  * left 前期 and 新开工), one that is completed at least 竣工, one in production 投产.

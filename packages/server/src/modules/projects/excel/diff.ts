@@ -17,6 +17,8 @@ export function projectPart(i: ImportItem, currentStage: string | null): Project
     owner_unit_id: i.ownerUnitId,
     stage: i.stage ?? currentStage ?? 'preliminary',
     actual_start: i.actualStart,
+    actual_completion: i.actualCompletion,
+    actual_production: i.actualProduction,
     planned_start: i.plannedStart,
     planned_completion: i.plannedCompletion,
     planned_production: i.plannedProduction,

@@ -35,7 +35,14 @@ const wide = new Set([
   'responsibleUnit',
   'owner',
 ]);
-const dateKeys = new Set(['plannedStart', 'plannedCompletion', 'plannedProduction', 'actualStart']);
+const dateKeys = new Set([
+  'plannedStart',
+  'plannedCompletion',
+  'plannedProduction',
+  'actualStart',
+  'actualCompletion',
+  'actualProduction',
+]);
 const moneyKeys = new Set(['total', 'planned', ...Array.from({ length: 12 }, (_, i) => `m${i + 1}`)]);
 
 const columns = [
@@ -194,6 +201,8 @@ export async function exportProjects(db: Db, ctx: Ctx, q: z.infer<typeof project
       plannedCompletion: dateCell(p.plannedCompletion),
       plannedProduction: dateCell(p.plannedProduction),
       actualStart: dateCell(p.actualStart),
+      actualCompletion: dateCell(p.actualCompletion),
+      actualProduction: dateCell(p.actualProduction),
       milestones: plan?.milestones || null,
     };
     return [i + 1, ...importColumns.map((c) => values[c.key] ?? null), r.leaderName, plan?.status ?? null];

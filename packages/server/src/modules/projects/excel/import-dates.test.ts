@@ -126,3 +126,124 @@ describe('monthly sums', () => {
     expect(errors[0]!.columns).toBeUndefined();
   });
 });
+
+/**
+ * 实际开工, 实际竣工 and 实际投产 as the project edit judges them (rules.ts): not after today,
+ * completion not before start, production not before completion, the stage consistent with them.
+ * A column the sheet lacks keeps the recorded date. Today is 2026-12-01.
+ */
+describe('actual dates', () => {
+  // all three columns present, as in the template and the export
+  const actual = (start: string | null, completion: string | null, production: string | null) => ({
+    actualStart: start,
+    actualCompletion: completion,
+    actualProduction: production,
+  });
+  const problems = (values: Record<string, string | null>) =>
+    check(values).errors.map((e) => `${e.column}: ${e.message}`);
+
+  it.each([
+    ['completion the day of the start', actual('2026-03-01', '2026-03-01', null), [], 'completed'],
+    [
+      'completion the day before the start',
+      actual('2026-03-01', '2026-02-28', null),
+      ['实际竣工: 实际竣工日期不能早于实际开工日期'],
+      null,
+    ],
+    ['production the day of completion', actual('2026-03-01', '2026-06-01', '2026-06-01'), [], 'operating'],
+    [
+      'production the day before completion',
+      actual('2026-03-01', '2026-06-01', '2026-05-31'),
+      ['实际投产: 实际投产日期不能早于实际竣工日期'],
+      null,
+    ],
+    ['production today', actual('2026-03-01', '2026-06-01', '2026-12-01'), [], 'operating'],
+    [
+      'production tomorrow',
+      actual('2026-03-01', '2026-06-01', '2026-12-02'),
+      ['实际投产: 实际投产日期不能晚于今天'],
+      null,
+    ],
+    ['completion today', actual('2026-03-01', '2026-12-01', null), [], 'completed'],
+    [
+      'completion tomorrow',
+      actual('2026-03-01', '2026-12-02', null),
+      ['实际竣工: 实际竣工日期不能晚于今天'],
+      null,
+    ],
+    [
+      'completion without a start',
+      actual(null, '2026-06-01', null),
+      ['实际开工: 请先填写实际开工日期'],
+      null,
+    ],
+    [
+      'an unreadable completion is its one problem',
+      actual('2026-03-01', '2026-02-30', null),
+      ['实际竣工: 日期不存在：2026 年 2 月只有 28 天'],
+      null,
+    ],
+  ])('%s', (_label, dates, expected, stage) => {
+    const { items, errors } = check(dates);
+    expect(errors.map((e) => `${e.column}: ${e.message}`)).toEqual(expected);
+    if (stage) expect(items[0]).toMatchObject({ ...dates, stage });
+  });
+
+  it('投产 needs its production date', () => {
+    expect(problems({ stage: '投产', ...actual('2026-03-01', '2026-06-01', null) })).toEqual([
+      '项目阶段: 投产阶段须先填写实际投产日期',
+    ]);
+  });
+
+  it('a stage below the dates is raised to what they imply, as the project edit does', () => {
+    expect(check({ stage: '续建', ...actual('2026-03-01', '2026-06-01', null) }).items[0]!.stage).toBe(
+      'completed',
+    );
+  });
+
+  describe('a sheet without the columns (older than 实际竣工 and 实际投产)', () => {
+    const recorded = {
+      stage: 'operating' as const,
+      ...actual('2026-03-01', '2026-06-01', '2026-07-01'),
+    };
+    const old = (values: Record<string, string | null>) =>
+      checkRows([{ row: 5, values: { ...base, stage: '投产', ...values } }], {
+        ...refs,
+        recorded: new Map([['ld-1', recorded]]),
+      });
+
+    it('keeps the recorded dates: the row is valid and carries them', () => {
+      const { items, errors } = old({ actualStart: '2026-03-01' });
+      expect(errors).toEqual([]);
+      expect(items[0]).toMatchObject({
+        stage: 'operating',
+        ...actual('2026-03-01', '2026-06-01', '2026-07-01'),
+      });
+    });
+
+    it('a new project gets none', () => {
+      const { items, errors } = old({ code: 'LD-2', stage: null, actualStart: '2026-03-01' });
+      expect(errors).toEqual([]);
+      expect(items[0]).toMatchObject({ stage: 'continuing', actualCompletion: null, actualProduction: null });
+    });
+
+    it('a start after the recorded completion names the recorded date', () => {
+      expect(old({ actualStart: '2026-06-02' }).errors).toEqual([
+        {
+          row: 5,
+          column: '实际竣工',
+          value: '2026-06-01',
+          message: '实际竣工日期不能早于实际开工日期(表中无此列，按已登记日期核对)',
+        },
+      ]);
+    });
+
+    it('empty cells of present columns clear the dates, which the recorded stage refuses', () => {
+      expect(
+        old({ stage: null, ...actual('2026-03-01', null, null) }).errors.map(
+          (e) => `${e.column}: ${e.message}`,
+        ),
+      ).toEqual(['项目阶段: 竣工及以后阶段须先填写实际竣工日期']);
+    });
+  });
+});

@@ -13,7 +13,14 @@ import {
   type ImportError,
   type Stage,
 } from '@ducha/contract';
-import { monthlySumError, proRata, stageAfterDates, stageError } from '../rules.ts';
+import {
+  dateOrderError,
+  monthlySumError,
+  proRata,
+  stageAfterDates,
+  stageError,
+  type ActualDates,
+} from '../rules.ts';
 import {
   dateProblem,
   FORMULA_WITHOUT_RESULT,
@@ -37,6 +44,8 @@ export interface Refs {
   lists: (Ref & { year: number; status: string; batchScheme: string; regionPath: string })[];
   /** name → code of projects already in the database */
   projectNames: ReadonlyMap<string, string>;
+  /** stage and actual dates of projects already in the database, by lower-case code (absent: none) */
+  recorded?: ReadonlyMap<string, ActualDates & { stage: Stage }>;
   /** may the importing user manage projects in this region? */
   canManage: (regionPath: string) => boolean;
   today: string;
@@ -56,6 +65,8 @@ export interface ImportItem {
   ownerUnitId: number | null;
   stage: Stage | null;
   actualStart: string | null;
+  actualCompletion: string | null;
+  actualProduction: string | null;
   list: { id: number; batch: string; published: boolean } | null;
   leaderPositionId: number;
   responsibleUnitId: number;
@@ -91,6 +102,7 @@ const split = (v: string | null | undefined) =>
         .filter(Boolean)
     : [];
 const moneyShape = /^-?\d{1,14}(\.\d{1,2})?$/;
+const actualKeys = ['actualStart', 'actualCompletion', 'actualProduction'] as const;
 
 function index<T>(items: T[], keys: (t: T) => (string | null)[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -126,9 +138,8 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
     const noResult = new Set(formulas);
     for (const key of noResult)
       errors.push({ row, column: header[key] ?? key, value: null, message: FORMULA_WITHOUT_RESULT });
-    const err = (key: string, message: string) => {
-      if (!noResult.has(key))
-        errors.push({ row, column: header[key] ?? key, value: v[key] ?? null, message });
+    const err = (key: string, message: string, value = v[key] ?? null) => {
+      if (!noResult.has(key)) errors.push({ row, column: header[key] ?? key, value, message });
     };
     const required = (key: string) => {
       if (!v[key]) err(key, '必填项不能为空');
@@ -221,18 +232,33 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
     const plannedStart = date('plannedStart');
     const plannedCompletion = date('plannedCompletion');
     const plannedProduction = date('plannedProduction');
-    const actualStart = date('actualStart');
-    if (actualStart && actualStart > refs.today) err('actualStart', '实际开工日期不能晚于今天');
-    const floor = actualStart
-      ? stageAfterDates(stage ?? 'preliminary', {
-          actualStart,
-          actualCompletion: null,
-          actualProduction: null,
-        })
-      : stage;
-    const stageProblem = floor
-      ? stageError(floor, { actualStart, actualCompletion: null, actualProduction: null })
-      : null;
+    // An actual date whose column the sheet lacks (a sheet from before 实际竣工 and 实际投产 were
+    // columns) is not given: the project keeps its recorded date, so an old sheet never wipes one.
+    // An empty cell of a present column is given: no date.
+    const recorded = refs.recorded?.get(codeKey);
+    const given = (key: keyof ActualDates) => key in v;
+    const actual = (key: keyof ActualDates) => (given(key) ? date(key) : (recorded?.[key] ?? null));
+    const unread = errors.length;
+    const dates: ActualDates = {
+      actualStart: actual('actualStart'),
+      actualCompletion: actual('actualCompletion'),
+      actualProduction: actual('actualProduction'),
+    };
+    // order and stage are judged on readable dates only: an unreadable cell is its one problem
+    const readable = errors.length === unread && !actualKeys.some((k) => noResult.has(k));
+    for (const key of actualKeys)
+      if (given(key) && dates[key] && dates[key] > refs.today) err(key, `${header[key]}日期不能晚于今天`);
+    // the project edit's rules: dates in order, the stage raised to what they imply and consistent with them
+    const order = readable ? dateOrderError(dates) : null;
+    if (order) {
+      const key = order.field as keyof ActualDates;
+      if (given(key)) err(key, order.message);
+      else err(key, `${order.message}(表中无此列，按已登记日期核对)`, dates[key]);
+    }
+    const current = stage ?? recorded?.stage ?? 'preliminary';
+    const floor = stageAfterDates(current, dates);
+    // dates out of order are the problem; the stage is judged on dates in order (the edit does the same)
+    const stageProblem = readable && !order && (stage || !v.stage) ? stageError(floor, dates) : null;
     if (stageProblem) err('stage', stageProblem);
     if (plannedStart && plannedCompletion && plannedCompletion < plannedStart)
       err('plannedCompletion', '计划竣工不能早于计划开工');
@@ -290,8 +316,9 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       scale: v.scale ?? null,
       address: v.address ?? null,
       ownerUnitId: owner?.id ?? null,
-      stage: floor,
-      actualStart,
+      // null keeps the project's stage: the row names none and its dates raise none
+      stage: stage || floor !== current ? floor : null,
+      ...dates,
       list,
       leaderPositionId: leader.id,
       responsibleUnitId: lead.id,

@@ -4,7 +4,7 @@
  * commit with no errors write it all in one transaction. Plans arrive as drafts: the office
  * approves baselines. Set-based: a handful of queries whatever the row count.
  */
-import { importColumns, type ImportResult } from '@ducha/contract';
+import { importColumns, type ImportResult, type Stage } from '@ducha/contract';
 import { transaction, type Db, type Executor } from '../../../db/connection.ts';
 import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { activeRegions, regionPathOf } from '../../../platform/regions.ts';
@@ -38,7 +38,10 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
         regionPathOf('l.region_code').as('path'),
       ])
       .execute(),
-    db.selectFrom('projects').select(['name', 'code']).execute(),
+    db
+      .selectFrom('projects')
+      .select(['name', 'code', 'stage', 'actual_start', 'actual_completion', 'actual_production'])
+      .execute(),
   ]);
   const { units, positions, people } = org;
   return {
@@ -57,6 +60,17 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
       regionPath: l.path,
     })),
     projectNames: new Map(projects.map((p) => [p.name, p.code])),
+    recorded: new Map(
+      projects.map((p) => [
+        p.code.toLowerCase(),
+        {
+          stage: p.stage as Stage,
+          actualStart: p.actual_start,
+          actualCompletion: p.actual_completion,
+          actualProduction: p.actual_production,
+        },
+      ]),
+    ),
     canManage: (path) => canManageProject(actor, path),
     today: todayInChina(),
   };

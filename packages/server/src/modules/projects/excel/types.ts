@@ -13,6 +13,8 @@ export interface ProjectPart {
   owner_unit_id: number | null;
   stage: string;
   actual_start: string | null;
+  actual_completion: string | null;
+  actual_production: string | null;
   planned_start: string | null;
   planned_completion: string | null;
   planned_production: string | null;

@@ -6,6 +6,21 @@ import { actorOf, type Ctx } from '../../../platform/access/context.ts';
 import { recordAudits, type AuditInput } from '../../../platform/audit/audit.ts';
 import { todayInChina } from '../../../platform/time.ts';
 import { planPart, projectPart, type Diff } from './diff.ts';
+import type { Stage } from '@ducha/contract';
+import { impliedDate } from '../rules.ts';
+import type { ProjectPart } from './types.ts';
+
+/** The day a row's stage began, as the project edit records it (`impliedDate`). */
+const stageDate = (p: ProjectPart, today: string) =>
+  impliedDate(
+    p.stage as Stage,
+    {
+      actualStart: p.actual_start,
+      actualCompletion: p.actual_completion,
+      actualProduction: p.actual_production,
+    },
+    today,
+  );
 
 export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
   const today = todayInChina();
@@ -29,7 +44,7 @@ export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
       creates.map((d) => ({
         project_id: idOf(d),
         stage: projectPart(d.item, null).stage,
-        date: d.item.actualStart ?? today,
+        date: stageDate(projectPart(d.item, null), today),
         reason: '责任分解表导入',
       })),
     );
@@ -47,7 +62,7 @@ export async function write(trx: Trx, ctx: Ctx, diffs: Diff[]) {
         .values({
           project_id: d.existing!.id,
           stage: part.stage,
-          date: d.item.actualStart ?? today,
+          date: stageDate(part, today),
           reason: '责任分解表导入',
         })
         .execute();
