@@ -16,7 +16,11 @@ import {
   listLevelLabels,
   attendanceStatusLabels,
   dispositionLabels,
+  documentKindLabels,
   drawStatusLabels,
+  findingKindLabels,
+  inspectionActionLabels,
+  inspectionKindLabels,
   inspectionStatusLabels,
   meetingActionLabels,
   meetingSectionLabels,
@@ -31,15 +35,21 @@ import {
   stageLabels,
   timelinessLabels,
   unitTypeLabels,
+  type DocumentKind,
   type DrawStatus,
+  type findingKinds,
+  type InspectionAction,
+  type InspectionKind,
   type InspectionStatus,
+  type Lang,
   type Role,
   type unitTypes,
 } from '@ducha/contract';
-import { useI18n } from './i18n.tsx';
+import { useI18n, type TFunction } from './i18n.tsx';
 import type { MsgKey } from './messages/zh.ts';
 
 type UnitType = (typeof unitTypes)[number];
+type FindingKind = (typeof findingKinds)[number];
 type RegionLevel = keyof typeof regionLevelLabels;
 
 const unitTypeEn: Record<UnitType, string> = {
@@ -292,8 +302,11 @@ const enItems = {
   } as Record<string, string>,
 };
 
-/** Inspections (DOMAIN §7) in English: an inspection's procedure states and a draw's. */
-const enInspections = {
+/**
+ * Inspections (DOMAIN §7) in English: an inspection's procedure states and a draw's, the kinds of
+ * inspections, findings and documents (文书), and the procedure's steps (its buttons and dialogs).
+ */
+export const enInspections = {
   status: {
     planned: 'Planned',
     noticed: 'Notified',
@@ -306,6 +319,38 @@ const enInspections = {
     archived: 'Archived',
   } satisfies Record<InspectionStatus, string>,
   drawStatus: { draft: 'Draft', published: 'Published', drawn: 'Drawn' } satisfies Record<DrawStatus, string>,
+  kind: {
+    special: 'Special inspection',
+    comprehensive: 'Comprehensive inspection',
+    joint: 'Joint inspection',
+    recheck: 'Re-check',
+  } satisfies Record<InspectionKind, string>,
+  findingKind: { problem: 'Problem', suggestion: 'Suggestion' } satisfies Record<FindingKind, string>,
+  documentKind: {
+    notice: 'Inspection notice',
+    site_record: 'Site inspection record',
+    draft_report: 'Inspection report (draft for comment)',
+    opinion: 'Written opinion',
+    formal_report: 'Inspection report',
+    rectification_notice: 'Rectification notice',
+    results: 'Rectification results report',
+    recheck: 'Re-check record',
+  } satisfies Record<DocumentKind, string>,
+  action: {
+    notify: 'Send inspection notice',
+    start_site: 'Start site inspection',
+    sign: 'Expert signs',
+    confirm: 'Inspected unit seals and confirms',
+    issue_draft: 'Issue draft for comment',
+    opinion: 'Submit written opinion',
+    answer: 'Answer the opinion',
+    formal_report: 'Issue formal inspection report',
+    rectify: 'Issue rectification notice',
+    submit_results: 'Submit rectification results',
+    plan_recheck: 'Schedule re-check',
+    recheck_failed: 'Re-check failed',
+    archive: 'Pass re-check and archive',
+  } satisfies Record<InspectionAction, string>,
 };
 
 /** Audit diff field names that have a label in the dictionaries (`field.<name>`). */
@@ -383,109 +428,122 @@ const knownFields = new Set([
   'reportState',
 ]);
 
+/** The labels in the current language (see labelsOf). */
 export function useLabels() {
   const { lang, t } = useI18n();
-  return useMemo(() => {
-    const role = (r: string) => (roles.includes(r as Role) ? roleLabels[r as Role][lang] : r);
-    const unitType = (u: string) =>
-      (lang === 'zh' ? unitTypeLabels[u as UnitType] : unitTypeEn[u as UnitType]) ?? u;
-    const regionLevel = (l: string) =>
-      (lang === 'zh' ? regionLevelLabels[l as RegionLevel] : regionLevelEn[l as RegionLevel]) ?? l;
-    const itemActionZh: Record<string, string> = itemActionLabels;
-    const action = (a: string) =>
-      (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
-    /** An audit event's word: a meeting's and a series' own (a meeting's close is not 销号), else its action's. */
-    const event = (e: Parameters<typeof auditActionKey>[0]) => {
-      const key = auditActionKey(e);
-      return (lang === 'zh' ? meetingEventLabels[key] : meetingEventEn[key]) ?? action(key);
-    };
-    const field = (raw: string) => {
-      const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
-      return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
-    };
-    /** A contract enum label: zh from the contract's table, en from the table above. */
-    const pick = (zh: Record<string, string>, enMap: Record<string, string>) => (v: string) =>
-      (lang === 'zh' ? zh[v] : enMap[v]) ?? v;
-    const stage = pick(stageLabels, en.stage);
-    const nature = pick(investmentNatureLabels, en.nature);
-    const planStatus = pick(planStatusLabels, en.planStatus);
-    const procedureStatus = pick(procedureStatusLabels, en.procedureStatus);
-    const listLevel = pick(listLevelLabels, en.listLevel);
-    const batchScheme = pick(batchSchemeLabels, en.batchScheme);
-    const adjustmentKind = pick(adjustmentKindLabels, en.adjustmentKind);
-    const reportStatus = pick(reportStatusLabels, enReports.reportStatus);
-    const timeliness = pick(timelinessLabels, enReports.timeliness);
-    const light = pick(lightLabels, enReports.light);
-    const lightDefinition = pick(lightDefinitions, enReports.lightDefinition);
-    const itemKind = pick(itemKindLabels, enItems.kind);
-    const itemStatus = pick(itemStatusLabels, enItems.status);
-    const itemSource = pick(itemSourceLabels, enItems.source);
-    /** A step on an item (button label, timeline entry). */
-    const itemAction = pick(itemActionZh, enItems.action);
-    const typeZh: Record<string, string> = Object.fromEntries(
-      Object.entries(meetingTypeDefaults).map(([k, v]) => [k, v.label]),
-    );
-    const meetingType = pick(typeZh, enMeetings.type);
-    const meetingStatus = pick(meetingStatusLabels, enMeetings.status);
-    const meetingAction = pick(meetingActionLabels, enMeetings.action);
-    const meetingSection = pick(meetingSectionLabels, enMeetings.section);
-    const disposition = pick(dispositionLabels, enMeetings.disposition);
-    const attendanceStatus = pick(attendanceStatusLabels, enMeetings.attendance);
-    const inspectionStatus = pick(inspectionStatusLabels, enInspections.status);
-    const drawStatus = pick(drawStatusLabels, enInspections.drawStatus);
-    /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
-    const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
-    const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
-    /** Batch names are Chinese data; English shows a translation of the known ones. */
-    const batch = (b: string) => (lang === 'zh' ? b : (en.batch[b] ?? b));
-    const value = (f: string, v: unknown): string => {
-      if (v === null || v === undefined || v === '') return t('common.empty');
-      if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-      if (f === 'role' && typeof v === 'string') return role(v);
-      if (f === 'type' && typeof v === 'string') return unitType(v);
-      if (f === 'level' && typeof v === 'string') return regionLevel(v);
-      if (f === 'stage' && typeof v === 'string') return stage(v);
-      if ((f === 'investmentNature' || f === 'investment_nature') && typeof v === 'string') return nature(v);
-      if (f === 'reportState' && typeof v === 'string') return t(`overdue.state.${v}` as MsgKey);
-      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、') || t('common.empty');
-      if (typeof v === 'object') return JSON.stringify(v);
-      return String(v);
-    };
-    return {
-      role,
-      unitType,
-      regionLevel,
-      action,
-      event,
-      field,
-      value,
-      lang,
-      stage,
-      nature,
-      planStatus,
-      procedureStatus,
-      listLevel,
-      batchScheme,
-      adjustmentKind,
-      batch,
-      reportStatus,
-      timeliness,
-      light,
-      lightDefinition,
-      reasonCode,
-      dimension,
-      itemKind,
-      itemStatus,
-      itemSource,
-      itemAction,
-      meetingType,
-      meetingStatus,
-      meetingAction,
-      meetingSection,
-      disposition,
-      attendanceStatus,
-      inspectionStatus,
-      drawStatus,
-    };
-  }, [lang, t]);
+  return useMemo(() => labelsOf(lang, t), [lang, t]);
+}
+
+/** The display labels of one language, `t` its translate function (pure, for tests). */
+export function labelsOf(lang: Lang, t: TFunction) {
+  const role = (r: string) => (roles.includes(r as Role) ? roleLabels[r as Role][lang] : r);
+  const unitType = (u: string) =>
+    (lang === 'zh' ? unitTypeLabels[u as UnitType] : unitTypeEn[u as UnitType]) ?? u;
+  const regionLevel = (l: string) =>
+    (lang === 'zh' ? regionLevelLabels[l as RegionLevel] : regionLevelEn[l as RegionLevel]) ?? l;
+  const itemActionZh: Record<string, string> = itemActionLabels;
+  const action = (a: string) =>
+    (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
+  /** An audit event's word: a meeting's and a series' own (a meeting's close is not 销号), else its action's. */
+  const event = (e: Parameters<typeof auditActionKey>[0]) => {
+    const key = auditActionKey(e);
+    return (lang === 'zh' ? meetingEventLabels[key] : meetingEventEn[key]) ?? action(key);
+  };
+  const field = (raw: string) => {
+    const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
+    return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
+  };
+  /** A contract enum label: zh from the contract's table, en from the table above. */
+  const pick = (zh: Record<string, string>, enMap: Record<string, string>) => (v: string) =>
+    (lang === 'zh' ? zh[v] : enMap[v]) ?? v;
+  const stage = pick(stageLabels, en.stage);
+  const nature = pick(investmentNatureLabels, en.nature);
+  const planStatus = pick(planStatusLabels, en.planStatus);
+  const procedureStatus = pick(procedureStatusLabels, en.procedureStatus);
+  const listLevel = pick(listLevelLabels, en.listLevel);
+  const batchScheme = pick(batchSchemeLabels, en.batchScheme);
+  const adjustmentKind = pick(adjustmentKindLabels, en.adjustmentKind);
+  const reportStatus = pick(reportStatusLabels, enReports.reportStatus);
+  const timeliness = pick(timelinessLabels, enReports.timeliness);
+  const light = pick(lightLabels, enReports.light);
+  const lightDefinition = pick(lightDefinitions, enReports.lightDefinition);
+  const itemKind = pick(itemKindLabels, enItems.kind);
+  const itemStatus = pick(itemStatusLabels, enItems.status);
+  const itemSource = pick(itemSourceLabels, enItems.source);
+  /** A step on an item (button label, timeline entry). */
+  const itemAction = pick(itemActionZh, enItems.action);
+  const typeZh: Record<string, string> = Object.fromEntries(
+    Object.entries(meetingTypeDefaults).map(([k, v]) => [k, v.label]),
+  );
+  const meetingType = pick(typeZh, enMeetings.type);
+  const meetingStatus = pick(meetingStatusLabels, enMeetings.status);
+  const meetingAction = pick(meetingActionLabels, enMeetings.action);
+  const meetingSection = pick(meetingSectionLabels, enMeetings.section);
+  const disposition = pick(dispositionLabels, enMeetings.disposition);
+  const attendanceStatus = pick(attendanceStatusLabels, enMeetings.attendance);
+  const inspectionStatus = pick(inspectionStatusLabels, enInspections.status);
+  const drawStatus = pick(drawStatusLabels, enInspections.drawStatus);
+  const inspectionKind = pick(inspectionKindLabels, enInspections.kind);
+  const findingKind = pick(findingKindLabels, enInspections.findingKind);
+  const documentKind = pick(documentKindLabels, enInspections.documentKind);
+  /** A step of an inspection's procedure (its button and its dialog's title). */
+  const inspectionAction = pick(inspectionActionLabels, enInspections.action);
+  /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
+  const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
+  const dimension = (d: string) => t(`dimension.${d}` as MsgKey);
+  /** Batch names are Chinese data; English shows a translation of the known ones. */
+  const batch = (b: string) => (lang === 'zh' ? b : (en.batch[b] ?? b));
+  const value = (f: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return t('common.empty');
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (f === 'role' && typeof v === 'string') return role(v);
+    if (f === 'type' && typeof v === 'string') return unitType(v);
+    if (f === 'level' && typeof v === 'string') return regionLevel(v);
+    if (f === 'stage' && typeof v === 'string') return stage(v);
+    if ((f === 'investmentNature' || f === 'investment_nature') && typeof v === 'string') return nature(v);
+    if (f === 'reportState' && typeof v === 'string') return t(`overdue.state.${v}` as MsgKey);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、') || t('common.empty');
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+  return {
+    role,
+    unitType,
+    regionLevel,
+    action,
+    event,
+    field,
+    value,
+    lang,
+    stage,
+    nature,
+    planStatus,
+    procedureStatus,
+    listLevel,
+    batchScheme,
+    adjustmentKind,
+    batch,
+    reportStatus,
+    timeliness,
+    light,
+    lightDefinition,
+    reasonCode,
+    dimension,
+    itemKind,
+    itemStatus,
+    itemSource,
+    itemAction,
+    meetingType,
+    meetingStatus,
+    meetingAction,
+    meetingSection,
+    disposition,
+    attendanceStatus,
+    inspectionStatus,
+    drawStatus,
+    inspectionKind,
+    findingKind,
+    documentKind,
+    inspectionAction,
+  };
 }

@@ -32,6 +32,7 @@ export const inspectionsLibraryEn: Record<keyof typeof inspectionsLibraryZh, str
   'ilib.poolOf': 'Pool of “{name}”',
   'ilib.rule.natures': 'Investment nature',
   'ilib.rule.minInvestment': 'Total investment at least (10k yuan)',
+  'ilib.rule.minInvestmentText': 'Total investment ≥ {n} (10k yuan)',
   'ilib.rule.startedInYear': 'Starting this year (planned or actual)',
   'ilib.rule.stages': 'Stage',
   'ilib.rule.listLevels': 'On a list of level',

@@ -30,6 +30,7 @@ export const inspectionsLibraryZh = {
   'ilib.poolOf': '「{name}」项目库',
   'ilib.rule.natures': '投资性质',
   'ilib.rule.minInvestment': '总投资不低于(万元)',
+  'ilib.rule.minInvestmentText': '≥{n}万元',
   'ilib.rule.startedInYear': '本年计划或实际开工',
   'ilib.rule.stages': '建设阶段',
   'ilib.rule.listLevels': '所在名单',

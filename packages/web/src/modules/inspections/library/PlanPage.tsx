@@ -18,6 +18,8 @@ import {
 import { checkCategories, type CheckItem, type InspectionTheme } from '@ducha/contract';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
+import { useDictLabel } from '../../../components/pickers.tsx';
 import { PageCard } from '../../../components/StatusTag.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import {
@@ -30,15 +32,24 @@ import {
   usePlans,
   usePool,
 } from './api.ts';
-import { ThemeForm, ruleText } from './ThemeForm.tsx';
+import { ThemeForm } from './ThemeForm.tsx';
+import { ruleText } from './themeRule.ts';
 
 const thisYear = new Date().getFullYear();
 
 export default function PlanPage() {
   const t = useT();
+  const L = useLabels();
+  const can = useCan();
+  const dictionaries = can('project.read');
+  const dict = {
+    sectors: useDictLabel('sector', dictionaries),
+    tags: useDictLabel('tag', dictionaries),
+    fundingSources: useDictLabel('funding_source', dictionaries),
+  };
   const me = useMe();
   const { modal, message } = App.useApp();
-  const writable = useCan()('inspection.write');
+  const writable = can('inspection.write');
   const onError = useApiError();
   const [year, setYear] = useState(thisYear);
   const plans = usePlans({ year, regionCode: me.regionCode ?? undefined, pageSize: 50 });
@@ -97,7 +108,11 @@ export default function PlanPage() {
       dataIndex: 'quarterCounts',
       render: (q: number[]) => q.join(' / '),
     },
-    { title: t('ilib.rule'), dataIndex: 'rule', render: (r: InspectionTheme['rule']) => ruleText(r, t) },
+    {
+      title: t('ilib.rule'),
+      dataIndex: 'rule',
+      render: (r: InspectionTheme['rule']) => ruleText(r, t, L, dict),
+    },
     {
       title: t('ilib.pool'),
       dataIndex: 'poolCount',

@@ -1,31 +1,14 @@
 // Drawer form of a theme: name, description, the four quarterly counts and the eligible-project rule editor.
 import { Form, Input, InputNumber, Select, Space, Switch } from 'antd';
-import {
-  inspectionThemeCreate,
-  investmentNatureLabels,
-  investmentNatures,
-  listLevelLabels,
-  listLevels,
-  stageLabels,
-  stages,
-  type InspectionTheme,
-  type ThemeRule,
-} from '@ducha/contract';
-import { useDictionary } from '../../../api/projects.ts';
+import { inspectionThemeCreate, type InspectionTheme, type ThemeRule } from '@ducha/contract';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
+import { useDictOptions } from '../../../components/pickers.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import { zodForm } from '../../../components/zodForm.ts';
 import { useSaveTheme } from './api.ts';
-
-const opts = (xs: readonly string[], label: (x: string) => string = (x) => x) =>
-  xs.map((x) => ({ value: x, label: label(x) }));
-
-function useOptions(kind: 'sector' | 'tag' | 'funding_source') {
-  return (useDictionary(kind).data ?? [])
-    .filter((d) => d.active)
-    .map((d) => ({ value: d.code, label: d.label }));
-}
+import { themeRuleOptions } from './themeRule.ts';
 
 /** Drops the rule's empty conditions (an empty list or a false switch is no condition). */
 function cleanRule(r: Record<string, unknown>): ThemeRule {
@@ -48,13 +31,16 @@ export function ThemeForm({
   onClose: () => void;
 }) {
   const t = useT();
+  const L = useLabels();
   const [form] = Form.useForm();
   const save = useSaveTheme();
   const onError = useApiError();
   const zf = zodForm(inspectionThemeCreate, t('form.required'));
-  const sectors = useOptions('sector');
-  const tags = useOptions('tag');
-  const funding = useOptions('funding_source');
+  const rule = editing?.rule;
+  const sectors = useDictOptions('sector', rule?.sectors);
+  const tags = useDictOptions('tag', rule?.tags);
+  const funding = useDictOptions('funding_source', rule?.fundingSources);
+  const enums = themeRuleOptions(L);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -113,14 +99,7 @@ export function ThemeForm({
         </Form.Item>
         <h4>{t('ilib.rule')}</h4>
         <Form.Item name={['rule', 'investmentNatures']} label={t('ilib.rule.natures')}>
-          <Select
-            mode="multiple"
-            allowClear
-            options={opts(
-              investmentNatures,
-              (x) => investmentNatureLabels[x as keyof typeof investmentNatureLabels],
-            )}
-          />
+          <Select mode="multiple" allowClear options={enums.investmentNatures} />
         </Form.Item>
         <Form.Item name={['rule', 'minTotalInvestment']} label={t('ilib.rule.minInvestment')}>
           <InputNumber min={0} style={{ width: 200 }} data-testid="theme-min-investment" />
@@ -133,18 +112,10 @@ export function ThemeForm({
           <Switch />
         </Form.Item>
         <Form.Item name={['rule', 'stages']} label={t('ilib.rule.stages')}>
-          <Select
-            mode="multiple"
-            allowClear
-            options={opts(stages, (x) => stageLabels[x as keyof typeof stageLabels])}
-          />
+          <Select mode="multiple" allowClear options={enums.stages} />
         </Form.Item>
         <Form.Item name={['rule', 'listLevels']} label={t('ilib.rule.listLevels')}>
-          <Select
-            mode="multiple"
-            allowClear
-            options={opts(listLevels, (x) => listLevelLabels[x as keyof typeof listLevelLabels])}
-          />
+          <Select mode="multiple" allowClear options={enums.listLevels} />
         </Form.Item>
         <Form.Item
           name={['rule', 'leaderLinked']}
@@ -165,17 +136,4 @@ export function ThemeForm({
       </Form>
     </FormDrawer>
   );
-}
-
-/** The rule in words, for the themes table. */
-export function ruleText(r: ThemeRule, t: ReturnType<typeof useT>): string {
-  const parts: string[] = [];
-  if (r.investmentNatures) parts.push(r.investmentNatures.map((n) => investmentNatureLabels[n]).join('/'));
-  if (r.minTotalInvestment) parts.push(`≥${r.minTotalInvestment}万元`);
-  if (r.startedInYear) parts.push(t('ilib.rule.startedInYear'));
-  if (r.stages) parts.push(r.stages.map((s) => stageLabels[s]).join('/'));
-  if (r.listLevels) parts.push(r.listLevels.map((l) => listLevelLabels[l]).join('/'));
-  if (r.leaderLinked) parts.push(t('ilib.rule.leaderLinked'));
-  for (const k of ['sectors', 'tags', 'fundingSources'] as const) if (r[k]) parts.push(r[k].join('/'));
-  return parts.length ? parts.join('；') : t('ilib.rule.any');
 }

@@ -18,15 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import {
-  documentKindLabels,
-  findingKindLabels,
-  inspectionActionLabels,
-  inspectionKindLabels,
-  inspectionStatuses,
-  type InspectionAction,
-  type InspectionDetail,
-} from '@ducha/contract';
+import { inspectionStatuses, type InspectionAction, type InspectionDetail } from '@ducha/contract';
 import { isApiError } from '../../../api/client.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useT, type TFunction } from '../../../app/i18n.tsx';
@@ -74,7 +66,7 @@ function Findings({ d }: { d: InspectionDetail }) {
   const L = useLabels();
   const columns = [
     { title: '#', dataIndex: 'sort', width: 48 },
-    { title: t('insp.findingKind'), dataIndex: 'kind', render: (k: Finding['kind']) => findingKindLabels[k] },
+    { title: t('insp.findingKind'), dataIndex: 'kind', render: (k: Finding['kind']) => L.findingKind(k) },
     { title: t('insp.category'), dataIndex: 'category' },
     {
       title: t('insp.content'),
@@ -205,7 +197,7 @@ export default function InspectionPage() {
           style={{ marginBottom: 16 }}
         />
         <Descriptions size="small" column={3}>
-          <Descriptions.Item label={t('insp.kind')}>{inspectionKindLabels[i.kind]}</Descriptions.Item>
+          <Descriptions.Item label={t('insp.kind')}>{L.inspectionKind(i.kind)}</Descriptions.Item>
           <Descriptions.Item label={t('insp.theme')}>{i.themeName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('insp.unit')}>{i.inspectedUnit ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('insp.siteOn')}>{i.siteOn ?? '—'}</Descriptions.Item>
@@ -225,7 +217,7 @@ export default function InspectionPage() {
               onClick={() => setAction(a)}
               data-testid={`inspection-action-${a}`}
             >
-              {a === 'add_finding' ? t('insp.addFinding') : inspectionActionLabels[a]}
+              {a === 'add_finding' ? t('insp.addFinding') : L.inspectionAction(a)}
             </Button>
           ))}
         </Space>
@@ -257,7 +249,7 @@ export default function InspectionPage() {
                   onClick={() => void downloadDocument(i.id, doc.id)}
                   data-testid={`document-${doc.kind}`}
                 >
-                  {documentKindLabels[doc.kind]} {doc.number ?? ''}
+                  {L.documentKind(doc.kind)} {doc.number ?? ''}
                 </Button>
                 <Typography.Text type="secondary">{formatDateTime(doc.createdAt)}</Typography.Text>
                 {doc.summary && (

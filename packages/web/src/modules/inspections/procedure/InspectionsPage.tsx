@@ -3,12 +3,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Form, Select, Tag } from 'antd';
-import {
-  inspectionKindLabels,
-  inspectionKinds,
-  inspectionStatuses,
-  type InspectionStatus,
-} from '@ducha/contract';
+import { inspectionKinds, inspectionStatuses, type InspectionStatus } from '@ducha/contract';
 import { useList } from '../../../api/resource.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
@@ -56,6 +51,7 @@ function useMembers(resource: 'experts' | 'inspectors') {
 
 function CreateDrawer({ onClose }: { onClose: (id?: number) => void }) {
   const t = useT();
+  const L = useLabels();
   const [form] = Form.useForm();
   const save = useCreateInspection();
   const onError = useApiError();
@@ -82,7 +78,7 @@ function CreateDrawer({ onClose }: { onClose: (id?: number) => void }) {
           <ProjectSelect />
         </Form.Item>
         <Form.Item name="kind" label={t('insp.kind')}>
-          <Select options={inspectionKinds.map((k) => ({ value: k, label: inspectionKindLabels[k] }))} />
+          <Select options={inspectionKinds.map((k) => ({ value: k, label: L.inspectionKind(k) }))} />
         </Form.Item>
         <Form.Item name="siteOn" label={t('insp.siteOn')}>
           <DateInput />
@@ -125,7 +121,7 @@ export default function InspectionsPage() {
     {
       title: t('insp.kind'),
       dataIndex: 'kind',
-      render: (k: InspectionSummary['kind']) => inspectionKindLabels[k],
+      render: (k: InspectionSummary['kind']) => L.inspectionKind(k),
     },
     { title: t('insp.theme'), dataIndex: 'themeName', render: (v: string | null) => v ?? '—' },
     { title: t('insp.unit'), dataIndex: 'inspectedUnit' },

@@ -3,14 +3,14 @@
 import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import {
   findingCategories,
-  findingKindLabels,
-  inspectionActionLabels,
+  findingKinds,
   type InspectionAction,
   type InspectionDetail,
   type InspectionStep,
 } from '@ducha/contract';
 import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
+import { useLabels } from '../../../app/labels.ts';
 import { DateInput } from '../../../components/DateInput.tsx';
 import { UnitSelect } from '../../../components/RemoteSelect.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
@@ -21,6 +21,7 @@ const req = { required: true, message: '' } as const;
 
 function Fields({ action, d }: { action: Action; d: InspectionDetail }) {
   const t = useT();
+  const L = useLabels();
   const me = useMe();
   const problems = d.findings.filter((f) => f.kind === 'problem' && !f.withdrawn);
   switch (action) {
@@ -28,12 +29,7 @@ function Fields({ action, d }: { action: Action; d: InspectionDetail }) {
       return (
         <>
           <Form.Item name="kind" label={t('insp.findingKind')} initialValue="problem">
-            <Radio.Group
-              options={(['problem', 'suggestion'] as const).map((k) => ({
-                value: k,
-                label: findingKindLabels[k],
-              }))}
-            />
+            <Radio.Group options={findingKinds.map((k) => ({ value: k, label: L.findingKind(k) }))} />
           </Form.Item>
           <Form.Item name="category" label={t('insp.category')} rules={[req]}>
             <Select
@@ -182,6 +178,7 @@ export function StepModal({
   onClose: () => void;
 }) {
   const t = useT();
+  const L = useLabels();
   const [form] = Form.useForm();
   const step = useInspectionStep();
   const add = useAddFinding();
@@ -197,7 +194,7 @@ export function StepModal({
   return (
     <Modal
       open
-      title={action === 'add_finding' ? t('insp.addFinding') : inspectionActionLabels[action]}
+      title={action === 'add_finding' ? t('insp.addFinding') : L.inspectionAction(action)}
       onCancel={onClose}
       onOk={submit}
       confirmLoading={step.isPending || add.isPending}
