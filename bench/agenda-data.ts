@@ -11,10 +11,10 @@ import type { Db } from '../packages/server/src/db/connection.ts';
 
 export async function buildAgendaVolume(db: Db, o: { projects: number; openItems: number }) {
   const { projects: N, openItems: I } = o;
-  await sql`insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage, responsible_unit_id, leader_position_id)
+  await sql`insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage, responsible_unit_id, leader_position_id, reports_from)
     select 'B-' || g, '基准项目' || g, (array['230602','230603','230604','230605','230606','230621','230622','230623','230624'])[1 + g % 9],
            (array['工业','农业','基础设施','城乡建设','社会事业'])[1 + g % 5], 'government', 10000 + g % 500, 'continuing',
-           1 + g % 20, 1 + g % 7
+           1 + g % 20, 1 + g % 7, date '2025-01-01'
     from generate_series(1, ${N}) g`.execute(db);
   await sql`insert into month_closes (region_code, year, month, status, computed_at, published_at, rules_version, indicators, region_indicators)
     values ('230600', 2026, 10, 'published', now(), now(), 1, '{}', '{}')`.execute(db);

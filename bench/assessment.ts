@@ -39,9 +39,9 @@ const units = await sql<{ id: number }>`insert into units (name, type, region_co
 const unitIds = units.rows.map((r) => r.id);
 const [u0, u1] = [unitIds[0]!, unitIds.at(-1)!];
 await sql`insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage,
-    planned_start, actual_start, responsible_unit_id)
+    planned_start, actual_start, responsible_unit_id, reports_from)
   select 'B-' || g, '基准项目' || g, ${counties}[1 + g % 9], '工业', 'government', 10000, 'continuing',
-    '2025-03-01', '2025-03-15', ${u0}::int + g % ${UNITS}
+    '2025-03-01', '2025-03-15', ${u0}::int + g % ${UNITS}, '2025-01-01'
   from generate_series(1, ${N}) g`.execute(db);
 // reports: one in 37 never filed, one in 11 filed after the deadline (the 20th of the next month)
 await sql`insert into monthly_reports (project_id, year, month, status, investment_month, physical_progress,

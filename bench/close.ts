@@ -26,10 +26,10 @@ await seedDemo(db);
 const ctx = { actor: null, requestId: 'bench' };
 
 const t = performance.now();
-await sql`insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage, planned_start, actual_start, responsible_unit_id, leader_position_id)
+await sql`insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage, planned_start, actual_start, responsible_unit_id, leader_position_id, reports_from)
   select 'B-' || g, '基准项目' || g, (array['230602','230603','230604','230605','230606','230621','230622','230623','230624'])[1 + g % 9],
          (array['工业','农业','基础设施','城乡建设','社会事业'])[1 + g % 5], 'government', 10000 + g % 500, 'continuing',
-         '2025-03-01', case when g % 20 = 0 then null else date '2025-03-15' end, 1 + g % 20, 1 + g % 7
+         '2025-03-01', case when g % 20 = 0 then null else date '2025-03-15' end, 1 + g % 20, 1 + g % 7, date '2025-01-01'
   from generate_series(1, ${N}) g`.execute(db);
 await sql`insert into annual_plans (project_id, year, baseline_no, status, planned_investment, monthly, effective_from)
   select p.id, y, 1, 'approved', 1200, array_fill(100.00::numeric, array[12]), make_date(y, 1, 15)

@@ -104,10 +104,10 @@ async function prepare(database: OpenDb): Promise<number[]> {
   await seedDemoData(db);
   const rows = await sql<{ id: number }>`
     insert into projects (code, name, region_code, sector, investment_nature, total_investment, stage,
-                          owner_unit_id, responsible_unit_id, leader_position_id, planned_start, actual_start)
+                          owner_unit_id, responsible_unit_id, leader_position_id, planned_start, actual_start, reports_from)
     select 'SURGE-' || lpad(g::text, 3, '0'), '并发填报测试项目' || g, p.region_code, p.sector, p.investment_nature,
            p.total_investment, 'continuing', u.unit_id, p.responsible_unit_id, p.leader_position_id,
-           date '2025-01-01', date '2025-01-01'
+           date '2025-01-01', date '2025-01-01', date '2025-01-01'
     from projects p, (select unit_id from users where username = 'reporter') u, generate_series(1, ${CLIENTS}) g
     where p.code = 'DQ-2026-002'
     order by g

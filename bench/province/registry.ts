@@ -198,6 +198,7 @@ export async function generateProjects(g: Gen, org: Org): Promise<Project[]> {
       handling_officer_id: leadUnit.liaison,
       created_at: created,
       updated_at: created,
+      reports_from: live, // every generated project owes from the go-live month (24 months of reports)
     });
     const cos = picks.cos.filter((u) => u !== lead);
     const k = Math.min(cos.length, Math.floor(r(27) * 4));

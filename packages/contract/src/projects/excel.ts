@@ -164,6 +164,12 @@ export const importColumns = [
     note: `${dates}；已投产项目填写，阶段随之为投产，不早于实际竣工，不晚于今天`,
   },
   {
+    key: 'reportsFrom',
+    header: '起报月份',
+    required: false,
+    note: '项目从哪个月起报送月度信息报表，如 2026-03(也可写 2026年3月)；新项目留空为导入当月，已有项目留空不变',
+  },
+  {
     key: 'milestones',
     header: '倒排工期节点',
     required: false,

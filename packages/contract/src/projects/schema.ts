@@ -1,6 +1,6 @@
 /** The project registry (DOMAIN §3): projects, stages, responsibility (五个一), lists and batches. */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, queryBool, regionCode, versioned } from '../common.ts';
+import { id, isoDate, pageQuery, queryBool, regionCode, versioned, yearMonth } from '../common.ts';
 import { moneyOut, nonNegativeMoney } from '../money.ts';
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
@@ -119,6 +119,8 @@ export const project = z.object({
   actualStart: z.string().nullable(),
   actualCompletion: z.string().nullable(),
   actualProduction: z.string().nullable(),
+  /** 起报月份 'YYYY-MM': the first month the project owes a monthly report */
+  reportsFrom: z.string(),
   responsibility,
   active: z.boolean(),
   version: z.number().int(),
@@ -150,6 +152,8 @@ const projectFields = {
   actualStart: isoDate.nullable().optional(),
   actualCompletion: isoDate.nullable().optional(),
   actualProduction: isoDate.nullable().optional(),
+  /** 起报月份; a new project owes from the month it is registered unless given */
+  reportsFrom: yearMonth.optional(),
 };
 
 /** Project codes are the office's own (e.g. DQ-2026-001): letters, digits and dashes. */

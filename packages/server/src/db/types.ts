@@ -204,6 +204,8 @@ export interface ProjectsTable {
   actual_start: DateString | null;
   actual_completion: DateString | null;
   actual_production: DateString | null;
+  /** 起报月份: the first day of the first month the project owes a report */
+  reports_from: ColumnType<string, string | undefined, string>;
   leader_position_id: number | null;
   responsible_unit_id: number | null;
   responsible_person_id: number | null;

@@ -405,6 +405,7 @@ const knownFields = new Set([
   'actualStart',
   'actualCompletion',
   'actualProduction',
+  'reportsFrom',
   'leaderPositionId',
   'responsibleUnitId',
   'coUnitIds',

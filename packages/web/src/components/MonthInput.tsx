@@ -9,8 +9,9 @@ export function MonthInput({
   allowFuture,
   testId,
 }: {
-  value: string;
-  onChange: (month: string) => void;
+  /** optional for a form item, which passes them in */
+  value?: string;
+  onChange?: (month: string) => void;
   allowFuture?: boolean;
   testId?: string;
 }) {
@@ -21,7 +22,7 @@ export function MonthInput({
       picker="month"
       value={d.isValid() ? d : null}
       allowClear={false}
-      onChange={(v) => v && onChange(v.format('YYYY-MM'))}
+      onChange={(v) => v && onChange?.(v.format('YYYY-MM'))}
       disabledDate={allowFuture ? undefined : (day) => day.isAfter(max, 'month')}
       style={{ width: 140 }}
       data-testid={testId}

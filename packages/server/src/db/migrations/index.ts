@@ -27,6 +27,7 @@ import * as m0025 from './0025_assessment_engine.ts';
 import * as m0026 from './0026_assessment_ledger_writes.ts';
 import * as m0027 from './0027_list_member_pages.ts';
 import * as m0028 from './0028_light_scope.ts';
+import * as m0029 from './0029_reports_from.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0026_assessment_ledger_writes': m0026,
   '0027_list_member_pages': m0027,
   '0028_light_scope': m0028,
+  '0029_reports_from': m0029,
 };

@@ -19,6 +19,7 @@ import { orgNames } from '../org/index.ts';
 import {
   baselineInForceSql,
   closeScopeSql,
+  notYetReportingSql,
   listMembershipsSql,
   overdueMilestonesSql,
   projectCodeOf,
@@ -93,7 +94,7 @@ export async function loadFacts(trx: Trx, path: string, y: number, m: number) {
   );
   const [scope, base] = [sql`scope`, sql`base`];
   const result = await sql<{ facts: FactRow[] }>`
-    with scope as (${closeScopeSql(path)}),
+    with scope as (${closeScopeSql(path, { y, m })}),
     base as (${baselineInForceSql(scope, y, end)}),
     done as (${doneToDateSql(scope, y, m)}),
     rep as (${submissionsSql(y, m)}),
@@ -283,6 +284,9 @@ export async function runClose(
       if (!isDeepStrictEqual(row, saved)) changed.push({ id, light: row });
     }
     await saveLights(trx, y, m, changed);
+    // a project whose 起报月份 was moved past this month since an earlier close has no light for it
+    await sql`delete from lights where year = ${y} and month = ${m}
+      and project_id in (${notYetReportingSql(region.path, y, m)})`.execute(trx);
     const computedAt = new Date();
     const ind = await recordClose(trx, ctx, {
       regionCode: region.code,

@@ -117,6 +117,8 @@ function row(
     scale: `${scale}，总投资 ${new Decimal(total).div(10000).toDecimalPlaces(2).toString()} 亿元`,
     stage: batch === '在建' ? '续建' : batch === '新开工' ? '新开工' : '前期',
     actualStart: started,
+    // the demo year's lists are supervised from January
+    reportsFrom: `${YEAR}-01`,
     listName: list,
     batch,
     planYear: String(YEAR),

@@ -6,6 +6,7 @@
 export { canManageProject, type ProjectFacts } from './policy.ts';
 export { readableProject } from './projects.ts';
 export { projectFacts, type ProjectRow } from './repo.ts';
+export { owesReport, reportsFromMonth } from './rules.ts';
 export { recordMilestoneActual, yearBaselines, yearMilestones, yearMilestonesOf } from './plans.ts';
 export {
   projectPoolCount,
@@ -22,6 +23,8 @@ export {
   lockProjectRow,
   milestonesJson,
   overdueMilestonesSql,
+  notYetReportingSql,
+  owesReportSql,
   projectCodeOf,
   projectCodesIn,
   projectCounts,

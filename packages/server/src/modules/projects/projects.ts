@@ -30,7 +30,14 @@ import {
   unitProjectsSql,
   type ProjectRow,
 } from './repo.ts';
-import { dateOrderError, impliedDate, stageAfterDates, stageError, type ActualDates } from './rules.ts';
+import {
+  dateOrderError,
+  impliedDate,
+  reportsFromDate,
+  stageAfterDates,
+  stageError,
+  type ActualDates,
+} from './rules.ts';
 
 /** A project the actor may read, or 404/403. Other modules read projects through this. */
 export async function readableProject(db: Executor, actor: Actor, id: number): Promise<ProjectRow> {
@@ -185,7 +192,13 @@ export async function createProject(
     if (problem) throw invalid('body.stage', problem);
     const { id } = await trx
       .insertInto('projects')
-      .values({ ...patchOf(input, columnsOf), code: input.code, stage } as never)
+      .values({
+        ...patchOf(input, columnsOf),
+        code: input.code,
+        stage,
+        // a new project owes its monthly reports from the month it is registered unless the office says
+        reports_from: reportsFromDate(input.reportsFrom ?? todayInChina()),
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordStage(
@@ -254,7 +267,13 @@ export async function updateProject(
     if (problem) throw invalid('body.actualStart', problem);
     await trx
       .updateTable('projects')
-      .set({ ...patchOf(input, columnsOf), stage, version: row.version + 1, updated_at: new Date() })
+      .set({
+        ...patchOf(input, columnsOf),
+        ...(input.reportsFrom ? { reports_from: reportsFromDate(input.reportsFrom) } : {}),
+        stage,
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     if (stage !== row.stage)

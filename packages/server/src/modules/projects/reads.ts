@@ -76,9 +76,9 @@ export function projectScopeOnCopy(
   return on;
 }
 
-/** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines). */
+/** The same projects as `projectIdsIn`, with each one's region code (for per-region deadlines) and 起报月份. */
 export const projectRegionsIn = (db: Executor, actor: Actor, filter: Filter = {}) =>
-  filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.region_code']);
+  filteredProjects(db, actor, { ...noPaging, ...filter }).select(['p.id', 'p.region_code', 'p.reports_from']);
 
 /**
  * The same projects as `projectIdsIn`, with each one's code: a subquery `(id, code)` for another
@@ -97,6 +97,8 @@ export type ProjectBrief = {
   responsible_unit_id: number | null;
   owner_unit_id: number | null;
   active: boolean;
+  /** 起报月份, the first day of the first month owed */
+  reports_from: string;
 };
 
 /**
@@ -118,6 +120,7 @@ export async function readableBriefs(
       'p.responsible_unit_id',
       'p.owner_unit_id',
       'p.active',
+      'p.reports_from',
     ])
     .orderBy('p.code')
     .execute();
@@ -223,10 +226,23 @@ export const milestonesJson = (ids: RawBuilder<unknown>) =>
 /* The month close's CTE bodies. Each takes the names of the CTEs it joins (`scope`, `base`). */
 
 /** `scope`: the active projects under `path`, with what the rules and the groupings need. */
-export const closeScopeSql = (path: string) => sql`
-  select p.id, p.sector, p.region_code, p.responsible_unit_id, p.leader_position_id, p.planned_start, p.actual_start
+export const closeScopeSql = (path: string, owing?: { y: number; m: number }) => sql`
+  select p.id, p.sector, p.region_code, p.responsible_unit_id, p.leader_position_id, p.planned_start, p.actual_start,
+    p.reports_from
   from projects p
-  where p.active and ${regionCodeUnder('p.region_code', path)}`;
+  where p.active and ${regionCodeUnder('p.region_code', path)}${owing ? sql` and ${owesReportSql('p.reports_from', owing.y, owing.m)}` : sql``}`;
+
+/** The active projects under `path` that do not owe month y-m yet (their 起报月份 is later). */
+export const notYetReportingSql = (path: string, y: number, m: number) => sql`
+  select p.id from projects p
+  where p.active and ${regionCodeUnder('p.region_code', path)} and not ${owesReportSql('p.reports_from', y, m)}`;
+
+/** SQL of `owesReport` (rules.ts): the project whose reports-from date is `column` owes month y-m. */
+export const owesReportSql = (
+  column: string,
+  y: number | RawBuilder<unknown>,
+  m: number | RawBuilder<unknown>,
+) => sql<boolean>`${sql.ref(column)} <= make_date(${y}::int, ${m}::int, 1)`;
 
 /** `base`: each scoped project's baseline in force at `end` (the newest approved one effective by then). */
 export const baselineInForceSql = (scope: RawBuilder<unknown>, y: number, end: string) => sql`

@@ -15,6 +15,7 @@ import {
   unitsJson,
 } from '../org/index.ts';
 import type { ProjectFacts } from './policy.ts';
+import { reportsFromMonth } from './rules.ts';
 
 export const projectBase = (db: Executor) => db.selectFrom('projects as p');
 
@@ -53,6 +54,7 @@ export const projectColumns = [
   'p.actual_start',
   'p.actual_completion',
   'p.actual_production',
+  'p.reports_from',
   'p.leader_position_id',
   positionNameOf('p.leader_position_id').as('leader_position_name'),
   currentHolderNameOf('p.leader_position_id').as('leader_name'),
@@ -103,6 +105,7 @@ export type ProjectRow = {
   actual_start: string | null;
   actual_completion: string | null;
   actual_production: string | null;
+  reports_from: string;
   leader_position_id: number | null;
   leader_position_name: string | null;
   leader_name: string | null;
@@ -149,6 +152,7 @@ export const presentProject = (r: ProjectRow): Project => ({
   actualStart: r.actual_start,
   actualCompletion: r.actual_completion,
   actualProduction: r.actual_production,
+  reportsFrom: reportsFromMonth(r.reports_from),
   responsibility: {
     leaderPositionId: r.leader_position_id,
     leaderPositionName: r.leader_position_name,

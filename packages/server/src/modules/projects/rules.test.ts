@@ -10,7 +10,10 @@ import {
   dateOrderError,
   impliedDate,
   monthlySumError,
+  owesReport,
   proRata,
+  reportsFromDate,
+  reportsFromMonth,
   stageAfterDates,
   stageError,
   stageFloor,
@@ -384,5 +387,33 @@ describe('impliedDate: the day a stage began is the actual date that implies it'
     ['reserve', none, '2026-12-06'],
   ] as [Stage, ActualDates, string][])('%s → %s', (stage, dates, expected) => {
     expect(impliedDate(stage, dates, '2026-12-06')).toBe(expected);
+  });
+});
+
+describe('owesReport (起报月份)', () => {
+  // the month before, the month itself, the month after; across a year's end; stored date or month
+  it.each([
+    ['2026-03-01', '2026-02', false],
+    ['2026-03-01', '2026-03', true],
+    ['2026-03-01', '2026-04', true],
+    ['2026-01-01', '2025-12', false],
+    ['2026-01-01', '2026-01', true],
+    ['2025-12-01', '2026-01', true],
+    ['2026-11', '2026-10', false],
+    ['2026-11', '2026-11', true],
+  ])('reports from %s, month %s: owed %s', (from, ym, owed) => {
+    expect(owesReport(from, ym)).toBe(owed);
+  });
+
+  it('agrees with comparing months as numbers, and the stored form round-trips', () => {
+    const month = fc
+      .record({ y: fc.integer({ min: 2000, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
+      .map(({ y, m }) => ({ n: y * 12 + m, ym: `${y}-${String(m).padStart(2, '0')}` }));
+    fc.assert(
+      fc.property(month, month, (from, at) => {
+        expect(owesReport(reportsFromDate(from.ym), at.ym)).toBe(at.n >= from.n);
+        expect(reportsFromMonth(reportsFromDate(from.ym))).toBe(from.ym);
+      }),
+    );
   });
 });

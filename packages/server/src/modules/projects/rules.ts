@@ -85,3 +85,13 @@ export function monthlySumError(annual: string, monthly: readonly string[]): str
     ? null
     : `分月计划合计 ${total.toFixed(2)} 万元，与年度计划 ${new Decimal(annual).toFixed(2)} 万元不一致`;
 }
+
+/**
+ * 起报月份: a project owes the monthly report of `ym` ('YYYY-MM') from its reports-from month on
+ * (`reportsFrom` as stored, the month's first day, or as 'YYYY-MM'); before it, nothing is missing.
+ */
+export const owesReport = (reportsFrom: string, ym: string) => ym >= reportsFrom.slice(0, 7);
+
+/** The stored reports-from date of a 'YYYY-MM' month, and back. */
+export const reportsFromDate = (ym: string) => `${ym.slice(0, 7)}-01`;
+export const reportsFromMonth = (date: string) => date.slice(0, 7);

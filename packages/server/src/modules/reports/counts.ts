@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { allRegions, regionsUnder } from '../../platform/regions.ts';
 import { todayInChina } from '../../platform/time.ts';
-import { projectIdsIn, projectRegionsIn } from '../projects/index.ts';
+import { owesReportSql, projectIdsIn, projectRegionsIn } from '../projects/index.ts';
 import { deadlineResolver } from './calendar.ts';
 import { monthBefore, owedInbox } from './queries.ts';
 import { parseMonth } from './reports.ts';
@@ -41,7 +41,7 @@ async function toVerify(db: Db, actor: Actor) {
 const regionsInScope = (db: Db, actor: Actor) =>
   actor.role === 'admin' ? allRegions(db) : regionsUnder(db, actor.regionPath);
 
-/** Missing and late reports of month `ym` over the active projects in scope, each by its region's deadline. */
+/** Missing and late reports of month `ym` over the active projects in scope that owe it, each by its region's deadline. */
 async function missingAndLate(db: Db, actor: Actor, ym: string) {
   const { y, m } = parseMonth(ym);
   const regions = await regionsInScope(db, actor);
@@ -55,7 +55,8 @@ async function missingAndLate(db: Db, actor: Actor, ym: string) {
     from (${projectRegionsIn(db, actor)}) s
     join (values ${values}) as d(region_code, deadline) on d.region_code = s.region_code
     left join monthly_reports r on r.project_id = s.id and r.current and r.year = ${y} and r.month = ${m}
-      and r.status in ('submitted', 'verified')`.execute(db);
+      and r.status in ('submitted', 'verified')
+    where ${owesReportSql('s.reports_from', y, m)}`.execute(db);
   return row.rows[0]!;
 }
 

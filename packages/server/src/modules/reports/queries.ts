@@ -10,6 +10,7 @@ import {
   projectCodesIn,
   projectIdsIn,
   projectRegionPaths,
+  owesReport,
   readableBriefs,
 } from '../projects/index.ts';
 import {
@@ -255,6 +256,7 @@ async function filerTasks(db: Db, actor: Actor, months: string[], done?: string)
     for (const p of mine) {
       const r = byKey.get(pair(p.id, k));
       if (!r && submitted.has(pair(p.id, k))) continue; // submitted or verified, and not the done month
+      if (!r && !owesReport(p.reports_from, ym)) continue; // before its 起报月份 nothing is owed
       const deadline = deadlines.get(p.region_path)!;
       const state: InboxState =
         r?.status === 'submitted' || r?.status === 'verified'

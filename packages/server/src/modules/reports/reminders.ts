@@ -22,10 +22,12 @@ import { notifyUnits } from '../../platform/notify.ts';
 import { todayInChina } from '../../platform/time.ts';
 import {
   filingFacts,
+  owesReport,
   projectFacts,
   projectNames,
   readableBriefs,
   readableProject,
+  reportsFromMonth,
   type ProjectBrief,
 } from '../projects/index.ts';
 import { deadlineResolver } from './calendar.ts';
@@ -37,12 +39,13 @@ import { overdueState, remindedToday, type OverdueState } from './rules.ts';
 /** What the 催报 list and action need of a project (a brief, or a project's whole row). */
 type Reminded = Pick<
   ProjectBrief,
-  'id' | 'code' | 'name' | 'region_path' | 'responsible_unit_id' | 'owner_unit_id' | 'active'
+  'id' | 'code' | 'name' | 'region_path' | 'responsible_unit_id' | 'owner_unit_id' | 'active' | 'reports_from'
 >;
 
 /** Where a project stands for the month: its deadline, its current report, its reminders. */
 interface Standing {
   project: Reminded;
+  month: string;
   deadline: string;
   status: string | null;
   reportId: number | null;
@@ -77,10 +80,12 @@ async function standings(db: Executor, projects: Reminded[], ym: string, today: 
     const deadline = await deadlineOf(p.region_path, y, m);
     out.push({
       project: p,
+      month: ym,
       deadline,
       status: r?.status ?? null,
       reportId: r?.id ?? null,
-      state: overdueState(r?.status ?? null, deadline, today),
+      // before its 起报月份 a project owes nothing, so nothing is overdue
+      state: owesReport(p.reports_from, ym) ? overdueState(r?.status ?? null, deadline, today) : null,
       reminder: reminders.get(p.id),
     });
   }
@@ -131,6 +136,11 @@ const refusal = (path: string, message: string) => new DomainError('INVALID_STAT
 /** Why a project-month may not be reminded now, or nothing when it may. */
 function refusalOf(s: Standing, today: string): DomainError | undefined {
   if (!s.project.active) return refusal('active', '项目已停用，不再报送月报');
+  if (!owesReport(s.project.reports_from, s.month))
+    return refusal(
+      'reportsFrom',
+      `项目起报月份为 ${reportsFromMonth(s.project.reports_from)}，${s.month} 无需报送月报`,
+    );
   if (s.state === null)
     return s.status === 'submitted' || s.status === 'verified'
       ? refusal('status', '本月月报已报送，无需催报')

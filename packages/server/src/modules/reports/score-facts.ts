@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import { regionPaths } from '../../platform/regions.ts';
-import { closeScopeSql, projectNameOf } from '../projects/index.ts';
+import { closeScopeSql, owesReportSql, projectNameOf } from '../projects/index.ts';
 import { deadlineResolver } from './calendar.ts';
 import { isOverdue, timeliness } from './rules.ts';
 
@@ -66,19 +66,20 @@ export async function reportScoreFacts(
           deadlines: Array.from({ length: to - from + 1 }, (_, i) => deadlines[`${code}:${from + i}`]),
         })),
       )}::json) as x(code text, deadlines date[])),
-    sd as (select s.id, s.responsible_unit_id, s.region_code, e.ends from scope s join ends e on e.code = s.region_code),
+    sd as (select s.id, s.responsible_unit_id, s.region_code, s.reports_from, e.ends from scope s join ends e on e.code = s.region_code),
     f as (
       select sd.id, sd.responsible_unit_id, sd.region_code, r.month as m, r.id as report,
         (r.first_submitted_at at time zone 'Asia/Shanghai')::date as first
       from monthly_reports r join sd on sd.id = r.project_id
       where r.current and r.year = ${y} and r.month between ${from} and ${to}
         and (r.first_submitted_at is null or r.first_submitted_at >= sd.ends[r.month - ${from}::int + 1])
+        and ${owesReportSql('sd.reports_from', y, sql`r.month`)}
       union all
       select sd.id, sd.responsible_unit_id, sd.region_code, g.m, null, null
       from sd cross join generate_series(${from}::int, ${to}::int) g(m)
         left join (select project_id, bit_or(1 << month) as months from monthly_reports
           where current and year = ${y} and month between ${from} and ${to} group by project_id) h on h.project_id = sd.id
-      where coalesce(h.months, 0) & (1 << g.m) = 0)
+      where coalesce(h.months, 0) & (1 << g.m) = 0 and ${owesReportSql('sd.reports_from', y, sql`g.m`)})
     select coalesce(json_agg(json_build_array(f.id, ${projectNameOf('f.id')}, f.responsible_unit_id,
         f.region_code, f.m, f.report, f.first) order by f.m, f.id), '[]') as facts
     from f`.execute(db);

@@ -27,6 +27,7 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'field.actualStart': 'Actual start',
   'field.actualCompletion': 'Actual completion',
   'field.actualProduction': 'Actual operation',
+  'field.reportsFrom': 'Reports from',
   'field.leaderPositionId': 'Responsible leader',
   'field.responsibleUnitId': 'Responsible unit',
   'field.coUnitIds': 'Co-operating units',
@@ -68,6 +69,8 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'project.handlingOfficer': 'Handling officer',
   'project.coordinates': 'Coordinates (lon, lat)',
   'project.docNoPlaceholder': 'e.g. 庆政办发〔2026〕12号',
+  'project.reportsFromHelp':
+    'Monthly reports are owed from this month on; earlier months are not missing, reminded or scored. A new project defaults to the month it is registered.',
   'project.datesHelp':
     'Actual dates move the stage forward (a started project is at least continuing); completion cannot precede start.',
   'project.yearN': '{year}',

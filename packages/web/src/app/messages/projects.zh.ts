@@ -25,6 +25,7 @@ export const projectsZh = {
   'field.actualStart': '实际开工',
   'field.actualCompletion': '实际竣工',
   'field.actualProduction': '实际投产',
+  'field.reportsFrom': '起报月份',
   'field.leaderPositionId': '责任领导',
   'field.responsibleUnitId': '责任单位',
   'field.coUnitIds': '协办单位',
@@ -66,6 +67,8 @@ export const projectsZh = {
   'project.handlingOfficer': '承办人',
   'project.coordinates': '坐标（经度, 纬度）',
   'project.docNoPlaceholder': '例如：庆政办发〔2026〕12号',
+  'project.reportsFromHelp':
+    '项目从该月起须报送月度信息报表，此前月份不计未报、不催报、不扣分；新项目默认为登记当月。',
   'project.datesHelp': '实际日期会推动项目阶段（已开工至少为续建），实际竣工不能早于实际开工。',
   'project.yearN': '{year}年',
   'project.filter.year': '名单年度',

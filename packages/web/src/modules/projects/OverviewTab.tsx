@@ -93,6 +93,7 @@ export function OverviewTab({ p, access }: { p: Project; access: ProjectAccess }
     { key: 'ac', label: t('field.actualCompletion'), children: dash(p.actualCompletion) },
     { key: 'pp', label: t('field.plannedProduction'), children: dash(p.plannedProduction) },
     { key: 'ap', label: t('field.actualProduction'), children: dash(p.actualProduction) },
+    { key: 'rf', label: t('field.reportsFrom'), children: p.reportsFrom },
   ];
 
   return (

@@ -12,6 +12,8 @@ import { useApiError } from '../../components/useApiError.ts';
 import { zodForm } from '../../components/zodForm.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { DictSelect, useStageOptions } from '../../components/pickers.tsx';
+import { MonthInput } from '../../components/MonthInput.tsx';
+import { thisMonth } from '../../components/period.ts';
 
 export interface ProjectFormProps {
   editing: Project | null;
@@ -37,7 +39,14 @@ const dateFields = [
 
 function initialOf(p: Project | null, regionCode: string) {
   if (!p)
-    return { regionCode, investmentNature: 'government', stage: 'preliminary', fundingSources: [], tags: [] };
+    return {
+      regionCode,
+      investmentNature: 'government',
+      stage: 'preliminary',
+      fundingSources: [],
+      tags: [],
+      reportsFrom: thisMonth(),
+    };
   return {
     name: p.name,
     regionCode: p.regionCode,
@@ -52,6 +61,7 @@ function initialOf(p: Project | null, regionCode: string) {
     basisDoc: p.basisDoc,
     basisDocNo: p.basisDocNo,
     tags: p.tags,
+    reportsFrom: p.reportsFrom,
     ...Object.fromEntries(unitFields.map(([f, k]) => [f, p[k].id])),
     ...Object.fromEntries(dateFields.map((f) => [f, p[f]])),
   };
@@ -207,6 +217,16 @@ export function ProjectForm({ editing, onClose, onSaved }: ProjectFormProps) {
           <Col span={24}>
             <Form.Item name="tags" label={t('field.tags')} {...zc.item('tags')}>
               <DictSelect kind="tag" multiple />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="reportsFrom"
+              label={t('field.reportsFrom')}
+              extra={t('project.reportsFromHelp')}
+              {...zc.item('reportsFrom')}
+            >
+              <MonthInput allowFuture testId="project-reports-from" />
             </Form.Item>
           </Col>
         </Row>

@@ -19,6 +19,7 @@ export function projectPart(i: ImportItem, currentStage: string | null): Project
     actual_start: i.actualStart,
     actual_completion: i.actualCompletion,
     actual_production: i.actualProduction,
+    reports_from: i.reportsFrom,
     planned_start: i.plannedStart,
     planned_completion: i.plannedCompletion,
     planned_production: i.plannedProduction,

@@ -203,6 +203,7 @@ export async function exportProjects(db: Db, ctx: Ctx, q: z.infer<typeof project
       actualStart: dateCell(p.actualStart),
       actualCompletion: dateCell(p.actualCompletion),
       actualProduction: dateCell(p.actualProduction),
+      reportsFrom: p.reportsFrom,
       milestones: plan?.milestones || null,
     };
     return [i + 1, ...importColumns.map((c) => values[c.key] ?? null), r.leaderName, plan?.status ?? null];

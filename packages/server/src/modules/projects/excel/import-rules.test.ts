@@ -1,6 +1,6 @@
 /** Row checks of the 责任分解表, in memory: every rule at its edge, with made-up reference data. */
 import { describe, expect, it } from 'vitest';
-import { checkRows, normalizeDate, type Refs } from './import-rules.ts';
+import { checkRows, normalizeDate, reportsFromCell, type Refs } from './import-rules.ts';
 import { cellText } from '../../../platform/excel.ts';
 
 const refs: Refs = {
@@ -176,4 +176,32 @@ describe('cells and dates', () => {
     [{ richText: [{ text: '林甸' }, { text: '县' }] }, '林甸县'],
     [{ formula: 'A1*2', result: 24 }, '24'],
   ])('cellText(%o) → %s', (value, out) => expect(cellText(value as never)).toBe(out));
+});
+
+describe('起报月份 cells', () => {
+  const read = (text: string | null) => {
+    const problems: string[] = [];
+    return { value: reportsFromCell(text, (m) => problems.push(m)), problems };
+  };
+  it.each([
+    ['2026-03', '2026-03-01'],
+    ['2026/3', '2026-03-01'],
+    ['2026.12', '2026-12-01'],
+    ['2026年3月', '2026-03-01'],
+    ['2026-03-15', '2026-03-01'], // a date cell: its month
+    ['2026年1月31日', '2026-01-01'],
+    [' 2000-01 ', '2000-01-01'],
+    ['2100-12', '2100-12-01'],
+  ])('%s reads as %s', (text, date) => {
+    expect(read(text)).toEqual({ value: date, problems: [] });
+  });
+  it.each(['2026-13', '2026-00', '1999-12', '2101-01', '三月', '2026-02-30'])('%s is refused', (text) => {
+    const r = read(text);
+    expect(r.value).toBeNull();
+    expect(r.problems).toHaveLength(1);
+  });
+  it('an empty cell says nothing', () => {
+    expect(read('')).toEqual({ value: null, problems: [] });
+    expect(read(null)).toEqual({ value: null, problems: [] });
+  });
 });

@@ -17,6 +17,7 @@ import {
   dateOrderError,
   monthlySumError,
   proRata,
+  reportsFromDate,
   stageAfterDates,
   stageError,
   type ActualDates,
@@ -45,7 +46,7 @@ export interface Refs {
   /** name → code of projects already in the database */
   projectNames: ReadonlyMap<string, string>;
   /** stage and actual dates of projects already in the database, by lower-case code (absent: none) */
-  recorded?: ReadonlyMap<string, ActualDates & { stage: Stage }>;
+  recorded?: ReadonlyMap<string, ActualDates & { stage: Stage; reportsFrom?: string }>;
   /** may the importing user manage projects in this region? */
   canManage: (regionPath: string) => boolean;
   today: string;
@@ -67,6 +68,8 @@ export interface ImportItem {
   actualStart: string | null;
   actualCompletion: string | null;
   actualProduction: string | null;
+  /** 起报月份 as stored (a month's first day): the sheet's, else the recorded one, else this month */
+  reportsFrom: string;
   list: { id: number; batch: string; published: boolean } | null;
   leaderPositionId: number;
   responsibleUnitId: number;
@@ -124,6 +127,28 @@ export function lookups(refs: Refs) {
 
 // the date and formula rules of every sheet live with the spreadsheet reader (the monthly reports use them too)
 export { dateProblem, FORMULA_WITHOUT_RESULT, normalizeDate } from '../../../platform/excel.ts';
+
+/**
+ * A 起报月份 cell: '2026-03', '2026/3', '2026年3月', or a date (a date cell: its month), as the
+ * month's first day; null when empty or unreadable (then `problem` has been told why).
+ */
+export function reportsFromCell(
+  text: string | null | undefined,
+  problem: (m: string) => void,
+): string | null {
+  if (!text) return null;
+  const t = text.trim();
+  const month = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+  const ym = month ? `${month[1]}-${month[2]!.padStart(2, '0')}` : null;
+  if (ym) {
+    const m = Number(ym.slice(5));
+    if (m >= 1 && m <= 12 && ym >= '2000-01' && ym <= '2100-12') return reportsFromDate(ym);
+    return (problem(`月份不存在：${t}`), null);
+  }
+  const d = normalizeDate(t);
+  if (!dateProblem(d) && d >= '2000-01-01' && d <= '2100-12-31') return reportsFromDate(d);
+  return (problem('起报月份应为 YYYY-MM(也可写 2026/3、2026年3月)'), null);
+}
 
 export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; errors: ImportError[] } {
   const L = lookups(refs);
@@ -255,6 +280,10 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       if (given(key)) err(key, order.message);
       else err(key, `${order.message}(表中无此列，按已登记日期核对)`, dates[key]);
     }
+    const reportsFrom =
+      reportsFromCell(v.reportsFrom, (m) => err('reportsFrom', m)) ??
+      recorded?.reportsFrom ??
+      reportsFromDate(refs.today);
     const current = stage ?? recorded?.stage ?? 'preliminary';
     const floor = stageAfterDates(current, dates);
     // dates out of order are the problem; the stage is judged on dates in order (the edit does the same)
@@ -319,6 +348,7 @@ export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; 
       // null keeps the project's stage: the row names none and its dates raise none
       stage: stage || floor !== current ? floor : null,
       ...dates,
+      reportsFrom,
       list,
       leaderPositionId: leader.id,
       responsibleUnitId: lead.id,

@@ -40,7 +40,15 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
       .execute(),
     db
       .selectFrom('projects')
-      .select(['name', 'code', 'stage', 'actual_start', 'actual_completion', 'actual_production'])
+      .select([
+        'name',
+        'code',
+        'stage',
+        'actual_start',
+        'actual_completion',
+        'actual_production',
+        'reports_from',
+      ])
       .execute(),
   ]);
   const { units, positions, people } = org;
@@ -68,6 +76,7 @@ async function loadRefs(db: Executor, ctx: Ctx): Promise<Refs> {
           actualStart: p.actual_start,
           actualCompletion: p.actual_completion,
           actualProduction: p.actual_production,
+          reportsFrom: p.reports_from,
         },
       ]),
     ),

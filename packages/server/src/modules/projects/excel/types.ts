@@ -15,6 +15,7 @@ export interface ProjectPart {
   actual_start: string | null;
   actual_completion: string | null;
   actual_production: string | null;
+  reports_from: string;
   planned_start: string | null;
   planned_completion: string | null;
   planned_production: string | null;
