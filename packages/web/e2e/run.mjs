@@ -235,12 +235,21 @@ test('office creates a project, saves a pro-rata plan draft, approves it as base
     await drawer.getByLabel('行业类别', { exact: true }).click();
     await pickOption(page, '工业', '.ant-select-item-option[title="工业"]');
     await drawer.getByLabel('总投资（万元）', { exact: true }).fill('5000');
+    // 起报月份: a new project owes from this month (China) unless the office picks another
+    const reportsFrom = drawer.getByTestId('project-reports-from');
+    const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    assert.equal(await reportsFrom.inputValue(), thisMonth);
+    await reportsFrom.click();
+    await reportsFrom.fill('2026-03');
+    await reportsFrom.press('Enter');
     await page.getByTestId('project-save').click();
     await page.waitForURL((url) => /^\/projects\/\d+$/.test(url.pathname));
     await page
       .getByTestId('project-detail')
       .getByRole('heading', { name: `E2E测试项目${code}` })
       .waitFor();
+    await page.locator('.ant-descriptions-item-label', { hasText: '起报月份' }).waitFor();
+    await page.getByTestId('project-detail').getByText('2026-03', { exact: true }).waitFor();
 
     await page.getByRole('tab', { name: '计划与节点' }).click();
     await page.getByTestId('plan-edit-draft').click();
