@@ -12,6 +12,7 @@ import {
   type BatchScheme,
   type ImportError,
   type Stage,
+  yearMonth,
 } from '@ducha/contract';
 import {
   dateOrderError,
@@ -130,7 +131,8 @@ export { dateProblem, FORMULA_WITHOUT_RESULT, normalizeDate } from '../../../pla
 
 /**
  * A 起报月份 cell: '2026-03', '2026/3', '2026年3月', or a date (a date cell: its month), as the
- * month's first day; null when empty or unreadable (then `problem` has been told why).
+ * month's first day, judged by the routes' own month schema; null when empty or unreadable (then
+ * `problem` has been told why).
  */
 export function reportsFromCell(
   text: string | null | undefined,
@@ -139,15 +141,16 @@ export function reportsFromCell(
   if (!text) return null;
   const t = text.trim();
   const month = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
-  const ym = month ? `${month[1]}-${month[2]!.padStart(2, '0')}` : null;
-  if (ym) {
-    const m = Number(ym.slice(5));
-    if (m >= 1 && m <= 12 && ym >= '2000-01' && ym <= '2100-12') return reportsFromDate(ym);
-    return (problem(`月份不存在：${t}`), null);
-  }
-  const d = normalizeDate(t);
-  if (!dateProblem(d) && d >= '2000-01-01' && d <= '2100-12-31') return reportsFromDate(d);
-  return (problem('起报月份应为 YYYY-MM(也可写 2026/3、2026年3月)'), null);
+  const date = month ? null : normalizeDate(t);
+  const ym = month
+    ? `${month[1]}-${month[2]!.padStart(2, '0')}`
+    : !dateProblem(date!)
+      ? date!.slice(0, 7)
+      : null;
+  if (!ym) return (problem('起报月份应为 YYYY-MM(也可写 2026/3、2026年3月)'), null);
+  const checked = yearMonth.safeParse(ym);
+  if (!checked.success) return (problem(`${checked.error.issues[0]!.message}：${t}`), null);
+  return reportsFromDate(ym);
 }
 
 export function checkRows(rows: SheetRow[], refs: Refs): { items: ImportItem[]; errors: ImportError[] } {
