@@ -353,6 +353,28 @@ export const enInspections = {
   } satisfies Record<InspectionAction, string>,
 };
 
+/**
+ * The inspections' audit events other than their steps (an inspection's step is named as its button,
+ * `inspectionAction`) and than create, update and delete (the general words): by entity, then action,
+ * the message of the button that takes it, so the timeline names it as the page does.
+ */
+export const inspectionAuditEvents = {
+  inspection: { add_finding: 'insp.addFinding' },
+  inspection_plan: { approve: 'ilib.approve' },
+  inspection_draw: {
+    publish: 'draw.publish',
+    draw: 'draw.enter',
+    decline: 'draw.decline',
+    create_inspections: 'draw.createInspections',
+  },
+} as const satisfies Record<string, Record<string, MsgKey>>;
+const inspectionSteps: ReadonlySet<string> = new Set(Object.keys(enInspections.action));
+const inspectionEventKeys = new Map<string, MsgKey>(
+  Object.entries(inspectionAuditEvents).flatMap(([entity, actions]) =>
+    Object.entries(actions).map(([action, key]): [string, MsgKey] => [`${entity}.${action}`, key]),
+  ),
+);
+
 /** Audit diff field names that have a label in the dictionaries (`field.<name>`). */
 const knownFields = new Set([
   'name',
@@ -445,11 +467,6 @@ export function labelsOf(lang: Lang, t: TFunction) {
   const itemActionZh: Record<string, string> = itemActionLabels;
   const action = (a: string) =>
     (lang === 'zh' ? (actionLabels[a] ?? itemActionZh[a]) : actionEn[a]) ?? actionLabels[a] ?? a;
-  /** An audit event's word: a meeting's and a series' own (a meeting's close is not 销号), else its action's. */
-  const event = (e: Parameters<typeof auditActionKey>[0]) => {
-    const key = auditActionKey(e);
-    return (lang === 'zh' ? meetingEventLabels[key] : meetingEventEn[key]) ?? action(key);
-  };
   const field = (raw: string) => {
     const f = raw.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()); // head_person_id → headPersonId
     return knownFields.has(f) ? t(`field.${f}` as MsgKey) : raw;
@@ -489,6 +506,18 @@ export function labelsOf(lang: Lang, t: TFunction) {
   const documentKind = pick(documentKindLabels, enInspections.documentKind);
   /** A step of an inspection's procedure (its button and its dialog's title). */
   const inspectionAction = pick(inspectionActionLabels, enInspections.action);
+  /**
+   * An audit event's word: an inspection's step by the step's name, the inspections' other events by
+   * their buttons' (a draw's publish is not a list's), a meeting's and a series' own (a meeting's
+   * close is not 销号), else its action's.
+   */
+  const event = (e: Parameters<typeof auditActionKey>[0]) => {
+    if (e.entity === 'inspection' && inspectionSteps.has(e.action)) return inspectionAction(e.action);
+    const own = inspectionEventKeys.get(`${e.entity}.${e.action}`);
+    if (own) return t(own);
+    const key = auditActionKey(e);
+    return (lang === 'zh' ? meetingEventLabels[key] : meetingEventEn[key]) ?? action(key);
+  };
   /** Light reason codes and month-close dimensions: labels in the messages (`reason.*`, `dimension.*`). */
   const reasonCode = (c: string) => t(`reason.${c}` as MsgKey);
   const dimension = (d: string) => t(`dimension.${d}` as MsgKey);

@@ -19,6 +19,7 @@ import { checkCategories, type CheckItem, type InspectionTheme } from '@ducha/co
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
+import { categoryOptions, useCategoryLabel } from '../../../components/category.ts';
 import { useDictLabel } from '../../../components/pickers.tsx';
 import { PageCard } from '../../../components/StatusTag.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
@@ -47,6 +48,7 @@ export default function PlanPage() {
     tags: useDictLabel('tag', dictionaries),
     fundingSources: useDictLabel('funding_source', dictionaries),
   };
+  const category = useCategoryLabel();
   const me = useMe();
   const { modal, message } = App.useApp();
   const writable = can('inspection.write');
@@ -145,7 +147,7 @@ export default function PlanPage() {
   const themeName = (id: number | null) =>
     id === null ? t('ilib.allThemes') : (p?.themes.find((x) => x.id === id)?.name ?? '-');
   const itemColumns = [
-    { title: t('ilib.category'), dataIndex: 'category' },
+    { title: t('ilib.category'), dataIndex: 'category', render: category },
     { title: t('ilib.content'), dataIndex: 'content' },
     { title: t('ilib.basis'), dataIndex: 'basis' },
     { title: t('ilib.theme'), dataIndex: 'themeId', render: themeName },
@@ -240,7 +242,7 @@ export default function PlanPage() {
                 <Select
                   placeholder={t('ilib.category')}
                   style={{ width: 120 }}
-                  options={checkCategories.map((c) => ({ value: c, label: c }))}
+                  options={categoryOptions(checkCategories, category)}
                 />
               </Form.Item>
               <Form.Item name="content" rules={[{ required: true, message: t('form.required') }]}>

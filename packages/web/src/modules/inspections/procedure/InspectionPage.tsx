@@ -24,6 +24,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useT, type TFunction } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
 import { AuditTimeline } from '../../../components/AuditTimeline.tsx';
+import { useCategoryLabel } from '../../../components/category.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentList } from '../../../components/AttachmentList.tsx';
@@ -64,10 +65,11 @@ function stepNote(
 function Findings({ d }: { d: InspectionDetail }) {
   const t = useT();
   const L = useLabels();
+  const category = useCategoryLabel();
   const columns = [
     { title: '#', dataIndex: 'sort', width: 48 },
     { title: t('insp.findingKind'), dataIndex: 'kind', render: (k: Finding['kind']) => L.findingKind(k) },
-    { title: t('insp.category'), dataIndex: 'category' },
+    { title: t('insp.category'), dataIndex: 'category', render: category },
     {
       title: t('insp.content'),
       dataIndex: 'content',

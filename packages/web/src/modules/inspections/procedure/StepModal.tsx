@@ -11,6 +11,7 @@ import {
 import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
+import { categoryOptions, useCategoryLabel } from '../../../components/category.ts';
 import { DateInput } from '../../../components/DateInput.tsx';
 import { UnitSelect } from '../../../components/RemoteSelect.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
@@ -23,6 +24,7 @@ function Fields({ action, d }: { action: Action; d: InspectionDetail }) {
   const t = useT();
   const L = useLabels();
   const me = useMe();
+  const category = useCategoryLabel();
   const problems = d.findings.filter((f) => f.kind === 'problem' && !f.withdrawn);
   switch (action) {
     case 'add_finding':
@@ -32,10 +34,7 @@ function Fields({ action, d }: { action: Action; d: InspectionDetail }) {
             <Radio.Group options={findingKinds.map((k) => ({ value: k, label: L.findingKind(k) }))} />
           </Form.Item>
           <Form.Item name="category" label={t('insp.category')} rules={[req]}>
-            <Select
-              options={findingCategories.map((c) => ({ value: c, label: c }))}
-              data-testid="finding-category"
-            />
+            <Select options={categoryOptions(findingCategories, category)} data-testid="finding-category" />
           </Form.Item>
           <Form.Item name="content" label={t('insp.content')} rules={[req]}>
             <Input.TextArea rows={3} data-testid="finding-content" />
