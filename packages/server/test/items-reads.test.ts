@@ -188,6 +188,47 @@ describe("an item's page", () => {
   });
 });
 
+describe("the ledger's and the registry's region names (from the cached region tree)", () => {
+  it('follow a rename at once, and a region created since', async () => {
+    const id = await raise({ title: '区划名称' });
+    const { admin } = await signInAs(t, 'admin');
+    const row = async () => (await list(office, '&q=区划名称')).items.find((i) => i.id === id)!;
+    const page = async () => ok<{ item: Item }>(await office.get(`/api/items/${id}`)).item;
+    const project = async () =>
+      ok<{ items: { id: number; regionName: string }[] }>(
+        await office.get('/api/projects?pageSize=100&q=READ-A'),
+      ).items.find((p) => p.id === projA)!.regionName;
+    expect((await row()).regionName).toBe((await page()).regionName);
+    expect(await project()).toBe((await page()).regionName);
+    const region = async () =>
+      db()
+        .selectFrom('regions')
+        .select(['name', 'version'])
+        .where('code', '=', '230600')
+        .executeTakeFirstOrThrow();
+    const before = await region();
+    const rename = (name: string, version: number) => admin.patch('/api/regions/230600', { version, name });
+    try {
+      ok(await rename('大庆市（更名）', before.version));
+      expect((await row()).regionName).toBe('大庆市（更名）');
+      expect((await page()).regionName).toBe('大庆市（更名）');
+      expect(await project()).toBe('大庆市（更名）');
+    } finally {
+      ok(await rename(before.name, before.version + 1));
+    }
+    expect((await row()).regionName).toBe(before.name);
+    expect(await project()).toBe(before.name);
+    // a region the cached tree has not seen (created by another process) is a miss that reloads it
+    await sql`insert into regions (code, name, level, parent_code, path)
+      select '230699', '测试新区', 'county', code, path || '.230699' from regions where code = '230600'`.execute(
+      db(),
+    );
+    await db().updateTable('items').set({ region_code: '230699' }).where('id', '=', id).execute();
+    expect((await row()).regionName).toBe('测试新区');
+    await db().updateTable('items').set({ region_code: '230600' }).where('id', '=', id).execute();
+  });
+});
+
 describe('the month filter', () => {
   it('takes the items raised from the first to the last day of the month, across a year boundary', async () => {
     const days = ['2025-12-31', '2026-01-01', '2026-01-31', '2026-02-01', '2026-02-28', '2026-03-01'];

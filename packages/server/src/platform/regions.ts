@@ -43,32 +43,61 @@ export const regionsUnder = (db: Executor, path: string, opts: { activeOnly?: bo
 export const allRegions = (db: Executor) =>
   db.selectFrom('regions').select(regionColumns).orderBy('path').execute();
 
-const PATHS = 'region_paths';
-const loadPaths = (db: Executor) =>
-  cachedRead(
-    db,
-    PATHS,
-    async () =>
-      new Map(
-        (await db.selectFrom('regions').select(['code', 'path']).execute()).map((r) => [r.code, r.path]),
-      ),
-  );
+const REGIONS = 'regions_by_code';
+interface RegionTree {
+  names: ReadonlyMap<string, string>;
+  paths: ReadonlyMap<string, string>;
+}
+const loadTree = (db: Executor) =>
+  cachedRead(db, REGIONS, async (): Promise<RegionTree> => {
+    const rows = await db.selectFrom('regions').select(['code', 'name', 'path']).execute();
+    return {
+      names: new Map(rows.map((r) => [r.code, r.name])),
+      paths: new Map(rows.map((r) => [r.code, r.path])),
+    };
+  });
 
 /**
- * Every region's path by code, cached per process (platform/cache.ts): a region's code and path
- * never change (regions are renamed or deactivated, never moved), so only a region created since
- * can be missing, and a miss reloads. Lists map their rows' region codes with it instead of a
- * subquery per row.
+ * Every region's name and path by code, cached per process (platform/cache.ts). A region's code and
+ * path never change (regions are renamed or deactivated, never moved); a rename through
+ * `updateRegion` invalidates the cache once committed, and a region created since is a miss that
+ * reloads. Lists map their rows' region codes with it instead of a subquery per row: on a
+ * prepared statement PostgreSQL scans the whole regions table for each (its generic plan prefers a
+ * scan of a small table to its index), half the cost of a ledger page's 25 display rows.
  */
-export async function regionPaths(db: Executor, codes: Iterable<string>): Promise<Map<string, string>> {
-  const all = await loadPaths(db);
+async function regionTree(db: Executor, codes: Iterable<string>): Promise<RegionTree> {
+  const tree = await loadTree(db);
   for (const code of codes)
-    if (!all.has(code)) {
-      invalidate(db, PATHS);
-      return loadPaths(db);
+    if (!tree.paths.has(code)) {
+      invalidate(db, REGIONS);
+      return loadTree(db);
     }
-  return all;
+  return tree;
 }
+
+/** Every region's path by code (the cached tree, `regionTree`). */
+export const regionPaths = async (db: Executor, codes: Iterable<string>) =>
+  (await regionTree(db, codes)).paths;
+
+/**
+ * Sets each row's `region_name` and `region_path` from the cached tree, in place (the rows are the
+ * driver's, fresh for this call: a copy of each would cost more than the lookup saved).
+ */
+export async function withRegionNames<T extends { region_code: string }>(
+  db: Executor,
+  rows: T[],
+): Promise<(T & { region_name: string; region_path: string })[]> {
+  const { names, paths } = await regionTree(db, new Set(rows.map((r) => r.region_code)));
+  const out = rows as (T & { region_name: string; region_path: string })[];
+  for (const r of out) {
+    r.region_name = names.get(r.region_code)!;
+    r.region_path = paths.get(r.region_code)!;
+  }
+  return out;
+}
+
+/** Forgets the cached tree: call it after the transaction that created or renamed a region has committed. */
+export const forgetRegions = (db: Executor) => invalidate(db, REGIONS);
 
 /** Every active region (the importer's lookup table). */
 export const activeRegions = (db: Executor) =>

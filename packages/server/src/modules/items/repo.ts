@@ -9,7 +9,7 @@ import { scopeKind } from '../../platform/access/scope.ts';
 import { userNameOf } from '../../platform/auth/accounts.ts';
 import type { Corrections } from '../../platform/calendar.ts';
 import { containing } from '../../platform/records.ts';
-import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf, withRegionNames } from '../../platform/regions.ts';
 import { bigramsCover } from '../../platform/text-search.ts';
 import { currentHolderNameOf, positionNameOf, unitNameOf, unitsJson } from '../org/index.ts';
 import {
@@ -24,7 +24,8 @@ import { flags } from './rules.ts';
 
 export const itemBase = (db: Executor) => db.selectFrom('items as i');
 
-export const itemColumns = [
+/** An item's columns and the names beside it, but its region's (a list's rows take those from the cached tree). */
+const itemPageColumns = [
   'i.id',
   'i.code',
   'i.kind',
@@ -36,8 +37,6 @@ export const itemColumns = [
   projectNameOf('i.project_id').as('project_name'),
   projectOwnerOf('i.project_id').as('owner_unit_id'),
   'i.region_code',
-  regionNameOf('i.region_code').as('region_name'),
-  regionPathOf('i.region_code').as('region_path'),
   'i.category',
   'i.title',
   'i.description',
@@ -76,6 +75,13 @@ export const itemColumns = [
   'i.proposal_dismissed_level',
   'i.version',
   unitsJson(sql`select unit_id from item_co_units where item_id = i.id`).as('co_units'),
+] as const;
+
+/** Every column of `ItemRow`, the region's name and path looked up in SQL (one item, or inside a transaction). */
+export const itemColumns = [
+  ...itemPageColumns,
+  regionNameOf('i.region_code').as('region_name'),
+  regionPathOf('i.region_code').as('region_path'),
 ] as const;
 
 export interface ItemRow {
@@ -137,17 +143,20 @@ export const findItemRow = (db: Executor, id: number) =>
 
 const itemRowsOf = compiledOnce((db, v: { ids: readonly number[] }) =>
   itemBase(db)
-    .select(itemColumns)
+    .select(itemPageColumns)
     .where(sql<SqlBool>`i.id = any(${v.ids})`),
 );
 
 /**
  * The display rows of a page's items, in the order of `ids` (the ledger's second stage: the names
- * beside each row are looked up for these rows only).
+ * beside each row are looked up for these rows only; the regions' from the cached tree).
  */
 export async function itemRows(db: Executor, ids: readonly number[]): Promise<ItemRow[]> {
   if (!ids.length) return [];
-  const rows = (await itemRowsOf(db, { ids })) as ItemRow[];
+  const rows = await withRegionNames(
+    db,
+    (await itemRowsOf(db, { ids })) as Omit<ItemRow, 'region_name' | 'region_path'>[],
+  );
   const at = new Map(ids.map((id, n) => [id, n]));
   return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }

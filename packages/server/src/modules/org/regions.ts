@@ -9,6 +9,7 @@ import { DomainError, forbidden, invalid, notFound, outOfScope } from '../../pla
 import { assertVersion, editAction, patchOf, containing } from '../../platform/records.ts';
 import {
   getRegion,
+  forgetRegions,
   insertRegion,
   lockRegion,
   regionRows,
@@ -67,7 +68,7 @@ export async function readableRegion(db: Executor, actor: Actor, code: string): 
 export async function createRegion(db: Db, ctx: Ctx, input: z.infer<typeof regionCreate>): Promise<Region> {
   const actor = actorOf(ctx);
   if (!canWriteRegion(actor)) throw forbidden();
-  return transaction(db, async (trx) => {
+  const created = await transaction(db, async (trx) => {
     const parent = input.parentCode ? await getRegion(trx, input.parentCode) : null;
     if (input.parentCode && !parent) throw invalid('body.parentCode', '上级区划不存在');
     const problem = checkRegionCode(input.code, input.level, parent ?? null);
@@ -89,6 +90,8 @@ export async function createRegion(db: Db, ctx: Ctx, input: z.infer<typeof regio
     });
     return present(row);
   });
+  forgetRegions(db);
+  return created;
 }
 
 export async function updateRegion(
@@ -99,7 +102,7 @@ export async function updateRegion(
 ): Promise<Region> {
   const actor = actorOf(ctx);
   if (!canWriteRegion(actor)) throw forbidden();
-  return transaction(db, async (trx) => {
+  const saved = await transaction(db, async (trx) => {
     const row = await lockRegion(trx, code);
     if (!row) throw notFound();
     assertVersion(row.version, input.version);
@@ -115,6 +118,8 @@ export async function updateRegion(
     });
     return present(updated);
   });
+  forgetRegions(db);
+  return saved;
 }
 
 export async function auditReadRegion(db: Db, actor: Actor, code: string) {

@@ -5,7 +5,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/connection.ts';
 import type { Actor } from '../../platform/access/context.ts';
 import { scopeKind } from '../../platform/access/scope.ts';
-import { regionCodeInScope, regionNameOf, regionPathOf } from '../../platform/regions.ts';
+import { regionCodeInScope, regionNameOf, regionPathOf, withRegionNames } from '../../platform/regions.ts';
 import {
   currentHolderNameOf,
   personNameOf,
@@ -19,13 +19,12 @@ import { reportsFromMonth } from './rules.ts';
 
 export const projectBase = (db: Executor) => db.selectFrom('projects as p');
 
-export const projectColumns = [
+/** A project's columns and the names beside it, but its region's (a list's rows take those from the cached tree). */
+const projectPageColumns = [
   'p.id',
   'p.code',
   'p.name',
   'p.region_code',
-  regionNameOf('p.region_code').as('region_name'),
-  regionPathOf('p.region_code').as('region_path'),
   'p.address',
   'p.longitude',
   'p.latitude',
@@ -68,6 +67,13 @@ export const projectColumns = [
   'p.version',
   unitsJson(sql`select unit_id from project_co_units where project_id = p.id`).as('co_units'),
   teamJson(sql`select person_id, duty from project_team where project_id = p.id`).as('team'),
+] as const;
+
+/** Every column of `ProjectRow`, the region's name and path looked up in SQL (one project, an export, a transaction). */
+export const projectColumns = [
+  ...projectPageColumns,
+  regionNameOf('p.region_code').as('region_name'),
+  regionPathOf('p.region_code').as('region_path'),
 ] as const;
 
 export type ProjectRow = {
@@ -182,11 +188,17 @@ export const findProjectRow = (db: Executor, id: number) =>
     ProjectRow | undefined
   >;
 
-/** Every field of the projects with these ids (any order). */
-export const projectRowsByIds = (db: Executor, ids: readonly number[]) =>
+/** Every field of the projects with these ids (any order; a page's rows: the regions' names from the cached tree). */
+export const projectRowsByIds = async (db: Executor, ids: readonly number[]): Promise<ProjectRow[]> =>
   ids.length
-    ? (projectBase(db).select(projectColumns).where('p.id', 'in', ids).execute() as Promise<ProjectRow[]>)
-    : Promise.resolve([]);
+    ? withRegionNames(
+        db,
+        (await projectBase(db).select(projectPageColumns).where('p.id', 'in', ids).execute()) as Omit<
+          ProjectRow,
+          'region_name' | 'region_path'
+        >[],
+      )
+    : [];
 
 /**
  * SQL: the project `p` is one the unit leads (责任单位) or co-operates on (配合单位). An id list of
