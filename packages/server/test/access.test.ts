@@ -937,8 +937,8 @@ const cases: Case[] = [
   {
     route: 'GET /api/dictionaries',
     url: () => '/api/dictionaries?kind=sector',
-    ok: projectReaders,
-    note: 'dictionaries',
+    ok: all,
+    note: 'dictionaries: codes and labels, shown by every role',
   },
   {
     route: 'POST /api/dictionaries',

@@ -248,7 +248,9 @@ export const projectRoutes =
     app.get(
       '/api/dictionaries',
       {
-        config: read,
+        // codes and their labels, no one's data: every signed-in role shows them (an inspector's
+        // site record raises problems by category, an expert's finding is categorised)
+        config: { access: 'authenticated' },
         schema: {
           tags: settings,
           querystring: z.object({ kind: z.enum(dictionaryKinds).optional() }),

@@ -20,7 +20,6 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Item, ItemAction } from '@ducha/contract';
 import { isApiError } from '../../api/client.ts';
 import { useItem, type ItemDetail } from '../../api/items.ts';
-import { useCan } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useLabels } from '../../app/labels.ts';
 import { AuditTimeline } from '../../components/AuditTimeline.tsx';
@@ -80,8 +79,7 @@ function SourceCell({ item }: { item: Item }) {
 
 function Fields({ item }: { item: Item }) {
   const t = useT();
-  const can = useCan();
-  const category = useDictLabel('item_category', can('project.read'));
+  const category = useDictLabel('item_category');
   const dash = (v: string | number | null | undefined) =>
     v === null || v === undefined || v === '' ? '-' : v;
   const leader = item.responsibleLeader;

@@ -24,8 +24,7 @@ import { NoteModal } from '../../components/NoteModal.tsx';
 /** The ledger's columns, shared with the project's items tab (which leaves some out). */
 export function useItemColumns(compact = false) {
   const t = useT();
-  const can = useCan();
-  const category = useDictLabel('item_category', can('project.read'));
+  const category = useDictLabel('item_category');
   const all = [
     {
       title: t('item.code'),

@@ -42,11 +42,10 @@ export default function PlanPage() {
   const t = useT();
   const L = useLabels();
   const can = useCan();
-  const dictionaries = can('project.read');
   const dict = {
-    sectors: useDictLabel('sector', dictionaries),
-    tags: useDictLabel('tag', dictionaries),
-    fundingSources: useDictLabel('funding_source', dictionaries),
+    sectors: useDictLabel('sector'),
+    tags: useDictLabel('tag'),
+    fundingSources: useDictLabel('funding_source'),
   };
   const category = useCategoryLabel();
   const me = useMe();
