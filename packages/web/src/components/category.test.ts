@@ -32,8 +32,8 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Left as it is: the public portal runs without a session, and the dictionaries are read with
- * project.read, so it has no labels to show; its categories show as their codes (Chinese).
+ * Left as it is: the public portal runs without a session, and the dictionaries are read signed in,
+ * so it has no labels to show; its categories show as their codes (Chinese).
  */
 const noDictionary = ['public/PublicPlanPage.tsx'];
 
