@@ -513,6 +513,9 @@ function chinaMonth(back) {
   return d.toISOString().slice(0, 7);
 }
 
+/** Today in China (YYYY-MM-DD), the date the server works in. */
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 test('light board: a month never closed says so; streaks beside the tags; the running month cannot be closed', () =>
   flow('lights-why', async (page) => {
     await loginOk(page, 'office');
@@ -1316,7 +1319,7 @@ test('office edits the weekly series: its coming meetings move to a new place, a
     const after = await apiGet(page, `/api/meeting-series/${weekly.id}`);
     assert.equal(after.series.version, before.series.version + 1);
     assert.equal(after.meetings.length, before.meetings.length - 2);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday();
     const next = after.meetings.find((m) => m.heldOn >= today && m.status === 'scheduled');
     assert.equal(next?.place, '市政府二楼会议室');
   }));
@@ -1497,7 +1500,7 @@ test('office admits a firm, records a failed evaluation and sees its bad credit 
     await page.getByTestId('enterprise-name').filter({ hasText: name }).waitFor();
     const before = await apiGet(page, `/api/enterprise-evaluations?enterpriseId=${firm.id}&pageSize=100`);
     // a project this firm has no evaluation on yet in the form's quarter (today's; a rerun takes another)
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday();
     const [year, quarter] = [Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1];
     const used = new Set(
       before.items.filter((e) => e.year === year && e.quarter === quarter).map((e) => e.projectId),
