@@ -141,12 +141,8 @@ export function reportsFromCell(
   if (!text) return null;
   const t = text.trim();
   const month = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
-  const date = month ? null : normalizeDate(t);
-  const ym = month
-    ? `${month[1]}-${month[2]!.padStart(2, '0')}`
-    : !dateProblem(date!)
-      ? date!.slice(0, 7)
-      : null;
+  const date = month ? `${month[1]}-${month[2]!.padStart(2, '0')}-01` : normalizeDate(t);
+  const ym = month || !dateProblem(date) ? date.slice(0, 7) : null;
   if (!ym) return (problem('起报月份应为 YYYY-MM(也可写 2026/3、2026年3月)'), null);
   const checked = yearMonth.safeParse(ym);
   if (!checked.success) return (problem(`${checked.error.issues[0]!.message}：${t}`), null);

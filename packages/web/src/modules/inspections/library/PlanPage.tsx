@@ -19,7 +19,7 @@ import { checkCategories, type CheckItem, type InspectionTheme } from '@ducha/co
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
-import { categoryOptions, useCategoryLabel } from '../../../components/category.ts';
+import { categoryOptions } from '../../../components/category.ts';
 import { useDictLabel } from '../../../components/pickers.tsx';
 import { PageCard } from '../../../components/StatusTag.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
@@ -47,7 +47,7 @@ export default function PlanPage() {
     tags: useDictLabel('tag'),
     fundingSources: useDictLabel('funding_source'),
   };
-  const category = useCategoryLabel();
+  const category = useDictLabel('item_category');
   const me = useMe();
   const { modal, message } = App.useApp();
   const writable = can('inspection.write');

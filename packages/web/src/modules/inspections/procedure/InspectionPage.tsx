@@ -24,7 +24,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useT, type TFunction } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
 import { AuditTimeline } from '../../../components/AuditTimeline.tsx';
-import { useCategoryLabel } from '../../../components/category.ts';
+import { useDictLabel } from '../../../components/pickers.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentList } from '../../../components/AttachmentList.tsx';
@@ -65,7 +65,7 @@ function stepNote(
 function Findings({ d }: { d: InspectionDetail }) {
   const t = useT();
   const L = useLabels();
-  const category = useCategoryLabel();
+  const category = useDictLabel('item_category');
   const columns = [
     { title: '#', dataIndex: 'sort', width: 48 },
     { title: t('insp.findingKind'), dataIndex: 'kind', render: (k: Finding['kind']) => L.findingKind(k) },

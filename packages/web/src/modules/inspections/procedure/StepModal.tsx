@@ -11,7 +11,8 @@ import {
 import { useMe } from '../../../app/auth.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { useLabels } from '../../../app/labels.ts';
-import { categoryOptions, useCategoryLabel } from '../../../components/category.ts';
+import { categoryOptions } from '../../../components/category.ts';
+import { useDictLabel } from '../../../components/pickers.tsx';
 import { DateInput } from '../../../components/DateInput.tsx';
 import { UnitSelect } from '../../../components/RemoteSelect.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
@@ -24,7 +25,7 @@ function Fields({ action, d }: { action: Action; d: InspectionDetail }) {
   const t = useT();
   const L = useLabels();
   const me = useMe();
-  const category = useCategoryLabel();
+  const category = useDictLabel('item_category');
   const problems = d.findings.filter((f) => f.kind === 'problem' && !f.withdrawn);
   switch (action) {
     case 'add_finding':
